@@ -1,0 +1,15 @@
+export * from './activity.js';
+export * from './bonds-ema.js';
+export * from './col-clip.js';
+export * as dense from './dense.js';
+export * from './epoch.js';
+export * from './interpolate.js';
+export * from './liquid-alpha.js';
+export * from './max-upscale.js';
+export * from './sparse-mask.js';
+export * from './sparse-matrix.js';
+export * from './sparse-normalize.js';
+export * from './sparse-product.js';
+export * from './types.js';
+export * from './vector.js';
+export * from './weighted-median.js';

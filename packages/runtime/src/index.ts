@@ -1,0 +1,1 @@
+export * as epoch from './epoch/index.js';
