@@ -18,7 +18,8 @@ function report(r: CaseResult): string {
     lines.push(`    expected ${show(m.expected)}`);
     lines.push(`    actual   ${show(m.actual)}`);
   }
-  if (r.mismatches.length > MAX_MISMATCHES_SHOWN) lines.push(`  … and ${r.mismatches.length - MAX_MISMATCHES_SHOWN} more differences`);
+  if (r.mismatches.length > MAX_MISMATCHES_SHOWN)
+    lines.push(`  … and ${r.mismatches.length - MAX_MISMATCHES_SHOWN} more differences`);
   return lines.join('\n');
 }
 

@@ -12,7 +12,8 @@ export class VectorInputError extends Error {
 }
 
 function obj(x: Json | undefined, what: string): JsonObject {
-  if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new VectorInputError(`${what}: expected an object`);
+  if (x === null || typeof x !== 'object' || Array.isArray(x))
+    throw new VectorInputError(`${what}: expected an object`);
   return x;
 }
 

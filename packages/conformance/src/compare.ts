@@ -71,7 +71,9 @@ function walk(
       out.push({ path, expected: e, actual: a, why: `length ${a.length}, expected ${e.length}` });
       return;
     }
-    e.forEach((x, i) => walk(x, a[i], `${path}[${i}]`, tol, type, tolerances, out));
+    e.forEach((x, i) => {
+      walk(x, a[i], `${path}[${i}]`, tol, type, tolerances, out);
+    });
     return;
   }
   if (isObj(e)) {
@@ -96,10 +98,18 @@ function walk(
     }
     return;
   }
-  if (!scalarEq(e, a, tol, type)) out.push({ path, expected: e, actual: a, why: tol === undefined ? 'differs' : `differs by more than ${tol}` });
+  if (!scalarEq(e, a, tol, type))
+    out.push({ path, expected: e, actual: a, why: tol === undefined ? 'differs' : `differs by more than ${tol}` });
 }
 
-function walkSparse(e: Json | undefined, a: Json | undefined, path: string, tol: number | undefined, type: Json | undefined, out: Mismatch[]): void {
+function walkSparse(
+  e: Json | undefined,
+  a: Json | undefined,
+  path: string,
+  tol: number | undefined,
+  type: Json | undefined,
+  out: Mismatch[],
+): void {
   if (!Array.isArray(e) || !Array.isArray(a) || e.length !== a.length) {
     out.push({ path, expected: e, actual: a, why: 'row count differs' });
     return;

@@ -50,7 +50,13 @@ export function runCase(file: string, c: Record<string, Json>): CaseResult {
   } catch (e) {
     const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     // A case that expects a named error passes when that error is raised.
-    if (isObject(expected) && typeof expected.error === 'string' && e instanceof Error && 'code' in e && e.code === expected.error) {
+    if (
+      isObject(expected) &&
+      typeof expected.error === 'string' &&
+      e instanceof Error &&
+      'code' in e &&
+      e.code === expected.error
+    ) {
       return { ...base, ok: true, mismatches: [] };
     }
     return { ...base, ok: false, mismatches: [], error: msg };
@@ -62,12 +68,23 @@ export function runFile(file: string): CaseResult[] {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    return [{ file, name: '(file)', fn: '', ok: false, mismatches: [], error: `cannot read vector file: ${(e as Error).message}` }];
+    return [
+      {
+        file,
+        name: '(file)',
+        fn: '',
+        ok: false,
+        mismatches: [],
+        error: `cannot read vector file: ${(e as Error).message}`,
+      },
+    ];
   }
   if (!isObject(doc) || !Array.isArray(doc.cases)) {
     return [{ file, name: '(file)', fn: '', ok: false, mismatches: [], error: 'not a vector file: no "cases" list' }];
   }
   return doc.cases.map((c, k) =>
-    isObject(c) ? runCase(file, c) : { file, name: `#${k}`, fn: '', ok: false, mismatches: [], error: 'case is not an object' },
+    isObject(c)
+      ? runCase(file, c)
+      : { file, name: `#${k}`, fn: '', ok: false, mismatches: [], error: 'case is not an object' },
   );
 }

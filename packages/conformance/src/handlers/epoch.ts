@@ -58,9 +58,11 @@ function setHyperparameter(hp: SeqState['hp'], name: string, value: Json | undef
 }
 
 function decodeState(x: Json | undefined): SeqState {
-  if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new VectorInputError('epoch input: expected an object');
+  if (x === null || typeof x !== 'object' || Array.isArray(x))
+    throw new VectorInputError('epoch input: expected an object');
   const hpIn = x.hyperparameters;
-  if (hpIn === null || typeof hpIn !== 'object' || Array.isArray(hpIn)) throw new VectorInputError('hyperparameters missing');
+  if (hpIn === null || typeof hpIn !== 'object' || Array.isArray(hpIn))
+    throw new VectorInputError('hyperparameters missing');
   const hp = {} as SeqState['hp'];
   for (const k of Object.keys(HP_KEYS)) setHyperparameter(hp, k, hpIn[k]);
   const commit = x.commit_block;
@@ -211,7 +213,10 @@ function applyAction(s: SeqState, a: Json): void {
       s.bonds = s.bonds.map((row) => {
         if (!row.cols.includes(uid)) return row;
         const keep = Array.from(row.cols.keys()).filter((k) => row.cols[k] !== uid);
-        return { cols: Uint16Array.from(keep, (k) => row.cols[k] as number), vals: Uint16Array.from(keep, (k) => row.vals[k] as number) };
+        return {
+          cols: Uint16Array.from(keep, (k) => row.cols[k] as number),
+          vals: Uint16Array.from(keep, (k) => row.vals[k] as number),
+        };
       });
       return;
     }
@@ -241,12 +246,14 @@ export const epochHandlers: Record<string, Handler> = {
   epoch_sequence: (input, expected) => {
     const s = decodeState(input.initial);
     const steps = Array.isArray(input.steps) ? input.steps : [];
-    const expSteps = expected !== null && typeof expected === 'object' && !Array.isArray(expected) && Array.isArray(expected.steps)
-      ? expected.steps
-      : [];
+    const expSteps =
+      expected !== null && typeof expected === 'object' && !Array.isArray(expected) && Array.isArray(expected.steps)
+        ? expected.steps
+        : [];
     const out: Json[] = [];
     steps.forEach((step, k) => {
-      if (step === null || typeof step !== 'object' || Array.isArray(step)) throw new VectorInputError('step: expected an object');
+      if (step === null || typeof step !== 'object' || Array.isArray(step))
+        throw new VectorInputError('step: expected an object');
       for (const a of Array.isArray(step.actions) ? step.actions : []) applyAction(s, a);
       const o = runState(s, big(step.rao_emission, 'rao_emission'));
       out.push(encodeEpochOutput(o));
@@ -254,9 +261,9 @@ export const epochHandlers: Record<string, Handler> = {
       const e = expSteps[k];
       const eObj = e !== null && typeof e === 'object' && !Array.isArray(e) ? e : {};
       s.bonds = eObj.bonds !== undefined ? u16Rows(eObj.bonds, 'expected bonds') : o.bonds;
-      s.validatorPermit = eObj.new_validator_permit !== undefined ? bools(eObj.new_validator_permit) : o.newValidatorPermit;
+      s.validatorPermit =
+        eObj.new_validator_permit !== undefined ? bools(eObj.new_validator_permit) : o.newValidatorPermit;
     });
     return { steps: out };
   },
 };
-

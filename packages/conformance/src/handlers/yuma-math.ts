@@ -19,7 +19,6 @@ import {
   bool,
   bools,
   dense32,
-
   encDense,
   encScalar,
   encSparse,
@@ -54,9 +53,15 @@ function liquidParams(i: JsonObject): epoch.LiquidAlphaParams {
 
 export const yumaMathHandlers: Record<string, Handler> = {
   exp_safe: (i) => res(encScalar(I, expSafe(fixedScalar(i.x)))),
-  sigmoid_safe: (i) => res(encScalar(I, epoch.sigmoidSafe(fixedScalar(i.input), fixedScalar(i.rho), fixedScalar(i.kappa)))),
+  sigmoid_safe: (i) =>
+    res(encScalar(I, epoch.sigmoidSafe(fixedScalar(i.input), fixedScalar(i.rho), fixedScalar(i.kappa)))),
   alpha_sigmoid: (i) =>
-    res(encScalar(I, epoch.alphaSigmoid(fixedScalar(i.consensus), fixedScalar(i.weight), fixedScalar(i.bond), liquidParams(i)))),
+    res(
+      encScalar(
+        I,
+        epoch.alphaSigmoid(fixedScalar(i.consensus), fixedScalar(i.weight), fixedScalar(i.bond), liquidParams(i)),
+      ),
+    ),
   bonds_moving_average_alpha: (i) => res(encScalar(I, epoch.bondsMovingAverageAlpha(big(i.bonds_moving_average)))),
   u16_to_fixed: (i) => res(encScalar(I, u16ToFixed(num(i.x)))),
   u16_proportion_to_fixed: (i) => res(encScalar(I, u16ProportionToFixed(num(i.x)))),
@@ -108,7 +113,8 @@ export const yumaMathHandlers: Record<string, Handler> = {
   matmul: (i) => vecRes(dense.matmul(dense32(i.m), vec32(i.v))),
   matmul_transpose: (i) => vecRes(dense.matmulTranspose(dense32(i.m), vec32(i.v))),
   inplace_col_clip: (i) => denseRes(dense.colClip(dense32(i.m), vec32(i.threshold))),
-  weighted_median_col: (i) => vecRes(dense.weightedMedianCol(vec32(i.stake), dense32(i.score), fixedScalar(i.majority))),
+  weighted_median_col: (i) =>
+    vecRes(dense.weightedMedianCol(vec32(i.stake), dense32(i.score), fixedScalar(i.majority))),
   interpolate: (i) => denseRes(dense.interpolate(dense32(i.mat1), dense32(i.mat2), fixedScalar(i.ratio))),
   mat_ema: (i) => denseRes(dense.matEma(dense32(i.new), dense32(i.old), fixedScalar(i.alpha))),
   mat_ema_alpha: (i) => denseRes(dense.matEmaAlpha(dense32(i.new), dense32(i.old), dense32(i.alpha))),
@@ -163,6 +169,7 @@ export const yumaMathHandlers: Record<string, Handler> = {
   mat_ema_alpha_sparse: (i) =>
     sparseRes(epoch.matEmaAlphaSparse(sparse32(i.new), sparse32(i.old), epoch.denseAlphaSource(dense32(i.alpha)))),
   liquid_alpha_values_sparse: (i) =>
-    denseRes(epoch.liquidAlphaValuesSparse(sparse32(i.weights), sparse32(i.bonds), vec32(i.consensus), liquidParams(i))),
+    denseRes(
+      epoch.liquidAlphaValuesSparse(sparse32(i.weights), sparse32(i.bonds), vec32(i.consensus), liquidParams(i)),
+    ),
 };
-

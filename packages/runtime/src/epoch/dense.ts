@@ -26,7 +26,11 @@ export function rowNormalize(m: DenseMatrix): DenseMatrix {
 function columnFold(m: DenseMatrix, init: bigint, f: (acc: bigint, v: bigint) => bigint): BigInt64Array {
   const width = m.reduce((w, r) => Math.max(w, r.length), 0);
   const out = new BigInt64Array(width).fill(init);
-  for (const row of m) row.forEach((v, j) => (out[j] = f(out[j] as bigint, v)));
+  for (const row of m) {
+    row.forEach((v, j) => {
+      out[j] = f(out[j] as bigint, v);
+    });
+  }
   return out;
 }
 
@@ -35,12 +39,18 @@ function divideColumns(m: DenseMatrix, by: BigInt64Array): DenseMatrix {
 }
 
 export function colNormalize(m: DenseMatrix): DenseMatrix {
-  return divideColumns(m, columnFold(m, 0n, (a, v) => a + v));
+  return divideColumns(
+    m,
+    columnFold(m, 0n, (a, v) => a + v),
+  );
 }
 
 export function colMaxUpscale(m: DenseMatrix): DenseMatrix {
   if (isEmpty(m)) return copy(m);
-  return divideColumns(m, columnFold(m, 0n, (a, v) => (v > a ? v : a)));
+  return divideColumns(
+    m,
+    columnFold(m, 0n, (a, v) => (v > a ? v : a)),
+  );
 }
 
 /** Masked cells become 0. An empty mask changes nothing; missing mask cells count as masked. */
@@ -110,7 +120,12 @@ export function colClip(m: DenseMatrix, threshold: FixedVector): DenseMatrix {
 /** Column-wise stake-weighted median over the positive-stake rows, renormalised. */
 export function weightedMedianCol(stake: FixedVector, score: DenseMatrix, majority: bigint): FixedVector {
   const columns = score[0]?.length ?? 0;
-  const sparse = score.map((row) => sparseRow(Array.from(row, (_, j) => j), row));
+  const sparse = score.map((row) =>
+    sparseRow(
+      Array.from(row, (_, j) => j),
+      row,
+    ),
+  );
   return weightedMedianColSparse(stake, sparse, columns, majority);
 }
 
@@ -132,9 +147,9 @@ export function matEma(next: DenseMatrix, old: DenseMatrix, alpha: bigint): Dens
   if (isEmpty(next)) return [new BigInt64Array(0)];
   const oneMinus = I32.satSub(I32.ONE, alpha);
   const rows = Math.min(next.length, old.length);
-  return next.slice(0, rows).map((row, i) =>
-    row.map((x, j) => I32.satAdd(I32.satMul(alpha, x), I32.satMul(oneMinus, old[i]?.[j] ?? 0n))),
-  );
+  return next
+    .slice(0, rows)
+    .map((row, i) => row.map((x, j) => I32.satAdd(I32.satMul(alpha, x), I32.satMul(oneMinus, old[i]?.[j] ?? 0n))));
 }
 
 /** min(1, (1 − a) × old + max(0, a × new)) cell by cell, every cell computed (the dense quirk). */

@@ -28,14 +28,25 @@ import {
 } from './sparse-mask.js';
 import { EMPTY_ROW, RowBuilder, type SparseMatrix, type SparseRow, type U16Row } from './sparse-matrix.js';
 import { colMaxUpscaleSparse, colNormalizeSparse, rowNormalizeSparse } from './sparse-normalize.js';
-import { matmulSparse, matmulTransposeSparse, matVecMulSparse, rowHadamardSparse, rowSumSparse } from './sparse-product.js';
+import {
+  matmulSparse,
+  matmulTransposeSparse,
+  matVecMulSparse,
+  rowHadamardSparse,
+  rowSumSparse,
+} from './sparse-product.js';
 import type { EpochInput, EpochOutput } from './types.js';
 import { type FixedVector, isTopkNonzero, maskVector, normalize, sum, vecMul } from './vector.js';
 import { weightedMedianColSparse } from './weighted-median.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 
-function loadRows(rows: readonly U16Row[], n: number, toFixed: (u: number) => bigint, onlyBelowN: boolean): SparseMatrix {
+function loadRows(
+  rows: readonly U16Row[],
+  n: number,
+  toFixed: (u: number) => bigint,
+  onlyBelowN: boolean,
+): SparseMatrix {
   const out: SparseMatrix = new Array(n);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
@@ -111,10 +122,20 @@ export function runEpoch(input: EpochInput): EpochOutput {
   let weights = loadRows(input.weights, n, u16ToFixed, true);
   weights = maskRowsSparse(forbid, weights);
   weights = owner !== null ? maskDiagSparseExceptIndex(weights, owner) : maskDiagSparse(weights);
-  weights = vecMaskSparseMatrix(weights, lastUpdate, blockAtRegistration, MASK_FNS.le as (a: bigint, b: bigint) => boolean);
+  weights = vecMaskSparseMatrix(
+    weights,
+    lastUpdate,
+    blockAtRegistration,
+    MASK_FNS.le as (a: bigint, b: bigint) => boolean,
+  );
   if (hp.commitRevealEnabled) {
     const commits = Array.from({ length: n }, (_, i) => input.commitBlock?.[i] ?? U64_MAX);
-    weights = vecMaskSparseMatrix(weights, commits, blockAtRegistration, MASK_FNS.lt as (a: bigint, b: bigint) => boolean);
+    weights = vecMaskSparseMatrix(
+      weights,
+      commits,
+      blockAtRegistration,
+      MASK_FNS.lt as (a: bigint, b: bigint) => boolean,
+    );
   }
   weights = rowNormalizeSparse(weights);
 
@@ -188,7 +209,9 @@ export function runEpoch(input: EpochInput): EpochOutput {
 
   const bondRows = Array.from({ length: n }, (_, i): U16Row => {
     const row = storedBonds[i];
-    return newValidatorPermit[i] && row !== undefined ? toU16Row(row) : { cols: new Uint16Array(0), vals: new Uint16Array(0) };
+    return newValidatorPermit[i] && row !== undefined
+      ? toU16Row(row)
+      : { cols: new Uint16Array(0), vals: new Uint16Array(0) };
   });
 
   return {

@@ -57,7 +57,11 @@ export function maskVector(mask: readonly boolean[], v: FixedVector): FixedVecto
  * ascending value and the first len − k cleared, so on ties the lower index loses.
  */
 export function isTopk(v: FixedVector, k: number): boolean[] {
-  return topkFrom(v, k, Array.from({ length: v.length }, () => true));
+  return topkFrom(
+    v,
+    k,
+    Array.from({ length: v.length }, () => true),
+  );
 }
 
 /** Top-k among the non-zero entries: the validator-permit rule. */

@@ -1,0 +1,15 @@
+/** `npm run bench -- <name>`: prints figures; the last line is the key figure. */
+import { benchEpoch } from './epoch.bench.js';
+
+const BENCHES: Record<string, () => void | Promise<void>> = {
+  epoch: benchEpoch,
+};
+
+const name = process.argv.slice(2).find((a) => a !== '--');
+const bench = name === undefined ? undefined : BENCHES[name];
+if (bench === undefined) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}>`);
+  process.exitCode = 2;
+} else {
+  await bench();
+}
