@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Enforces the dependency direction (ARCHITECTURE.md): which workspace may import which, that
+// every internal import is declared in package.json, and that the runtime and primitives import
+// no I/O. Exits non-zero listing each violation.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+// workspace -> internal packages it may import (from src/)
+const ALLOWED = {
+  primitives: [],
+  runtime: ['primitives'],
+  node: ['primitives', 'runtime'],
+  sdk: ['primitives'],
+  cli: ['primitives', 'sdk', 'node', 'runtime'],
+  conformance: ['primitives', 'runtime', 'sdk'],
+  explorer: ['primitives', 'sdk'],
+  sim: ['primitives', 'runtime'],
+};
+// Packages whose src must stay pure: no node: builtins, no I/O libraries.
+const PURE = new Set(['primitives', 'runtime']);
+const IO_MODULES = /^(node:|fs$|net$|http$|https$|child_process$|lmdb$|ws$)/;
+
+function files(dir) {
+  const out = [];
+  for (const e of readdirSync(dir)) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else if (p.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const problems = [];
+const workspaceDirs = ['packages', 'subnets'].flatMap((d) => {
+  try {
+    return readdirSync(join(root, d)).map((n) => join(root, d, n));
+  } catch {
+    return [];
+  }
+});
+for (const dir of workspaceDirs) {
+  const name = dir.split('/').pop();
+  let pkg;
+  try {
+    pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  } catch {
+    continue;
+  }
+  const declared = new Set(Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }));
+  const allowed = ALLOWED[name] ?? (dir.includes('/subnets/') ? ['primitives', 'sdk'] : null);
+  let srcFiles = [];
+  try {
+    srcFiles = files(join(dir, 'src'));
+  } catch {
+    continue;
+  }
+  for (const f of srcFiles) {
+    const text = readFileSync(f, 'utf8');
+    const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    for (const s of specs) {
+      const where = relative(root, f);
+      if (s.startsWith('@taonet/')) {
+        const dep = s.slice('@taonet/'.length).split('/')[0];
+        if (allowed !== null && !allowed.includes(dep)) problems.push(`${where}: ${name} may not import @taonet/${dep}`);
+        if (!declared.has(`@taonet/${dep}`)) problems.push(`${where}: imports @taonet/${dep} without declaring it in package.json`);
+      } else if (PURE.has(name) && IO_MODULES.test(s)) {
+        problems.push(`${where}: ${name} must stay pure, but imports '${s}'`);
+      }
+    }
+  }
+}
+if (problems.length > 0) {
+  console.error(`Dependency boundary violations:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('boundaries ok');
