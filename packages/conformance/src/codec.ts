@@ -96,3 +96,51 @@ export const encSparse = (m: epoch.SparseMatrix): Json => ({
 export const encU16Rows = (rows: readonly epoch.U16Row[]): Json =>
   rows.map((r) => Array.from(r.cols, (c, k) => [c, r.vals[k] as number]));
 export const encBigs = (v: readonly bigint[]): Json => v.map((x) => x.toString());
+
+/** An object-valued input field. */
+export function object(x: Json | undefined, what = 'value'): JsonObject {
+  return obj(x, what);
+}
+
+/** A list-valued input field. */
+export function list(x: Json | undefined, what = 'list'): Json[] {
+  return arr(x, what);
+}
+
+/** An integer field that may be absent or null. */
+export const optBig = (x: Json | undefined, fallback: bigint, what = 'value'): bigint =>
+  x === undefined || x === null ? fallback : big(x, what);
+
+export const optNum = (x: Json | undefined, fallback: number, what = 'value'): number =>
+  x === undefined || x === null ? fallback : num(x, what);
+
+export const optBool = (x: Json | undefined, fallback: boolean, what = 'value'): boolean =>
+  x === undefined || x === null ? fallback : bool(x, what);
+
+/** The raw of a fixed-point scalar `{type, raw}` that may be absent or null. */
+export const optFixed = (x: Json | undefined, fallback: bigint, what = 'fixed'): bigint =>
+  x === undefined || x === null ? fallback : fixedScalar(x, what);
+
+/** Powers of two are exact doubles. */
+const TWO_POW: Readonly<Record<number, number>> = { 32: Number(1n << 32n), 64: Number(1n << 64n) };
+
+function twoPow(frac: number): number {
+  const s = TWO_POW[frac];
+  if (s === undefined) throw new VectorInputError(`unsupported fraction bits ${frac}`);
+  return s;
+}
+
+/**
+ * A fixed-point input given either as `{type, raw}` or as a JSON number (real-valued vectors). A
+ * number is scaled by 2^frac, which is exact for a double, and floored.
+ */
+export function fixedFromJson(x: Json | undefined, frac: number, what = 'fixed'): bigint {
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new VectorInputError(`${what}: not a finite number`);
+    return BigInt(Math.floor(x * twoPow(frac)));
+  }
+  return fixedScalar(x, what);
+}
+
+/** A fixed-point raw as a JSON number, for vectors whose expected values are real numbers. */
+export const fixedToNumber = (raw: bigint, frac: number): number => Number(raw) / twoPow(frac);

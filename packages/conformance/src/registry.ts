@@ -1,6 +1,8 @@
 /** The table of vector `fn` names this implementation answers. */
 import type { Json, JsonObject } from './codec.js';
+import { economicsHandlers } from './handlers/economics.js';
 import { epochHandlers } from './handlers/epoch.js';
+import { sdkHandlers } from './handlers/sdk.js';
 import { yumaMathHandlers } from './handlers/yuma-math.js';
 
 /** Computes the actual output of one case from its input (the expected value is only read by
@@ -10,6 +12,8 @@ export type Handler = (input: JsonObject, expected: Json) => Json;
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...yumaMathHandlers,
   ...epochHandlers,
+  ...sdkHandlers,
+  ...economicsHandlers,
 };
 
 export function handlerFor(fn: string): Handler | undefined {

@@ -3,10 +3,12 @@
  * `npm run conformance`. The vectors live in ../shared/vectors beside the repository (override
  * with TAONET_VECTORS); a missing folder fails the suite rather than skipping it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectFiles, runFile } from '../src/run.js';
+import type { Json } from '../src/codec.js';
+import { prepareSdkCase } from '../src/handlers/sdk.js';
+import { collectFiles, runCase, runFile } from '../src/run.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 export const VECTORS = process.env.TAONET_VECTORS ?? join(root, '..', 'shared', 'vectors');
@@ -31,9 +33,69 @@ describe('shared yuma vectors', () => {
   for (const file of files) {
     it(`${file.split('/').pop()} passes bit-exact`, () => {
       const results = runFile(file);
-      const failures = results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
+      const failures = results
+        .filter((r) => !r.ok)
+        .map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
       expect(failures).toEqual([]);
       expect(results.length).toBeGreaterThan(0);
     });
+  }
+});
+
+describe('shared economics vectors', () => {
+  const files = existsSync(VECTORS) ? collectFiles([VECTORS]).filter((f) => /\/economics-[^/]*\.json$/.test(f)) : [];
+
+  it('finds all seven economics files', () => {
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([
+      'economics-coinbase.json',
+      'economics-emission.json',
+      'economics-lockcost.json',
+      'economics-network.json',
+      'economics-registration.json',
+      'economics-staking.json',
+      'economics-swap.json',
+    ]);
+  });
+
+  for (const file of files) {
+    it(`${file.split('/').pop()} passes`, () => {
+      const results = runFile(file);
+      const failures = results
+        .filter((r) => !r.ok)
+        .map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
+      expect(failures).toEqual([]);
+      expect(results.length).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('shared sdk vectors', () => {
+  const files = existsSync(VECTORS) ? collectFiles([VECTORS]).filter((f) => /\/sdk-[^/]*\.json$/.test(f)) : [];
+
+  it('finds all four sdk files', () => {
+    expect(files.map((f) => f.split('/').pop()).sort()).toEqual([
+      'sdk-axon.json',
+      'sdk-keyfile.json',
+      'sdk-keys.json',
+      'sdk-weights.json',
+    ]);
+  });
+
+  // One test per case, with the 512 MiB Argon2i keys (≈20 s each in pure JS) derived beforehand
+  // without blocking: a long synchronous test starves vitest's worker RPC past its timeout.
+  for (const file of files) {
+    const name = file.split('/').pop();
+    const cases = (JSON.parse(readFileSync(file, 'utf8')) as { cases?: Record<string, Json>[] }).cases ?? [];
+    it(`${name} has cases`, () => {
+      expect(cases.length).toBeGreaterThan(0);
+    });
+    for (const c of cases) {
+      it(`${name} :: ${String(c.name)} passes`, { timeout: 180_000 }, async () => {
+        const input = c.input !== null && typeof c.input === 'object' && !Array.isArray(c.input) ? c.input : {};
+        await prepareSdkCase(String(c.fn), input);
+        const r = runCase(file, c);
+        expect(r.ok, r.error ?? JSON.stringify(r.mismatches.slice(0, 2))).toBe(true);
+      });
+    }
   }
 });

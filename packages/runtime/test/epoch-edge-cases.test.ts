@@ -96,7 +96,10 @@ describe('epoch edge cases', () => {
       subnet({
         stake: Array.from({ length: n }, (_, i) => (i < validators ? BigInt(1_000_000_000 + i * 7919) : 0n)),
         weights: Array.from({ length: validators }, (_, v) =>
-          Array.from({ length: 32 }, (_, k) => [validators + ((v * 37 + k * 101) % (n - validators)), 1000 + k] as const),
+          Array.from(
+            { length: 32 },
+            (_, k) => [validators + ((v * 37 + k * 101) % (n - validators)), 1000 + k] as const,
+          ),
         ),
       }),
     );

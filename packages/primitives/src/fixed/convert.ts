@@ -4,20 +4,41 @@
  */
 import { I32F32, I64F64 } from './format.js';
 import { convert } from './arith.js';
-import { MAX, satMul, safeDiv, U16_MAX_FIXED } from './i32f32.js';
+import { MAX, safeDiv, U16_MAX_FIXED } from './i32f32.js';
+import { proportionRawToU16 } from './number-raw.js';
 
 const U16_MAX = 65535n;
 const U64_MAX = (1n << 64n) - 1n;
 
-/** Integer-valued I32F32 of a u16: 65535 becomes 65535.0, not 1.0. */
-export function u16ToFixed(x: number | bigint): bigint {
+/** Below 2^37 a raw's product with 65535 is an exact Number (see `proportionRawToU16`). */
+const EXACT_PROPORTION_LIMIT = 1n << 37n;
+
+function integerValued(x: number | bigint): bigint {
   return BigInt(x) << 32n;
 }
 
-/** u16 proportion (65535 = 1.0) to I32F32: `x safe_div 65535`, i.e. trunc(x·2^32 / 65535). */
-export function u16ProportionToFixed(x: number | bigint): bigint {
+function proportionValued(x: number | bigint): bigint {
   return safeDiv(BigInt(x) << 32n, U16_MAX_FIXED);
 }
+
+/**
+ * A conversion from u16 memoised over the whole u16 range, since the epoch converts every stored
+ * weight and bond: a lookup instead of a BigInt shift or division. Other inputs take the formula.
+ */
+function tabulated(formula: (x: number | bigint) => bigint): (x: number | bigint) => bigint {
+  let table: bigint[] | undefined;
+  return (x) => {
+    if (typeof x !== 'number') return formula(x);
+    table ??= Array.from({ length: 65536 }, (_, u) => formula(u));
+    return table[x] ?? formula(x);
+  };
+}
+
+/** Integer-valued I32F32 of a u16: 65535 becomes 65535.0, not 1.0. */
+export const u16ToFixed = tabulated(integerValued);
+
+/** u16 proportion (65535 = 1.0) to I32F32: `x safe_div 65535`, i.e. trunc(x·2^32 / 65535). */
+export const u16ProportionToFixed = tabulated(proportionValued);
 
 /** Floor to an integer and clamp into 0..65535. */
 export function fixedToU16(raw: bigint): number {
@@ -27,7 +48,8 @@ export function fixedToU16(raw: bigint): number {
 
 /** I32F32 proportion to u16: `saturating_to_u16(x ×sat 65535)`. */
 export function fixedProportionToU16(raw: bigint): number {
-  return fixedToU16(satMul(raw, U16_MAX_FIXED));
+  if (raw <= 0n) return 0;
+  return raw >= EXACT_PROPORTION_LIMIT ? 65535 : proportionRawToU16(Number(raw));
 }
 
 /** Floor to u64, clamping negatives to 0 and overflow to u64::MAX. */
@@ -61,4 +83,4 @@ export function checkedSumU64(values: readonly bigint[]): bigint | null {
   return s;
 }
 
-export { MAX as I32F32_MAX, U64_MAX };
+export { MAX as I32F32_MAX };

@@ -1,5 +1,5 @@
 /** Builders that keep epoch tests readable: a subnet described by stakes and weight lists. */
-import { epoch } from '../../src/index.js';
+import type { epoch } from '../../src/index.js';
 
 export const DEFAULT_HP: epoch.EpochHyperparameters = {
   tempo: 360,

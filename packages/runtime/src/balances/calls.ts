@@ -1,0 +1,29 @@
+/** Balance transfers. */
+import { account, u64 } from '../block/args.js';
+import { defineCall } from '../block/call.js';
+import { ensure } from '../errors.js';
+import { event } from '../system/events.js';
+import { credit, debit, freeBalance } from './ledger.js';
+
+export const balancesCalls = [
+  defineCall({
+    name: 'transfer',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Send free TAO to another account.',
+    parse: (a) => ({ dest: account(a, 'dest'), amount: u64(a, 'amount') }),
+    run(ctx, who, { dest, amount }) {
+      const s = ctx.state;
+      ensure(amount > 0n, 'ZeroAmount');
+      const ed = ctx.params.existentialDeposit;
+      ensure(
+        freeBalance(s, dest) + amount >= ed || dest === who,
+        'ExistentialDeposit',
+        `send at least ${ed - freeBalance(s, dest)} rao to a new account`,
+      );
+      debit(s, who, amount);
+      credit(s, dest, amount);
+      ctx.emit(event('Transfer', { from: who, to: dest, amount }));
+    },
+  }),
+];

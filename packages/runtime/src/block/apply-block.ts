@@ -1,0 +1,114 @@
+/**
+ * Applies one block to the state, in the reference order: the block step (registration prices,
+ * emission, coinbase and epochs, moving prices, root auto-claims) first, then each extrinsic.
+ * A failing extrinsic pays its fee, bumps its nonce, and changes nothing else; its error is
+ * recorded in its result. Anything that is not a RuntimeError is a bug and aborts the block.
+ */
+import { bumpNonce, debit, freeBalance, nonceOf } from '../balances/ledger.js';
+import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
+import { BlockNumber, ParentHash, Params, SudoKey, Timestamp } from '../params/storage.js';
+import type { State } from '../state/state.js';
+import { Ctx } from '../system/context.js';
+import { event } from '../system/events.js';
+import { payAuthor } from '../swap/pool-state.js';
+import { blockStep } from './block-step.js';
+import { callDef } from './calls.js';
+import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
+import { transactionFee } from './fees.js';
+
+export class InvalidBlockError extends Error {
+  override readonly name = 'InvalidBlockError';
+}
+
+function errorInfo(e: unknown): RuntimeErrorInfo {
+  if (e instanceof RuntimeError) return e.toJSON();
+  throw e;
+}
+
+/**
+ * Checks that an extrinsic can pay and is in nonce order, without changing anything. The node's
+ * pool uses this at the door; `applyExtrinsic` uses it again at inclusion.
+ */
+export function validateExtrinsic(state: State, x: CheckedExtrinsic): RuntimeErrorInfo | null {
+  const def = callDef(x.call.method);
+  if (def === undefined) return new RuntimeError('CallDisabled', `unknown call '${x.call.method}'`).toJSON();
+  const expected = nonceOf(state, x.signer);
+  if (x.nonce < expected) return new RuntimeError('StaleNonce', undefined, `account nonce is ${expected}`).toJSON();
+  if (x.nonce > expected) return new RuntimeError('FutureNonce', undefined, `account nonce is ${expected}`).toJSON();
+  const fee = transactionFee(state.value(Params), x.length, def.pays, x.tip ?? 0n);
+  const free = freeBalance(state, x.signer);
+  if (free < fee) return new RuntimeError('InsufficientFeeBalance', undefined, `fee is ${fee} rao, free balance ${free} rao`).toJSON();
+  if (def.signer === 'admin' && state.value(SudoKey) !== x.signer) return new RuntimeError('BadOrigin', 'only the admin account may call this').toJSON();
+  return null;
+}
+
+/** Applies one extrinsic inside `ctx`'s block. */
+export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
+  const s = ctx.state;
+  const invalid = validateExtrinsic(s, x);
+  if (invalid !== null) return { ok: false, fee: 0n, events: [], error: invalid };
+  const def = callDef(x.call.method);
+  if (def === undefined) throw new Error('unreachable: validated call');
+  const fee = transactionFee(ctx.params, x.length, def.pays, x.tip ?? 0n);
+  debit(s, x.signer, fee, 'InsufficientFeeBalance');
+  payAuthor(ctx, fee);
+  bumpNonce(s, x.signer);
+  const before = ctx.events.length;
+  s.checkpoint();
+  try {
+    def.run(ctx, x.signer, def.parse(x.call.args));
+    s.commit();
+    const events = ctx.events.splice(before);
+    events.push(event('ExtrinsicSuccess', { method: x.call.method, signer: x.signer, fee }));
+    return { ok: true, fee, events };
+  } catch (e) {
+    s.revert();
+    ctx.events.splice(before);
+    const error = errorInfo(e);
+    return { ok: false, fee, events: [event('ExtrinsicFailed', { method: x.call.method, signer: x.signer, fee, error })], error };
+  }
+}
+
+/**
+ * Runs a call without keeping anything (and without charging the fee): the typed error it would
+ * fail with, or null if it would succeed. For the node's dryRun.
+ */
+export function dryRun(state: State, block: BlockInput['header'], x: CheckedExtrinsic): RuntimeErrorInfo | null {
+  const def = callDef(x.call.method);
+  if (def === undefined) return new RuntimeError('CallDisabled', `unknown call '${x.call.method}'`).toJSON();
+  const ctx = new Ctx(state, block);
+  state.checkpoint();
+  try {
+    if (def.signer === 'admin' && state.value(SudoKey) !== x.signer) return new RuntimeError('BadOrigin').toJSON();
+    def.run(ctx, x.signer, def.parse(x.call.args));
+    return null;
+  } catch (e) {
+    return errorInfo(e);
+  } finally {
+    state.revert();
+  }
+}
+
+/** Applies a whole block. Throws InvalidBlockError (and changes nothing) if the block is out of order. */
+export function applyBlock(state: State, block: BlockInput): BlockResult {
+  const expected = state.value(BlockNumber) + 1n;
+  if (block.header.number !== expected) {
+    throw new InvalidBlockError(`expected block ${expected}, got ${block.header.number}`);
+  }
+  if (state.depth !== 0) throw new InvalidBlockError('state has an open transaction');
+  const ctx = new Ctx(state, block.header);
+  state.checkpoint();
+  try {
+    state.put(BlockNumber, block.header.number);
+    state.put(ParentHash, block.header.parentHash);
+    state.put(Timestamp, block.header.timestamp);
+    blockStep(ctx);
+    const stepEvents = ctx.events.splice(0);
+    const extrinsics = block.extrinsics.map((x) => applyExtrinsic(ctx, x));
+    state.commit();
+    return { events: stepEvents, extrinsics };
+  } catch (e) {
+    state.revert();
+    throw e;
+  }
+}

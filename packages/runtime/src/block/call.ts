@@ -1,0 +1,32 @@
+/**
+ * A call definition: who must sign it, whether it pays the transaction fee, how its arguments are
+ * read, and what it does. Definitions are data, so the dispatcher, the RPC docs and the dry-run
+ * path all read the same table.
+ */
+import type { AccountId } from '@taonet/primitives';
+import type { Ctx } from '../system/context.js';
+import type { Args } from './args.js';
+
+export type SignerRole = 'coldkey' | 'hotkey' | 'admin';
+
+export interface CallDef<A> {
+  readonly name: string;
+  /** Which key signs: the coldkey (funds), the hotkey (neuron actions) or the admin account. */
+  readonly signer: SignerRole;
+  /** Free calls (weights, serving) pay no transaction fee, as in the reference chain. */
+  readonly pays: boolean;
+  readonly description: string;
+  readonly parse: (args: Args) => A;
+  readonly run: (ctx: Ctx, who: AccountId, args: A) => void;
+}
+
+/** Keeps the argument type between parse and run while storing definitions in one table. */
+export function defineCall<A>(def: CallDef<A>): CallDef<unknown> {
+  return def as unknown as CallDef<unknown>;
+}
+
+/** A call as it travels: a method name and plain-data arguments. */
+export interface Call {
+  readonly method: string;
+  readonly args: Args;
+}

@@ -1,0 +1,26 @@
+/**
+ * Every call the chain accepts. Calls travel by name, so a name is never reused for a different
+ * meaning; a changed call gets a new name.
+ */
+import { balancesCalls } from '../balances/calls.js';
+import { neuronCalls } from '../neurons/calls.js';
+import { stakingCalls } from '../staking/calls.js';
+import { subnetCalls } from '../subnets/calls.js';
+import { rootCalls } from '../root/calls.js';
+import { weightCalls } from '../weights/calls.js';
+import type { CallDef } from './call.js';
+
+export const CALLS: readonly CallDef<unknown>[] = [
+  ...balancesCalls,
+  ...subnetCalls,
+  ...neuronCalls,
+  ...weightCalls,
+  ...stakingCalls,
+  ...rootCalls,
+];
+
+const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));
+
+export function callDef(method: string): CallDef<unknown> | undefined {
+  return BY_NAME.get(method);
+}

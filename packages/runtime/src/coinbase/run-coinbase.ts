@@ -1,0 +1,208 @@
+/**
+ * One block's coinbase as a pure function over a plain description of the subnets (no epoch, no
+ * storage): the minted TAO credit is split between subnets, injected into their pools (re-weighting
+ * them so the price holds) or spent on chain buys where the root-proportion cap stops alpha
+ * injection, the unspent rest is recycled, and each subnet's alpha emission is minted and split into
+ * the owner, miner, validator and root accumulators that the next epoch drains.
+ */
+import { fixed, U64F64, U96F32 } from '@taonet/primitives';
+import { DEFAULT_WEIGHT } from '../swap/pool.js';
+import { adjustProtocolLiquidity } from '../swap/protocol-liquidity.js';
+import { spotPrice } from '../swap/spot-price.js';
+import { swapQuote } from '../swap/swap-quote.js';
+import { blockEmissionForIssuance, type EmissionCurve, MAINNET_CURVE } from './block-emission.js';
+import { effectiveMovingPrice, subnetBlockEmissions } from './emission-shares.js';
+import { rootProportion } from './root-proportion.js';
+
+export interface CoinbaseConfig {
+  /** u16 proportion of each subnet's alpha emission paid to its owner. */
+  readonly subnetOwnerCut: number;
+  /** u64 proportion (value / u64::MAX) at which root TAO counts against alpha. */
+  readonly taoWeight: bigint;
+  /** Swap MinimumReserve, for the chain buys. */
+  readonly minReserve: bigint;
+  readonly curve?: EmissionCurve;
+}
+
+export interface CoinbaseSubnet {
+  readonly netuid: number;
+  /** 0 = stable, 1 = dynamic. */
+  readonly mechanism: number;
+  readonly tao: bigint;
+  readonly alphaIn: bigint;
+  readonly alphaOut: bigint;
+  readonly protocolAlpha: bigint;
+  /** Pool quote weight, Perquintill parts. */
+  readonly wQuote: bigint;
+  readonly feeRate: number;
+  /** Price EMA, I96F32 raw. */
+  readonly movingPrice: bigint;
+  /** U96F32 raw. */
+  readonly minerBurned: bigint;
+  readonly emissionEnabled: boolean;
+  readonly ownerCutEnabled: boolean;
+  readonly pendingServer: bigint;
+  readonly pendingValidator: bigint;
+  readonly pendingRoot: bigint;
+  readonly pendingOwnerCut: bigint;
+  /** This block's emission records. */
+  readonly alphaOutEmission: bigint;
+  readonly alphaInEmission: bigint;
+  readonly taoInEmission: bigint;
+  readonly excessTao: bigint;
+}
+
+export interface CoinbaseState {
+  readonly block: bigint;
+  readonly totalIssuance: bigint;
+  readonly totalStake: bigint;
+  /** TAO staked on root (SubnetTAO of netuid 0). */
+  readonly rootTao: bigint;
+  readonly subnets: readonly CoinbaseSubnet[];
+}
+
+/** A subnet with everything not given at its default. */
+export function coinbaseSubnet(s: Partial<CoinbaseSubnet> & { readonly netuid: number }): CoinbaseSubnet {
+  return {
+    mechanism: 1,
+    tao: 0n,
+    alphaIn: 0n,
+    alphaOut: 0n,
+    protocolAlpha: 0n,
+    wQuote: DEFAULT_WEIGHT,
+    feeRate: 33,
+    movingPrice: 0n,
+    minerBurned: 0n,
+    emissionEnabled: true,
+    ownerCutEnabled: true,
+    pendingServer: 0n,
+    pendingValidator: 0n,
+    pendingRoot: 0n,
+    pendingOwnerCut: 0n,
+    alphaOutEmission: 0n,
+    alphaInEmission: 0n,
+    taoInEmission: 0n,
+    excessTao: 0n,
+    ...s,
+  };
+}
+
+const U96_ONE = U96F32.one;
+const HALF = U96_ONE >> 1n;
+const floorU96 = (raw: bigint): bigint => raw >> 32n;
+const u96 = (n: bigint): bigint => n << 32n;
+const mul = (a: bigint, b: bigint): bigint => fixed.saturatingMul(U96F32, a, b);
+const sub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n);
+
+/** Spot price truncated to U96F32, as the subnet terms use it. */
+function priceU96(s: CoinbaseSubnet): bigint {
+  return fixed.convert(U64F64, U96F32, spotPrice(s.tao, s.alphaIn, s.wQuote, s.mechanism));
+}
+
+interface SubnetTerms {
+  readonly alphaEmission: bigint;
+  readonly taoIn: bigint;
+  readonly alphaIn: bigint;
+  readonly excessTao: bigint;
+}
+
+/** Injection amounts from the pre-injection state (U96F32 raws); alpha emission is a u64. */
+function subnetTerms(config: CoinbaseConfig, rootTao: bigint, s: CoinbaseSubnet, taoEmission: bigint): SubnetTerms {
+  const alphaEmission = blockEmissionForIssuance(s.alphaIn + s.alphaOut, config.curve ?? MAINNET_CURVE);
+  const price = priceU96(s);
+  let taoIn = taoEmission;
+  let alphaIn = fixed.safeDiv(U96F32, taoEmission, price);
+  const cap = mul(rootProportion(rootTao, config.taoWeight, s.alphaIn + s.alphaOut), u96(alphaEmission));
+  if (alphaIn > cap) {
+    alphaIn = cap;
+    taoIn = mul(alphaIn, price);
+  }
+  return { alphaEmission, taoIn, alphaIn, excessTao: sub(taoEmission, taoIn) };
+}
+
+export interface CoinbaseOutcome extends CoinbaseState {
+  /** The price-EMA emission shares this block applied (U64F64 raws; 0 for disabled subnets). */
+  readonly shares: readonly bigint[];
+}
+
+/**
+ * `taoEmission` overrides the per-subnet TAO split (U96F32 raws, one per subnet) for an emission
+ * policy other than the price EMA, e.g. TaoFlow; by default the split is `subnetBlockEmissions`.
+ */
+export function runCoinbase(
+  config: CoinbaseConfig,
+  state: CoinbaseState,
+  credit: bigint,
+  taoEmissionOverride?: readonly bigint[],
+): CoinbaseOutcome {
+  let totalIssuance = state.totalIssuance + credit;
+  let totalStake = state.totalStake;
+  let unspent = credit;
+  const { rootTao } = state;
+  const split = subnetBlockEmissions(credit, state.subnets);
+  const taoEmission = taoEmissionOverride ?? split.taoEmission;
+  const priceSum = state.subnets.reduce((a, s) => a + effectiveMovingPrice(s), 0n);
+  const rootSell = priceSum > U96_ONE;
+  const terms = state.subnets.map((s, i) => subnetTerms(config, rootTao, s, taoEmission[i] ?? 0n));
+
+  // Pool injection and chain buys, in list order, each against the reserves as they stand.
+  const injected = state.subnets.map((s0, i): CoinbaseSubnet => {
+    const t = terms[i] as SubnetTerms;
+    let s = s0;
+    const adj = adjustProtocolLiquidity(s.tao, s.alphaIn, s.wQuote, floorU96(t.taoIn), floorU96(t.alphaIn));
+    s = { ...s, wQuote: adj.wQuote, excessTao: 0n, taoInEmission: 0n };
+    const excess = floorU96(t.excessTao);
+    if (excess > 0n && excess <= unspent) {
+      unspent -= excess;
+      try {
+        const pool = { ...s, alpha: s.alphaIn, minReserve: config.minReserve };
+        const q = swapQuote(pool, 'buy', excess, { dropFees: true });
+        s = {
+          ...s,
+          tao: s.tao + q.paidIn,
+          alphaIn: sub(s.alphaIn, q.paidOut),
+          alphaOut: s.alphaOut + q.paidOut,
+          protocolAlpha: s.protocolAlpha + q.paidOut,
+          excessTao: q.paidIn,
+        };
+        totalStake += excess;
+      } catch {
+        // A failed chain buy is skipped; the TAO already left the credit.
+      }
+    }
+    s = { ...s, alphaInEmission: adj.alphaInjected, alphaIn: s.alphaIn + adj.alphaInjected };
+    if (adj.taoInjected > 0n && adj.taoInjected <= unspent) {
+      unspent -= adj.taoInjected;
+      s = { ...s, taoInEmission: adj.taoInjected, tao: s.tao + adj.taoInjected };
+      totalStake += adj.taoInjected;
+    }
+    return s;
+  });
+  totalIssuance -= unspent;
+
+  // Alpha for participants: owner cut, then miners, validators and root, from this block's mint.
+  const ownerCut = fixed.safeDiv(U96F32, u96(BigInt(config.subnetOwnerCut)), u96(65535n));
+  const subnets = injected.map((s0, i): CoinbaseSubnet => {
+    const { alphaEmission } = terms[i] as SubnetTerms;
+    let s: CoinbaseSubnet = { ...s0, alphaOutEmission: alphaEmission, alphaOut: s0.alphaOut + alphaEmission };
+    let rest = u96(alphaEmission);
+    if (s.ownerCutEnabled) {
+      const cut = mul(rest, ownerCut);
+      rest = sub(rest, cut);
+      s = { ...s, pendingOwnerCut: s.pendingOwnerCut + floorU96(cut) };
+    }
+    const rp = rootProportion(rootTao, config.taoWeight, s.alphaIn + s.alphaOut);
+    const root = mul(mul(rp, rest), HALF);
+    const server = mul(rest, HALF);
+    const validator = sub(sub(rest, server), root);
+    s = {
+      ...s,
+      pendingServer: s.pendingServer + floorU96(server),
+      pendingValidator: s.pendingValidator + floorU96(validator),
+    };
+    return rootSell
+      ? { ...s, pendingRoot: s.pendingRoot + floorU96(root) }
+      : { ...s, alphaOut: sub(s.alphaOut, floorU96(root)) };
+  });
+  return { ...state, totalIssuance, totalStake, subnets, shares: split.effectiveShares };
+}

@@ -1,0 +1,143 @@
+/**
+ * Typed runtime errors. Every failure a user can cause has a stable name (the reference chain's
+ * name where one exists, so people can search for it), an explanation, and where it helps a hint
+ * that says what to do next ("weights rate limit: next allowed at block 1234"). A failing call
+ * changes nothing: the dispatcher reverts its writes.
+ */
+export interface RuntimeErrorInfo {
+  readonly code: string;
+  readonly explanation: string;
+  readonly hint?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export class RuntimeError extends Error implements RuntimeErrorInfo {
+  override readonly name: string = 'RuntimeError';
+  readonly explanation: string;
+  readonly hint?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+
+  constructor(
+    readonly code: string,
+    explanation?: string,
+    hint?: string,
+    data?: Readonly<Record<string, unknown>>,
+  ) {
+    const text = explanation ?? ERROR_EXPLANATIONS[code] ?? code;
+    super(hint === undefined ? `${code}: ${text}` : `${code}: ${text} (${hint})`);
+    this.explanation = text;
+    if (hint !== undefined) this.hint = hint;
+    if (data !== undefined) this.data = data;
+  }
+
+  toJSON(): RuntimeErrorInfo {
+    return {
+      code: this.code,
+      explanation: this.explanation,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.data === undefined ? {} : { data: this.data }),
+    };
+  }
+}
+
+/** Throws the named error; the explanation comes from the catalogue unless given. */
+export function fail(code: string, hint?: string, data?: Readonly<Record<string, unknown>>): never {
+  throw new RuntimeError(code, undefined, hint, data);
+}
+
+export function ensure(cond: boolean, code: string, hint?: string | (() => string)): asserts cond {
+  if (!cond) fail(code, typeof hint === 'function' ? hint() : hint);
+}
+
+/** The catalogue: one line per error a user can hit, in words a user understands. */
+export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
+  // Transactions and balances
+  BadNonce: 'the transaction nonce does not match the account nonce',
+  StaleNonce: 'the transaction nonce was already used',
+  FutureNonce: 'the transaction nonce is ahead of the account nonce',
+  InsufficientBalance: 'the account does not hold enough free TAO for this transfer',
+  InsufficientFeeBalance: 'the account cannot pay the transaction fee',
+  ExistentialDeposit: 'the transfer would leave the destination below the existential deposit',
+  ZeroAmount: 'the amount must be greater than zero',
+  BadOrigin: 'this call needs a different signer (the admin account, or the owner)',
+  InvalidArgument: 'an argument is malformed or out of range',
+  CallDisabled: 'this call is disabled on this chain',
+  // Staking
+  NotEnoughBalanceToStake: 'the coldkey does not hold enough free TAO for this stake',
+  NotEnoughStakeToWithdraw: 'the coldkey does not hold that much stake on this hotkey and subnet',
+  AmountTooLow: 'the amount is below the minimum stake (0.002 TAO plus the swap fee)',
+  InsufficientLiquidity: 'the pool cannot absorb this amount precisely; try a larger or smaller amount',
+  SlippageTooHigh: 'the price would move past your limit price; allow a partial fill or raise the tolerance',
+  TransferDisallowed: 'stake transfers are disabled on this subnet',
+  SameNetuid: 'origin and destination are the same',
+  SubtokenDisabled: 'the subnet has not started (its owner must call start_call)',
+  HotKeyAccountNotExists: 'the hotkey has never been registered or paired with a coldkey',
+  NonAssociatedColdKey: 'the hotkey belongs to another coldkey',
+  CannotBurnOrRecycleOnRootSubnet: 'alpha cannot be burned or recycled on the root subnet',
+  DelegateTakeTooLow: 'a take increase must be larger than the current take',
+  DelegateTakeTooHigh: 'the take is above the maximum (18%)',
+  DelegateTxRateLimitExceeded: 'the take was raised too recently',
+  // Swap
+  PriceLimitExceeded: 'the pool price is already past your limit price',
+  ReservesTooLow: 'the pool reserves are too low for this swap',
+  SwapInputTooLarge: 'the input is larger than 1000× the pool reserve',
+  ReservesOutOfBalance: 'the pool weight would leave its allowed range',
+  // Keys and subnets
+  HotKeyNotRegisteredInSubNet: 'the hotkey is not registered on this subnet',
+  HotKeyNotRegisteredInNetwork: 'the hotkey is not registered on this subnet',
+  HotKeyAlreadyRegisteredInSubNet: 'the hotkey is already registered on this subnet',
+  NotSubnetOwner: 'only the subnet owner may do this',
+  SubnetNotExists: 'no subnet has this netuid',
+  MechanismDoesNotExist: 'no such mechanism on this subnet',
+  // Registration
+  SubNetRegistrationDisabled: 'registration is disabled on this subnet',
+  RegistrationNotPermittedOnRootSubnet: 'use root_register to join the root subnet',
+  NoNeuronIdAvailable: 'the subnet is full and every neuron is immune',
+  RegistrationPriceLimitExceeded: 'the registration price is above your limit',
+  TooManyRegistrationsThisBlock: 'too many registrations in this block',
+  TooManyRegistrationsThisInterval: 'too many registrations in this interval',
+  StakeTooLowForRoot: 'the root subnet is full and your root stake is not higher than the lowest member',
+  // Network registration
+  NetworkTxRateLimitExceeded: 'a subnet was registered too recently (the limit is network-wide)',
+  SubnetLimitReached: 'the subnet limit is reached and no subnet can be pruned',
+  CannotAffordLockCost: 'the coldkey cannot pay the subnet lock cost',
+  InvalidIdentity: 'a subnet identity field is too long',
+  FirstEmissionBlockNumberAlreadySet: 'the subnet has already started',
+  NeedWaitingMoreBlocksToStarCall: 'start_call is not allowed yet',
+  SymbolDoesNotExist: 'the symbol is not in the list of subnet symbols',
+  SymbolAlreadyInUse: 'another subnet already uses this symbol',
+  // Weights
+  CanNotSetRootNetworkWeights: 'weights cannot be set on the root subnet',
+  WeightVecNotEqualSize: 'uids and values have different lengths',
+  UidsLengthExceedUidsInSubNet: 'more weights than neurons on the subnet',
+  NotEnoughStakeToSetWeights: 'the hotkey has less stake than the weights stake threshold',
+  IncorrectWeightVersionKey: 'the weights version key is older than the subnet requires; update your validator',
+  SettingWeightsTooFast: 'weights were set too recently',
+  NeuronNoValidatorPermit: 'the neuron has no validator permit',
+  DuplicateUids: 'a uid appears twice',
+  UidVecContainInvalidOne: 'a uid does not exist on the subnet',
+  WeightVecLengthIsLow: 'fewer weights than the subnet minimum',
+  MaxWeightExceeded: 'a single weight is above the subnet maximum',
+  CommitRevealEnabled: 'this subnet uses commit-reveal: commit a hash, then reveal it',
+  CommitRevealDisabled: 'commit-reveal is off on this subnet: set weights directly',
+  CommittingWeightsTooFast: 'weights were committed too recently',
+  TooManyUnrevealedCommits: 'too many unrevealed commits (at most 10)',
+  NoWeightsCommitFound: 'there is no commit to reveal',
+  InvalidRevealCommitHashNotMatch: 'the revealed weights do not match any commit hash',
+  ExpiredWeightCommit: 'the commit expired before it was revealed',
+  RevealTooEarly: 'the reveal epoch has not started',
+  // Serving
+  InvalidIpType: 'the ip type must be 4 or 6',
+  InvalidIpAddress: 'the ip address is not allowed',
+  InvalidPort: 'the port must not be 0',
+  ServingRateLimitExceeded: 'the axon was served too recently',
+  // Epoch and owner controls
+  TempoOutOfBounds: 'the tempo is outside the allowed range',
+  AdminActionProhibitedDuringWeightsWindow: 'hyperparameters are frozen close to the epoch',
+  HyperparameterOutOfBounds: 'the value is outside the allowed range for this hyperparameter',
+  HyperparameterNotOwnerSettable: 'only the admin account may change this hyperparameter',
+  TxRateLimitExceeded: 'this change was made too recently',
+  // Root claim
+  InvalidSubnetNumber: 'claim between 1 and 5 subnets at a time',
+  InvalidRootClaimThreshold: 'the root claim threshold is out of range',
+};

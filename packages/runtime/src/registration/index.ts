@@ -1,0 +1,2 @@
+export * from './burn-decay.js';
+export * from './burn-price.js';

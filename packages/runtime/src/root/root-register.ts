@@ -1,0 +1,42 @@
+/**
+ * root_register: a hotkey joins the root subnet (the set of root validators). While root has room
+ * it is appended; when full it replaces the member with the least root stake, but only if its own
+ * root stake is strictly higher.
+ */
+import type { AccountId } from '@taonet/primitives';
+import { ensure } from '../errors.js';
+import { pairHotkey } from '../neurons/ownership.js';
+import { registerNeuron } from '../neurons/register-neuron.js';
+import { BlockAtRegistration, Keys, LastUpdate, Uids } from '../neurons/storage.js';
+import { withElement } from '../neurons/uid-columns.js';
+import { hotkeyAlpha } from '../staking/stake-queries.js';
+import { ROOT_NETUID } from '../subnets/root.js';
+import { Hyperparameters } from '../subnets/storage.js';
+import type { Ctx } from '../system/context.js';
+import { event } from '../system/events.js';
+
+export function rootRegister(ctx: Ctx, coldkey: AccountId, hotkey: AccountId): void {
+  const s = ctx.state;
+  pairHotkey(s, coldkey, hotkey);
+  ensure(s.get(Uids, [ROOT_NETUID, hotkey]) === null, 'HotKeyAlreadyRegisteredInSubNet', 'already a root member');
+  const keys = s.get(Keys, ROOT_NETUID);
+  const max = s.get(Hyperparameters, ROOT_NETUID)?.maxAllowedUids ?? ctx.params.rootMaxUids;
+  if (keys.length < max) {
+    registerNeuron(ctx, ROOT_NETUID, hotkey);
+    return;
+  }
+  let lowest = 0;
+  keys.forEach((h, uid) => {
+    if (hotkeyAlpha(s, h, ROOT_NETUID) < hotkeyAlpha(s, keys[lowest] as AccountId, ROOT_NETUID)) lowest = uid;
+  });
+  const weakest = keys[lowest] as AccountId;
+  const mine = hotkeyAlpha(s, hotkey, ROOT_NETUID);
+  const theirs = hotkeyAlpha(s, weakest, ROOT_NETUID);
+  ensure(mine > theirs, 'StakeTooLowForRoot', `root stake ${mine} must exceed the lowest member's ${theirs}`);
+  s.remove(Uids, [ROOT_NETUID, weakest]);
+  s.set(Keys, ROOT_NETUID, withElement(keys, lowest, hotkey, hotkey));
+  s.set(Uids, [ROOT_NETUID, hotkey], lowest);
+  s.set(BlockAtRegistration, ROOT_NETUID, withElement(s.get(BlockAtRegistration, ROOT_NETUID), lowest, ctx.now, 0n));
+  s.set(LastUpdate, ROOT_NETUID, withElement(s.get(LastUpdate, ROOT_NETUID), lowest, ctx.now, 0n));
+  ctx.emit(event('NeuronRegistered', { netuid: ROOT_NETUID, uid: lowest, hotkey, replaced: weakest }));
+}

@@ -1,0 +1,63 @@
+/**
+ * add_stake (and its limit form): TAO from the coldkey buys alpha in the subnet's pool, and the
+ * alpha is credited as shares of the hotkey's pool. The checks run before anything moves, in the
+ * reference order, so a refused stake costs only the transaction fee.
+ */
+import type { AccountId } from '@taonet/primitives';
+import { credit, debit, freeBalance } from '../balances/ledger.js';
+import { ensure } from '../errors.js';
+import { buyAlpha, poolOf } from '../swap/pool-state.js';
+import { isDynamic } from '../swap/pool.js';
+import { maxAmountAdd } from '../swap/max-amount.js';
+import { swapQuote } from '../swap/swap-quote.js';
+import type { Ctx } from '../system/context.js';
+import { event } from '../system/events.js';
+import { ensureHotkeyExists, ensureStakeable } from './checks.js';
+import { addStakeMinAmount } from './min-stake.js';
+import { canMoveStake, increaseStake } from './stake-pool-state.js';
+
+export interface AddStakeArgs {
+  readonly hotkey: AccountId;
+  readonly netuid: number;
+  /** TAO to spend (rao), swap fee included. */
+  readonly amount: bigint;
+  /** Highest price (rao per alpha) the buy may reach; null = no limit. */
+  readonly limitPrice: bigint | null;
+  /** With a limit: buy what fits under it instead of failing. */
+  readonly allowPartial: boolean;
+}
+
+export function addStake(ctx: Ctx, coldkey: AccountId, a: AddStakeArgs): void {
+  const s = ctx.state;
+  const { netuid, hotkey } = a;
+  ensureStakeable(s, netuid);
+  const pool = poolOf(s, netuid);
+  const minStake = ctx.params.defaultMinStake;
+  const minAmount = addStakeMinAmount(minStake, pool.feeRate);
+  if (isDynamic(pool)) {
+    ensure(a.amount <= pool.tao * 1000n, 'InsufficientLiquidity', `at most ${pool.tao * 1000n} rao per stake on this pool`);
+  }
+  ensure(a.amount >= minAmount, 'AmountTooLow', `stake at least ${minAmount} rao`);
+  const free = freeBalance(s, coldkey);
+  ensure(free >= a.amount, 'NotEnoughBalanceToStake', `free balance is ${free} rao`);
+  ensureHotkeyExists(s, hotkey);
+  let amount = a.amount;
+  if (a.limitPrice !== null) {
+    const max = maxAmountAdd(pool, a.limitPrice);
+    if (a.allowPartial) amount = amount < max ? amount : max;
+    else ensure(amount <= max, 'SlippageTooHigh', `at most ${max} rao can be staked at or below your limit price`);
+  }
+  const sim = swapQuote(pool, 'buy', amount, { limitPriceRao: a.limitPrice });
+  ensure(sim.paidIn >= minStake, 'AmountTooLow', `only ${sim.paidIn} rao would reach the pool; the minimum is ${minStake}`);
+  ensure(sim.paidOut > 0n, 'InsufficientLiquidity', 'the pool would give no alpha for this amount');
+  ensure(canMoveStake(s, hotkey, coldkey, netuid, sim.paidOut), 'InsufficientLiquidity', 'the amount buys less than one share');
+
+  debit(s, coldkey, amount, 'NotEnoughBalanceToStake');
+  const q = buyAlpha(ctx, netuid, amount, { limitPriceRao: a.limitPrice, flow: 'user' });
+  if (q.unspent > 0n) credit(s, coldkey, q.unspent);
+  ensure(q.paidOut > 0n, 'AmountTooLow');
+  increaseStake(s, hotkey, coldkey, netuid, q.paidOut);
+  ctx.emit(
+    event('StakeAdded', { coldkey, hotkey, netuid, tao: q.paidIn + q.fee, alpha: q.paidOut, fee: q.fee }),
+  );
+}

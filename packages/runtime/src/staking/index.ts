@@ -1,0 +1,2 @@
+export * from './min-stake.js';
+export * from './share-pool.js';

@@ -1,0 +1,74 @@
+/**
+ * Changing a subnet hyperparameter. The owner may change the owner-settable ones within their
+ * bounds, outside the freeze window just before an epoch, at most once per two tempos each; the
+ * admin account may change any of them. Every change is an event.
+ */
+import type { AccountId } from '@taonet/primitives';
+import { ensure, fail } from '../errors.js';
+import {
+  HYPERPARAMETER_SPECS,
+  type HyperparameterName,
+  type SubnetHyperparameters,
+} from '../params/hyperparameters.js';
+import { SudoKey } from '../params/storage.js';
+import { nextEpochBlock } from '../coinbase/epoch-schedule-state.js';
+import { byNetuid, storageMap } from '../state/storage.js';
+import type { Ctx } from '../system/context.js';
+import { event } from '../system/events.js';
+import { Hyperparameters, LastEpochBlock, SubnetOwner } from './storage.js';
+
+/** Blocks before an epoch during which owners cannot change hyperparameters. */
+export const ADMIN_FREEZE_WINDOW = 10n;
+/** Tempos between two owner changes of the same hyperparameter. */
+export const OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS = 2n;
+
+export const LastHyperparameterChange = storageMap<string, bigint>('subnets.lastHyperparamChange', (k) => k, () => 0n);
+
+export type HyperparameterValue = number | bigint | boolean | string;
+
+/** Checks that `value` has the parameter's type and lies within its bounds. */
+export function checkHyperparameterValue(name: HyperparameterName, value: unknown, current: SubnetHyperparameters): void {
+  const spec = HYPERPARAMETER_SPECS[name];
+  const sample = current[name];
+  if (typeof value !== typeof sample) fail('InvalidArgument', `${name} takes a ${typeof sample}, got ${typeof value}`);
+  if (name === 'recycleOrBurn' && value !== 'burn' && value !== 'recycle') fail('InvalidArgument', "use 'burn' or 'recycle'");
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const v = BigInt(value);
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) fail('InvalidArgument', `${name} must be an integer`);
+    const lo = spec.min ?? 0n;
+    const range = spec.max === undefined ? `≥ ${lo}` : `${lo}..${spec.max}`;
+    ensure(v >= lo && (spec.max === undefined || v <= spec.max), 'HyperparameterOutOfBounds', `${name} must be in ${range}`);
+  }
+}
+
+export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name: string, value: unknown): void {
+  const s = ctx.state;
+  const current = s.get(Hyperparameters, netuid);
+  if (current === null) fail('SubnetNotExists', `no subnet ${netuid}`);
+  if (!Object.hasOwn(HYPERPARAMETER_SPECS, name)) fail('InvalidArgument', `unknown hyperparameter '${name}'`);
+  const key = name as HyperparameterName;
+  const isAdmin = s.value(SudoKey) === who;
+  const isOwner = s.get(SubnetOwner, netuid) === who;
+  ensure(isAdmin || isOwner, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
+  checkHyperparameterValue(key, value, current);
+  const next = { ...current, [key]: value } as SubnetHyperparameters;
+  ensure(next.alphaLow <= next.alphaHigh, 'HyperparameterOutOfBounds', 'alphaLow must not exceed alphaHigh');
+  ensure(next.minBurn < next.maxBurn, 'HyperparameterOutOfBounds', 'minBurn must stay below maxBurn');
+  ensure(next.maxAllowedValidators <= next.maxAllowedUids, 'HyperparameterOutOfBounds', 'more validators than uids');
+  if (!isAdmin) {
+    ensure(HYPERPARAMETER_SPECS[key].owner, 'HyperparameterNotOwnerSettable', `${name} can only be changed by the admin account`);
+    const next = nextEpochBlock(s, netuid, ctx.now);
+    ensure(
+      next - ctx.now >= ADMIN_FREEZE_WINDOW,
+      'AdminActionProhibitedDuringWeightsWindow',
+      `the epoch at block ${next} is too close; try again after it`,
+    );
+    const last = s.get(LastHyperparameterChange, `${netuid}/${name}`);
+    const limit = OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS * BigInt(current.tempo);
+    ensure(last === 0n || ctx.now - last >= limit, 'TxRateLimitExceeded', `next allowed at block ${last + limit}`);
+    s.set(LastHyperparameterChange, `${netuid}/${name}`, ctx.now);
+  }
+  s.set(Hyperparameters, netuid, next);
+  if (key === 'tempo') s.set(LastEpochBlock, netuid, ctx.now);
+  ctx.emit(event('HyperparameterSet', { netuid, name, value, by: who }));
+}

@@ -1,0 +1,5 @@
+export * from './dissolve-split.js';
+export * from './lock-cost.js';
+export * from './median-price.js';
+export * from './network-prune.js';
+export * from './pool-seed.js';

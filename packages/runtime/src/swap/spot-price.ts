@@ -1,0 +1,14 @@
+/**
+ * The marginal price of alpha in TAO: `(w_base/w_quote) × (tao/alpha)`, in U64F64 with each ratio
+ * truncated separately, because that is the price every limit check and EMA update compares against.
+ */
+import { fixed, PERQUINTILL_ONE, U64F64 } from '@taonet/primitives';
+
+export function spotPrice(tao: bigint, alpha: bigint, wQuote: bigint, mechanism = 1): bigint {
+  if (mechanism !== 1) return U64F64.one;
+  if (alpha === 0n) return 0n;
+  const wBase = PERQUINTILL_ONE - wQuote;
+  const weightRatio = fixed.safeDiv(U64F64, wBase << 64n, wQuote << 64n);
+  const reserveRatio = fixed.safeDiv(U64F64, tao << 64n, alpha << 64n);
+  return fixed.saturatingMul(U64F64, weightRatio, reserveRatio);
+}

@@ -1,0 +1,39 @@
+/**
+ * What a call or a block step sees: the state, the block it runs in, and a sink for events. The
+ * block number, author and parent hash come from the block header; there is no other clock or
+ * source of randomness.
+ */
+import type { AccountId } from '@taonet/primitives';
+import type { NetworkParams } from '../params/network-params.js';
+import { Params } from '../params/storage.js';
+import type { State } from '../state/state.js';
+import type { RuntimeEvent } from './events.js';
+
+export interface BlockInfo {
+  readonly number: bigint;
+  readonly parentHash: string;
+  /** Receives transaction fees and swap fees; null burns them. */
+  readonly author: AccountId | null;
+  /** Milliseconds since the epoch, from the block header. */
+  readonly timestamp: bigint;
+}
+
+export class Ctx {
+  readonly events: RuntimeEvent[] = [];
+  constructor(
+    readonly state: State,
+    readonly block: BlockInfo,
+  ) {}
+
+  get params(): NetworkParams {
+    return this.state.value(Params);
+  }
+
+  get now(): bigint {
+    return this.block.number;
+  }
+
+  emit(e: RuntimeEvent): void {
+    this.events.push(e);
+  }
+}

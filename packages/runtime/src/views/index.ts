@@ -1,0 +1,3 @@
+export * from './account-views.js';
+export * from './metagraph.js';
+export * from './subnet-views.js';

@@ -1,0 +1,59 @@
+/** Weight calls: set, commit, reveal. All are signed by the hotkey and free, as on the reference chain. */
+import { type Args, netuid, u16List, u64 } from '../block/args.js';
+import { defineCall } from '../block/call.js';
+import { fail } from '../errors.js';
+import { commitWeights, revealWeights } from './commit-reveal.js';
+import { setWeights } from './set-weights.js';
+
+const HASH_RE = /^0x[0-9a-fA-F]{64}$/;
+
+/** A 32-byte hash as 0x hex, lower-cased so it compares equal to the chain's own hex. */
+function hash32(a: Args, field: string): string {
+  const v = a[field];
+  if (typeof v !== 'string' || !HASH_RE.test(v)) fail('InvalidArgument', `'${field}' must be 0x-prefixed 32-byte hex`);
+  return v.toLowerCase();
+}
+
+export const weightCalls = [
+  defineCall({
+    name: 'set_weights',
+    signer: 'hotkey',
+    pays: false,
+    description: 'Set weights on a subnet directly (only when commit-reveal is off).',
+    parse: (a) => ({
+      netuid: netuid(a),
+      uids: u16List(a, 'uids'),
+      values: u16List(a, 'values'),
+      versionKey: u64(a, 'versionKey'),
+    }),
+    run(ctx, who, args) {
+      setWeights(ctx, who, args);
+    },
+  }),
+  defineCall({
+    name: 'commit_weights',
+    signer: 'hotkey',
+    pays: false,
+    description: 'Commit the blake2b-256 hash of weights, to reveal them in a later epoch.',
+    parse: (a) => ({ netuid: netuid(a), hash: hash32(a, 'hash') }),
+    run(ctx, who, args) {
+      commitWeights(ctx, who, args);
+    },
+  }),
+  defineCall({
+    name: 'reveal_weights',
+    signer: 'hotkey',
+    pays: false,
+    description: 'Reveal previously committed weights (uids, values, salt, version key) in their reveal epoch.',
+    parse: (a) => ({
+      netuid: netuid(a),
+      uids: u16List(a, 'uids'),
+      values: u16List(a, 'values'),
+      salt: u16List(a, 'salt'),
+      versionKey: u64(a, 'versionKey'),
+    }),
+    run(ctx, who, args) {
+      revealWeights(ctx, who, args);
+    },
+  }),
+];

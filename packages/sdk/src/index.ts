@@ -1,0 +1,37 @@
+/**
+ * @taonet/sdk: pure, Bittensor-compatible building blocks — sr25519 keys and SS58, keyfile formats,
+ * signed synapse messages and headers, and weight hashing. No network I/O and no file system access.
+ */
+export * from './bytes.js';
+export * from './errors.js';
+export * from './scale.js';
+
+export * from './keys/base58.js';
+export * from './keys/keypair.js';
+export * from './keys/mnemonic.js';
+export * from './keys/sr25519.js';
+export * from './keys/ss58.js';
+export * from './keys/uri.js';
+export * from './keys/verify.js';
+
+export * from './wallet/ansible-vault.js';
+export * from './wallet/fernet.js';
+export * from './wallet/keyfile.js';
+export * from './wallet/keyfile-format.js';
+export * from './wallet/keyfile-json.js';
+export * from './wallet/layout.js';
+export * from './wallet/nacl.js';
+export * from './wallet/password.js';
+export * from './wallet/polkadot-json.js';
+
+export * from './synapse/body-hash.js';
+export * from './synapse/headers.js';
+export * from './synapse/messages.js';
+export * from './synapse/nonce.js';
+export * from './synapse/python-str.js';
+export * from './synapse/terminal-signature.js';
+export * from './synapse/version.js';
+
+export * from './weights/commit-hash.js';
+export * from './weights/normalize.js';
+export * from './weights/storage-index.js';
