@@ -7,3 +7,5 @@ export * from './perquintill.js';
 export * from './log.js';
 export * from './isqrt.js';
 export * from './safe-float.js';
+export * from './extrinsic/bytes.js';
+export * from './extrinsic/extrinsic.js';

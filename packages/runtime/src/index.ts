@@ -21,3 +21,4 @@ export * from './block/calls.js';
 export * from './block/extrinsic.js';
 export * from './block/fees.js';
 export * as views from './views/index.js';
+export { freeBalance, nonceOf } from './balances/ledger.js';

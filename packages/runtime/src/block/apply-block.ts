@@ -9,7 +9,7 @@ import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
 import { BlockNumber, ParentHash, Params, SudoKey, Timestamp } from '../params/storage.js';
 import type { State } from '../state/state.js';
 import { Ctx } from '../system/context.js';
-import { event } from '../system/events.js';
+import { event, type RuntimeEvent } from '../system/events.js';
 import { payAuthor } from '../swap/pool-state.js';
 import { blockStep } from './block-step.js';
 import { callDef } from './calls.js';
@@ -89,26 +89,79 @@ export function dryRun(state: State, block: BlockInput['header'], x: CheckedExtr
   }
 }
 
-/** Applies a whole block. Throws InvalidBlockError (and changes nothing) if the block is out of order. */
-export function applyBlock(state: State, block: BlockInput): BlockResult {
-  const expected = state.value(BlockNumber) + 1n;
-  if (block.header.number !== expected) {
-    throw new InvalidBlockError(`expected block ${expected}, got ${block.header.number}`);
+/**
+ * Builds a block step by step: the block step runs on open, then each extrinsic is tried; an
+ * invalid one (bad nonce, cannot pay) is left out and changes nothing. The node's producer uses
+ * this to fill blocks, and its importer to re-execute them (rejecting any with invalid ones).
+ * Everything happens inside one journal frame, so `abort` undoes the whole block.
+ */
+export class BlockBuilder {
+  readonly ctx: Ctx;
+  readonly stepEvents: RuntimeEvent[];
+  readonly results: ExtrinsicResult[] = [];
+  private open = true;
+
+  constructor(
+    readonly state: State,
+    header: BlockInput['header'],
+  ) {
+    const expected = state.value(BlockNumber) + 1n;
+    if (header.number !== expected) throw new InvalidBlockError(`expected block ${expected}, got ${header.number}`);
+    this.ctx = new Ctx(state, header);
+    state.checkpoint();
+    try {
+      state.put(BlockNumber, header.number);
+      state.put(ParentHash, header.parentHash);
+      state.put(Timestamp, header.timestamp);
+      blockStep(this.ctx);
+      this.stepEvents = this.ctx.events.splice(0);
+    } catch (e) {
+      state.revert();
+      this.open = false;
+      throw e;
+    }
   }
-  if (state.depth !== 0) throw new InvalidBlockError('state has an open transaction');
-  const ctx = new Ctx(state, block.header);
-  state.checkpoint();
+
+  /** Applies `x` if it is valid now; returns its result, or the reason it was left out. */
+  push(x: CheckedExtrinsic): { included: true; result: ExtrinsicResult } | { included: false; error: RuntimeErrorInfo } {
+    if (!this.open) throw new Error('block already finished');
+    const invalid = validateExtrinsic(this.state, x);
+    if (invalid !== null) return { included: false, error: invalid };
+    const result = applyExtrinsic(this.ctx, x);
+    this.results.push(result);
+    return { included: true, result };
+  }
+
+  /** Keeps the block's writes. */
+  finish(): BlockResult {
+    if (!this.open) throw new Error('block already finished');
+    this.open = false;
+    this.state.commit();
+    return { events: this.stepEvents, extrinsics: this.results };
+  }
+
+  /** Undoes the whole block. */
+  abort(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.state.revert();
+  }
+}
+
+/**
+ * Applies a whole block. Throws InvalidBlockError (and changes nothing) if the block is out of
+ * order. An extrinsic that is invalid at its position is recorded as failed with no fee.
+ */
+export function applyBlock(state: State, block: BlockInput): BlockResult {
+  const builder = new BlockBuilder(state, block.header);
   try {
-    state.put(BlockNumber, block.header.number);
-    state.put(ParentHash, block.header.parentHash);
-    state.put(Timestamp, block.header.timestamp);
-    blockStep(ctx);
-    const stepEvents = ctx.events.splice(0);
-    const extrinsics = block.extrinsics.map((x) => applyExtrinsic(ctx, x));
-    state.commit();
-    return { events: stepEvents, extrinsics };
+    for (const x of block.extrinsics) {
+      const r = builder.push(x);
+      if (!r.included) builder.results.push({ ok: false, fee: 0n, events: [], error: r.error });
+    }
+    return builder.finish();
   } catch (e) {
-    state.revert();
+    builder.abort();
     throw e;
   }
 }

@@ -70,8 +70,14 @@ export function keypairFromMiniSecret(miniSecret: Uint8Array): Keypair {
  * @throws InvalidMnemonic when the phrase is not valid.
  */
 export function keypairFromMnemonic(mnemonic: string, passphrase = ''): Keypair {
-  const kp = keypairFromMiniSecret(mnemonicToMiniSecret(mnemonic, passphrase));
-  return build({ ...partsOf(kp), mnemonic: normalizeMnemonic(mnemonic) });
+  const miniSecret = mnemonicToMiniSecret(mnemonic, passphrase);
+  const privateKey = miniSecretToSecret(miniSecret);
+  return build({
+    publicKey: secretToPublicKey(privateKey),
+    privateKey,
+    miniSecret,
+    mnemonic: normalizeMnemonic(mnemonic),
+  });
 }
 
 /**
@@ -109,14 +115,6 @@ export function keypairFromPublicKey(publicKey: Uint8Array): Keypair {
  */
 export function keypairFromSs58(address: string): Keypair {
   return build({ publicKey: ss58Decode(address).publicKey });
-}
-
-function partsOf(kp: Keypair): KeypairParts {
-  return {
-    publicKey: kp.publicKey,
-    ...(kp.privateKey !== undefined && { privateKey: kp.privateKey }),
-    ...(kp.miniSecret !== undefined && { miniSecret: kp.miniSecret }),
-  };
 }
 
 /** A keypair from raw parts; the caller vouches that the public key matches the secret. */

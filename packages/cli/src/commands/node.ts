@@ -1,0 +1,116 @@
+/**
+ * `taonet node`: runs a node. `--dev` starts a development chain (//Alice authors, six funded dev
+ * accounts, fast tempo, 250 ms blocks or manual sealing); otherwise `--chain spec.json` is required.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { printError, printJson } from '../output.js';
+
+export interface NodeCliOptions {
+  dev?: boolean;
+  chain?: string;
+  basePath?: string;
+  rpcPort: string;
+  rpcHost: string;
+  manualSeal?: boolean;
+  blockTime?: string;
+  authority?: string;
+  json?: boolean;
+}
+
+export function registerNodeCommand(program: Command): void {
+  program
+    .command('node')
+    .description('run a Taonet node (use --dev for a local development chain)')
+    .option('--dev', 'development chain: //Alice authors, dev accounts funded, dev hyperparameters')
+    .option('--chain <file>', 'chain spec JSON (see `taonet chain-spec`)')
+    .option('--base-path <dir>', 'keep chain data here (default: a temporary directory, deleted on exit)')
+    .option('--rpc-port <port>', 'JSON-RPC port (HTTP and WebSocket)', '9944')
+    .option('--rpc-host <host>', 'JSON-RPC listen address', '127.0.0.1')
+    .option('--manual-seal', 'produce blocks only on dev_advanceBlocks')
+    .option('--block-time <ms>', 'block time for --dev (ms)', '250')
+    .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
+    .action(async (o: NodeCliOptions, cmd: Command) => {
+      const json = cmd.optsWithGlobals().json === true;
+      const code = await runNode(o, json);
+      if (code !== 0) process.exitCode = code;
+    });
+}
+
+async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
+  const n = await import('@taonet/node');
+  await n.initCrypto();
+  let spec: import('@taonet/node').ChainSpec;
+  try {
+    if (o.chain !== undefined) spec = n.chainSpecFromJson(readFileSync(o.chain, 'utf8'));
+    else if (o.dev === true) spec = n.devChainSpec(Number(o.blockTime ?? 250));
+    else {
+      printError(json, 'MissingChain', 'no chain given', 'use --dev for a local chain, or --chain spec.json');
+      return 2;
+    }
+  } catch (e) {
+    printError(json, 'BadChainSpec', (e as Error).message, 'write a fresh one with `taonet chain-spec --dev`');
+    return 2;
+  }
+  const authorityUri = o.authority ?? (o.dev === true || o.chain === undefined ? '//Alice' : undefined);
+  const key = authorityUri === undefined ? null : n.devKeypair(authorityUri);
+  const started = Date.now();
+  let node: import('@taonet/node').RunningNode;
+  try {
+    node = await n.createNode({
+      spec,
+      basePath: o.basePath ?? null,
+      authorityKey: key,
+      manualSeal: o.manualSeal === true,
+      rpc: { port: Number(o.rpcPort), host: o.rpcHost },
+    });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    printError(
+      json,
+      err.code ?? 'NodeStartFailed',
+      err.message,
+      'is the port free, and does the base path belong to this chain?',
+    );
+    return 1;
+  }
+  const wsUrl = node.rpcUrl.replace(/^http/, 'ws');
+  const info = {
+    chain: spec.name,
+    genesisHash: node.chain.genesisHash,
+    rpc: node.rpcUrl,
+    ws: wsUrl,
+    head: node.chain.head.number,
+    basePath: o.basePath ?? null,
+    author: node.author,
+    sealing: o.manualSeal === true ? 'manual (dev_advanceBlocks)' : `every ${spec.blockTimeMs} ms`,
+    startupMs: Date.now() - started,
+  };
+  if (json) printJson({ event: 'started', ...info });
+  else {
+    process.stdout.write(
+      [
+        `Taonet node — ${spec.name}`,
+        `  RPC (HTTP) ${info.rpc}`,
+        `  RPC (WS)   ${info.ws}`,
+        `  genesis    ${info.genesisHash}`,
+        `  head       #${info.head}`,
+        `  data       ${info.basePath ?? 'temporary (use --base-path to keep it)'}`,
+        `  blocks     ${info.sealing}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await node.close();
+  if (!json) process.stdout.write('node stopped\n');
+  return 0;
+}

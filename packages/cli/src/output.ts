@@ -1,0 +1,21 @@
+/** Output shared by every command: `--json` prints one JSON document, otherwise text for people. */
+export interface OutputOptions {
+  readonly json: boolean;
+}
+
+const replacer = (_k: string, v: unknown): unknown =>
+  typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? `0x${Buffer.from(v).toString('hex')}` : v;
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, replacer, 2)}\n`);
+}
+
+export function printError(json: boolean, code: string, explanation: string, hint?: string): void {
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ok: false, code, explanation, ...(hint === undefined ? {} : { hint }) }, null, 2)}\n`,
+    );
+  } else {
+    process.stderr.write(`error: ${code}: ${explanation}\n${hint === undefined ? '' : `hint: ${hint}\n`}`);
+  }
+}

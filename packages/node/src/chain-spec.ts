@@ -1,0 +1,127 @@
+/**
+ * Chain specs: everything that defines a chain before its first block — name, authorities,
+ * block time, and the genesis (admin, balances, network parameters, subnet defaults). Written as
+ * JSON with amounts as decimal strings. The genesis hash identifies the chain; transactions sign it.
+ */
+import { type AccountId, accountFromBytes, isAccountId, RAO_PER_TAO } from '@taonet/primitives';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_NETWORK_PARAMS,
+  DEV_HYPERPARAMETERS,
+  DEV_NETWORK_PARAMS,
+  type GenesisConfig,
+  type NetworkParams,
+  type SubnetHyperparameters,
+} from '@taonet/runtime';
+import { devKeypair } from './crypto.js';
+
+export interface ChainSpec {
+  readonly name: string;
+  readonly id: string;
+  /** Target time between blocks (ms). */
+  readonly blockTimeMs: number;
+  /** Public keys allowed to author blocks, in slot order. */
+  readonly authorities: readonly AccountId[];
+  readonly genesis: GenesisConfig;
+}
+
+export class ChainSpecError extends Error {
+  override readonly name = 'ChainSpecError';
+}
+
+export const DEV_ACCOUNTS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'] as const;
+
+export function devAccount(name: string): AccountId {
+  return accountFromBytes(devKeypair(`//${name}`).publicKey);
+}
+
+/** The dev chain: //Alice authors and is admin; the six dev accounts hold 1,000,000 TAO each. */
+export function devChainSpec(blockTimeMs = 250): ChainSpec {
+  return {
+    name: 'Taonet Dev',
+    id: 'taonet-dev',
+    blockTimeMs,
+    authorities: [devAccount('Alice')],
+    genesis: {
+      sudo: devAccount('Alice'),
+      balances: DEV_ACCOUNTS.map((n) => [devAccount(n), 1_000_000n * RAO_PER_TAO] as const),
+      params: DEV_NETWORK_PARAMS,
+      subnetDefaults: DEV_HYPERPARAMETERS,
+    },
+  };
+}
+
+/** A local multi-purpose spec with the reference chain's parameters (12 s blocks). */
+export function localChainSpec(): ChainSpec {
+  const dev = devChainSpec(12_000);
+  return {
+    ...dev,
+    name: 'Taonet Local',
+    id: 'taonet-local',
+    genesis: { ...dev.genesis, params: DEFAULT_NETWORK_PARAMS, subnetDefaults: DEFAULT_HYPERPARAMETERS },
+  };
+}
+
+const jsonReplacer = (_k: string, v: unknown): unknown => (typeof v === 'bigint' ? v.toString() : v);
+
+export function chainSpecToJson(spec: ChainSpec): string {
+  return `${JSON.stringify(spec, jsonReplacer, 2)}\n`;
+}
+
+/** Reads values of `sample`'s types from JSON (bigints come as decimal strings). */
+function typed<T extends object>(sample: T, raw: unknown, what: string): Partial<T> {
+  if (raw === undefined) return {};
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new ChainSpecError(`${what} must be an object`);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (!Object.hasOwn(sample, k)) throw new ChainSpecError(`${what}.${k} is not a known field`);
+    const want = typeof (sample as Record<string, unknown>)[k];
+    if (want === 'bigint') {
+      if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new ChainSpecError(`${what}.${k} must be a decimal string`);
+      out[k] = BigInt(v);
+    } else if (typeof v !== want) {
+      throw new ChainSpecError(`${what}.${k} must be a ${want}`);
+    } else {
+      out[k] = v;
+    }
+  }
+  return out as Partial<T>;
+}
+
+export function chainSpecFromJson(text: string): ChainSpec {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch (e) {
+    throw new ChainSpecError(`chain spec is not JSON: ${(e as Error).message}`);
+  }
+  const g = raw.genesis as Record<string, unknown> | undefined;
+  if (typeof raw.name !== 'string' || typeof raw.id !== 'string') throw new ChainSpecError('name and id are required');
+  if (typeof raw.blockTimeMs !== 'number' || raw.blockTimeMs < 10)
+    throw new ChainSpecError('blockTimeMs must be a number ≥ 10');
+  if (!Array.isArray(raw.authorities) || raw.authorities.length === 0 || !raw.authorities.every(isAccountId)) {
+    throw new ChainSpecError('authorities must be a non-empty list of 0x public keys');
+  }
+  if (g === undefined || !isAccountId(g.sudo)) throw new ChainSpecError('genesis.sudo must be an account id');
+  if (!Array.isArray(g.balances)) throw new ChainSpecError('genesis.balances must be a list of [account, amount]');
+  const balances = g.balances.map((b, i) => {
+    if (!Array.isArray(b) || !isAccountId(b[0]) || typeof b[1] !== 'string' || !/^\d+$/.test(b[1])) {
+      throw new ChainSpecError(`genesis.balances[${i}] must be ["0x…", "amount in rao"]`);
+    }
+    return [b[0], BigInt(b[1])] as const;
+  });
+  const params = typed<NetworkParams>(DEFAULT_NETWORK_PARAMS, g.params, 'genesis.params');
+  const subnetDefaults = typed<SubnetHyperparameters>(
+    DEFAULT_HYPERPARAMETERS,
+    g.subnetDefaults,
+    'genesis.subnetDefaults',
+  );
+  return {
+    name: raw.name,
+    id: raw.id,
+    blockTimeMs: raw.blockTimeMs,
+    authorities: raw.authorities as AccountId[],
+    genesis: { sudo: g.sudo, balances, params, subnetDefaults },
+  };
+}

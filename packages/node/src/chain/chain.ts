@@ -1,0 +1,289 @@
+/**
+ * The chain: state, state root, storage and head, and the one block importer every block goes
+ * through — blocks this node authors and blocks from elsewhere alike. Import verifies the header
+ * with the consensus engine, checks every transaction's signature and mortality, executes the
+ * block on the runtime (or takes the producer's execution of it), checks both roots, then commits
+ * block, results and state changes in one storage transaction.
+ */
+import { type AccountId, fromHex, toHex } from '@taonet/primitives';
+import {
+  BlockBuilder,
+  type BlockResult,
+  type CheckedExtrinsic,
+  genesisState,
+  type RuntimeErrorInfo,
+  State,
+} from '@taonet/runtime';
+import { type Block, type Header, headerHash, headerHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
+import type { SignedExtrinsic } from '@taonet/primitives';
+import type { Consensus } from '../consensus/consensus.js';
+import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
+import { merkleRoot } from '../merkle/binary-merkle.js';
+import { StateRoot } from '../merkle/state-root.js';
+import { type ChainSpec, chainSpecToJson } from '../chain-spec.js';
+import { ChainStore, type StateWrite } from '../storage/chain-store.js';
+import { checkTransaction, decodeOrReject, toChecked, TransactionError } from './transaction-checks.js';
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export interface ImportedBlock {
+  readonly block: Block;
+  readonly hash: string;
+  readonly result: BlockResult;
+  /** Transaction hashes in block order. */
+  readonly txHashes: readonly string[];
+  readonly finalized: boolean;
+}
+
+export type ImportListener = (b: ImportedBlock) => void;
+
+export interface BuiltBlock {
+  readonly block: Block;
+  readonly included: readonly SignedExtrinsic[];
+  /** Transactions left out, with why (they were invalid at that point). */
+  readonly rejected: readonly { tx: SignedExtrinsic; error: RuntimeErrorInfo }[];
+}
+
+export class Chain {
+  head: Header;
+  headHash: string;
+  finalizedNumber: bigint;
+  private readonly listeners = new Set<ImportListener>();
+  private pending: { builder: BlockBuilder; header: Header } | null = null;
+
+  private constructor(
+    readonly spec: ChainSpec,
+    readonly state: State,
+    readonly root: StateRoot,
+    readonly store: ChainStore,
+    readonly consensus: Consensus,
+    readonly genesisHash: string,
+    head: Header,
+  ) {
+    this.head = head;
+    this.headHash = headerHash(head);
+    this.finalizedNumber = head.number;
+  }
+
+  get genesisHashBytes(): Uint8Array {
+    return fromHex(this.genesisHash);
+  }
+
+  static genesisBlock(spec: ChainSpec): { state: State; root: StateRoot; block: Block; hash: string } {
+    const state = genesisState(spec.genesis);
+    const root = new StateRoot();
+    for (const [item, key, value] of state.allEntries()) root.update(item, key, value);
+    state.takeDirty();
+    const header: Header = {
+      parentHash: ZERO_HASH_HEX,
+      number: 0n,
+      stateRoot: toHex(root.root()),
+      extrinsicsRoot: ZERO_HASH_HEX,
+      author: null,
+      timestamp: 0n,
+      slot: 0n,
+      seal: null,
+      justification: null,
+    };
+    return { state, root, block: { header, extrinsics: [] }, hash: headerHash(header) };
+  }
+
+  /**
+   * Opens the chain under `basePath` (null: a temporary store). A new store is initialised with
+   * the spec's genesis; an existing one is loaded and its state root checked against its head.
+   */
+  static async open(spec: ChainSpec, basePath: string | null, consensus: Consensus): Promise<Chain> {
+    await initCrypto();
+    const store = ChainStore.open(basePath);
+    const g = Chain.genesisBlock(spec);
+    const stored = store.genesisHash();
+    if (stored === null) {
+      const writes: StateWrite[] = [...g.state.allEntries()].map(([item, key, value]) => ({ item, key, value }));
+      store.commitBlock(g.block, g.hash, null, writes, { genesis: g.hash, spec: chainSpecToJson(spec) });
+      return new Chain(spec, g.state, g.root, store, consensus, g.hash, g.block.header);
+    }
+    if (stored !== g.hash) {
+      await store.close();
+      throw new ImportError('GenesisMismatch', `the base path holds chain ${stored}, not this spec's ${g.hash}`);
+    }
+    const headNumber = store.headNumber() ?? 0n;
+    const head = store.blockByNumber(headNumber)?.header;
+    if (head === undefined) throw new ImportError('CorruptStore', `head block ${headNumber} is missing`);
+    const state = new State();
+    const root = new StateRoot();
+    for (const [item, key, value] of store.stateEntries()) {
+      state.rawLoad(item, key, value);
+      root.update(item, key, value);
+    }
+    const computed = toHex(root.root());
+    if (computed !== head.stateRoot) {
+      throw new ImportError(
+        'StateRootMismatch',
+        `stored state gives root ${computed}, head ${headNumber} says ${head.stateRoot}`,
+      );
+    }
+    return new Chain(spec, state, root, store, consensus, g.hash, head);
+  }
+
+  onImport(l: ImportListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private writesSince(): StateWrite[] {
+    return this.state.takeDirty().map(({ item, key }) => {
+      const value = this.state.rawGet(item, key);
+      this.root.update(item, key, value);
+      return { item, key, value };
+    });
+  }
+
+  /** Undoes root updates for keys the state has since reverted. */
+  private resyncRoot(writes: readonly StateWrite[]): void {
+    for (const w of writes) this.root.update(w.item, w.key, this.state.rawGet(w.item, w.key));
+    this.state.takeDirty();
+  }
+
+  /**
+   * Builds and seals a block on the head from candidate transactions (in order), leaving out
+   * those invalid at their position. The block is then imported like any other.
+   */
+  buildBlock(opts: {
+    key: NodeKeypair;
+    author: AccountId;
+    timestamp: bigint;
+    slot: bigint;
+    candidates: readonly SignedExtrinsic[];
+  }): BuiltBlock {
+    const number = this.head.number + 1n;
+    const builder = new BlockBuilder(this.state, {
+      number,
+      parentHash: this.headHash,
+      author: opts.author,
+      timestamp: opts.timestamp,
+    });
+    const included: SignedExtrinsic[] = [];
+    const rejected: { tx: SignedExtrinsic; error: RuntimeErrorInfo }[] = [];
+    for (const tx of opts.candidates) {
+      try {
+        checkTransaction(tx, this.genesisHashBytes, number);
+      } catch (e) {
+        if (e instanceof TransactionError) {
+          rejected.push({ tx, error: e.toJSON() });
+          continue;
+        }
+        builder.abort();
+        throw e;
+      }
+      const r = builder.push(toChecked(tx));
+      if (r.included) included.push(tx);
+      else rejected.push({ tx, error: r.error });
+    }
+    const writes = this.writesSince();
+    const unsealed: Header = {
+      parentHash: this.headHash,
+      number,
+      stateRoot: toHex(this.root.root()),
+      extrinsicsRoot: toHex(merkleRoot(included.map((x) => fromHex(x.hash)))),
+      author: opts.author,
+      timestamp: opts.timestamp,
+      slot: opts.slot,
+      seal: null,
+      justification: null,
+    };
+    const header = { ...unsealed, seal: toHex(sign(opts.key, headerHashBytes(unsealed))) };
+    this.pending = { builder, header };
+    this.pendingWrites = writes;
+    return { block: { header, extrinsics: included.map((x) => x.bytes) }, included, rejected };
+  }
+
+  private pendingWrites: StateWrite[] = [];
+
+  /** Drops a block built but not imported. */
+  discardBuilt(): void {
+    if (this.pending === null) return;
+    this.pending.builder.abort();
+    this.pending = null;
+    this.resyncRoot(this.pendingWrites);
+    this.pendingWrites = [];
+  }
+
+  /** The single import path. Throws ImportError (and changes nothing) for an invalid block. */
+  importBlock(block: Block): ImportedBlock {
+    const h = block.header;
+    const hash = headerHash(h);
+    if (h.parentHash !== this.headHash)
+      throw new ImportError('UnknownParent', `parent ${h.parentHash} is not the head ${this.headHash}`);
+    try {
+      this.consensus.verifyHeader(h, this.head);
+    } catch (e) {
+      this.discardBuilt();
+      throw new ImportError('BadHeader', (e as Error).message);
+    }
+    const txs = block.extrinsics.map((b) => decodeOrReject(b));
+    if (toHex(merkleRoot(txs.map((x) => fromHex(x.hash)))) !== h.extrinsicsRoot) {
+      this.discardBuilt();
+      throw new ImportError('BadExtrinsicsRoot', 'the extrinsics root does not match the body');
+    }
+    let builder: BlockBuilder;
+    let writes: StateWrite[];
+    const prepared = this.pending;
+    if (prepared !== null && headerHash(prepared.header) === hash) {
+      builder = prepared.builder;
+      writes = this.pendingWrites;
+    } else {
+      this.discardBuilt();
+      builder = new BlockBuilder(this.state, {
+        number: h.number,
+        parentHash: h.parentHash,
+        author: h.author,
+        timestamp: h.timestamp,
+      });
+      try {
+        for (const tx of txs) {
+          checkTransaction(tx, this.genesisHashBytes, h.number);
+          const r = builder.push(toChecked(tx) as CheckedExtrinsic);
+          if (!r.included) throw new ImportError('InvalidTransaction', `${tx.hash}: ${r.error.code}`);
+        }
+      } catch (e) {
+        builder.abort();
+        this.state.takeDirty();
+        throw e instanceof ImportError ? e : new ImportError('InvalidTransaction', (e as Error).message);
+      }
+      writes = this.writesSince();
+    }
+    this.pending = null;
+    this.pendingWrites = [];
+    const root = toHex(this.root.root());
+    if (root !== h.stateRoot) {
+      builder.abort();
+      this.resyncRoot(writes);
+      throw new ImportError('StateRootMismatch', `executing the block gives ${root}, the header says ${h.stateRoot}`);
+    }
+    const result = builder.finish();
+    const finality = this.consensus.finality(h);
+    const stored: Block = { header: { ...h, justification: finality.justification }, extrinsics: block.extrinsics };
+    this.store.commitBlock(stored, hash, result, writes);
+    const txHashes = txs.map((x) => x.hash);
+    this.store.indexExtrinsics(h.number, txHashes);
+    this.head = stored.header;
+    this.headHash = hash;
+    if (finality.finalized) this.finalizedNumber = h.number;
+    const imported: ImportedBlock = { block: stored, hash, result, txHashes, finalized: finality.finalized };
+    for (const l of this.listeners) l(imported);
+    return imported;
+  }
+
+  async close(): Promise<void> {
+    this.discardBuilt();
+    await this.store.close();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The node's cryptography, on the measured fast path: @polkadot/wasm-crypto for sr25519 and
+ * blake2b (see shared/spec/stack.md). `initCrypto()` must resolve before anything here is used.
+ */
+import {
+  bip39ToMiniSecret,
+  blake2b,
+  sr25519DeriveKeypairHard,
+  sr25519KeypairFromSeed,
+  sr25519Sign,
+  sr25519Verify,
+  waitReady,
+} from '@polkadot/wasm-crypto';
+
+let ready: Promise<boolean> | null = null;
+
+export function initCrypto(): Promise<boolean> {
+  ready ??= waitReady();
+  return ready;
+}
+
+const EMPTY = new Uint8Array(0);
+
+export function hash256(data: Uint8Array): Uint8Array {
+  return blake2b(data, EMPTY, 32);
+}
+
+/** An sr25519 key pair: 64-byte secret (scalar ‖ nonce) and 32-byte public key. */
+export interface NodeKeypair {
+  readonly secretKey: Uint8Array;
+  readonly publicKey: Uint8Array;
+}
+
+function split(pair: Uint8Array): NodeKeypair {
+  return { secretKey: pair.slice(0, 64), publicKey: pair.slice(64) };
+}
+
+export function keypairFromMiniSecret(mini: Uint8Array): NodeKeypair {
+  return split(sr25519KeypairFromSeed(mini));
+}
+
+export function sign(kp: NodeKeypair, message: Uint8Array): Uint8Array {
+  return sr25519Sign(kp.publicKey, kp.secretKey, message);
+}
+
+export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  try {
+    return sr25519Verify(signature, message, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** The Substrate development phrase; `//Alice` and friends derive from it. */
+export const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
+
+/** SCALE-encoded junction name, zero-padded to 32 bytes: the chain code of a hard derivation. */
+function chainCode(name: string): Uint8Array {
+  const bytes = new TextEncoder().encode(name);
+  if (bytes.length > 63) throw new RangeError('junction names longer than 63 bytes are not supported here');
+  const out = new Uint8Array(32);
+  out[0] = bytes.length << 2;
+  out.set(bytes, 1);
+  return out;
+}
+
+/** A key from a dev URI of hard junctions only, e.g. `//Alice` or `//Alice//stash`. */
+export function devKeypair(uri: string): NodeKeypair {
+  const m = /^((?:\/\/[^/]+)+)$/.exec(uri);
+  if (m === null) throw new RangeError(`not a hard-derivation dev URI: '${uri}'`);
+  let pair = sr25519KeypairFromSeed(bip39ToMiniSecret(DEV_PHRASE, ''));
+  for (const j of uri.split('//').filter((x) => x.length > 0)) pair = sr25519DeriveKeypairHard(pair, chainCode(j));
+  return split(pair);
+}

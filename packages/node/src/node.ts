@@ -1,0 +1,73 @@
+/**
+ * The node as one object: chain, transaction pool, block producer and RPC server, wired together.
+ * Everything with I/O or time is created here and passed in, so tests can run a node in-process
+ * with a fake clock, and `taonet node` runs the same thing as a process.
+ */
+import { type AccountId, accountFromBytes } from '@taonet/primitives';
+import { Chain } from './chain/chain.js';
+import type { ChainSpec } from './chain-spec.js';
+import { AuthorityRound } from './consensus/authority-round.js';
+import { initCrypto, type NodeKeypair } from './crypto.js';
+import { BlockProducer } from './producer.js';
+import { RpcServer, type RpcServerOptions } from './rpc/server.js';
+import { TxPool } from './txpool/tx-pool.js';
+
+export const NODE_VERSION = '0.1.0';
+
+export interface NodeOptions {
+  readonly spec: ChainSpec;
+  /** Directory for persistent state; null keeps state in a temporary store deleted on close. */
+  readonly basePath: string | null;
+  /** The key this node authors blocks with; null for a node that only follows. */
+  readonly authorityKey: NodeKeypair | null;
+  /** Seal blocks only on dev_advanceBlocks instead of on a timer. */
+  readonly manualSeal: boolean;
+  readonly rpc: Partial<RpcServerOptions>;
+  readonly now?: () => number;
+  readonly maxTxPerBlock?: number;
+}
+
+export interface RunningNode {
+  readonly chain: Chain;
+  readonly pool: TxPool;
+  readonly producer: BlockProducer | null;
+  readonly rpc: RpcServer;
+  readonly rpcUrl: string;
+  readonly author: AccountId | null;
+  close(): Promise<void>;
+}
+
+export async function createNode(o: NodeOptions): Promise<RunningNode> {
+  await initCrypto();
+  const consensus = new AuthorityRound(o.spec.authorities, o.spec.blockTimeMs);
+  const chain = await Chain.open(o.spec, o.basePath, consensus);
+  const pool = new TxPool(chain);
+  const now = o.now ?? (() => Date.now());
+  const author = o.authorityKey === null ? null : accountFromBytes(o.authorityKey.publicKey);
+  const producer =
+    o.authorityKey === null || author === null
+      ? null
+      : new BlockProducer(chain, pool, { key: o.authorityKey, author, now, maxTxPerBlock: o.maxTxPerBlock ?? 10_000 });
+  const rpc = new RpcServer(
+    { chain, pool, manualSeal: o.manualSeal ? producer : null, version: NODE_VERSION, name: 'taonet-node' },
+    o.rpc,
+  );
+  const addr = await rpc.listen();
+  if (producer !== null && !o.manualSeal) producer.start();
+  let closed = false;
+  return {
+    chain,
+    pool,
+    producer,
+    rpc,
+    author,
+    rpcUrl: `http://${addr.host}:${addr.port}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      producer?.stop();
+      await rpc.close();
+      await chain.close();
+    },
+  };
+}

@@ -1,0 +1,295 @@
+/**
+ * The JSON-RPC methods. Substrate's names are used where one exists (system_*, chain_*, author_*);
+ * Taonet's own views are taonet_*, and dev-chain controls dev_*. docs/rpc.md documents each one;
+ * a test checks that every method here is documented there.
+ */
+import { toHex } from '@taonet/primitives';
+import { type BlockResult, CALLS, dryRun, RuntimeError, nonceOf, storage, views } from '@taonet/runtime';
+import type { Chain } from '../chain/chain.js';
+import { decodeOrReject, toChecked, TransactionError } from '../chain/transaction-checks.js';
+import type { Block, Header } from '../codec/block.js';
+import type { BlockProducer } from '../producer.js';
+import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
+import { account, hexBytes, netuid, optionalBlockRef, positiveInt, stringList } from './params.js';
+import { invalidParams, RpcCode, RpcError } from './rpc-error.js';
+
+export interface NodeApi {
+  readonly chain: Chain;
+  readonly pool: TxPool;
+  /** Present when blocks are sealed on request (dev chains). */
+  readonly manualSeal: BlockProducer | null;
+  readonly version: string;
+  readonly name: string;
+}
+
+/** A subscription: `start` returns an unsubscribe function and pushes results through `emit`. */
+export interface Subscription {
+  readonly unsubscribeMethod: string;
+  readonly start: (api: NodeApi, params: readonly unknown[], emit: (result: unknown) => void) => () => void;
+}
+
+export interface MethodDef {
+  readonly description: string;
+  readonly call?: (api: NodeApi, params: readonly unknown[]) => unknown;
+  readonly subscribe?: Subscription;
+}
+
+function headerJson(h: Header, hash: string): Record<string, unknown> {
+  return { hash, ...h };
+}
+
+function resolveBlock(chain: Chain, ref: bigint | string | null): { number: bigint; block: Block } {
+  const number = ref === null ? chain.head.number : typeof ref === 'bigint' ? ref : chain.store.numberOfHash(ref);
+  const block = number === null ? null : chain.store.blockByNumber(number);
+  if (number === null || block === null) {
+    throw new RpcError(
+      RpcCode.UnknownBlock,
+      'UnknownBlock',
+      `no block ${String(ref)}`,
+      `the head is ${chain.head.number}`,
+    );
+  }
+  return { number, block };
+}
+
+function txError(e: unknown): never {
+  if (e instanceof TransactionError || e instanceof RuntimeError) {
+    throw new RpcError(RpcCode.InvalidTransaction, e.code, e.explanation, e.hint);
+  }
+  throw e;
+}
+
+function submit(api: NodeApi, params: readonly unknown[], watcher?: (s: TxStatus) => void): string {
+  const bytes = hexBytes(params, 0, 'signed extrinsic');
+  try {
+    return api.pool.submit(bytes, watcher);
+  } catch (e) {
+    return txError(e);
+  }
+}
+
+const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => ({
+  number,
+  header: block.header,
+  extrinsics: block.extrinsics.map((b) => {
+    const x = decodeOrReject(b);
+    return { hash: x.hash, signer: x.signer, nonce: x.nonce, tip: x.tip, era: x.era, call: x.call, bytes: b };
+  }),
+});
+
+function blockHashOf(chain: Chain, number: bigint): string | null {
+  if (number === chain.head.number) return chain.headHash;
+  const next = chain.store.blockByNumber(number + 1n);
+  if (next !== null) return next.header.parentHash;
+  return null;
+}
+
+export const METHODS: Readonly<Record<string, MethodDef>> = {
+  system_health: {
+    description: 'Node health: peers, sync state.',
+    call: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
+  },
+  system_chain: { description: 'Chain name from the chain spec.', call: (api) => api.chain.spec.name },
+  system_name: { description: 'Node implementation name.', call: (api) => api.name },
+  system_version: { description: 'Node version.', call: (api) => api.version },
+  system_properties: {
+    description: 'Token symbol, decimals and SS58 prefix.',
+    call: () => ({ ss58Format: 42, tokenSymbol: 'TAO', tokenDecimals: 9 }),
+  },
+  system_accountNextIndex: {
+    description: 'Next nonce for an account, counting its transactions waiting in the pool.',
+    call: (api, p) => {
+      const who = account(p, 0);
+      let n = nonceOf(api.chain.state, who);
+      const waiting = new Set(
+        api.pool
+          .pending()
+          .filter((x) => x.signer === who)
+          .map((x) => x.nonce),
+      );
+      while (waiting.has(n)) n++;
+      return n;
+    },
+  },
+  chain_getGenesisHash: {
+    description: 'The genesis block hash (signed by every transaction).',
+    call: (api) => api.chain.genesisHash,
+  },
+  chain_getHeader: {
+    description: 'Header of a block (by hash or number; the head when omitted).',
+    call: (api, p) => {
+      const { number, block } = resolveBlock(api.chain, optionalBlockRef(p, 0));
+      return headerJson(block.header, blockHashOf(api.chain, number) ?? '');
+    },
+  },
+  chain_getBlockHash: {
+    description: 'Hash of the block at a number (the head when omitted).',
+    call: (api, p) => {
+      const ref = optionalBlockRef(p, 0);
+      if (typeof ref === 'string') throw invalidParams('param 0 must be a block number');
+      const { number } = resolveBlock(api.chain, ref);
+      return blockHashOf(api.chain, number);
+    },
+  },
+  chain_getBlock: {
+    description: 'A block with its decoded extrinsics (by hash or number; the head when omitted).',
+    call: (api, p) => {
+      const { number, block } = resolveBlock(api.chain, optionalBlockRef(p, 0));
+      return { ...decodedBlock(number, block), hash: blockHashOf(api.chain, number) };
+    },
+  },
+  chain_getFinalizedHead: {
+    description: 'Hash of the last finalized block.',
+    call: (api) => blockHashOf(api.chain, api.chain.finalizedNumber),
+  },
+  chain_subscribeNewHeads: {
+    description: 'Subscription: every new head.',
+    subscribe: {
+      unsubscribeMethod: 'chain_unsubscribeNewHeads',
+      start: (api, _p, emit) => api.chain.onImport((b) => emit(headerJson(b.block.header, b.hash))),
+    },
+  },
+  chain_subscribeFinalizedHeads: {
+    description: 'Subscription: every newly finalized head.',
+    subscribe: {
+      unsubscribeMethod: 'chain_unsubscribeFinalizedHeads',
+      start: (api, _p, emit) =>
+        api.chain.onImport((b) => {
+          if (b.finalized) emit(headerJson(b.block.header, b.hash));
+        }),
+    },
+  },
+  author_submitExtrinsic: {
+    description: 'Submit a signed extrinsic (0x hex); returns its hash or a typed error.',
+    call: (api, p) => submit(api, p),
+  },
+  author_submitAndWatchExtrinsic: {
+    description: 'Submit and follow an extrinsic: ready → inBlock → finalized, or dropped/invalid with the reason.',
+    subscribe: {
+      unsubscribeMethod: 'author_unwatchExtrinsic',
+      start: (api, p, emit) => {
+        let stop = (): void => {};
+        const hash = submit(api, p, (s) => emit(s));
+        stop = api.pool.watch(hash, () => {});
+        return stop;
+      },
+    },
+  },
+  author_pendingExtrinsics: {
+    description: 'Extrinsics waiting in the pool (0x hex).',
+    call: (api) => api.pool.pending().map((x) => toHex(x.bytes)),
+  },
+  taonet_dryRun: {
+    description:
+      'Run a signed extrinsic against the head without keeping anything or paying a fee: null, or the typed error it would get.',
+    call: (api, p) => {
+      const bytes = hexBytes(p, 0, 'signed extrinsic');
+      let x: ReturnType<typeof decodeOrReject>;
+      try {
+        x = decodeOrReject(bytes);
+      } catch (e) {
+        return txError(e);
+      }
+      const c = api.chain;
+      return dryRun(
+        c.state,
+        { number: c.head.number + 1n, parentHash: c.headHash, author: null, timestamp: c.head.timestamp },
+        toChecked(x),
+      );
+    },
+  },
+  taonet_getEvents: {
+    description: 'Events and per-extrinsic results (with decoded errors) of a block.',
+    call: (api, p): BlockResult | null => {
+      const { number } = resolveBlock(api.chain, optionalBlockRef(p, 0));
+      return api.chain.store.resultByNumber(number);
+    },
+  },
+  taonet_extrinsicStatus: {
+    description: 'Where an extrinsic (by hash) was included, with its result.',
+    call: (api, p) => {
+      const hash = p[0];
+      if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/.test(hash))
+        throw invalidParams('param 0 must be an extrinsic hash');
+      const loc = api.chain.store.extrinsicLocation(hash);
+      if (loc === null) return api.pool.pending().some((x) => x.hash === hash) ? { status: 'pending' } : null;
+      const result = api.chain.store.resultByNumber(loc.number)?.extrinsics[loc.index] ?? null;
+      return {
+        status: 'inBlock',
+        number: loc.number,
+        index: loc.index,
+        blockHash: blockHashOf(api.chain, loc.number),
+        result,
+      };
+    },
+  },
+  taonet_metagraph: {
+    description: 'A subnet’s metagraph, columnar; optional list of fields.',
+    call: (api, p) => {
+      const fields = stringList(p, 1);
+      const bad = fields?.find((f) => !views.METAGRAPH_FIELDS.includes(f as views.MetagraphField));
+      if (bad !== undefined)
+        throw invalidParams(`unknown metagraph field '${bad}'`, `fields: ${views.METAGRAPH_FIELDS.join(', ')}`);
+      const mg = views.metagraph(api.chain.state, netuid(p, 0), (fields as views.MetagraphField[] | null) ?? undefined);
+      return mg === null ? null : { ...mg, block: api.chain.head.number };
+    },
+  },
+  taonet_dynamicInfo: {
+    description: 'A subnet’s pool, price, emission and flows.',
+    call: (api, p) => views.dynamicInfo(api.chain.state, netuid(p, 0), api.chain.head.number),
+  },
+  taonet_allDynamicInfo: {
+    description: 'Dynamic info of every subnet.',
+    call: (api) => views.allDynamicInfo(api.chain.state, api.chain.head.number),
+  },
+  taonet_hyperparameters: {
+    description: 'A subnet’s hyperparameters with bounds and one-line explanations.',
+    call: (api, p) => views.hyperparameters(api.chain.state, netuid(p, 0)),
+  },
+  taonet_accountInfo: {
+    description: 'Free TAO, nonce and every stake position (alpha, with its TAO value apart).',
+    call: (api, p) => views.accountInfo(api.chain.state, account(p, 0)),
+  },
+  taonet_registrationPrices: {
+    description: 'Neuron registration price per subnet and the current subnet lock cost.',
+    call: (api) => views.registrationPrices(api.chain.state, api.chain.head.number),
+  },
+  taonet_nextAllowed: {
+    description: 'First blocks at which a hotkey may set weights and serve again on a subnet.',
+    call: (api, p) => views.nextAllowed(api.chain.state, netuid(p, 0), account(p, 1)),
+  },
+  taonet_networkInfo: {
+    description: 'Issuance against the cap, block emission, parameters and head.',
+    call: (api) => {
+      const s = api.chain.state;
+      return {
+        block: api.chain.head.number,
+        finalized: api.chain.finalizedNumber,
+        totalIssuance: s.value(storage.TotalIssuance),
+        totalStake: s.value(storage.TotalStake),
+        totalRecycled: s.value(storage.TotalRecycled),
+        params: s.value(storage.Params),
+        subnets: s.value(storage.Netuids),
+      };
+    },
+  },
+  taonet_calls: {
+    description: 'Every call the runtime accepts, with its signer role and whether it pays a fee.',
+    call: () => CALLS.map((c) => ({ name: c.name, signer: c.signer, pays: c.pays, description: c.description })),
+  },
+  dev_advanceBlocks: {
+    description: 'Dev chains with manual sealing: produce N blocks now.',
+    call: (api, p) => {
+      if (api.manualSeal === null) {
+        throw new RpcError(
+          RpcCode.NotAvailable,
+          'NotAvailable',
+          'this node seals blocks on a timer',
+          'start it with --manual-seal',
+        );
+      }
+      const made = api.manualSeal.advance(positiveInt(p, 0, 10_000, 1));
+      return { head: api.chain.head.number, hashes: made.map((b) => b.hash) };
+    },
+  },
+};

@@ -1,0 +1,51 @@
+/** Readers for JSON-RPC positional parameters, failing with InvalidParams that names the position. */
+import { type AccountId, fromHex, isAccountId } from '@taonet/primitives';
+import { invalidParams } from './rpc-error.js';
+
+export function param(params: readonly unknown[], i: number): unknown {
+  return params[i];
+}
+
+export function hexBytes(params: readonly unknown[], i: number, what: string): Uint8Array {
+  const v = params[i];
+  if (typeof v !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(v))
+    throw invalidParams(`param ${i} (${what}) must be 0x-prefixed hex`);
+  return fromHex(v);
+}
+
+export function account(params: readonly unknown[], i: number): AccountId {
+  const v = params[i];
+  if (typeof v === 'string' && isAccountId(v.toLowerCase())) return v.toLowerCase() as AccountId;
+  throw invalidParams(`param ${i} must be an account id (0x + 64 hex digits)`, 'the SDK converts SS58 addresses');
+}
+
+export function netuid(params: readonly unknown[], i: number): number {
+  const v = params[i];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 65535)
+    throw invalidParams(`param ${i} must be a netuid (0..65535)`);
+  return v;
+}
+
+export function optionalBlockRef(params: readonly unknown[], i: number): bigint | string | null {
+  const v = params[i];
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return BigInt(v);
+  if (typeof v === 'string' && /^\d+$/.test(v)) return BigInt(v);
+  if (typeof v === 'string' && /^0x[0-9a-f]{64}$/.test(v)) return v;
+  throw invalidParams(`param ${i} must be a block number or a 0x block hash`);
+}
+
+export function positiveInt(params: readonly unknown[], i: number, max: number, fallback?: number): number {
+  const v = params[i] ?? fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max)
+    throw invalidParams(`param ${i} must be an integer in 1..${max}`);
+  return v;
+}
+
+export function stringList(params: readonly unknown[], i: number): string[] | null {
+  const v = params[i];
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw invalidParams(`param ${i} must be a list of strings`);
+  return v as string[];
+}

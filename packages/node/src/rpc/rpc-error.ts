@@ -1,0 +1,44 @@
+/** JSON-RPC errors: a numeric code, and in `data` the same name/explanation/hint as every Taonet error. */
+export const RpcCode = {
+  ParseError: -32700,
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  Internal: -32603,
+  /** The transaction was refused (Substrate uses 1010 for this too). */
+  InvalidTransaction: 1010,
+  UnknownBlock: 1011,
+  RateLimited: 1012,
+  RequestTooLarge: 1013,
+  CallFailed: 1014,
+  NotAvailable: 1015,
+} as const;
+
+export class RpcError extends Error {
+  override readonly name = 'RpcError';
+  readonly hint?: string;
+  constructor(
+    readonly code: number,
+    readonly errorName: string,
+    readonly explanation: string,
+    hint?: string,
+  ) {
+    super(`${errorName}: ${explanation}`);
+    if (hint !== undefined) this.hint = hint;
+  }
+
+  toJson(): { code: number; message: string; data: { name: string; explanation: string; hint?: string } } {
+    return {
+      code: this.code,
+      message: this.message,
+      data: {
+        name: this.errorName,
+        explanation: this.explanation,
+        ...(this.hint === undefined ? {} : { hint: this.hint }),
+      },
+    };
+  }
+}
+
+export const invalidParams = (explanation: string, hint?: string): RpcError =>
+  new RpcError(RpcCode.InvalidParams, 'InvalidParams', explanation, hint);

@@ -1,0 +1,275 @@
+/**
+ * JSON-RPC 2.0 over HTTP POST and WebSocket on one port (like Substrate's RPC). Requests may be
+ * batched. Bodies are capped in size and each client (HTTP: per address, WebSocket: per
+ * connection) is rate-limited; every refusal is a JSON-RPC error with a name and a hint.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { RuntimeError } from '@taonet/runtime';
+import { METHODS, type NodeApi } from './methods.js';
+import { TokenBucket } from './rate-limiter.js';
+import { RpcCode, RpcError } from './rpc-error.js';
+import { stringify } from './json.js';
+
+export interface RpcServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly maxBodyBytes: number;
+  /** Requests per second per client, and the burst allowed. */
+  readonly rateLimit: number;
+  readonly rateBurst: number;
+  readonly maxSubscriptionsPerConnection: number;
+  readonly now: () => number;
+}
+
+export const DEFAULT_RPC_OPTIONS: RpcServerOptions = {
+  host: '127.0.0.1',
+  port: 9944,
+  maxBodyBytes: 4 * 1024 * 1024,
+  rateLimit: 5000,
+  rateBurst: 20000,
+  maxSubscriptionsPerConnection: 1024,
+  now: () => Date.now(),
+};
+
+const NOTIFICATION: Record<string, string> = {
+  chain_subscribeNewHeads: 'chain_newHead',
+  chain_subscribeFinalizedHeads: 'chain_finalizedHead',
+  author_submitAndWatchExtrinsic: 'author_extrinsicUpdate',
+};
+
+type Json = Record<string, unknown>;
+
+function errorReply(id: unknown, e: RpcError): Json {
+  return { jsonrpc: '2.0', id: id ?? null, error: e.toJson() };
+}
+
+interface Session {
+  readonly subs: Map<string, () => void>;
+  readonly send: ((msg: string) => void) | null;
+  readonly bucket: TokenBucket;
+}
+
+export class RpcServer {
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly buckets = new Map<string, TokenBucket>();
+  private nextSub = 1;
+  readonly opts: RpcServerOptions;
+
+  constructor(
+    private readonly api: NodeApi,
+    opts: Partial<RpcServerOptions> = {},
+  ) {
+    this.opts = { ...DEFAULT_RPC_OPTIONS, ...opts };
+    this.http = createServer((req, res) => this.onHttp(req, res));
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.opts.maxBodyBytes });
+    this.http.on('upgrade', (req, socket, head) => {
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  async listen(): Promise<{ host: string; port: number }> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.opts.port, this.opts.host, () => resolve());
+    });
+    const a = this.http.address() as AddressInfo;
+    return { host: a.address, port: a.port };
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((r) => this.wss.close(() => r()));
+    this.http.closeAllConnections();
+    await new Promise<void>((r) => this.http.close(() => r()));
+  }
+
+  private bucketFor(key: string): TokenBucket {
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      if (this.buckets.size > 10_000) this.buckets.clear();
+      b = new TokenBucket(this.opts.rateLimit, this.opts.rateBurst, this.opts.now);
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+
+  private onHttp(req: IncomingMessage, res: ServerResponse): void {
+    const reply = (status: number, body: unknown): void => {
+      const text = typeof body === 'string' ? body : stringify(body);
+      res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(text);
+    };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'POST, GET',
+        'access-control-allow-headers': 'content-type',
+      });
+      res.end();
+      return;
+    }
+    if (req.method === 'GET' && (req.url === '/health' || req.url === '/')) {
+      reply(200, { ok: true, chain: this.api.chain.spec.name, head: this.api.chain.head.number });
+      return;
+    }
+    if (req.method !== 'POST') {
+      reply(
+        405,
+        errorReply(null, new RpcError(RpcCode.InvalidRequest, 'MethodNotAllowed', 'use POST with a JSON-RPC body')),
+      );
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > this.opts.maxBodyBytes && !aborted) {
+        aborted = true;
+        reply(
+          413,
+          errorReply(
+            null,
+            new RpcError(
+              RpcCode.RequestTooLarge,
+              'RequestTooLarge',
+              `bodies are limited to ${this.opts.maxBodyBytes} bytes`,
+            ),
+          ),
+        );
+        req.resume();
+        return;
+      }
+      if (!aborted) chunks.push(c);
+    });
+    req.on('end', () => {
+      if (aborted) return;
+      const session: Session = { subs: new Map(), send: null, bucket: this.bucketFor(req.socket.remoteAddress ?? '?') };
+      const out = this.handleText(Buffer.concat(chunks).toString('utf8'), session);
+      reply(200, out ?? '');
+    });
+  }
+
+  private onSocket(ws: WebSocket): void {
+    const session: Session = {
+      subs: new Map(),
+      send: (m) => {
+        if (ws.readyState === ws.OPEN) ws.send(m);
+      },
+      bucket: new TokenBucket(this.opts.rateLimit, this.opts.rateBurst, this.opts.now),
+    };
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : data.toString();
+      const out = this.handleText(text, session);
+      if (out !== null) ws.send(out);
+    });
+    ws.on('close', () => {
+      for (const stop of session.subs.values()) stop();
+      session.subs.clear();
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  /** Handles one JSON-RPC text (single or batch); returns the reply text, or null for no reply. */
+  handleText(text: string, session: Session): string | null {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return stringify(errorReply(null, new RpcError(RpcCode.ParseError, 'ParseError', 'the body is not JSON')));
+    }
+    if (Array.isArray(msg)) {
+      if (msg.length === 0)
+        return stringify(errorReply(null, new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'empty batch')));
+      if (!session.bucket.take(msg.length)) {
+        return stringify(
+          errorReply(
+            null,
+            new RpcError(RpcCode.RateLimited, 'RateLimited', 'too many requests', 'slow down and retry'),
+          ),
+        );
+      }
+      const replies = msg.map((m) => this.handleOne(m, session)).filter((r) => r !== null);
+      return replies.length === 0 ? null : stringify(replies);
+    }
+    if (!session.bucket.take()) {
+      const id = msg !== null && typeof msg === 'object' ? (msg as Json).id : null;
+      return stringify(
+        errorReply(id, new RpcError(RpcCode.RateLimited, 'RateLimited', 'too many requests', 'slow down and retry')),
+      );
+    }
+    const r = this.handleOne(msg, session);
+    return r === null ? null : stringify(r);
+  }
+
+  private handleOne(msg: unknown, session: Session): Json | null {
+    if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) {
+      return errorReply(null, new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'a request must be an object'));
+    }
+    const m = msg as Json;
+    const id = m.id;
+    const isNotification = !('id' in m);
+    if (m.jsonrpc !== '2.0' || typeof m.method !== 'string') {
+      return errorReply(
+        id,
+        new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'expected {"jsonrpc":"2.0","method":…,"id":…}'),
+      );
+    }
+    const params = m.params === undefined ? [] : m.params;
+    if (!Array.isArray(params)) {
+      return errorReply(id, new RpcError(RpcCode.InvalidParams, 'InvalidParams', 'params must be a list (positional)'));
+    }
+    try {
+      const result = this.dispatch(m.method, params, session);
+      return isNotification ? null : { jsonrpc: '2.0', id, result: result === undefined ? null : result };
+    } catch (e) {
+      if (e instanceof RpcError) return errorReply(id, e);
+      if (e instanceof RuntimeError)
+        return errorReply(id, new RpcError(RpcCode.CallFailed, e.code, e.explanation, e.hint));
+      const err = e as Error;
+      return errorReply(id, new RpcError(RpcCode.Internal, 'InternalError', err.message ?? String(e)));
+    }
+  }
+
+  private dispatch(method: string, params: readonly unknown[], session: Session): unknown {
+    const unsubscribing = Object.entries(METHODS).find(([, d]) => d.subscribe?.unsubscribeMethod === method);
+    if (unsubscribing !== undefined) {
+      const id = params[0];
+      const stop = typeof id === 'string' ? session.subs.get(id) : undefined;
+      if (stop === undefined) return false;
+      stop();
+      session.subs.delete(id as string);
+      return true;
+    }
+    const def = METHODS[method];
+    if (def === undefined || !Object.hasOwn(METHODS, method)) {
+      throw new RpcError(RpcCode.MethodNotFound, 'MethodNotFound', `no method '${method}'`, 'see docs/rpc.md');
+    }
+    if (def.subscribe !== undefined) {
+      if (session.send === null) {
+        throw new RpcError(
+          RpcCode.NotAvailable,
+          'SubscriptionsNeedWebSocket',
+          `${method} is a subscription`,
+          'connect over WebSocket',
+        );
+      }
+      if (session.subs.size >= this.opts.maxSubscriptionsPerConnection) {
+        throw new RpcError(RpcCode.RateLimited, 'TooManySubscriptions', 'this connection has too many subscriptions');
+      }
+      const sid = `${this.nextSub++}`;
+      const send = session.send;
+      const notifyName = NOTIFICATION[method] ?? `${method}_notification`;
+      const stop = def.subscribe.start(this.api, params, (result) =>
+        send(stringify({ jsonrpc: '2.0', method: notifyName, params: { subscription: sid, result } })),
+      );
+      session.subs.set(sid, stop);
+      return sid;
+    }
+    if (def.call === undefined) throw new RpcError(RpcCode.Internal, 'InternalError', `${method} has no handler`);
+    return def.call(this.api, params);
+  }
+}

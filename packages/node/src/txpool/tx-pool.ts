@@ -1,0 +1,221 @@
+/**
+ * The transaction pool. A transaction enters only if it decodes, is signed for this chain, is
+ * alive, names a known call, can pay its fee and does not reuse a nonce; otherwise the sender gets
+ * a typed error at once. Inside, transactions are ordered by tip and, per account, by nonce;
+ * a gap in an account's nonces waits ("future") until it fills. When the pool is full, a
+ * transaction with a higher tip evicts the lowest one. After each block the pool drops what was
+ * included and re-checks the rest.
+ */
+import type { AccountId } from '@taonet/primitives';
+import { callDef, nonceOf, transactionFee, type RuntimeErrorInfo, storage } from '@taonet/runtime';
+import type { Chain, ImportedBlock } from '../chain/chain.js';
+import { checkTransaction, decodeOrReject, TransactionError } from '../chain/transaction-checks.js';
+import type { SignedExtrinsic } from '@taonet/primitives';
+
+export type TxStatus =
+  | { readonly type: 'ready' }
+  | { readonly type: 'future' }
+  | {
+      readonly type: 'inBlock';
+      readonly blockHash: string;
+      readonly number: bigint;
+      readonly index: number;
+      readonly ok: boolean;
+      readonly error?: RuntimeErrorInfo;
+    }
+  | { readonly type: 'finalized'; readonly blockHash: string }
+  | { readonly type: 'dropped'; readonly reason: RuntimeErrorInfo }
+  | { readonly type: 'invalid'; readonly error: RuntimeErrorInfo };
+
+export type TxWatcher = (status: TxStatus) => void;
+
+interface Entry {
+  readonly tx: SignedExtrinsic;
+  readonly seq: number;
+}
+
+export interface TxPoolOptions {
+  readonly maxSize: number;
+  /** Highest nonce ahead of the account's next one that is kept waiting. */
+  readonly maxFutureGap: number;
+}
+
+export class TxPool {
+  private readonly byHash = new Map<string, Entry>();
+  private readonly byAccount = new Map<AccountId, Map<bigint, Entry>>();
+  private readonly watchers = new Map<string, Set<TxWatcher>>();
+  private seq = 0;
+
+  constructor(
+    private readonly chain: Chain,
+    private readonly opts: TxPoolOptions = { maxSize: 20_000, maxFutureGap: 64 },
+  ) {
+    chain.onImport((b) => this.onImported(b));
+  }
+
+  get size(): number {
+    return this.byHash.size;
+  }
+
+  private fail(code: string, explanation: string, hint?: string): never {
+    throw new TransactionError(code, explanation, hint);
+  }
+
+  /** Validates and adds; returns the transaction hash or throws a TransactionError. */
+  submit(bytes: Uint8Array, watcher?: TxWatcher): string {
+    const tx = decodeOrReject(bytes);
+    if (this.byHash.has(tx.hash)) this.fail('AlreadyInPool', 'this exact transaction is already waiting');
+    if (this.chain.store.extrinsicLocation(tx.hash) !== null)
+      this.fail('AlreadyImported', 'this exact transaction is already in a block');
+    const next = this.chain.head.number + 1n;
+    checkTransaction(tx, this.chain.genesisHashBytes, next);
+    const state = this.chain.state;
+    const def = callDef(tx.call.method);
+    if (def === undefined)
+      this.fail('CallDisabled', `unknown call '${tx.call.method}'`, 'see docs/rpc.md for the call list');
+    const expected = nonceOf(state, tx.signer);
+    if (tx.nonce < expected)
+      this.fail('StaleNonce', `nonce ${tx.nonce} was already used`, `the account's next nonce is ${expected}`);
+    if (tx.nonce > expected + BigInt(this.opts.maxFutureGap)) {
+      this.fail('FutureNonce', `nonce ${tx.nonce} is too far ahead`, `the account's next nonce is ${expected}`);
+    }
+    if (this.byAccount.get(tx.signer)?.has(tx.nonce)) {
+      this.fail(
+        'NonceInPool',
+        `a transaction with nonce ${tx.nonce} from this account is already waiting`,
+        'raise the tip to replace it, or wait',
+      );
+    }
+    const fee = transactionFee(state.value(storage.Params), tx.bytes.length, def.pays, tx.tip);
+    const free = state.get(storage.Accounts, tx.signer)?.free ?? 0n;
+    if (free < fee) this.fail('InsufficientFeeBalance', `the fee is ${fee} rao but the account holds ${free}`);
+    if (def.signer === 'admin' && state.value(storage.SudoKey) !== tx.signer)
+      this.fail('BadOrigin', 'only the admin account may call this');
+    if (this.byHash.size >= this.opts.maxSize) this.evictFor(tx);
+    const entry = { tx, seq: this.seq++ };
+    this.byHash.set(tx.hash, entry);
+    let m = this.byAccount.get(tx.signer);
+    if (m === undefined) {
+      m = new Map();
+      this.byAccount.set(tx.signer, m);
+    }
+    m.set(tx.nonce, entry);
+    if (watcher !== undefined) this.watch(tx.hash, watcher);
+    this.notify(tx.hash, tx.nonce === expected ? { type: 'ready' } : { type: 'future' });
+    return tx.hash;
+  }
+
+  private evictFor(tx: SignedExtrinsic): void {
+    let lowest: Entry | null = null;
+    for (const e of this.byHash.values()) {
+      if (lowest === null || e.tx.tip < lowest.tx.tip || (e.tx.tip === lowest.tx.tip && e.seq > lowest.seq)) lowest = e;
+    }
+    if (lowest === null || lowest.tx.tip >= tx.tip) {
+      this.fail('PoolFull', `the pool holds ${this.byHash.size} transactions`, 'retry later or add a tip');
+    }
+    this.remove(lowest.tx, {
+      type: 'dropped',
+      reason: { code: 'Usurped', explanation: 'evicted by a transaction with a higher tip' },
+    });
+  }
+
+  watch(hash: string, w: TxWatcher): () => void {
+    let set = this.watchers.get(hash);
+    if (set === undefined) {
+      set = new Set();
+      this.watchers.set(hash, set);
+    }
+    set.add(w);
+    return () => set?.delete(w);
+  }
+
+  private notify(hash: string, status: TxStatus): void {
+    for (const w of this.watchers.get(hash) ?? []) w(status);
+    if (status.type === 'finalized' || status.type === 'dropped' || status.type === 'invalid')
+      this.watchers.delete(hash);
+  }
+
+  private remove(tx: SignedExtrinsic, status?: TxStatus): void {
+    this.byHash.delete(tx.hash);
+    const m = this.byAccount.get(tx.signer);
+    m?.delete(tx.nonce);
+    if (m?.size === 0) this.byAccount.delete(tx.signer);
+    if (status !== undefined) this.notify(tx.hash, status);
+  }
+
+  /** Up to `limit` transactions in inclusion order: by tip across accounts, by nonce within one. */
+  ready(limit: number): SignedExtrinsic[] {
+    const state = this.chain.state;
+    const queues: SignedExtrinsic[][] = [];
+    for (const [who, m] of this.byAccount) {
+      const q: SignedExtrinsic[] = [];
+      let n = nonceOf(state, who);
+      for (let e = m.get(n); e !== undefined; e = m.get(n)) {
+        q.push(e.tx);
+        n++;
+      }
+      if (q.length > 0) queues.push(q);
+    }
+    const out: SignedExtrinsic[] = [];
+    const seqOf = (x: SignedExtrinsic) => this.byHash.get(x.hash)?.seq ?? 0;
+    const heads = queues.map(() => 0);
+    while (out.length < limit) {
+      let best = -1;
+      for (let i = 0; i < queues.length; i++) {
+        const x = (queues[i] as SignedExtrinsic[])[heads[i] as number];
+        if (x === undefined) continue;
+        const b = best < 0 ? undefined : (queues[best] as SignedExtrinsic[])[heads[best] as number];
+        if (b === undefined || x.tip > b.tip || (x.tip === b.tip && seqOf(x) < seqOf(b))) best = i;
+      }
+      if (best < 0) break;
+      out.push((queues[best] as SignedExtrinsic[])[heads[best] as number] as SignedExtrinsic);
+      heads[best] = (heads[best] as number) + 1;
+    }
+    return out;
+  }
+
+  pending(): SignedExtrinsic[] {
+    return [...this.byHash.values()].sort((a, b) => a.seq - b.seq).map((e) => e.tx);
+  }
+
+  /** Transactions the producer left out as invalid leave the pool with their reason. */
+  rejectInvalid(rejected: readonly { tx: SignedExtrinsic; error: RuntimeErrorInfo }[]): void {
+    for (const r of rejected) if (this.byHash.has(r.tx.hash)) this.remove(r.tx, { type: 'invalid', error: r.error });
+  }
+
+  private onImported(b: ImportedBlock): void {
+    b.txHashes.forEach((hash, index) => {
+      const e = this.byHash.get(hash);
+      const r = b.result.extrinsics[index];
+      const status: TxStatus = {
+        type: 'inBlock',
+        blockHash: b.hash,
+        number: b.block.header.number,
+        index,
+        ok: r?.ok ?? false,
+        ...(r?.error === undefined ? {} : { error: r.error }),
+      };
+      if (e !== undefined) this.remove(e.tx);
+      this.notify(hash, status);
+      if (b.finalized) this.notify(hash, { type: 'finalized', blockHash: b.hash });
+    });
+    // Re-check what is left against the new head.
+    const next = this.chain.head.number + 1n;
+    for (const e of [...this.byHash.values()]) {
+      const tx = e.tx;
+      if (tx.nonce < nonceOf(this.chain.state, tx.signer)) {
+        this.remove(tx, {
+          type: 'dropped',
+          reason: { code: 'StaleNonce', explanation: 'another transaction used this nonce' },
+        });
+        continue;
+      }
+      try {
+        checkTransaction(tx, this.chain.genesisHashBytes, next);
+      } catch (err) {
+        if (err instanceof TransactionError) this.remove(tx, { type: 'dropped', reason: err.toJSON() });
+        else throw err;
+      }
+    }
+  }
+}
