@@ -40,13 +40,26 @@ import {
   rowHadamardNum,
   rowSumNum,
 } from './number-sparse.js';
+import { ScratchBuffer } from './scratch-buffer.js';
 import type { U16Row } from './sparse-matrix.js';
 import { normalize, vecMul } from './vector.js';
+
+/** One buffer per intermediate matrix: each holds a single live matrix during an epoch. */
+const SCRATCH = {
+  weights: new ScratchBuffer(),
+  scores: new ScratchBuffer(),
+  clipped: new ScratchBuffer(),
+  bondWeights: new ScratchBuffer(),
+  bonds: new ScratchBuffer(),
+  ema: new ScratchBuffer(),
+  delta: new ScratchBuffer(),
+};
 
 const TWO_53 = 2 ** 53;
 const MAX_EXACT_BLOCK = TWO_53 - 1;
 const U64_MAX = (1n << 64n) - 1n;
 
+/** A block number as a Number that orders against every (exact) registration block like `b`. */
 function clampBlock(b: bigint): number {
   return b >= 2n ** 53n ? TWO_53 : b <= -(2n ** 53n) ? -TWO_53 : Number(b);
 }
@@ -58,13 +71,13 @@ function unitRaw(u: number): number | null {
 }
 
 /** Step 5: load, mask (permit, diagonal, outdated, commit-reveal) and row-normalise the weights. */
-function loadWeights(s: StageInput, registered: Float64Array): NumMatrix {
+function loadWeights(s: StageInput, registered: Float64Array, into: ScratchBuffer): NumMatrix {
   const { input, n, owner, forbid } = s;
   const commits = input.hyperparameters.commitRevealEnabled
     ? Array.from({ length: n }, (_, i) => clampBlock(input.commitBlock?.[i] ?? U64_MAX))
     : null;
   const rows = input.weights.slice(0, n);
-  const out = new NumMatrixBuilder(entryCount(rows));
+  const out = new NumMatrixBuilder(entryCount(rows), into);
   return Array.from({ length: n }, (_, i) => {
     const row = rows[i];
     if ((forbid[i] ?? true) || row === undefined) return EMPTY_NUM_ROW;
@@ -88,11 +101,16 @@ function loadWeights(s: StageInput, registered: Float64Array): NumMatrix {
 }
 
 /** Loads stored u16 bond rows as `value(u)`, without bonds to uids registered since the last epoch. */
-function loadBonds(s: StageInput, registered: Float64Array, value: (u: number) => number): NumMatrix {
+function loadBonds(
+  s: StageInput,
+  registered: Float64Array,
+  value: (u: number) => number,
+  into: ScratchBuffer,
+): NumMatrix {
   const { input, n } = s;
   const lastTempo = clampBlock(s.lastTempo);
   const rows = input.bonds.slice(0, n);
-  const out = new NumMatrixBuilder(entryCount(rows));
+  const out = new NumMatrixBuilder(entryCount(rows), into);
   return Array.from({ length: n }, (_, i) => {
     const row = rows[i];
     if (row === undefined) return EMPTY_NUM_ROW;
@@ -121,7 +139,8 @@ function normalizeClassicBonds(bonds: NumMatrix, n: number): NumMatrix | null {
   for (const total of sums) if (total >= 2 ** 31) return null;
   for (const row of bonds) {
     for (let k = 0; k < row.cols.length; k++) {
-      const total = sums[row.cols[k] as number] ?? 0;
+      const j = row.cols[k] as number;
+      const total = j < n ? (sums[j] as number) : 0;
       if (total !== 0) row.vals[k] = ratioRaw(row.vals[k] as number, total);
     }
   }
@@ -145,6 +164,7 @@ function toU16Rows(m: NumMatrix, permit: readonly boolean[]): U16Row[] {
   });
 }
 
+/** The matrix stages, or null when the input lies outside the proven range. */
 export function fastStages(s: StageInput): StageOutput | null {
   const { input, n } = s;
   const hp = input.hyperparameters;
@@ -159,28 +179,33 @@ export function fastStages(s: StageInput): StageOutput | null {
   if (registered === null || activeStake === null || ratio === null || alpha === null) return null;
 
   // 5. Weights.
-  const weights = loadWeights(s, registered);
+  const weights = loadWeights(s, registered, SCRATCH.weights);
 
   // 6. Consensus.
-  const consensus = weightedMedianColNum(s.activeStake, weights, n, u16ProportionToFixed(hp.kappa));
+  const consensus = weightedMedianColNum(s.activeStake, weights, n, u16ProportionToFixed(hp.kappa), SCRATCH.scores);
   if (consensus === null) return null;
 
   // 7. Clip, validator trust, incentive.
-  const clipped = colClipNum(weights, consensus);
+  const clipped = colClipNum(weights, consensus, SCRATCH.clipped);
   const validatorTrust = toFixedVector(rowSumNum(clipped));
   const incentive = normalize(toFixedVector(matmulNum(clipped, activeStake, n)));
   // Normalised non-negative ranks (or all zeros): within [0, 1], exact as Numbers.
   const incentiveNum = Float64Array.from(incentive, Number);
 
   // 8. Weights for bonds.
-  const bondWeights = ratio === 0 ? weights : ratio === ONE_RAW ? clipped : interpolateNum(weights, clipped, n, ratio);
+  const bondWeights =
+    ratio === 0
+      ? weights
+      : ratio === ONE_RAW
+        ? clipped
+        : interpolateNum(weights, clipped, n, ratio, SCRATCH.bondWeights);
 
   // 9. Bonds and dividends.
   let emaBonds: NumMatrix;
   let bondsDelta: NumMatrix | null = null;
   let dividends: BigInt64Array;
   if (hp.yuma3Enabled) {
-    const bonds = loadBonds(s, registered, u16ProportionRaw);
+    const bonds = loadBonds(s, registered, u16ProportionRaw, SCRATCH.bonds);
     const liquid = hp.liquidAlphaEnabled && consensus.some((c) => c !== 0);
     if (liquid) {
       const low = unitRaw(hp.alphaLow);
@@ -192,20 +217,20 @@ export function fastStages(s: StageInput): StageOutput | null {
         high: BigInt(high),
         steepness: BigInt(hp.alphaSigmoidSteepness) << 32n,
       });
-      emaBonds = matEmaAlphaNum(bondWeights, bonds, rates);
+      emaBonds = matEmaAlphaNum(bondWeights, bonds, rates, SCRATCH.ema);
     } else {
-      emaBonds = matEmaNum(bondWeights, bonds, alpha);
+      emaBonds = matEmaNum(bondWeights, bonds, alpha, SCRATCH.ema);
     }
     const totalBondsPerValidator = normalizedRowDotNum(emaBonds, incentiveNum);
     dividends = normalize(vecMul(toFixedVector(totalBondsPerValidator), s.activeStake));
   } else {
     const bonds = normalizeClassicBonds(
-      loadBonds(s, registered, (u) => u),
+      loadBonds(s, registered, (u) => u, SCRATCH.bonds),
       n,
     );
     if (bonds === null) return null;
-    bondsDelta = colNormalizeNumInPlace(rowHadamardNum(bondWeights, activeStake), n);
-    const ema = colNormalizeNumInPlace(matEmaNum(bondsDelta, bonds, alpha), n);
+    bondsDelta = colNormalizeNumInPlace(rowHadamardNum(bondWeights, activeStake, SCRATCH.delta), n);
+    const ema = colNormalizeNumInPlace(matEmaNum(bondsDelta, bonds, alpha, SCRATCH.ema), n);
     dividends = normalize(toFixedVector(matmulTransposeNum(ema, incentiveNum)));
     emaBonds = colMaxUpscaleNumInPlace(ema, n);
   }

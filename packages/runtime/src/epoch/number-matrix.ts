@@ -4,6 +4,7 @@
  * entry-set semantics as `FixedVector` and `SparseMatrix`. Conversions to and from the BigInt
  * forms are exact.
  */
+import type { ScratchBuffer } from './scratch-buffer.js';
 import { EMPTY_ROW, type SparseMatrix } from './sparse-matrix.js';
 import type { FixedVector } from './vector.js';
 
@@ -16,20 +17,17 @@ export type NumMatrix = NumRow[];
 
 export const EMPTY_NUM_ROW: NumRow = Object.freeze({ cols: new Uint32Array(0), vals: new Float64Array(0) });
 
-/**
- * Builds a matrix row by row into one pair of buffers that the rows view: a 4096-uid subnet's
- * matrices would otherwise cost thousands of separately tracked array buffers each.
- */
+/** Builds a matrix row by row into one pair of buffers that the rows view. */
 export class NumMatrixBuilder {
   private readonly cols: Uint32Array;
   private readonly vals: Float64Array;
   private start = 0;
   private end = 0;
 
-  /** `capacity` bounds the total number of entries pushed. */
-  constructor(capacity: number) {
-    this.cols = new Uint32Array(capacity);
-    this.vals = new Float64Array(capacity);
+  /** `capacity` bounds the total number of entries pushed; the rows live in `buffer`. */
+  constructor(capacity: number, buffer: ScratchBuffer) {
+    this.cols = buffer.cols(capacity);
+    this.vals = buffer.vals(capacity);
   }
 
   push(col: number, val: number): void {
@@ -102,15 +100,18 @@ export function unionCapacity(a: NumMatrix, b: NumMatrix, width: number): number
   return total;
 }
 
-/** The BigInt form, all values in one buffer that the rows view. */
+/** The BigInt form, in fresh buffers (the rows may live in scratch buffers). */
 export function toSparseMatrix(m: NumMatrix): SparseMatrix {
-  const vals = new BigInt64Array(entryCount(m));
+  const total = entryCount(m);
+  const cols = new Uint32Array(total);
+  const vals = new BigInt64Array(total);
   let at = 0;
   return m.map((row) => {
     const len = row.cols.length;
     if (len === 0) return EMPTY_ROW;
+    cols.set(row.cols, at);
     writeRaws(row.vals, vals, at);
     at += len;
-    return { cols: row.cols, vals: vals.subarray(at - len, at) };
+    return { cols: cols.subarray(at - len, at), vals: vals.subarray(at - len, at) };
   });
 }

@@ -6,6 +6,7 @@
  */
 import { I32 } from '@taonet/primitives';
 import type { NumMatrix } from './number-matrix.js';
+import type { ScratchBuffer } from './scratch-buffer.js';
 import { MedianScratch } from './weighted-median.js';
 import { type FixedVector, normalize, sum } from './vector.js';
 
@@ -63,12 +64,16 @@ function medianOfNum(
   return 0;
 }
 
-/** Column-wise consensus over Number weights; null when the staked rows exceed the proven range. */
+/**
+ * Column-wise consensus over Number weights, the score columns laid out in `columnBuffer`; null when
+ * the staked rows exceed the proven range.
+ */
 export function weightedMedianColNum(
   stake: FixedVector,
   score: NumMatrix,
   columns: number,
   majority: bigint,
+  columnBuffer: ScratchBuffer,
 ): Float64Array | null {
   const rows: number[] = [];
   for (let i = 0; i < stake.length; i++) if ((stake[i] as bigint) > 0n) rows.push(i);
@@ -79,7 +84,7 @@ export function weightedMedianColNum(
   const minority = I32.satSub(stakeSum, majority);
   if (minority < -(2n ** 52n) || minority > 2n ** 52n) return null;
   const useStake = Float64Array.from(useStakeFixed, Number);
-  const scores = new Float64Array(m * columns);
+  const scores = columnBuffer.vals(m * columns).fill(0, 0, m * columns);
   rows.forEach((i, r) => {
     const row = score[i];
     if (row === undefined) return;

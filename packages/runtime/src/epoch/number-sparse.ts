@@ -6,6 +6,7 @@
  * non-negative; every value that reaches `mulRaw` is at most 2^32 (proportions, stake, alpha); no
  * column sum reaches 2^53. Under them `mulRaw` and `divRaw` are exact and the reference's
  * saturating adds never saturate (all sums stay far below 2^63), so plain `+` gives its bits.
+ * Operations that build a matrix build it in the scratch buffer `into`.
  */
 import { divRaw, mulRaw, ONE_RAW } from '@taonet/primitives';
 import type { AlphaSource } from './bonds-ema.js';
@@ -18,10 +19,11 @@ import {
   type NumRow,
   unionCapacity,
 } from './number-matrix.js';
+import type { ScratchBuffer } from './scratch-buffer.js';
 
 /** `colClipSparse` with a full-length threshold. */
-export function colClipNum(m: NumMatrix, threshold: Float64Array): NumMatrix {
-  const out = new NumMatrixBuilder(entryCount(m));
+export function colClipNum(m: NumMatrix, threshold: Float64Array, into: ScratchBuffer): NumMatrix {
+  const out = new NumMatrixBuilder(entryCount(m), into);
   return m.map((row) => {
     for (let k = 0; k < row.cols.length; k++) {
       const j = row.cols[k] as number;
@@ -59,10 +61,16 @@ export function matmulNum(m: NumMatrix, v: Float64Array, columns: number): Float
 }
 
 /** `interpolateSparse` for matrices of equal row count and 0 < ratio < 1. */
-export function interpolateNum(mat1: NumMatrix, mat2: NumMatrix, columns: number, ratio: number): NumMatrix {
+export function interpolateNum(
+  mat1: NumMatrix,
+  mat2: NumMatrix,
+  columns: number,
+  ratio: number,
+  into: ScratchBuffer,
+): NumMatrix {
   const a = new NumColumnAccumulator(columns);
   const b = new Float64Array(columns);
-  const out = new NumMatrixBuilder(unionCapacity(mat1, mat2, columns));
+  const out = new NumMatrixBuilder(unionCapacity(mat1, mat2, columns), into);
   return mat1.map((row1, i) => {
     const row2 = mat2[i] as NumRow;
     for (let k = 0; k < row1.cols.length; k++) {
@@ -91,12 +99,12 @@ export function interpolateNum(mat1: NumMatrix, mat2: NumMatrix, columns: number
 }
 
 /** `matEmaSparse` with 0 ≤ alpha ≤ 1. */
-export function matEmaNum(next: NumMatrix, old: NumMatrix, alpha: number): NumMatrix {
+export function matEmaNum(next: NumMatrix, old: NumMatrix, alpha: number, into: ScratchBuffer): NumMatrix {
   const n = next.length;
   const oneMinus = ONE_RAW - alpha;
   const acc = new NumColumnAccumulator(n);
   const { values } = acc;
-  const out = new NumMatrixBuilder(unionCapacity(next, old, n));
+  const out = new NumMatrixBuilder(unionCapacity(next, old, n), into);
   return next.map((row, i) => {
     const prev = old[i] ?? EMPTY_NUM_ROW;
     for (let k = 0; k < row.cols.length; k++) {
@@ -123,9 +131,9 @@ export function matEmaNum(next: NumMatrix, old: NumMatrix, alpha: number): NumMa
 }
 
 /** `matEmaAlphaSparse` for matrices of equal row count, with alphas in [0, 1]. */
-export function matEmaAlphaNum(next: NumMatrix, old: NumMatrix, alpha: AlphaSource): NumMatrix {
+export function matEmaAlphaNum(next: NumMatrix, old: NumMatrix, alpha: AlphaSource, into: ScratchBuffer): NumMatrix {
   let decayed = new Float64Array(0);
-  const out = new NumMatrixBuilder(entryCount(next));
+  const out = new NumMatrixBuilder(entryCount(next), into);
   return next.map((row, i) => {
     if (row.cols.length === 0) return EMPTY_NUM_ROW;
     const width = alpha.width(i);
@@ -213,8 +221,8 @@ export function normalizedRowDotNum(m: NumMatrix, v: Float64Array): Float64Array
 }
 
 /** `rowHadamardSparse` with a full-length v. */
-export function rowHadamardNum(m: NumMatrix, v: Float64Array): NumMatrix {
-  const vals = new Float64Array(entryCount(m));
+export function rowHadamardNum(m: NumMatrix, v: Float64Array, into: ScratchBuffer): NumMatrix {
+  const vals = into.vals(entryCount(m));
   let at = 0;
   return m.map((row, i) => {
     const len = row.cols.length;
