@@ -74,7 +74,7 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   HotKeyAccountNotExists: 'the hotkey has never been registered or paired with a coldkey',
   NonAssociatedColdKey: 'the hotkey belongs to another coldkey',
   CannotBurnOrRecycleOnRootSubnet: 'alpha cannot be burned or recycled on the root subnet',
-  DelegateTakeTooLow: 'a take increase must be larger than the current take',
+  DelegateTakeTooLow: 'an increase must go above the current take, and a decrease below it but not under the minimum',
   DelegateTakeTooHigh: 'the take is above the maximum (18%)',
   DelegateTxRateLimitExceeded: 'the take was raised too recently',
   // Swap

@@ -37,8 +37,14 @@ export function validateExtrinsic(state: State, x: CheckedExtrinsic): RuntimeErr
   if (x.nonce > expected) return new RuntimeError('FutureNonce', undefined, `account nonce is ${expected}`).toJSON();
   const fee = transactionFee(state.value(Params), x.length, def.pays, x.tip ?? 0n);
   const free = freeBalance(state, x.signer);
-  if (free < fee) return new RuntimeError('InsufficientFeeBalance', undefined, `fee is ${fee} rao, free balance ${free} rao`).toJSON();
-  if (def.signer === 'admin' && state.value(SudoKey) !== x.signer) return new RuntimeError('BadOrigin', 'only the admin account may call this').toJSON();
+  if (free < fee)
+    return new RuntimeError(
+      'InsufficientFeeBalance',
+      undefined,
+      `fee is ${fee} rao, free balance ${free} rao`,
+    ).toJSON();
+  if (def.signer === 'admin' && state.value(SudoKey) !== x.signer)
+    return new RuntimeError('BadOrigin', 'only the admin account may call this').toJSON();
   return null;
 }
 
@@ -65,7 +71,12 @@ export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
     s.revert();
     ctx.events.splice(before);
     const error = errorInfo(e);
-    return { ok: false, fee, events: [event('ExtrinsicFailed', { method: x.call.method, signer: x.signer, fee, error })], error };
+    return {
+      ok: false,
+      fee,
+      events: [event('ExtrinsicFailed', { method: x.call.method, signer: x.signer, fee, error })],
+      error,
+    };
   }
 }
 
@@ -123,7 +134,9 @@ export class BlockBuilder {
   }
 
   /** Applies `x` if it is valid now; returns its result, or the reason it was left out. */
-  push(x: CheckedExtrinsic): { included: true; result: ExtrinsicResult } | { included: false; error: RuntimeErrorInfo } {
+  push(
+    x: CheckedExtrinsic,
+  ): { included: true; result: ExtrinsicResult } | { included: false; error: RuntimeErrorInfo } {
     if (!this.open) throw new Error('block already finished');
     const invalid = validateExtrinsic(this.state, x);
     if (invalid !== null) return { included: false, error: invalid };

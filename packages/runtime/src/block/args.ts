@@ -10,7 +10,7 @@ export type Args = Readonly<Record<string, unknown>>;
 const U64_MAX = (1n << 64n) - 1n;
 
 function bad(field: string, want: string, got: unknown): never {
-  const shown = typeof got === 'bigint' ? `${got}n` : JSON.stringify(got) ?? String(got);
+  const shown = typeof got === 'bigint' ? `${got}n` : (JSON.stringify(got) ?? String(got));
   return fail('InvalidArgument', `'${field}' must be ${want}, got ${shown?.slice(0, 80)}`);
 }
 
@@ -33,7 +33,8 @@ export function optionalU64(a: Args, field: string): bigint | null {
 
 export function int(a: Args, field: string, min: number, max: number): number {
   const v = a[field];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) bad(field, `an integer in ${min}..${max}`, v);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    bad(field, `an integer in ${min}..${max}`, v);
   return v;
 }
 
@@ -58,12 +59,14 @@ export function u16List(a: Args, field: string, maxLen = 65536): number[] {
   const v = a[field];
   const arr = v instanceof Uint16Array ? Array.from(v) : v;
   if (!Array.isArray(arr) || arr.length > maxLen) bad(field, `a list of at most ${maxLen} u16 values`, v);
-  for (const x of arr) if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 65535) bad(field, 'a list of u16 values', v);
+  for (const x of arr)
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 65535) bad(field, 'a list of u16 values', v);
   return arr as number[];
 }
 
 export function oneOf<T extends string>(a: Args, field: string, options: readonly T[]): T {
   const v = a[field];
-  if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) bad(field, `one of ${options.join(', ')}`, v);
+  if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
+    bad(field, `one of ${options.join(', ')}`, v);
   return v as T;
 }

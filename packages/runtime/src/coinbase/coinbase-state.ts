@@ -43,13 +43,15 @@ import { flowEmaUpdate, subnetSharesFlow } from './tao-flow.js';
 /** Subnets that receive emission this block: started, staking open, registration allowed. */
 export function emittingSubnets(s: State): number[] {
   return referenceOrder(
-    s.value(Netuids).filter(
-      (n) =>
-        n !== ROOT_NETUID &&
-        s.get(FirstEmissionBlock, n) > 0n &&
-        s.get(SubtokenEnabled, n) &&
-        (s.get(Hyperparameters, n)?.registrationAllowed ?? false),
-    ),
+    s
+      .value(Netuids)
+      .filter(
+        (n) =>
+          n !== ROOT_NETUID &&
+          s.get(FirstEmissionBlock, n) > 0n &&
+          s.get(SubtokenEnabled, n) &&
+          (s.get(Hyperparameters, n)?.registrationAllowed ?? false),
+      ),
   );
 }
 
@@ -132,12 +134,20 @@ export function coinbaseState(ctx: Ctx, credit: bigint): void {
   if (p.emissionPolicy === 'taoflow' && netuids.length > 0) {
     const shares = taoFlowShares(s, ctx, netuids);
     taoEmission = shares.map((sh) => fixed.convert(U64F64, U96F32, fixed.saturatingMul(U64F64, credit << 64n, sh)));
-    netuids.forEach((n, i) => s.set(SubnetEmissionShare, n, shares[i] ?? 0n));
+    netuids.forEach((n, i) => {
+      s.set(SubnetEmissionShare, n, shares[i] ?? 0n);
+    });
   }
   const issuanceBefore = s.value(TotalIssuance) - credit;
   const result = runCoinbase(
     { subnetOwnerCut: p.subnetOwnerCut, taoWeight: p.taoWeight, minReserve: p.minimumReserve },
-    { block: ctx.now, totalIssuance: issuanceBefore, totalStake: s.value(TotalStake), rootTao: s.get(SubnetTao, ROOT_NETUID), subnets },
+    {
+      block: ctx.now,
+      totalIssuance: issuanceBefore,
+      totalStake: s.value(TotalStake),
+      rootTao: s.get(SubnetTao, ROOT_NETUID),
+      subnets,
+    },
     credit,
     taoEmission,
   );
@@ -149,7 +159,9 @@ export function coinbaseState(ctx: Ctx, credit: bigint): void {
     s.update(SubnetProtocolFlow, x.netuid, (f) => f + intoPool);
   }
   if (taoEmission === undefined) {
-    result.shares.forEach((sh, i) => s.set(SubnetEmissionShare, netuids[i] as number, sh));
+    result.shares.forEach((sh, i) => {
+      s.set(SubnetEmissionShare, netuids[i] as number, sh);
+    });
   }
   s.put(TotalStake, result.totalStake);
   // What the coinbase did not put into a pool is destroyed.

@@ -95,7 +95,14 @@ function shareOf(pot: bigint, part: bigint, total: bigint): bigint {
   return total === 0n ? 0n : fixed.safeDiv(U96F32, fixed.saturatingMul(U96F32, pot << 32n, part), total);
 }
 
-function payDividends(ctx: Ctx, netuid: number, hotkeys: readonly AccountId[], weights: readonly bigint[], v: bigint, r: bigint): void {
+function payDividends(
+  ctx: Ctx,
+  netuid: number,
+  hotkeys: readonly AccountId[],
+  weights: readonly bigint[],
+  v: bigint,
+  r: bigint,
+): void {
   const s = ctx.state;
   const taoWeight = fixed.safeDiv(U96F32, ctx.params.taoWeight << 32n, U64_MAX << 32n);
   const split = dividendSplit(s, netuid, hotkeys, weights, taoWeight);

@@ -16,14 +16,26 @@ import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
 const EMPTY: U16Row = { cols: new Uint16Array(0), vals: new Uint16Array(0) };
 
 /** Block of the hotkey's earliest commit that has not expired, or null. */
-function liveCommitBlock(s: State, netuid: number, hotkey: AccountId, epochNow: bigint, revealPeriod: number): bigint | null {
+function liveCommitBlock(
+  s: State,
+  netuid: number,
+  hotkey: AccountId,
+  epochNow: bigint,
+  revealPeriod: number,
+): bigint | null {
   for (const c of s.get(WeightCommits, [netuid, hotkey])) {
     if (epochNow <= c.commitEpoch + BigInt(revealPeriod)) return c.commitBlock;
   }
   return null;
 }
 
-export function loadEpochInput(s: State, netuid: number, now: bigint, raoEmission: bigint, epochFires: boolean): EpochInput {
+export function loadEpochInput(
+  s: State,
+  netuid: number,
+  now: bigint,
+  raoEmission: bigint,
+  epochFires: boolean,
+): EpochInput {
   const hp = s.get(Hyperparameters, netuid);
   if (hp === null) throw new Error(`epoch on missing subnet ${netuid}`);
   const keys = s.get(Keys, netuid);
@@ -43,7 +55,9 @@ export function loadEpochInput(s: State, netuid: number, now: bigint, raoEmissio
     validatorPermit: s.get(EpochResults, netuid)?.validatorPermit ?? [],
     weights: keys.map((_, uid) => s.get(Weights, [netuid, uid]) ?? EMPTY),
     bonds: keys.map((_, uid) => s.get(Bonds, [netuid, uid]) ?? EMPTY),
-    commitBlock: hp.commitRevealEnabled ? keys.map((h) => liveCommitBlock(s, netuid, h, epochNow, hp.revealPeriodEpochs)) : null,
+    commitBlock: hp.commitRevealEnabled
+      ? keys.map((h) => liveCommitBlock(s, netuid, h, epochNow, hp.revealPeriodEpochs))
+      : null,
     raoEmission,
   };
 }

@@ -153,10 +153,11 @@ export function runCoinbase(
     s = { ...s, wQuote: adj.wQuote, excessTao: 0n, taoInEmission: 0n };
     const excess = floorU96(t.excessTao);
     if (excess > 0n && excess <= unspent) {
-      unspent -= excess;
       try {
         const pool = { ...s, alpha: s.alphaIn, minReserve: config.minReserve };
         const q = swapQuote(pool, 'buy', excess, { dropFees: true });
+        // A buy stopped by the price limit fills in part: only what it paid leaves the credit.
+        unspent -= q.paidIn;
         s = {
           ...s,
           tao: s.tao + q.paidIn,
@@ -167,7 +168,8 @@ export function runCoinbase(
         };
         totalStake += excess;
       } catch {
-        // A failed chain buy is skipped; the TAO already left the credit.
+        // A failed chain buy is skipped; its TAO stays unspent and is recycled with the rest, so
+        // issuance never counts TAO that no pool or account holds.
       }
     }
     s = { ...s, alphaInEmission: adj.alphaInjected, alphaIn: s.alphaIn + adj.alphaInjected };

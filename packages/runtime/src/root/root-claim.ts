@@ -5,7 +5,7 @@
  * (claim_root) and automatically for a few coldkeys each block, drawn from the parent hash.
  */
 import { type AccountId, fixed, fromHex, I96F32 } from '@taonet/primitives';
-import { ensure } from '../errors.js';
+import { ensure, RuntimeError } from '../errors.js';
 import type { State } from '../state/state.js';
 import { increaseStake, stakeOf } from '../staking/stake-pool-state.js';
 import { StakingHotkeys, TotalHotkeyAlpha } from '../staking/storage.js';
@@ -47,13 +47,19 @@ function claimOne(ctx: Ctx, hotkey: AccountId, coldkey: AccountId, netuid: numbe
     // Sell the alpha fee-free at any price and stake the TAO on root. A failed sale is skipped.
     s.checkpoint();
     try {
-      const sold = sellAlpha(ctx, netuid, owed, { limitPriceRao: DEFAULT_MIN_PRICE_RAO, dropFees: true, flow: 'protocol' });
+      const sold = sellAlpha(ctx, netuid, owed, {
+        limitPriceRao: DEFAULT_MIN_PRICE_RAO,
+        dropFees: true,
+        flow: 'protocol',
+      });
       // The alpha sold was never in anyone's stake: it came out of alpha-out pending dividends.
       const bought = buyAlpha(ctx, ROOT_NETUID, sold.paidOut, { dropFees: true, flow: 'none' });
       increaseStake(s, hotkey, coldkey, ROOT_NETUID, bought.paidOut);
       s.commit();
-    } catch {
+    } catch (e) {
       s.revert();
+      // A refused swap (a RuntimeError) skips this claim; anything else is a bug and aborts the block.
+      if (!(e instanceof RuntimeError)) throw e;
       return 0n;
     }
   }

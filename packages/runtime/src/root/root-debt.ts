@@ -23,4 +23,3 @@ export function adjustRootDebt(s: State, hotkey: AccountId, coldkey: AccountId, 
     if (!list.includes(coldkey)) s.put(RootStakingColdkeys, [...list, coldkey]);
   }
 }
-

@@ -7,7 +7,7 @@ import type { AccountId } from '@taonet/primitives';
 import { ensure } from '../errors.js';
 import { pairHotkey } from '../neurons/ownership.js';
 import { registerNeuron } from '../neurons/register-neuron.js';
-import { BlockAtRegistration, Keys, LastUpdate, Uids } from '../neurons/storage.js';
+import { BlockAtRegistration, Keys, LastUpdate, RegistrationsThisBlock, Uids } from '../neurons/storage.js';
 import { withElement } from '../neurons/uid-columns.js';
 import { hotkeyAlpha } from '../staking/stake-queries.js';
 import { ROOT_NETUID } from '../subnets/root.js';
@@ -15,10 +15,22 @@ import { Hyperparameters } from '../subnets/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 
+/**
+ * Root admissions per block (§8.4: MaxRegistrationsPerBlock[root] = 1). The reference's per-interval
+ * cap (3 × 1) never binds: root's interval counter is reset every block, so it is not kept here.
+ */
+export const MAX_ROOT_REGISTRATIONS_PER_BLOCK = 1;
+
 export function rootRegister(ctx: Ctx, coldkey: AccountId, hotkey: AccountId): void {
   const s = ctx.state;
-  pairHotkey(s, coldkey, hotkey);
+  ensure(
+    s.get(RegistrationsThisBlock, ROOT_NETUID) < MAX_ROOT_REGISTRATIONS_PER_BLOCK,
+    'TooManyRegistrationsThisBlock',
+    () => `next allowed at block ${ctx.now + 1n}`,
+  );
   ensure(s.get(Uids, [ROOT_NETUID, hotkey]) === null, 'HotKeyAlreadyRegisteredInSubNet', 'already a root member');
+  pairHotkey(s, coldkey, hotkey);
+  s.update(RegistrationsThisBlock, ROOT_NETUID, (r) => r + 1);
   const keys = s.get(Keys, ROOT_NETUID);
   const max = s.get(Hyperparameters, ROOT_NETUID)?.maxAllowedUids ?? ctx.params.rootMaxUids;
   if (keys.length < max) {
@@ -32,7 +44,11 @@ export function rootRegister(ctx: Ctx, coldkey: AccountId, hotkey: AccountId): v
   const weakest = keys[lowest] as AccountId;
   const mine = hotkeyAlpha(s, hotkey, ROOT_NETUID);
   const theirs = hotkeyAlpha(s, weakest, ROOT_NETUID);
-  ensure(mine > theirs, 'StakeTooLowForRoot', `root stake ${mine} must exceed the lowest member's ${theirs}`);
+  ensure(
+    mine > theirs,
+    'StakeTooLowForRoot',
+    `root is full: stake more than ${theirs} rao on root to this hotkey (it has ${mine})`,
+  );
   s.remove(Uids, [ROOT_NETUID, weakest]);
   s.set(Keys, ROOT_NETUID, withElement(keys, lowest, hotkey, hotkey));
   s.set(Uids, [ROOT_NETUID, hotkey], lowest);

@@ -35,7 +35,11 @@ export function addStake(ctx: Ctx, coldkey: AccountId, a: AddStakeArgs): void {
   const minStake = ctx.params.defaultMinStake;
   const minAmount = addStakeMinAmount(minStake, pool.feeRate);
   if (isDynamic(pool)) {
-    ensure(a.amount <= pool.tao * 1000n, 'InsufficientLiquidity', `at most ${pool.tao * 1000n} rao per stake on this pool`);
+    ensure(
+      a.amount <= pool.tao * 1000n,
+      'InsufficientLiquidity',
+      `at most ${pool.tao * 1000n} rao per stake on this pool`,
+    );
   }
   ensure(a.amount >= minAmount, 'AmountTooLow', `stake at least ${minAmount} rao`);
   const free = freeBalance(s, coldkey);
@@ -48,16 +52,22 @@ export function addStake(ctx: Ctx, coldkey: AccountId, a: AddStakeArgs): void {
     else ensure(amount <= max, 'SlippageTooHigh', `at most ${max} rao can be staked at or below your limit price`);
   }
   const sim = swapQuote(pool, 'buy', amount, { limitPriceRao: a.limitPrice });
-  ensure(sim.paidIn >= minStake, 'AmountTooLow', `only ${sim.paidIn} rao would reach the pool; the minimum is ${minStake}`);
+  ensure(
+    sim.paidIn >= minStake,
+    'AmountTooLow',
+    `only ${sim.paidIn} rao would reach the pool; the minimum is ${minStake}`,
+  );
   ensure(sim.paidOut > 0n, 'InsufficientLiquidity', 'the pool would give no alpha for this amount');
-  ensure(canMoveStake(s, hotkey, coldkey, netuid, sim.paidOut), 'InsufficientLiquidity', 'the amount buys less than one share');
+  ensure(
+    canMoveStake(s, hotkey, coldkey, netuid, sim.paidOut),
+    'InsufficientLiquidity',
+    'the amount buys less than one share',
+  );
 
   debit(s, coldkey, amount, 'NotEnoughBalanceToStake');
   const q = buyAlpha(ctx, netuid, amount, { limitPriceRao: a.limitPrice, flow: 'user' });
   if (q.unspent > 0n) credit(s, coldkey, q.unspent);
   ensure(q.paidOut > 0n, 'AmountTooLow');
   increaseStake(s, hotkey, coldkey, netuid, q.paidOut);
-  ctx.emit(
-    event('StakeAdded', { coldkey, hotkey, netuid, tao: q.paidIn + q.fee, alpha: q.paidOut, fee: q.fee }),
-  );
+  ctx.emit(event('StakeAdded', { coldkey, hotkey, netuid, tao: q.paidIn + q.fee, alpha: q.paidOut, fee: q.fee }));
 }

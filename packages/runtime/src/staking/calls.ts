@@ -8,7 +8,10 @@ import { decreaseTake, increaseTake } from './take.js';
 import { unstakeAll } from './unstake-all.js';
 import type { Args } from '../block/args.js';
 
-const limits = (a: Args) => ({ limitPrice: optionalU64(a, 'limitPrice'), allowPartial: bool(a, 'allowPartial', false) });
+const limits = (a: Args) => ({
+  limitPrice: optionalU64(a, 'limitPrice'),
+  allowPartial: bool(a, 'allowPartial', false),
+});
 
 export const stakingCalls = [
   defineCall({

@@ -12,7 +12,11 @@ export function ensureSubnetExists(s: State, netuid: number): void {
 /** The subnet exists and its token has started (start_call), so it can be staked into. */
 export function ensureStakeable(s: State, netuid: number): void {
   ensureSubnetExists(s, netuid);
-  ensure(s.get(SubtokenEnabled, netuid), 'SubtokenDisabled', `subnet ${netuid} has not started: its owner must call start_call`);
+  ensure(
+    s.get(SubtokenEnabled, netuid),
+    'SubtokenDisabled',
+    `subnet ${netuid} has not started: its owner must call start_call`,
+  );
 }
 
 export function ensureHotkeyExists(s: State, hotkey: AccountId): AccountId {

@@ -47,7 +47,11 @@ export function transitionStake(ctx: Ctx, t: StakeTransition): void {
   let alpha = t.amount < held ? t.amount : held;
   if (t.isTransfer) {
     for (const n of [t.originNetuid, t.destNetuid]) {
-      ensure(s.get(Hyperparameters, n)?.transferEnabled ?? false, 'TransferDisallowed', `transfers are off on subnet ${n}`);
+      ensure(
+        s.get(Hyperparameters, n)?.transferEnabled ?? false,
+        'TransferDisallowed',
+        `transfers are off on subnet ${n}`,
+      );
     }
   }
   const minStake = ctx.params.defaultMinStake;
@@ -61,12 +65,14 @@ export function transitionStake(ctx: Ctx, t: StakeTransition): void {
     return;
   }
   const fromRoot = t.originNetuid === ROOT_NETUID;
+  // A partial fill is cut to what the limit allows first, so the minimum applies to what moves.
+  const max =
+    t.limitPrice === null ? null : maxAmountMove(poolOf(s, t.originNetuid), poolOf(s, t.destNetuid), t.limitPrice);
+  if (max !== null && t.allowPartial && alpha > max) alpha = max;
   const sim = swapQuote(poolOf(s, t.originNetuid), 'sell', alpha, { dropFees: fromRoot });
   ensure(sim.paidOut > minStake, 'AmountTooLow', `the stake moved must be worth more than ${minStake} rao`);
-  if (t.limitPrice !== null) {
-    const max = maxAmountMove(poolOf(s, t.originNetuid), poolOf(s, t.destNetuid), t.limitPrice);
-    if (t.allowPartial) alpha = alpha < max ? alpha : max;
-    else ensure(alpha <= max, 'SlippageTooHigh', `at most ${max} alpha can move at or above your limit price`);
+  if (max !== null && !t.allowPartial) {
+    ensure(alpha <= max, 'SlippageTooHigh', `at most ${max} alpha can move at or above your limit price`);
   }
   decreaseStake(s, t.originHotkey, t.originColdkey, t.originNetuid, alpha);
   const sold = sellAlpha(ctx, t.originNetuid, alpha, { dropFees: fromRoot, flow: 'user' });

@@ -36,7 +36,13 @@ export function removeStake(ctx: Ctx, coldkey: AccountId, a: RemoveStakeArgs): b
   ensure(a.amount > 0n, 'AmountTooLow', 'the amount must be greater than zero');
   let alpha = a.amount < held ? a.amount : held;
   const pool = poolOf(s, netuid);
-  if (isDynamic(pool)) ensure(alpha <= pool.alpha * 1000n, 'InsufficientLiquidity');
+  if (isDynamic(pool)) {
+    ensure(
+      alpha <= pool.alpha * 1000n,
+      'InsufficientLiquidity',
+      () => `at most ${pool.alpha * 1000n} alpha per unstake on this pool`,
+    );
+  }
   if (a.limitPrice !== null) {
     const max = maxAmountRemove(pool, a.limitPrice);
     if (a.allowPartial) alpha = alpha < max ? alpha : max;

@@ -7,7 +7,13 @@ import type { AccountId } from '@taonet/primitives';
 import { adjustRootDebt } from '../root/root-debt.js';
 import type { State } from '../state/state.js';
 import { ROOT_NETUID } from '../subnets/root.js';
-import { canUpdateValueForOne, type SharePool, shareValue, updateValueForAll, updateValueForOne } from './share-pool.js';
+import {
+  canUpdateValueForOne,
+  type SharePool,
+  shareValue,
+  updateValueForAll,
+  updateValueForOne,
+} from './share-pool.js';
 import { StakeShares, StakingHotkeys, TotalHotkeyAlpha, TotalHotkeyShares } from './storage.js';
 
 function load(s: State, hotkey: AccountId, coldkey: AccountId, netuid: number): SharePool {
@@ -56,7 +62,11 @@ export function decreaseStake(s: State, hotkey: AccountId, coldkey: AccountId, n
 export function increasePoolValue(s: State, hotkey: AccountId, netuid: number, amount: bigint): void {
   if (amount <= 0n) return;
   const p = updateValueForAll(
-    { sharedValue: s.get(TotalHotkeyAlpha, [hotkey, netuid]), denominator: s.get(TotalHotkeyShares, [hotkey, netuid]), shares: new Map() },
+    {
+      sharedValue: s.get(TotalHotkeyAlpha, [hotkey, netuid]),
+      denominator: s.get(TotalHotkeyShares, [hotkey, netuid]),
+      shares: new Map(),
+    },
     amount,
   );
   s.set(TotalHotkeyAlpha, [hotkey, netuid], p.sharedValue);

@@ -14,7 +14,11 @@ export function takeOf(s: State, hotkey: AccountId): number {
 }
 
 function ensureOwns(ctx: Ctx, coldkey: AccountId, hotkey: AccountId): void {
-  ensure(ensureHotkeyExists(ctx.state, hotkey) === coldkey, 'NonAssociatedColdKey', 'only the hotkey owner may change its take');
+  ensure(
+    ensureHotkeyExists(ctx.state, hotkey) === coldkey,
+    'NonAssociatedColdKey',
+    'only the hotkey owner may change its take',
+  );
 }
 
 export function increaseTake(ctx: Ctx, coldkey: AccountId, hotkey: AccountId, take: number): void {

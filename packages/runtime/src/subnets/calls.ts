@@ -3,14 +3,26 @@ import { account, type Args, bool, netuid, str } from '../block/args.js';
 import { defineCall } from '../block/call.js';
 import { ensure, fail } from '../errors.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../params/network-params.js';
-import { NewSubnetHyperparameters, Params } from '../params/storage.js';
-import { HYPERPARAMETER_SPECS, type HyperparameterName } from '../params/hyperparameters.js';
+import { NewSubnetHyperparameters, Params, SudoKey } from '../params/storage.js';
+import {
+  HYPERPARAMETER_SPECS,
+  type HyperparameterName,
+  type SubnetHyperparameters,
+} from '../params/hyperparameters.js';
 import { event } from '../system/events.js';
 import { dissolveNetwork } from './dissolve-network.js';
-import { checkHyperparameterValue, setHyperparameter } from './hyperparameter-update.js';
+import { checkHyperparameterSet, checkHyperparameterValue, setHyperparameter } from './hyperparameter-update.js';
 import { IDENTITY_LIMITS, registerNetwork, validateIdentity } from './register-network.js';
 import { startCall } from './start-call.js';
-import { EmissionEnabled, Hyperparameters, Netuids, SubnetOwner, TokenSymbol, Identity, type SubnetIdentity } from './storage.js';
+import {
+  EmissionEnabled,
+  Hyperparameters,
+  Netuids,
+  SubnetOwner,
+  TokenSymbol,
+  Identity,
+  type SubnetIdentity,
+} from './storage.js';
 import { SUBNET_SYMBOLS } from './symbols.js';
 
 function identityArg(a: Args): SubnetIdentity | null {
@@ -22,6 +34,16 @@ function identityArg(a: Args): SubnetIdentity | null {
   for (const k of Object.keys(IDENTITY_LIMITS)) out[k] = o[k] === undefined ? '' : str(o, k, 1 << 16);
   return out as unknown as SubnetIdentity;
 }
+
+/** Network parameters that are fixed-point proportions: above their one, the arithmetic breaks. */
+const NETWORK_PARAM_MAX: Readonly<Record<string, bigint>> = {
+  subnetOwnerCut: 65_535n,
+  defaultTake: 65_535n,
+  minDelegateTake: 65_535n,
+  maxDelegateTake: 65_535n,
+  taoWeight: (1n << 64n) - 1n,
+  flowEmaSmoothingFactor: (1n << 63n) - 1n,
+};
 
 function value(a: Args): unknown {
   const v = a.value;
@@ -76,9 +98,11 @@ export const subnetCalls = [
       const s = ctx.state;
       const owner = s.get(SubnetOwner, a.netuid);
       if (owner === null) fail('SubnetNotExists');
-      ensure(owner === who, 'NotSubnetOwner');
-      ensure(SUBNET_SYMBOLS.includes(a.symbol), 'SymbolDoesNotExist');
-      ensure(!s.value(Netuids).some((n) => n !== a.netuid && s.get(TokenSymbol, n) === a.symbol), 'SymbolAlreadyInUse');
+      // The owner or the admin account (§9.6).
+      ensure(owner === who || s.value(SudoKey) === who, 'NotSubnetOwner', `subnet ${a.netuid} belongs to ${owner}`);
+      ensure(SUBNET_SYMBOLS.includes(a.symbol), 'SymbolDoesNotExist', 'pick a symbol from the subnet symbol list');
+      const holder = s.value(Netuids).find((n) => n !== a.netuid && s.get(TokenSymbol, n) === a.symbol);
+      ensure(holder === undefined, 'SymbolAlreadyInUse', () => `subnet ${holder} uses ${a.symbol}`);
       s.set(TokenSymbol, a.netuid, a.symbol);
       ctx.emit(event('SymbolUpdated', { netuid: a.netuid, symbol: a.symbol }));
     },
@@ -99,11 +123,25 @@ export const subnetCalls = [
     parse: (a) => ({ name: str(a, 'name', 64), value: value(a) }),
     run: (ctx, _who, a) => {
       const s = ctx.state;
-      if (!Object.hasOwn(DEFAULT_NETWORK_PARAMS, a.name)) fail('InvalidArgument', `unknown network parameter '${a.name}'`);
+      if (!Object.hasOwn(DEFAULT_NETWORK_PARAMS, a.name))
+        fail('InvalidArgument', `unknown network parameter '${a.name}'`);
       const sample = DEFAULT_NETWORK_PARAMS[a.name as keyof NetworkParams];
       ensure(typeof a.value === typeof sample, 'InvalidArgument', `${a.name} takes a ${typeof sample}`);
-      if (a.name === 'emissionPolicy') ensure(a.value === 'taoflow' || a.value === 'ema-price', 'InvalidArgument');
-      if (typeof a.value === 'bigint') ensure(a.value >= 0n, 'InvalidArgument', 'must not be negative');
+      if (a.name === 'emissionPolicy') {
+        ensure(a.value === 'taoflow' || a.value === 'ema-price', 'InvalidArgument', "use 'taoflow' or 'ema-price'");
+      }
+      if (typeof a.value === 'bigint') ensure(a.value >= 0n, 'InvalidArgument', `${a.name} must not be negative`);
+      // Counts and proportions: a fraction or a negative number would break the integer arithmetic.
+      if (typeof a.value === 'number') {
+        ensure(
+          Number.isSafeInteger(a.value) && a.value >= 0,
+          'InvalidArgument',
+          `${a.name} must be a non-negative integer`,
+        );
+      }
+      const max = NETWORK_PARAM_MAX[a.name];
+      if (max !== undefined)
+        ensure(BigInt(a.value as number | bigint) <= max, 'InvalidArgument', `${a.name} must be at most ${max}`);
       s.put(Params, { ...s.value(Params), [a.name]: a.value });
       ctx.emit(event('NetworkParamSet', { name: a.name, value: a.value }));
     },
@@ -119,7 +157,9 @@ export const subnetCalls = [
       if (!Object.hasOwn(HYPERPARAMETER_SPECS, a.name)) fail('InvalidArgument', `unknown hyperparameter '${a.name}'`);
       const cur = s.value(NewSubnetHyperparameters);
       checkHyperparameterValue(a.name as HyperparameterName, a.value, cur);
-      s.put(NewSubnetHyperparameters, { ...cur, [a.name]: a.value });
+      const next = { ...cur, [a.name]: a.value } as SubnetHyperparameters;
+      checkHyperparameterSet(next);
+      s.put(NewSubnetHyperparameters, next);
       ctx.emit(event('DefaultHyperparameterSet', { name: a.name, value: a.value }));
     },
   }),

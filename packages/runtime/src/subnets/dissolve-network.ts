@@ -7,6 +7,7 @@ import type { AccountId } from '@taonet/primitives';
 import { credit, recycle } from '../balances/ledger.js';
 import { ensure } from '../errors.js';
 import { Axons, Keys, Uids } from '../neurons/storage.js';
+import { RootClaimable, RootClaimed } from '../root/storage.js';
 import type { State } from '../state/state.js';
 import { stakeOf } from '../staking/stake-pool-state.js';
 import { StakeShares, TotalHotkeyAlpha, TotalHotkeyShares } from '../staking/storage.js';
@@ -16,6 +17,7 @@ import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
 import { dissolveTaoSplit } from './dissolve-split.js';
+import { LastHyperparameterChange } from './hyperparameter-update.js';
 import { PER_SUBNET_ITEMS } from './lifecycle-storage.js';
 import { ROOT_NETUID } from './root.js';
 import { Hyperparameters, Netuids } from './storage.js';
@@ -43,7 +45,9 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
     s.get(SubnetAlphaIn, netuid) + s.get(SubnetProtocolAlpha, netuid),
   );
   StakingTotals.add(s, -pot);
-  stakes.forEach((x, i) => credit(s, x.coldkey, split.payouts[i] ?? 0n));
+  stakes.forEach((x, i) => {
+    credit(s, x.coldkey, split.payouts[i] ?? 0n);
+  });
   recycle(s, split.protocolShare + s.get(SubnetAccountTao, netuid));
 
   // Remove every trace of the subnet.
@@ -56,8 +60,13 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
   s.removePrefix(Bonds, `${netuid}/`);
   const suffix = `/${netuid}`;
   for (const item of [StakeShares, TotalHotkeyAlpha, TotalHotkeyShares] as const) {
-    for (const [k] of s.entries(item as typeof StakeShares)) if (k.endsWith(suffix)) s.removeKey(item as typeof StakeShares, k);
+    for (const [k] of s.entries(item as typeof StakeShares))
+      if (k.endsWith(suffix)) s.removeKey(item as typeof StakeShares, k);
   }
+  // Root-claim state for the subnet (§9.5 step 1): a reused netuid must not inherit old claim rates.
+  for (const [k] of s.entries(RootClaimable)) if (k.endsWith(suffix)) s.removeKey(RootClaimable, k);
+  s.removePrefix(RootClaimed, `${netuid}/`);
+  s.removePrefix(LastHyperparameterChange, `${netuid}/`);
   for (const item of PER_SUBNET_ITEMS) s.remove(item, netuid);
   s.put(
     Netuids,

@@ -12,7 +12,7 @@ import {
 } from '../params/hyperparameters.js';
 import { SudoKey } from '../params/storage.js';
 import { nextEpochBlock } from '../coinbase/epoch-schedule-state.js';
-import { byNetuid, storageMap } from '../state/storage.js';
+import { storageMap } from '../state/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { Hyperparameters, LastEpochBlock, SubnetOwner } from './storage.js';
@@ -22,23 +22,45 @@ export const ADMIN_FREEZE_WINDOW = 10n;
 /** Tempos between two owner changes of the same hyperparameter. */
 export const OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS = 2n;
 
-export const LastHyperparameterChange = storageMap<string, bigint>('subnets.lastHyperparamChange', (k) => k, () => 0n);
+export const LastHyperparameterChange = storageMap<string, bigint>(
+  'subnets.lastHyperparamChange',
+  (k) => k,
+  () => 0n,
+);
 
 export type HyperparameterValue = number | bigint | boolean | string;
 
 /** Checks that `value` has the parameter's type and lies within its bounds. */
-export function checkHyperparameterValue(name: HyperparameterName, value: unknown, current: SubnetHyperparameters): void {
+export function checkHyperparameterValue(
+  name: HyperparameterName,
+  value: unknown,
+  current: SubnetHyperparameters,
+): void {
   const spec = HYPERPARAMETER_SPECS[name];
   const sample = current[name];
   if (typeof value !== typeof sample) fail('InvalidArgument', `${name} takes a ${typeof sample}, got ${typeof value}`);
-  if (name === 'recycleOrBurn' && value !== 'burn' && value !== 'recycle') fail('InvalidArgument', "use 'burn' or 'recycle'");
+  if (name === 'recycleOrBurn' && value !== 'burn' && value !== 'recycle')
+    fail('InvalidArgument', "use 'burn' or 'recycle'");
   if (typeof value === 'number' || typeof value === 'bigint') {
+    // Checked before BigInt(): BigInt(1.5) throws a RangeError, which would abort the whole block.
+    if (typeof value === 'number' && !Number.isSafeInteger(value))
+      fail('InvalidArgument', `${name} must be an integer`);
     const v = BigInt(value);
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) fail('InvalidArgument', `${name} must be an integer`);
     const lo = spec.min ?? 0n;
     const range = spec.max === undefined ? `≥ ${lo}` : `${lo}..${spec.max}`;
-    ensure(v >= lo && (spec.max === undefined || v <= spec.max), 'HyperparameterOutOfBounds', `${name} must be in ${range}`);
+    ensure(
+      v >= lo && (spec.max === undefined || v <= spec.max),
+      'HyperparameterOutOfBounds',
+      `${name} must be in ${range}`,
+    );
   }
+}
+
+/** The constraints between hyperparameters that every set of them must keep. */
+export function checkHyperparameterSet(next: SubnetHyperparameters): void {
+  ensure(next.alphaLow <= next.alphaHigh, 'HyperparameterOutOfBounds', 'alphaLow must not exceed alphaHigh');
+  ensure(next.minBurn < next.maxBurn, 'HyperparameterOutOfBounds', 'minBurn must stay below maxBurn');
+  ensure(next.maxAllowedValidators <= next.maxAllowedUids, 'HyperparameterOutOfBounds', 'more validators than uids');
 }
 
 export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name: string, value: unknown): void {
@@ -52,16 +74,18 @@ export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name
   ensure(isAdmin || isOwner, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
   checkHyperparameterValue(key, value, current);
   const next = { ...current, [key]: value } as SubnetHyperparameters;
-  ensure(next.alphaLow <= next.alphaHigh, 'HyperparameterOutOfBounds', 'alphaLow must not exceed alphaHigh');
-  ensure(next.minBurn < next.maxBurn, 'HyperparameterOutOfBounds', 'minBurn must stay below maxBurn');
-  ensure(next.maxAllowedValidators <= next.maxAllowedUids, 'HyperparameterOutOfBounds', 'more validators than uids');
+  checkHyperparameterSet(next);
   if (!isAdmin) {
-    ensure(HYPERPARAMETER_SPECS[key].owner, 'HyperparameterNotOwnerSettable', `${name} can only be changed by the admin account`);
-    const next = nextEpochBlock(s, netuid, ctx.now);
     ensure(
-      next - ctx.now >= ADMIN_FREEZE_WINDOW,
-      'AdminActionProhibitedDuringWeightsWindow',
-      `the epoch at block ${next} is too close; try again after it`,
+      HYPERPARAMETER_SPECS[key].owner,
+      'HyperparameterNotOwnerSettable',
+      `${name} can only be changed by the admin account`,
+    );
+    const next = nextEpochBlock(s, netuid, ctx.now);
+    ensure(next - ctx.now >= ADMIN_FREEZE_WINDOW, 'AdminActionProhibitedDuringWeightsWindow', () =>
+      BigInt(current.tempo) < ADMIN_FREEZE_WINDOW
+        ? `the tempo ${current.tempo} is shorter than the ${ADMIN_FREEZE_WINDOW}-block freeze window: ask the admin account`
+        : `the epoch at block ${next} is too close; next allowed at block ${next}`,
     );
     const last = s.get(LastHyperparameterChange, `${netuid}/${name}`);
     const limit = OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS * BigInt(current.tempo);

@@ -86,7 +86,12 @@ function pickSymbol(s: State, netuid: number): string {
   return SUBNET_SYMBOLS.slice(1).find((x) => !used.has(x)) ?? 'τ';
 }
 
-export function registerNetwork(ctx: Ctx, coldkey: AccountId, hotkey: AccountId, identity: SubnetIdentity | null): number {
+export function registerNetwork(
+  ctx: Ctx,
+  coldkey: AccountId,
+  hotkey: AccountId,
+  identity: SubnetIdentity | null,
+): number {
   const s = ctx.state;
   const p = ctx.params;
   const now = ctx.now;
@@ -103,9 +108,21 @@ export function registerNetwork(ctx: Ctx, coldkey: AccountId, hotkey: AccountId,
     prune = networkToPrune(
       now,
       p.networkImmunityPeriod,
-      existing.map((n) => ({ netuid: n, registeredAt: s.get(NetworkRegisteredAt, n), movingPrice: s.get(MovingPrice, n) })),
+      existing.map((n) => ({
+        netuid: n,
+        registeredAt: s.get(NetworkRegisteredAt, n),
+        movingPrice: s.get(MovingPrice, n),
+      })),
     );
-    if (prune === null) fail('SubnetLimitReached', `all ${existing.length} subnets are immune`);
+    if (prune === null) {
+      const ends = existing.map((n) => s.get(NetworkRegisteredAt, n) + p.networkImmunityPeriod);
+      if (ends.length === 0) fail('SubnetLimitReached', `the subnet limit is ${p.subnetLimit}`);
+      const first = ends.reduce((m, x) => (x < m ? x : m));
+      fail(
+        'SubnetLimitReached',
+        `all ${existing.length} subnets are immune; the first becomes prunable at block ${first}`,
+      );
+    }
   }
   const cost = currentLockCost(s, now, p);
   const free = freeBalance(s, coldkey);
@@ -119,7 +136,10 @@ export function registerNetwork(ctx: Ctx, coldkey: AccountId, hotkey: AccountId,
   const medianPrice = medianSubnetAlphaPrice(subnetsExceptRoot(s).map((n) => currentPrice(s, n)));
 
   const hp = s.value(NewSubnetHyperparameters);
-  s.put(Netuids, [...s.value(Netuids), netuid].sort((a, b) => a - b));
+  s.put(
+    Netuids,
+    [...s.value(Netuids), netuid].sort((a, b) => a - b),
+  );
   s.set(Hyperparameters, netuid, hp);
   s.set(Mechanism, netuid, 1);
   s.set(LastEpochBlock, netuid, now - BigInt(netuid % Math.max(hp.tempo, 1)));
@@ -143,6 +163,8 @@ export function registerNetwork(ctx: Ctx, coldkey: AccountId, hotkey: AccountId,
   if (identity !== null) s.set(Identity, netuid, identity);
   s.set(EmissionEnabled, netuid, p.newSubnetEmissionEnabled);
   registerNeuron(ctx, netuid, hotkey);
-  ctx.emit(event('NetworkAdded', { netuid, owner: coldkey, hotkey, lockCost: cost, symbol: s.get(TokenSymbol, netuid) }));
+  ctx.emit(
+    event('NetworkAdded', { netuid, owner: coldkey, hotkey, lockCost: cost, symbol: s.get(TokenSymbol, netuid) }),
+  );
   return netuid;
 }

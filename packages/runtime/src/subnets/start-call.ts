@@ -10,9 +10,13 @@ export function startCall(ctx: Ctx, who: AccountId, netuid: number): void {
   const owner = s.get(SubnetOwner, netuid);
   if (owner === null) fail('SubnetNotExists', `no subnet ${netuid}`);
   ensure(owner === who, 'NotSubnetOwner', `subnet ${netuid} belongs to ${owner}`);
-  ensure(s.get(FirstEmissionBlock, netuid) === 0n, 'FirstEmissionBlockNumberAlreadySet', `subnet ${netuid} already started`);
+  ensure(
+    s.get(FirstEmissionBlock, netuid) === 0n,
+    'FirstEmissionBlockNumberAlreadySet',
+    `subnet ${netuid} already started`,
+  );
   const from = s.get(NetworkRegisteredAt, netuid) + ctx.params.startCallDelay;
-  ensure(ctx.now >= from, 'NeedWaitingMoreBlocksToStarCall', `allowed from block ${from}`);
+  ensure(ctx.now >= from, 'NeedWaitingMoreBlocksToStarCall', `next allowed at block ${from}`);
   s.set(FirstEmissionBlock, netuid, ctx.now + 1n);
   s.set(SubtokenEnabled, netuid, true);
   ctx.emit(event('FirstEmissionBlockNumberSet', { netuid, block: ctx.now + 1n }));

@@ -18,7 +18,11 @@ export interface SubnetIdentity {
 export const Netuids = storageValue<number[]>('subnets.netuids', () => []);
 export const SubnetOwner = storageMap<number, AccountId | null>('subnets.owner', byNetuid, () => null);
 export const SubnetOwnerHotkey = storageMap<number, AccountId | null>('subnets.ownerHotkey', byNetuid, () => null);
-export const Hyperparameters = storageMap<number, SubnetHyperparameters | null>('subnets.hyperparameters', byNetuid, () => null);
+export const Hyperparameters = storageMap<number, SubnetHyperparameters | null>(
+  'subnets.hyperparameters',
+  byNetuid,
+  () => null,
+);
 export const Identity = storageMap<number, SubnetIdentity | null>('subnets.identity', byNetuid, () => null);
 export const TokenSymbol = storageMap<number, string>('subnets.symbol', byNetuid, () => 'τ');
 /** 0 = stable (price fixed at 1, the root subnet), 1 = dynamic (AMM). */

@@ -80,7 +80,11 @@ export function ipToString(ip: bigint, ipType: number): string {
   return parts.join(':');
 }
 
-export function metagraph(s: State, netuid: number, fields: readonly MetagraphField[] = DEFAULT_METAGRAPH_FIELDS): Metagraph | null {
+export function metagraph(
+  s: State,
+  netuid: number,
+  fields: readonly MetagraphField[] = DEFAULT_METAGRAPH_FIELDS,
+): Metagraph | null {
   if (s.get(Hyperparameters, netuid) === null) return null;
   const keys = s.get(Keys, netuid);
   const n = keys.length;
@@ -113,7 +117,14 @@ export function metagraph(s: State, netuid: number, fields: readonly MetagraphFi
       const a = s.get(Axons, [netuid, h]);
       return a === null
         ? null
-        : { ip: ipToString(a.ip, a.ipType), port: a.port, ipType: a.ipType, version: a.version, protocol: a.protocol, block: a.block };
+        : {
+            ip: ipToString(a.ip, a.ipType),
+            port: a.port,
+            ipType: a.ipType,
+            version: a.version,
+            protocol: a.protocol,
+            block: a.block,
+          };
     });
   }
   if (want.has('weights')) out.weights = rows(Weights);

@@ -34,7 +34,14 @@ import {
 } from '../subnets/storage.js';
 import { currentLockCost } from '../subnets/register-network.js';
 import { currentPrice } from '../swap/pool-state.js';
-import { SubnetAlphaIn, SubnetAlphaOut, SubnetProtocolAlpha, SubnetTao, SubnetVolume, SwapQuoteWeight } from '../swap/storage.js';
+import {
+  SubnetAlphaIn,
+  SubnetAlphaOut,
+  SubnetProtocolAlpha,
+  SubnetTao,
+  SubnetVolume,
+  SwapQuoteWeight,
+} from '../swap/storage.js';
 
 export interface DynamicInfo {
   readonly netuid: number;
