@@ -185,16 +185,21 @@ describe('set_hyperparameter errors', () => {
 
   it('HyperparameterOutOfBounds: the range, and the pairs that must stay ordered', () => {
     const { chain, netuid } = chainWithSubnet();
+    // The owner is held to the owner's range; the admin only to the storage type's.
+    const bobs = chain.subnet('bob');
     refuses(
       chain,
-      'alice',
+      'bob',
       'set_hyperparameter',
-      { netuid, name: 'servingRateLimit', value: 7201n },
+      { netuid: bobs, name: 'servingRateLimit', value: 7201n },
       'HyperparameterOutOfBounds',
       {
         hint: /servingRateLimit must be in 0\.\.7200/,
       },
     );
+    refuses(chain, 'alice', 'set_hyperparameter', { netuid, name: 'kappa', value: 65536 }, 'HyperparameterOutOfBounds', {
+      hint: /kappa must be in 0\.\.65535/,
+    });
     refuses(
       chain,
       'alice',
@@ -216,7 +221,7 @@ describe('set_hyperparameter errors', () => {
         hint: /minBurn must stay below maxBurn/,
       },
     );
-    // The admin is bound by the ranges too.
+    // The admin is bound by the relations between parameters too.
     refuses(
       chain,
       'alice',

@@ -79,7 +79,9 @@ export const DEFAULT_NETWORK_PARAMS: NetworkParams = {
   txDelegateTakeRateLimit: 216_000n,
   flowEmaSmoothingFactor: 29_597_889_189_277n,
   flowNormExponent: 1,
-  netTaoFlowEnabled: true,
+  // The seeds' TaoFlow: shares follow users' net staking inflow. Subtracting the chain's own
+  // injections (the reference's later "net" variant) makes shares flip between subnets each block.
+  netTaoFlowEnabled: false,
   numRootClaim: 5,
   rootClaimableThreshold: 500_000n,
   baseTxFee: 100_000n,

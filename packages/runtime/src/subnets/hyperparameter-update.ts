@@ -30,11 +30,32 @@ export const LastHyperparameterChange = storageMap<string, bigint>(
 
 export type HyperparameterValue = number | bigint | boolean | string;
 
-/** Checks that `value` has the parameter's type and lies within its bounds. */
+/**
+ * Bounds that hold for everyone, the admin included: the width of the stored integer, plus the few
+ * limits the chain itself relies on (uids fit u16, a reveal needs at least one epoch).
+ */
+const U64_MAX = (1n << 64n) - 1n;
+const HARD_BOUNDS: Partial<Record<HyperparameterName, readonly [bigint, bigint]>> = {
+  alphaSigmoidSteepness: [-32768n, 32767n],
+  maxAllowedUids: [1n, 4096n],
+  maxAllowedValidators: [0n, 4096n],
+  revealPeriodEpochs: [1n, 100n],
+  burnIncreaseMult: [1n << 64n, U64_MAX << 64n],
+};
+
+function hardBounds(name: HyperparameterName, sample: unknown): readonly [bigint, bigint] {
+  return HARD_BOUNDS[name] ?? (typeof sample === 'bigint' ? [0n, U64_MAX] : [0n, 65535n]);
+}
+
+/**
+ * Checks that `value` has the parameter's type and lies within its bounds: the owner's bounds for
+ * the owner, the storage type's range for the admin (who may, e.g., set a dev tempo of 10).
+ */
 export function checkHyperparameterValue(
   name: HyperparameterName,
   value: unknown,
   current: SubnetHyperparameters,
+  admin = false,
 ): void {
   const spec = HYPERPARAMETER_SPECS[name];
   const sample = current[name];
@@ -46,13 +67,10 @@ export function checkHyperparameterValue(
     if (typeof value === 'number' && !Number.isSafeInteger(value))
       fail('InvalidArgument', `${name} must be an integer`);
     const v = BigInt(value);
-    const lo = spec.min ?? 0n;
-    const range = spec.max === undefined ? `≥ ${lo}` : `${lo}..${spec.max}`;
-    ensure(
-      v >= lo && (spec.max === undefined || v <= spec.max),
-      'HyperparameterOutOfBounds',
-      `${name} must be in ${range}`,
-    );
+    const [hardLo, hardHi] = hardBounds(name, sample);
+    const lo = admin ? hardLo : (spec.min ?? 0n) > hardLo ? (spec.min ?? 0n) : hardLo;
+    const hi = admin ? hardHi : spec.max === undefined || spec.max > hardHi ? hardHi : spec.max;
+    ensure(v >= lo && v <= hi, 'HyperparameterOutOfBounds', `${name} must be in ${lo}..${hi}`);
   }
 }
 
@@ -72,7 +90,7 @@ export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name
   const isAdmin = s.value(SudoKey) === who;
   const isOwner = s.get(SubnetOwner, netuid) === who;
   ensure(isAdmin || isOwner, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
-  checkHyperparameterValue(key, value, current);
+  checkHyperparameterValue(key, value, current, isAdmin);
   const next = { ...current, [key]: value } as SubnetHyperparameters;
   checkHyperparameterSet(next);
   if (!isAdmin) {
