@@ -2,15 +2,12 @@
  * The node's cryptography, on the measured fast path: @polkadot/wasm-crypto for sr25519 and
  * blake2b (see shared/spec/stack.md). `initCrypto()` must resolve before anything here is used.
  */
-import {
-  bip39ToMiniSecret,
-  blake2b,
-  sr25519DeriveKeypairHard,
-  sr25519KeypairFromSeed,
-  sr25519Sign,
-  sr25519Verify,
-  waitReady,
-} from '@polkadot/wasm-crypto';
+import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { blake2b, sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, waitReady } from '@polkadot/wasm-crypto';
+import { mnemonicToEntropy } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { getPublicKey, HDKD, secretFromSeed } from '@scure/sr25519';
 
 let ready: Promise<boolean> | null = null;
 
@@ -65,11 +62,18 @@ function chainCode(name: string): Uint8Array {
   return out;
 }
 
-/** A key from a dev URI of hard junctions only, e.g. `//Alice` or `//Alice//stash`. */
+/**
+ * A key from a dev URI of hard junctions only, e.g. `//Alice` or `//Alice//stash`. Pure JS, so it
+ * works before `initCrypto()`; the keys are byte-identical to the wasm ones.
+ */
 export function devKeypair(uri: string): NodeKeypair {
   const m = /^((?:\/\/[^/]+)+)$/.exec(uri);
   if (m === null) throw new RangeError(`not a hard-derivation dev URI: '${uri}'`);
-  let pair = sr25519KeypairFromSeed(bip39ToMiniSecret(DEV_PHRASE, ''));
-  for (const j of uri.split('//').filter((x) => x.length > 0)) pair = sr25519DeriveKeypairHard(pair, chainCode(j));
-  return split(pair);
+  // The Substrate mini-secret: PBKDF2 over the BIP39 entropy (not the BIP39 seed).
+  const entropy = mnemonicToEntropy(DEV_PHRASE, wordlist);
+  const mini = pbkdf2(sha512, entropy, new TextEncoder().encode('mnemonic'), { c: 2048, dkLen: 64 }).slice(0, 32);
+  let secret: Uint8Array = secretFromSeed(mini);
+  for (const j of uri.split('//').filter((x) => x.length > 0))
+    secret = HDKD.secretHard(secret as Uint8Array<ArrayBuffer>, chainCode(j));
+  return { secretKey: secret, publicKey: getPublicKey(secret) };
 }

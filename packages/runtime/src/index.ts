@@ -22,3 +22,4 @@ export * from './block/extrinsic.js';
 export * from './block/fees.js';
 export * as views from './views/index.js';
 export { freeBalance, nonceOf } from './balances/ledger.js';
+export { currentPrice, poolOf } from './swap/pool-state.js';

@@ -1,6 +1,7 @@
 /**
- * @taonet/sdk: pure, Bittensor-compatible building blocks — sr25519 keys and SS58, keyfile formats,
- * signed synapse messages and headers, and weight hashing. No network I/O and no file system access.
+ * @taonet/sdk: everything a miner, validator, subnet builder or tool needs to talk to Taonet —
+ * Bittensor-compatible keys, SS58 and wallets on disk; the typed `Subtensor` client with typed
+ * amounts; the metagraph; signed synapse messages, axon and dendrite; weight hashing.
  */
 export * from './bytes.js';
 export * from './errors.js';
@@ -35,3 +36,12 @@ export * from './synapse/version.js';
 export * from './weights/commit-hash.js';
 export * from './weights/normalize.js';
 export * from './weights/storage-index.js';
+
+export * from './units/balance.js';
+export * from './client/address.js';
+export * from './client/json-rpc.js';
+export * from './client/signer.js';
+export * from './client/subtensor.js';
+export * from './client/types.js';
+export * from './metagraph/metagraph.js';
+export * from './wallet/wallet.js';

@@ -4,9 +4,20 @@
  * a test checks that every method here is documented there.
  */
 import { toHex } from '@taonet/primitives';
-import { type BlockResult, CALLS, dryRun, RuntimeError, nonceOf, storage, views } from '@taonet/runtime';
+import {
+  type BlockResult,
+  CALLS,
+  currentPrice,
+  dryRun,
+  nonceOf,
+  poolOf,
+  RuntimeError,
+  storage,
+  swap,
+  views,
+} from '@taonet/runtime';
 import type { Chain } from '../chain/chain.js';
-import { decodeOrReject, toChecked, TransactionError } from '../chain/transaction-checks.js';
+import { decodeOrReject, toChecked, TransactionError, verifySignature } from '../chain/transaction-checks.js';
 import type { Block, Header } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
@@ -168,10 +179,10 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
     subscribe: {
       unsubscribeMethod: 'author_unwatchExtrinsic',
       start: (api, p, emit) => {
-        let stop = (): void => {};
-        const hash = submit(api, p, (s) => emit(s));
-        stop = api.pool.watch(hash, () => {});
-        return stop;
+        const watcher = (s: TxStatus): void => emit(s);
+        const hash = submit(api, p, watcher);
+        // Unsubscribing stops the notifications; the transaction stays in the pool.
+        return () => api.pool.unwatch(hash, watcher);
       },
     },
   },
@@ -191,6 +202,11 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
         return txError(e);
       }
       const c = api.chain;
+      try {
+        verifySignature(x, c.genesisHashBytes);
+      } catch (e) {
+        return txError(e);
+      }
       return dryRun(
         c.state,
         { number: c.head.number + 1n, parentHash: c.headHash, author: null, timestamp: c.head.timestamp },
@@ -249,6 +265,37 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
   taonet_accountInfo: {
     description: 'Free TAO, nonce and every stake position (alpha, with its TAO value apart).',
     call: (api, p) => views.accountInfo(api.chain.state, account(p, 0)),
+  },
+  taonet_simSwap: {
+    description: 'Quote a stake (buy) or unstake (sell) of an amount on a subnet pool without executing it.',
+    call: (api, p) => {
+      const n = netuid(p, 0);
+      const side = p[1];
+      if (side !== 'buy' && side !== 'sell') throw invalidParams("param 1 must be 'buy' (TAO in) or 'sell' (alpha in)");
+      const a = p[2];
+      if (typeof a !== 'string' || !/^\d+$/.test(a))
+        throw invalidParams('param 2 must be an amount in rao as a decimal string');
+      const s = api.chain.state;
+      if (s.get(storage.Hyperparameters, n) === null)
+        throw new RpcError(RpcCode.CallFailed, 'SubnetNotExists', `no subnet ${n}`);
+      const pool = poolOf(s, n);
+      const before = currentPrice(s, n);
+      const q = swap.swapQuote(pool, side, BigInt(a), {});
+      const after =
+        side === 'buy'
+          ? swap.spotPrice(pool.tao + q.paidIn, pool.alpha - q.paidOut, pool.wQuote, pool.mechanism)
+          : swap.spotPrice(pool.tao - q.paidOut, pool.alpha + q.paidIn, pool.wQuote, pool.mechanism);
+      return {
+        netuid: n,
+        side,
+        amount: BigInt(a),
+        paidIn: q.paidIn,
+        paidOut: q.paidOut,
+        fee: q.fee,
+        priceBefore: before,
+        priceAfter: after,
+      };
+    },
   },
   taonet_registrationPrices: {
     description: 'Neuron registration price per subnet and the current subnet lock cost.',
