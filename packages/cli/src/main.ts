@@ -1,7 +1,13 @@
 /** The `taonet` command. Every command accepts --json; --no-prompt (-y) never asks a question. */
 import { Command, CommanderError } from 'commander';
+import { registerAxonCommands } from './commands/axon.js';
 import { registerChainSpecCommand } from './commands/chain-spec.js';
 import { registerNodeCommand } from './commands/node.js';
+import { registerRootCommands } from './commands/root.js';
+import { registerStakeCommands } from './commands/stake.js';
+import { registerSubnetCommands } from './commands/subnets.js';
+import { registerWalletCommands } from './commands/wallet.js';
+import { registerWeightCommands } from './commands/weights.js';
 
 export function buildProgram(): Command {
   const program = new Command('taonet')
@@ -9,8 +15,19 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .option('--json', 'machine-readable output')
     .option('-y, --no-prompt', 'never ask; fail instead of prompting')
+    .option('--network <name|url>', "node to talk to: 'local' or a ws:// URL (env TAONET_NETWORK)")
+    .option('--wallet-name <name>', 'wallet name (env BT_WALLET_NAME, default "default")')
+    .option('--wallet-path <dir>', 'wallets folder (env BT_WALLET_PATH, default ~/.bittensor/wallets)')
+    .option('-H, --hotkey <name>', 'hotkey name (env BT_WALLET_HOTKEY, default "default")')
+    .option('--password-file <file>', 'read the coldkey password from a file (or set TAONET_PASSWORD)')
     .showHelpAfterError()
     .exitOverride();
+  registerWalletCommands(program);
+  registerSubnetCommands(program);
+  registerStakeCommands(program);
+  registerWeightCommands(program);
+  registerRootCommands(program);
+  registerAxonCommands(program);
   registerNodeCommand(program);
   registerChainSpecCommand(program);
   return program;

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { printError, printJson } from '../output.js';
+import { printError } from '../output.js';
 
 export interface NodeCliOptions {
   dev?: boolean;
@@ -86,7 +86,8 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
     sealing: o.manualSeal === true ? 'manual (dev_advanceBlocks)' : `every ${spec.blockTimeMs} ms`,
     startupMs: Date.now() - started,
   };
-  if (json) printJson({ event: 'started', ...info });
+  // One line, so a supervising process can read it with a line reader.
+  if (json) process.stdout.write(`${JSON.stringify({ event: 'started', ...info, head: info.head.toString() })}\n`);
   else {
     process.stdout.write(
       [

@@ -1,0 +1,193 @@
+/** `taonet wallet`: create, regen-coldkey, regen-hotkey, new-hotkey, list, balance, transfer. */
+
+import { keypairSigner, Tao, Wallet } from '@taonet/sdk';
+import type { Command } from 'commander';
+import { action, type Cli } from '../context.js';
+import { color, table, withSpinner } from '../ui.js';
+
+async function newPassword(cli: Cli, o: { password?: boolean }): Promise<string | null> {
+  if (o.password === false) return null;
+  const src = cli.passwordSource();
+  if (src === undefined) return null;
+  if (typeof src === 'function') {
+    const pw = await src();
+    const again = await cli.ask('Retype your password: ');
+    if (pw !== again) throw new Error('Passwords do not match.');
+    return pw;
+  }
+  if (typeof src === 'string') return src;
+  if ('file' in src) return (await import('node:fs')).readFileSync(src.file, 'utf8').replace(/\r?\n$/, '');
+  return process.env[src.env] ?? null;
+}
+
+export function registerWalletCommands(program: Command): void {
+  const w = program.command('wallet').alias('w').description('create and use wallets (coldkeys and hotkeys)');
+
+  w.command('create')
+    .description('create a new coldkey and hotkey (prints the mnemonics once)')
+    .option('--n-words <n>', 'mnemonic length', '12')
+    .option('--no-password', 'store the coldkey unencrypted (local testing only)')
+    .option('--overwrite', 'replace existing keys')
+    .action(
+      action(async (cli, o: { nWords: string; password?: boolean; overwrite?: boolean }) => {
+        const wallet = cli.wallet();
+        const pw = await newPassword(cli, o);
+        const words = Number(o.nWords) as 12;
+        const cold = await withSpinner('writing coldkey', async () =>
+          wallet.createColdkey({
+            words,
+            password: pw,
+            ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
+          }),
+        );
+        const hot = wallet.createHotkey({ words, ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }) });
+        const data = {
+          name: wallet.name,
+          path: wallet.location.root,
+          hotkey: wallet.hotkeyName,
+          coldkey_ss58: cold.keypair.ss58Address,
+          hotkey_ss58: hot.keypair.ss58Address,
+          encrypted: pw !== null,
+        };
+        return cli.report({ success: true, data, coldkeyMnemonic: cold.mnemonic, hotkeyMnemonic: hot.mnemonic }, () =>
+          [
+            `${color.green('✓')} wallet ${wallet.name} created in ${wallet.location.root}`,
+            `  coldkey ${cold.keypair.ss58Address}${pw === null ? color.red(' (unencrypted)') : ''}`,
+            `  hotkey  ${hot.keypair.ss58Address} (${wallet.hotkeyName})`,
+            '',
+            color.bold('Write these down; they are shown only once:'),
+            `  coldkey mnemonic: ${cold.mnemonic}`,
+            `  hotkey mnemonic:  ${hot.mnemonic}`,
+          ].join('\n'),
+        );
+      }),
+    );
+
+  w.command('regen-coldkey')
+    .description('recreate a coldkey from its mnemonic (or a dev URI such as //Alice)')
+    .requiredOption('--mnemonic <words>', 'the mnemonic or a //dev URI')
+    .option('--no-password', 'store the coldkey unencrypted (local testing only)')
+    .option('--overwrite', 'replace an existing coldkey')
+    .action(
+      action(async (cli, o: { mnemonic: string; password?: boolean; overwrite?: boolean }) => {
+        const wallet = cli.wallet();
+        const pw = await newPassword(cli, o);
+        const kp = wallet.regenColdkey(o.mnemonic, {
+          password: pw,
+          ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
+        });
+        return cli.report(
+          { success: true, data: { name: wallet.name, coldkey_ss58: kp.ss58Address } },
+          () => `${color.green('✓')} coldkey ${kp.ss58Address}`,
+        );
+      }),
+    );
+
+  const hotkeyCmd = (name: string, regen: boolean) =>
+    w
+      .command(name)
+      .description(regen ? 'recreate a hotkey from its mnemonic or a //dev URI' : 'create a new hotkey in the wallet')
+      .option('--mnemonic <words>', 'the mnemonic or a //dev URI (regen)')
+      .option('--overwrite', 'replace an existing hotkey')
+      .action(
+        action(async (cli, o: { mnemonic?: string; overwrite?: boolean }) => {
+          const wallet = cli.wallet();
+          const ow = o.overwrite === undefined ? {} : { overwrite: o.overwrite };
+          const kp = regen
+            ? wallet.regenHotkey(o.mnemonic ?? (await cli.ask('Mnemonic or URI: ')), ow)
+            : wallet.createHotkey(ow).keypair;
+          return cli.report(
+            { success: true, data: { name: wallet.name, hotkey: wallet.hotkeyName, hotkey_ss58: kp.ss58Address } },
+            () => `${color.green('✓')} hotkey ${wallet.hotkeyName} ${kp.ss58Address}`,
+          );
+        }),
+      );
+  hotkeyCmd('new-hotkey', false);
+  hotkeyCmd('regen-hotkey', true);
+
+  w.command('list')
+    .description('wallets and their hotkeys')
+    .action(
+      action(async (cli) => {
+        const root = cli.wallet().location.root;
+        const wallets = Wallet.list(cli.opts.walletPath).map((name) => {
+          const wl = new Wallet({ name, path: root });
+          let coldkey: string | null = null;
+          try {
+            coldkey = wl.coldkeyPub().ss58Address;
+          } catch {
+            coldkey = null;
+          }
+          const hotkeys = wl.hotkeyNames().map((h) => {
+            try {
+              return { name: h, ss58: wl.withHotkey(h).hotkeyPub().ss58Address };
+            } catch {
+              return { name: h, ss58: null };
+            }
+          });
+          return { name, coldkey, hotkeys };
+        });
+        return cli.report({ root, wallets }, () =>
+          wallets.length === 0
+            ? `no wallets under ${root} (create one with \`taonet wallet create\`)`
+            : wallets
+                .map((x) =>
+                  [
+                    `${color.bold(x.name)}  ${x.coldkey ?? '(no coldkeypub)'}`,
+                    ...x.hotkeys.map((h) => `  └ ${h.name}  ${h.ss58 ?? '(encrypted)'}`),
+                  ].join('\n'),
+                )
+                .join('\n'),
+        );
+      }),
+    );
+
+  w.command('balance')
+    .description('free TAO and stake (alpha per subnet, with its TAO value apart)')
+    .option('--ss58 <address>', 'any address instead of the wallet coldkey')
+    .action(
+      action(async (cli, o: { ss58?: string }) => {
+        const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
+        const st = await cli.connect();
+        const info = await st.accountInfo(address);
+        const data = {
+          address: info.address,
+          free: info.free,
+          stakedTaoValue: info.stakedTaoValue,
+          total: info.free.plus(info.stakedTaoValue),
+          stakes: info.stakes.map((p) => ({
+            netuid: p.netuid,
+            hotkey: p.hotkey,
+            alpha: p.alpha,
+            taoValue: p.taoValue,
+          })),
+        };
+        return cli.report(data, () => {
+          const rows = info.stakes.map((p) => [String(p.netuid), p.hotkey, p.alpha.format(4), p.taoValue.format(4)]);
+          return [
+            `${color.bold(info.address)}`,
+            `  free    ${info.free.format(4)}`,
+            `  staked  ${info.stakedTaoValue.format(4)} (value at spot price)`,
+            `  total   ${data.total.format(4)}`,
+            ...(rows.length > 0 ? ['', table(['netuid', 'hotkey', 'stake (alpha)', 'value (TAO)'], rows)] : []),
+          ].join('\n');
+        });
+      }),
+    );
+
+  w.command('transfer')
+    .description('send TAO')
+    .requiredOption('--dest <address>', 'destination address')
+    .requiredOption('--amount <tao>', 'amount in TAO (e.g. 1.5)')
+    .option('--uri <uri>', 'sign with a dev key (e.g. //Alice) instead of the wallet')
+    .action(
+      action(async (cli, o: { dest: string; amount: string; uri?: string }) => {
+        const amount = Tao.of(o.amount);
+        const st = await cli.connect();
+        if (!(await cli.confirm(`Transfer ${amount.format()} to ${o.dest}?`))) return 1;
+        const key = await cli.coldkey(o.uri);
+        const r = await withSpinner('waiting for inclusion', () => st.transfer(keypairSigner(key), o.dest, amount));
+        return cli.reportTx(r, `sent ${amount.format()} to ${o.dest}`);
+      }),
+    );
+}

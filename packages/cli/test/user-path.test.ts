@@ -1,0 +1,177 @@
+/**
+ * The whole user path from the CLI, with --json, against a real dev node process: create wallets,
+ * fund them, create and start a subnet, register a validator and a miner, serve an axon, stake
+ * with a limit, set weights, and read the metagraph.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../bin/taonet.js');
+let node: ChildProcess;
+let ws = '';
+const wallets = mkdtempSync(join(tmpdir(), 'taonet-wallets-'));
+
+async function taonet(...args: string[]): Promise<Record<string, unknown>> {
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [BIN, ...args, '--json', '-y', '--network', ws, '--wallet-path', wallets],
+      {
+        timeout: 90_000,
+      },
+    );
+    return JSON.parse(stdout) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    if (err.stdout) return JSON.parse(err.stdout) as Record<string, unknown>;
+    throw new Error(`taonet ${args.join(' ')} failed: ${err.stderr ?? String(e)}`);
+  }
+}
+
+beforeAll(async () => {
+  node = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  ws = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    node.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.includes('"started"'));
+      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
+    });
+    node.on('exit', (c) => fail(new Error(`node exited ${c}`)));
+    setTimeout(() => fail(new Error('node did not start')), 30_000);
+  });
+}, 60_000);
+
+afterAll(() => {
+  node?.kill('SIGINT');
+});
+
+describe('taonet CLI user path', () => {
+  it('goes from a new wallet to weights in the metagraph', async () => {
+    const owner = await taonet('wallet', 'create', '--wallet-name', 'owner', '--no-password');
+    expect(owner.success).toBe(true);
+    const ownerCold = (owner.data as { coldkey_ss58: string }).coldkey_ss58;
+    const validator = await taonet('wallet', 'create', '--wallet-name', 'validator', '--no-password');
+    const vData = validator.data as { coldkey_ss58: string; hotkey_ss58: string };
+    const miner = await taonet('wallet', 'create', '--wallet-name', 'miner', '--no-password');
+    const mData = miner.data as { coldkey_ss58: string; hotkey_ss58: string };
+
+    for (const dest of [ownerCold, vData.coldkey_ss58, mData.coldkey_ss58]) {
+      const t = await taonet('wallet', 'transfer', '--uri', '//Alice', '--dest', dest, '--amount', '1000');
+      expect(t.success, JSON.stringify(t)).toBe(true);
+    }
+    const bal = await taonet('wallet', 'balance', '--wallet-name', 'owner');
+    expect((bal.free as { tao: string }).tao).toBe('1000');
+
+    const created = await taonet('subnets', 'create', '--wallet-name', 'owner', '--name', 'cli-net');
+    expect(created.success, JSON.stringify(created)).toBe(true);
+    const netuid = String(created.netuid);
+    expect((await taonet('subnets', 'start', '--netuid', netuid, '--wallet-name', 'owner')).success).toBe(true);
+
+    const regV = await taonet('subnets', 'register', '--netuid', netuid, '--wallet-name', 'validator');
+    expect(regV.success, JSON.stringify(regV)).toBe(true);
+    const regM = await taonet('subnets', 'register', '--netuid', netuid, '--wallet-name', 'miner');
+    expect(regM.success).toBe(true);
+    const minerUid = regM.uid as number;
+
+    const served = await taonet(
+      'axon',
+      'set',
+      '--netuid',
+      netuid,
+      '--ip',
+      '10.1.2.3',
+      '--port',
+      '8091',
+      '--wallet-name',
+      'miner',
+    );
+    expect(served.success, JSON.stringify(served)).toBe(true);
+
+    // A limit price the chain enforces: a tiny tolerance on a large stake is refused with a hint.
+    const tooTight = await taonet(
+      'stake',
+      'add',
+      '--netuid',
+      netuid,
+      '--amount',
+      '500',
+      '--tolerance',
+      '0.0001',
+      '--wallet-name',
+      'validator',
+    );
+    expect(tooTight.success).toBe(false);
+    expect(tooTight.code).toBe('SlippageTooHigh');
+    expect(String(tooTight.hint)).toMatch(/at most/);
+    const staked = await taonet(
+      'stake',
+      'add',
+      '--netuid',
+      netuid,
+      '--amount',
+      '0.5',
+      '--tolerance',
+      '0.5',
+      '--wallet-name',
+      'validator',
+    );
+    expect(staked.success, JSON.stringify(staked)).toBe(true);
+    const quote = staked.quote as { limitPrice: string; expectedOut: { alpha: string } };
+    expect(BigInt(quote.limitPrice)).toBeGreaterThan(0n);
+
+    const list = await taonet('stake', 'list', '--wallet-name', 'validator');
+    expect((list.stakes as unknown[]).length).toBeGreaterThan(0);
+
+    // Wait for an epoch to grant the validator its permit (dev tempo: 10 blocks of 250 ms).
+    let permit = false;
+    for (let i = 0; i < 40 && !permit; i++) {
+      const mg = await taonet('subnets', 'metagraph', '--netuid', netuid);
+      const n = (mg.neurons as { hotkey: string; permit: boolean }[]).find((x) => x.hotkey === vData.hotkey_ss58);
+      permit = n?.permit ?? false;
+      if (!permit) await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(permit).toBe(true);
+    const w = await taonet(
+      'weights',
+      'set',
+      '--netuid',
+      netuid,
+      '--uids',
+      String(minerUid),
+      '--weights',
+      '1',
+      '--wallet-name',
+      'validator',
+    );
+    expect(w.success, JSON.stringify(w)).toBe(true);
+    expect(w.mode).toBe('direct');
+
+    const mg = await taonet('subnets', 'metagraph', '--netuid', netuid);
+    const neurons = mg.neurons as {
+      uid: number;
+      hotkey: string;
+      axon: { ip: string; port: number } | null;
+      stake: string;
+    }[];
+    expect(neurons[minerUid]?.axon).toMatchObject({ ip: '10.1.2.3', port: 8091 });
+    expect(BigInt(neurons.find((x) => x.hotkey === vData.hotkey_ss58)?.stake ?? '0')).toBeGreaterThan(0n);
+
+    const hp = (await taonet('subnets', 'hyperparameters', '--netuid', netuid)) as unknown as { name: string }[];
+    expect(hp.some((h) => h.name === 'tempo')).toBe(true);
+  }, 240_000);
+
+  it('explains a user error with a name, an explanation and a hint, and exits 1', async () => {
+    const r = await taonet('wallet', 'balance', '--wallet-name', 'nobody');
+    expect(r.success).toBe(false);
+    expect(r.code).toBe('KeyfileMissing');
+    expect(String(r.hint)).toMatch(/wallet create/);
+  });
+});
