@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAxonCommands } from './commands/axon.js';
 import { registerChainSpecCommand } from './commands/chain-spec.js';
+import { registerLocalnetCommands } from './commands/localnet.js';
 import { registerNodeCommand } from './commands/node.js';
 import { registerRootCommands } from './commands/root.js';
 import { registerStakeCommands } from './commands/stake.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerRootCommands(program);
   registerAxonCommands(program);
   registerNodeCommand(program);
+  registerLocalnetCommands(program);
   registerChainSpecCommand(program);
   return program;
 }

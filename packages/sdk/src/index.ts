@@ -45,3 +45,12 @@ export * from './client/subtensor.js';
 export * from './client/types.js';
 export * from './metagraph/metagraph.js';
 export * from './wallet/wallet.js';
+
+export * from './synapse/define-synapse.js';
+export * from './synapse/fields.js';
+export * from './synapse/status.js';
+export * from './synapse/synapse.js';
+export * from './axon/access.js';
+export * from './axon/axon.js';
+export * from './axon/axon-info.js';
+export * from './dendrite/dendrite.js';

@@ -1,0 +1,61 @@
+/**
+ * A miner: an axon serving the subnet's synapses, advertised on chain. The axon checks every
+ * request's signature, refuses replays, and by default serves only registered validators with a
+ * permit, giving priority by stake; a subnet attaches its handlers in `attach`.
+ */
+import { Axon, keypairSigner } from '@taonet/sdk';
+import { BaseNeuron } from './base-neuron.js';
+import type { NeuronConfig } from './config.js';
+
+export abstract class BaseMiner extends BaseNeuron {
+  axon!: Axon;
+
+  constructor(config: NeuronConfig, name = 'miner') {
+    super(config, name);
+  }
+
+  /** Attach the subnet's synapse handlers to the axon. */
+  protected abstract attach(axon: Axon): void;
+
+  /** Whether the axon serves callers without a validator permit (local testing). */
+  protected openAxon(): boolean {
+    return this.config.extra.open === 'true';
+  }
+
+  async start(): Promise<void> {
+    await this.connect();
+    this.axon = new Axon({
+      keypair: this.hotkey,
+      port: this.config.axonPort,
+      ip: this.config.axonIp,
+      externalIp: this.config.externalIp,
+      metagraph: this.metagraph,
+      ...(this.openAxon() ? { open: true } : {}),
+    });
+    this.attach(this.axon);
+    const info = await this.axon.start();
+    this.log.info('axon listening', { ip: info.ip, port: info.port });
+    if (info.ip === '0.0.0.0') this.log.warn('advertising 0.0.0.0: reachable from this machine only', { hint: 'pass --external-ip <public ip> to serve other machines' });
+    await this.advertise(info.ip, info.port);
+    await this.run();
+  }
+
+  /** Publishes the axon's address on chain unless it is already there. */
+  private async advertise(ip: string, port: number): Promise<void> {
+    const uid = this.uid;
+    const current = uid === null ? null : this.metagraph.axons[uid];
+    if (current?.ip === ip && current.port === port) return;
+    const r = await this.subtensor.serveAxon(keypairSigner(this.hotkey), { netuid: this.config.netuid, ip, port });
+    if (r.ok) this.log.info('axon advertised on chain', { ip, port, block: r.blockNumber });
+    else this.log.warn('could not advertise the axon', { code: r.code, explanation: r.explanation, hint: r.hint });
+  }
+
+  protected async onBlock(block: bigint): Promise<void> {
+    if (block % 5n === 0n) await this.metagraph.sync();
+  }
+
+  override async stop(): Promise<void> {
+    await this.axon?.stop();
+    await super.stop();
+  }
+}

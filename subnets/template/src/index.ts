@@ -1,0 +1,3 @@
+export * from './miner.js';
+export * from './protocol.js';
+export * from './validator.js';
