@@ -13,7 +13,7 @@ const ALLOWED = {
   runtime: ['primitives'],
   node: ['primitives', 'runtime'],
   sdk: ['primitives'],
-  cli: ['primitives', 'sdk', 'node', 'runtime'],
+  cli: ['primitives', 'sdk', 'node', 'runtime', 'explorer'],
   conformance: ['primitives', 'runtime', 'sdk'],
   explorer: ['primitives', 'sdk'],
   sim: ['primitives', 'runtime'],
@@ -49,7 +49,7 @@ for (const dir of workspaceDirs) {
     continue;
   }
   const declared = new Set(Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }));
-  const allowed = ALLOWED[name] ?? (dir.includes('/subnets/') ? ['primitives', 'sdk'] : null);
+  const allowed = ALLOWED[name] ?? (dir.includes('/subnets/') ? ['primitives', 'sdk', 'subnet-core'] : null);
   let srcFiles = [];
   try {
     srcFiles = files(join(dir, 'src'));
@@ -63,6 +63,8 @@ for (const dir of workspaceDirs) {
       const where = relative(root, f);
       if (s.startsWith('@taonet/')) {
         const dep = s.slice('@taonet/'.length).split('/')[0];
+        // Subnet mechanisms stay pure: only primitives, so the simulator can run them without a network.
+        if (where.includes('/src/mechanism/') && dep !== 'primitives') problems.push(`${where}: a subnet mechanism may import only @taonet/primitives`);
         if (allowed !== null && !allowed.includes(dep)) problems.push(`${where}: ${name} may not import @taonet/${dep}`);
         if (!declared.has(`@taonet/${dep}`)) problems.push(`${where}: imports @taonet/${dep} without declaring it in package.json`);
       } else if (PURE.has(name) && IO_MODULES.test(s)) {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAxonCommands } from './commands/axon.js';
 import { registerChainSpecCommand } from './commands/chain-spec.js';
+import { registerExplorerCommand } from './commands/explorer.js';
 import { registerLocalnetCommands } from './commands/localnet.js';
 import { registerNodeCommand } from './commands/node.js';
 import { registerRootCommands } from './commands/root.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerNodeCommand(program);
   registerLocalnetCommands(program);
   registerChainSpecCommand(program);
+  registerExplorerCommand(program);
   return program;
 }
 

@@ -1,0 +1,203 @@
+/// <reference lib="dom" />
+/** Blocks: the recent list, and one block with its extrinsics, events and decoded errors. */
+import { accountLink, blockLink, type Child, errorBox, h, link, Slot, section, ss58Of, stat } from '../dom.js';
+import { fmtInt, fmtTao, raoToDecimal, shortHash } from '../format.js';
+import type { NodeConnection, RawBlock, RawError, RawEvent, RawResult } from '../node.js';
+import { big, type Page, type PageFactory } from '../page.js';
+import { table } from '../table.js';
+import { blocksTable } from './network.js';
+
+export const blocksPage: PageFactory = (node: NodeConnection): Page => {
+  const body = new Slot('div');
+  return {
+    title: 'Blocks',
+    mount(main) {
+      main.replaceChildren(h('h1', null, 'Blocks'), h('section', { class: 'card' }, body.el));
+    },
+    async refresh() {
+      body.set(blocksTable('blocks', node.recentBlocks(100), 'Latest blocks'));
+    },
+  };
+};
+
+/** Event data made readable: accounts as links, amounts left exact. */
+function eventData(d: Record<string, unknown>): Child {
+  const parts = Object.entries(d).map(([k, v]) => {
+    let val: Child;
+    if (typeof v === 'string' && /^0x[0-9a-f]{64}$/.test(v)) val = accountLink(v);
+    else if ((k === 'tao' || k === 'fee') && typeof v === 'string' && /^\d+$/.test(v)) val = fmtTao(BigInt(v));
+    else if (v !== null && typeof v === 'object') val = h('code', null, JSON.stringify(v));
+    else val = String(v);
+    return h('span', { class: 'kv' }, h('span', { class: 'k' }, `${k}: `), val);
+  });
+  return h('span', { class: 'event-data' }, parts);
+}
+
+function eventsList(events: readonly RawEvent[]): Child {
+  if (events.length === 0) return h('span', { class: 'muted' }, 'none');
+  return h(
+    'ul',
+    { class: 'events' },
+    events.map((e) => h('li', null, h('strong', null, e.name), ' ', eventData(e.data))),
+  );
+}
+
+function errorText(e: RawError | undefined): Child {
+  if (e === undefined) return h('span', { class: 'bad' }, 'failed');
+  return h(
+    'div',
+    { class: 'decoded-error' },
+    h('strong', { class: 'bad' }, e.code),
+    h('div', null, e.explanation),
+    e.hint === undefined ? null : h('div', { class: 'muted' }, `hint: ${e.hint}`),
+  );
+}
+
+interface XRow {
+  readonly index: number;
+  readonly hash: string;
+  readonly signer: string;
+  readonly method: string;
+  readonly args: Record<string, unknown>;
+  readonly ok: boolean;
+  readonly fee: bigint;
+  readonly error: RawError | undefined;
+  readonly events: readonly RawEvent[];
+}
+
+export const blockPage: PageFactory = (node: NodeConnection, args): Page => {
+  const n = Number(args[0]);
+  const head = new Slot('div');
+  const cards = new Slot('div', 'stats');
+  const xs = new Slot('div');
+  const evs = new Slot('div');
+  let cached: { b: RawBlock; r: RawResult | null } | null = null;
+  return {
+    title: `Block ${n}`,
+    mount(main) {
+      main.replaceChildren(head.el, cards.el, h('section', { class: 'card' }, xs.el), section('Block events', evs.el));
+    },
+    async refresh() {
+      const top = node.head?.number ?? 0;
+      if (!Number.isSafeInteger(n) || n < 0) {
+        head.set(h('h1', null, 'Block'), errorBox(`'${args[0] ?? ''}' is not a block number.`));
+        return;
+      }
+      if (cached === null) {
+        if (n > top && top > 0) {
+          head.set(
+            h('h1', null, `Block #${fmtInt(n)}`),
+            errorBox(
+              `Block #${fmtInt(n)} is not produced yet.`,
+              `The head is #${fmtInt(top)}; this page updates when it arrives.`,
+            ),
+          );
+          cards.set();
+          xs.set();
+          evs.set();
+          return;
+        }
+        const [b, r] = await Promise.all([
+          node.call<RawBlock>('chain_getBlock', [n]),
+          node.call<RawResult | null>('taonet_getEvents', [n]),
+        ]);
+        cached = { b, r };
+      }
+      const { b, r } = cached;
+      const fin = node.finalized ?? 0;
+      head.set(
+        h(
+          'div',
+          { class: 'title-row' },
+          h('h1', null, `Block #${fmtInt(n)}`),
+          h(
+            'nav',
+            { class: 'pager', 'aria-label': 'Block navigation' },
+            n > 0 ? link(`#/block/${n - 1}`, '← previous', `Block ${n - 1}`) : null,
+            n < top ? link(`#/block/${n + 1}`, 'next →', `Block ${n + 1}`) : null,
+          ),
+        ),
+      );
+      const failed = r?.extrinsics.filter((x) => !x.ok).length ?? 0;
+      cards.set(
+        stat('Hash', h('span', { class: 'mono', title: b.hash ?? '' }, shortHash(b.hash ?? '', 10))),
+        stat('Time', new Date(Number(b.header.timestamp)).toLocaleString('en-GB')),
+        stat(
+          'Finality',
+          n <= fin ? h('span', { class: 'good' }, 'finalized') : h('span', { class: 'muted' }, 'not final yet'),
+        ),
+        stat('Author', accountLink(b.header.author)),
+        stat('Parent', n > 0 ? blockLink(n - 1) : '—', h('span', { class: 'mono' }, shortHash(b.header.parentHash))),
+        stat(
+          'Extrinsics',
+          fmtInt(b.extrinsics.length),
+          failed > 0 ? h('span', { class: 'bad' }, `${failed} failed`) : 'all ok',
+        ),
+      );
+      const rows: XRow[] = b.extrinsics.map((x, i) => {
+        const res = r?.extrinsics[i];
+        return {
+          index: i,
+          hash: x.hash,
+          signer: x.signer,
+          method: x.call.method,
+          args: x.call.args,
+          ok: res?.ok ?? false,
+          fee: big(res?.fee ?? '0'),
+          error: res?.error,
+          events: res?.events ?? [],
+        };
+      });
+      xs.set(
+        table({
+          id: 'block-extrinsics',
+          caption: 'Extrinsics',
+          rows,
+          empty: 'No extrinsics in this block.',
+          defaultSort: { key: 'index', dir: 1 },
+          rowClass: (x) => (x.ok ? undefined : 'row-bad'),
+          columns: [
+            { key: 'index', label: '#', num: true, cell: (x) => x.index, sort: (x) => x.index, exp: (x) => x.index },
+            {
+              key: 'method',
+              label: 'Call',
+              cell: (x) => h('code', null, x.method),
+              sort: (x) => x.method,
+              exp: (x) => x.method,
+            },
+            { key: 'signer', label: 'Signer', cell: (x) => accountLink(x.signer), exp: (x) => ss58Of(x.signer) },
+            { key: 'args', label: 'Arguments', cell: (x) => eventData(x.args), exp: (x) => JSON.stringify(x.args) },
+            {
+              key: 'result',
+              label: 'Result',
+              cell: (x) => (x.ok ? h('span', { class: 'good' }, 'ok') : errorText(x.error)),
+              sort: (x) => (x.ok ? '' : (x.error?.code ?? '?')),
+              exp: (x) => (x.ok ? 'ok' : `${x.error?.code ?? 'failed'}: ${x.error?.explanation ?? ''}`),
+            },
+            {
+              key: 'events',
+              label: 'Events',
+              cell: (x) => eventsList(x.events),
+              exp: (x) => x.events.map((e) => e.name).join(' '),
+            },
+            {
+              key: 'fee_tao',
+              label: 'Fee',
+              num: true,
+              cell: (x) => fmtTao(x.fee),
+              sort: (x) => x.fee,
+              exp: (x) => raoToDecimal(x.fee),
+            },
+            {
+              key: 'hash',
+              label: 'Hash',
+              cell: (x) => h('span', { class: 'mono', title: x.hash }, shortHash(x.hash)),
+              exp: (x) => x.hash,
+            },
+          ],
+        }),
+      );
+      evs.set(eventsList(r?.events ?? []));
+    },
+  };
+};
