@@ -1,2 +1,4 @@
-/** @taonet/subnet-reasoning: for now, the pure mechanism (see ./mechanism). */
 export * from './mechanism/index.js';
+export * from './miner.js';
+export * from './protocol.js';
+export * from './validator.js';

@@ -1,0 +1,85 @@
+/**
+ * Reasoning miners. The honest one solves every prompt with real algorithms (an interpreter,
+ * exact elimination, DPLL, Dijkstra) within a work budget; miners differ in their strengths, as
+ * real models do. The cheating ones ship with the subnet: a sybil (another hotkey giving exactly a
+ * given miner's answers, a moment later), a copier (the same with some answers dropped) and a
+ * random guesser.
+ */
+import type { Axon } from '@taonet/sdk';
+import { BaseMiner, type NeuronConfig } from '@taonet/subnet-core';
+import {
+  copier,
+  EMPTY_VIEW,
+  type EnvName,
+  honestMiner,
+  type MinerPolicy,
+  randomGuesser,
+  type ReasoningPrompt,
+  type SolverBudget,
+} from './mechanism/index.js';
+import { ReasoningChallenge } from './protocol.js';
+
+export type ReasoningRole = 'miner' | 'sybil' | 'copier' | 'random';
+
+const ENVS: readonly EnvName[] = ['program-output', 'linear-system', 'sat', 'shortest-path'];
+const STRONG = 1_000_000;
+const WEAK = 400;
+
+/** A miner's strengths: strong on two environments, weak on the others, by its index. */
+export function budgetFor(index: number): SolverBudget {
+  const strong = new Set([ENVS[(2 * index) % 4], ENVS[(2 * index + 1) % 4]]);
+  return Object.fromEntries(ENVS.map((e) => [e, strong.has(e) ? STRONG : WEAK])) as unknown as SolverBudget;
+}
+
+function indexOf(uri: string | undefined): number {
+  const m = /(\d+)$/.exec(uri ?? '');
+  return m === null ? 0 : Number(m[1]) - 1;
+}
+
+export class ReasoningMiner extends BaseMiner {
+  private readonly policy: MinerPolicy;
+
+  constructor(
+    config: NeuronConfig,
+    readonly role: ReasoningRole,
+  ) {
+    super(config, `reasoning-${role}`);
+    const victim = config.extra['copy-of'];
+    if ((role === 'sybil' || role === 'copier') && victim === undefined)
+      throw new Error(`${role} needs --copy-of <hotkey uri>`);
+    switch (role) {
+      case 'miner':
+        this.policy = honestMiner(budgetFor(indexOf(config.hotkeyUri)));
+        break;
+      case 'sybil':
+        this.policy = honestMiner(budgetFor(indexOf(victim)));
+        break;
+      case 'copier': {
+        // The copier sees the victim's answers (modelled by recomputing them) and drops some.
+        const victimPolicy = honestMiner(budgetFor(indexOf(victim)));
+        const c = copier('victim', { blankEvery: 7 });
+        this.policy = {
+          kind: 'copier',
+          answer: (prompts) => {
+            const seen = victimPolicy.answer(prompts, EMPTY_VIEW);
+            return c.answer(prompts, { answersOf: () => seen });
+          },
+        };
+        break;
+      }
+      case 'random':
+        this.policy = randomGuesser(new TextEncoder().encode(config.hotkeyUri ?? 'random'));
+        break;
+    }
+  }
+
+  protected attach(axon: Axon): void {
+    axon.attach(ReasoningChallenge, async (s) => {
+      const prompts = s.prompts as unknown as ReasoningPrompt[];
+      const answers = this.policy.answer(prompts, EMPTY_VIEW);
+      if (this.role === 'sybil' || this.role === 'copier') await new Promise((ok) => setTimeout(ok, 300));
+      s.answers = answers;
+      return s;
+    });
+  }
+}
