@@ -3,12 +3,13 @@
  * request's signature, refuses replays, and by default serves only registered validators with a
  * permit, giving priority by stake; a subnet attaches its handlers in `attach`.
  */
-import { Axon, keypairSigner } from '@taonet/sdk';
+import { Axon, Dendrite, keypairSigner, type Synapse } from '@taonet/sdk';
 import { BaseNeuron } from './base-neuron.js';
 import type { NeuronConfig } from './config.js';
 
 export abstract class BaseMiner extends BaseNeuron {
   axon!: Axon;
+  private relayDendrite: Dendrite | null = null;
 
   constructor(config: NeuronConfig, name = 'miner') {
     super(config, name);
@@ -35,7 +36,10 @@ export abstract class BaseMiner extends BaseNeuron {
     this.attach(this.axon);
     const info = await this.axon.start();
     this.log.info('axon listening', { ip: info.ip, port: info.port });
-    if (info.ip === '0.0.0.0') this.log.warn('advertising 0.0.0.0: reachable from this machine only', { hint: 'pass --external-ip <public ip> to serve other machines' });
+    if (info.ip === '0.0.0.0')
+      this.log.warn('advertising 0.0.0.0: reachable from this machine only', {
+        hint: 'pass --external-ip <public ip> to serve other machines',
+      });
     await this.advertise(info.ip, info.port);
     await this.run();
   }
@@ -50,11 +54,30 @@ export abstract class BaseMiner extends BaseNeuron {
     else this.log.warn('could not advertise the axon', { code: r.code, explanation: r.explanation, hint: r.hint });
   }
 
+  /**
+   * Forwards `synapse` to another miner's axon and returns its answer (null if it did not answer).
+   * Only the shipped cheaters use this: a copier is exactly a miner that relays someone else's
+   * work, so it inherits that miner's answers, failures and delays.
+   */
+  protected async relay<S extends Synapse>(victimHotkey: string, synapse: S, timeoutS: number): Promise<S | null> {
+    const uid = this.metagraph.uidOf(victimHotkey);
+    const a = uid === null ? null : this.metagraph.axons[uid];
+    if (a === null || a === undefined) return null;
+    this.relayDendrite ??= new Dendrite({ keypair: this.hotkey });
+    const r = await this.relayDendrite.call(
+      { ip: a.ip === '0.0.0.0' ? '127.0.0.1' : a.ip, port: a.port, hotkey: victimHotkey },
+      synapse,
+      { timeout: timeoutS },
+    );
+    return r.isSuccess ? r : null;
+  }
+
   protected async onBlock(block: bigint): Promise<void> {
     if (block % 5n === 0n) await this.metagraph.sync();
   }
 
   override async stop(): Promise<void> {
+    this.relayDendrite?.close();
     await this.axon?.stop();
     await super.stop();
   }

@@ -25,7 +25,11 @@ export abstract class BaseNeuron {
 
   protected async loadHotkey(): Promise<Keypair> {
     if (this.config.hotkeyUri !== undefined) return keypairFromUri(this.config.hotkeyUri);
-    const w = new Wallet({ name: this.config.walletName, hotkey: this.config.hotkey, ...(this.config.walletPath === undefined ? {} : { path: this.config.walletPath }) });
+    const w = new Wallet({
+      name: this.config.walletName,
+      hotkey: this.config.hotkey,
+      ...(this.config.walletPath === undefined ? {} : { path: this.config.walletPath }),
+    });
     return w.hotkey({ env: 'TAONET_PASSWORD' });
   }
 

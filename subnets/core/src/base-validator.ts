@@ -82,7 +82,10 @@ export abstract class BaseValidator extends BaseNeuron {
   async start(): Promise<void> {
     await this.connect();
     this.dendrite = new Dendrite({ keypair: this.hotkey });
-    this.scores = new ScoreStore(join(this.config.stateDir, `scores-${this.config.netuid}-${this.hotkey.ss58Address}.json`), this.schedule.scoreAlpha);
+    this.scores = new ScoreStore(
+      join(this.config.stateDir, `scores-${this.config.netuid}-${this.hotkey.ss58Address}.json`),
+      this.schedule.scoreAlpha,
+    );
     this.log.info('validator started', { uid: this.uid, scoresKept: this.scores.hotkeys().length });
     await this.run();
   }
@@ -103,7 +106,13 @@ export abstract class BaseValidator extends BaseNeuron {
     await this.metagraph.sync();
     this.scores.retain(new Set(this.metagraph.hotkeys));
     if (block % BigInt(this.schedule.queryEveryBlocks) === 0n) {
-      const picked = selectMiners(this.miners(), (m) => this.scores.get(m.hotkey), this.schedule.sampleSize, this.schedule.exploreFraction, () => this.random());
+      const picked = selectMiners(
+        this.miners(),
+        (m) => this.scores.get(m.hotkey),
+        this.schedule.sampleSize,
+        this.schedule.exploreFraction,
+        () => this.random(),
+      );
       if (picked.length > 0) {
         const obs = await this.forward(picked, block);
         this.scores.update(obs, Number(block));
@@ -126,8 +135,16 @@ export abstract class BaseValidator extends BaseNeuron {
     const { uids, weights } = this.weightsFromScores(this.miners());
     if (uids.length === 0) return;
     this.lastWeightsBlock = block;
-    const { mode, result } = await this.subtensor.submitWeights(keypairSigner(this.hotkey), { netuid: this.config.netuid, uids, weights });
-    if (result.ok) this.log.info(mode === 'direct' ? 'weights set' : 'weights committed', { block: result.blockNumber, miners: uids.length });
+    const { mode, result } = await this.subtensor.submitWeights(keypairSigner(this.hotkey), {
+      netuid: this.config.netuid,
+      uids,
+      weights,
+    });
+    if (result.ok)
+      this.log.info(mode === 'direct' ? 'weights set' : 'weights committed', {
+        block: result.blockNumber,
+        miners: uids.length,
+      });
     else this.log.warn('weights not set', { code: result.code, explanation: result.explanation, hint: result.hint });
   }
 }

@@ -72,7 +72,8 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env 
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(args)) if (!known.has(k)) extra[k] = v;
   const level = get('log-level') ?? 'info';
-  if (level !== 'debug' && level !== 'info' && level !== 'warn') throw new Error('--log-level must be debug, info or warn');
+  if (level !== 'debug' && level !== 'info' && level !== 'warn')
+    throw new Error('--log-level must be debug, info or warn');
   return {
     network: get('network') ?? 'ws://127.0.0.1:9944',
     netuid: num('netuid', 0),
@@ -85,7 +86,8 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env 
     axonIp: get('axon-ip') ?? '127.0.0.1',
     // The chain refuses loopback axon addresses (as the reference does) but accepts 0.0.0.0, which
     // dendrites on the same machine reach over loopback: the right default for local networks.
-    externalIp: get('external-ip') ?? (/^127\./.test(get('axon-ip') ?? '127.0.0.1') ? '0.0.0.0' : (get('axon-ip') as string)),
+    externalIp:
+      get('external-ip') ?? (/^127\./.test(get('axon-ip') ?? '127.0.0.1') ? '0.0.0.0' : (get('axon-ip') as string)),
     stateDir: get('state-dir') ?? '.taonet/neuron',
     logLevel: level,
     extra,

@@ -8,12 +8,26 @@ export interface Logger {
   warn(msg: string, fields?: Record<string, unknown>): void;
 }
 
-const fmt = (v: unknown): string => (typeof v === 'bigint' ? v.toString() : typeof v === 'string' ? v : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x)));
+const fmt = (v: unknown): string =>
+  typeof v === 'bigint'
+    ? v.toString()
+    : typeof v === 'string'
+      ? v
+      : JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 
-export function createLogger(name: string, level: Level, write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Logger {
+export function createLogger(
+  name: string,
+  level: Level,
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Logger {
   const log = (l: Level, msg: string, fields?: Record<string, unknown>): void => {
     if (RANK[l] < RANK[level]) return;
-    const extra = fields === undefined ? '' : ` ${Object.entries(fields).map(([k, v]) => `${k}=${fmt(v)}`).join(' ')}`;
+    const extra =
+      fields === undefined
+        ? ''
+        : ` ${Object.entries(fields)
+            .map(([k, v]) => `${k}=${fmt(v)}`)
+            .join(' ')}`;
     write(`${new Date().toISOString()} ${l.toUpperCase().padEnd(5)} ${name}: ${msg}${extra}`);
   };
   return {

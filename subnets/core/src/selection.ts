@@ -15,12 +15,14 @@ export function selectMiners<T>(
   const warm = candidates.filter((c) => scoreOf(c) > 0).sort((a, b) => scoreOf(b) - scoreOf(a));
   const picked: T[] = [];
   const pool = [...cold];
-  while (picked.length < explore && pool.length > 0) picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T);
+  while (picked.length < explore && pool.length > 0)
+    picked.push(pool.splice(Math.floor(random() * pool.length), 1)[0] as T);
   for (const c of warm) {
     if (picked.length >= count) break;
     picked.push(c);
   }
   const rest = candidates.filter((c) => !picked.includes(c));
-  while (picked.length < count && rest.length > 0) picked.push(rest.splice(Math.floor(random() * rest.length), 1)[0] as T);
+  while (picked.length < count && rest.length > 0)
+    picked.push(rest.splice(Math.floor(random() * rest.length), 1)[0] as T);
   return picked;
 }

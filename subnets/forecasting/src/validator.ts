@@ -8,11 +8,20 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BaseValidator, type MinerRef, type NeuronConfig } from '@taonet/subnet-core';
-import { DEFAULT_SCORING_CONFIG, MarketSimulator, mixSeed, ScoreBook, scoreRound, type Submission } from './mechanism/index.js';
+import {
+  DEFAULT_SCORING_CONFIG,
+  MarketSimulator,
+  mixSeed,
+  ScoreBook,
+  scoreRound,
+  type Submission,
+} from './mechanism/index.js';
 import { ForecastRequest } from './protocol.js';
 import { secretSeed } from './secret.js';
 
 const HISTORY = 240;
+/** Three steps ahead: on a local chain a round matures in three blocks, so scores arrive fast. */
+const CONFIG = { ...DEFAULT_SCORING_CONFIG, horizon: 3 };
 const WARMUP_STEPS = 400;
 
 interface OpenRound {
@@ -23,15 +32,21 @@ interface OpenRound {
 }
 
 export class ForecastValidator extends BaseValidator {
-  readonly horizon = 3;
-  readonly pathCount = 32;
+  readonly horizon = CONFIG.horizon;
+  readonly pathCount = CONFIG.pathCount;
   private market!: MarketSimulator;
   private startBlock = -1n;
   private book!: ScoreBook;
   private readonly open: OpenRound[] = [];
 
   constructor(config: NeuronConfig) {
-    super(config, 'forecasting-validator', { queryEveryBlocks: 2, weightsEveryBlocks: 6, sampleSize: 32, exploreFraction: 0.25, scoreAlpha: 0.2 });
+    super(config, 'forecasting-validator', {
+      queryEveryBlocks: 2,
+      weightsEveryBlocks: 6,
+      sampleSize: 32,
+      exploreFraction: 0.25,
+      scoreAlpha: 0.2,
+    });
   }
 
   private get bookPath(): string {
@@ -39,10 +54,14 @@ export class ForecastValidator extends BaseValidator {
   }
 
   override async start(): Promise<void> {
-    this.market = new MarketSimulator(mixSeed(secretSeed(this.config.hotkeyUri ?? '//forecasting-validator'), this.config.netuid));
+    this.market = new MarketSimulator(
+      mixSeed(secretSeed(this.config.hotkeyUri ?? '//forecasting-validator'), this.config.netuid),
+    );
     this.market.advance(WARMUP_STEPS);
-    const saved = existsSync(this.bookPath) ? (JSON.parse(readFileSync(this.bookPath, 'utf8')) as Record<string, number>) : {};
-    this.book = new ScoreBook(DEFAULT_SCORING_CONFIG, saved);
+    const saved = existsSync(this.bookPath)
+      ? (JSON.parse(readFileSync(this.bookPath, 'utf8')) as Record<string, number>)
+      : {};
+    this.book = new ScoreBook(CONFIG, saved);
     await super.start();
   }
 
@@ -59,8 +78,17 @@ export class ForecastValidator extends BaseValidator {
     while (this.open.length > 0 && (this.open[0] as OpenRound).originStep + this.horizon <= this.market.step) {
       const r = this.open.shift() as OpenRound;
       const realised = prices.slice(r.originStep + 1, r.originStep + 1 + this.horizon);
-      const scores = scoreRound({ originStep: r.originStep, history: r.history, realised }, r.submissions, r.hotkeys);
+      const scores = scoreRound(
+        { originStep: r.originStep, history: r.history, realised },
+        r.submissions,
+        r.hotkeys,
+        CONFIG,
+      );
       this.book.update(scores);
+      this.log.debug('round scored', {
+        origin: r.originStep,
+        statuses: scores.miners.map((m) => `${m.hotkey.slice(0, 6)}:${m.status}:${m.score.toFixed(3)}`).join(' '),
+      });
       for (const m of scores.miners) obs.set(m.hotkey, Math.max(0, (2 - m.score) / 2));
     }
     if (obs.size > 0) {
@@ -75,7 +103,12 @@ export class ForecastValidator extends BaseValidator {
     const obs = this.scoreMatured();
     const originStep = this.market.step;
     const history = this.market.history().slice(-HISTORY);
-    const request = new ForecastRequest({ history, horizon: this.horizon, path_count: this.pathCount, origin_step: originStep });
+    const request = new ForecastRequest({
+      history,
+      horizon: this.horizon,
+      path_count: this.pathCount,
+      origin_step: originStep,
+    });
     const answers = await this.dendrite.forward(
       miners.map((m) => m.axon),
       request,
@@ -89,7 +122,12 @@ export class ForecastValidator extends BaseValidator {
       const t = Math.min(0.999, (a.dendrite.processTime ?? 0) / 60);
       submissions.push({ hotkey: m.hotkey, commitStep: originStep + t, forecast: { paths: a.paths } });
     });
-    this.open.push({ originStep, history: this.market.history().slice(0, originStep + 1), hotkeys: miners.map((m) => m.hotkey), submissions });
+    this.open.push({
+      originStep,
+      history: this.market.history().slice(0, originStep + 1),
+      hotkeys: miners.map((m) => m.hotkey),
+      submissions,
+    });
     return obs;
   }
 

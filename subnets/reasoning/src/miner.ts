@@ -5,7 +5,7 @@
  * given miner's answers, a moment later), a copier (the same with some answers dropped) and a
  * random guesser.
  */
-import type { Axon } from '@taonet/sdk';
+import { type Axon, keypairFromUri } from '@taonet/sdk';
 import { BaseMiner, type NeuronConfig } from '@taonet/subnet-core';
 import {
   copier,
@@ -37,7 +37,8 @@ function indexOf(uri: string | undefined): number {
 }
 
 export class ReasoningMiner extends BaseMiner {
-  private readonly policy: MinerPolicy;
+  private readonly policy: MinerPolicy | null;
+  private readonly victim: string | null;
 
   constructor(
     config: NeuronConfig,
@@ -47,38 +48,36 @@ export class ReasoningMiner extends BaseMiner {
     const victim = config.extra['copy-of'];
     if ((role === 'sybil' || role === 'copier') && victim === undefined)
       throw new Error(`${role} needs --copy-of <hotkey uri>`);
+    this.victim = victim === undefined ? null : keypairFromUri(victim).ss58Address;
     switch (role) {
       case 'miner':
         this.policy = honestMiner(budgetFor(indexOf(config.hotkeyUri)));
         break;
-      case 'sybil':
-        this.policy = honestMiner(budgetFor(indexOf(victim)));
-        break;
-      case 'copier': {
-        // The copier sees the victim's answers (modelled by recomputing them) and drops some.
-        const victimPolicy = honestMiner(budgetFor(indexOf(victim)));
-        const c = copier('victim', { blankEvery: 7 });
-        this.policy = {
-          kind: 'copier',
-          answer: (prompts) => {
-            const seen = victimPolicy.answer(prompts, EMPTY_VIEW);
-            return c.answer(prompts, { answersOf: () => seen });
-          },
-        };
-        break;
-      }
       case 'random':
         this.policy = randomGuesser(new TextEncoder().encode(config.hotkeyUri ?? 'random'));
         break;
+      default:
+        // Sybil and copier do no work: they relay the victim's answers.
+        this.policy = null;
     }
+  }
+
+  private async answer(prompts: ReasoningPrompt[], timeoutS: number): Promise<string[]> {
+    if (this.policy !== null) return this.policy.answer(prompts, EMPTY_VIEW);
+    const theirs = await this.relay(
+      this.victim as string,
+      new ReasoningChallenge({ prompts: prompts as never }),
+      Math.max(1, timeoutS - 0.5),
+    );
+    const seen = (theirs?.answers as string[] | null | undefined) ?? [];
+    if (this.role === 'sybil') return prompts.map((_, i) => seen[i] ?? '');
+    // The copier alters the copy (blanks some answers) so it is not byte-identical.
+    return copier('victim', { blankEvery: 7 }).answer(prompts, { answersOf: () => seen });
   }
 
   protected attach(axon: Axon): void {
     axon.attach(ReasoningChallenge, async (s) => {
-      const prompts = s.prompts as unknown as ReasoningPrompt[];
-      const answers = this.policy.answer(prompts, EMPTY_VIEW);
-      if (this.role === 'sybil' || this.role === 'copier') await new Promise((ok) => setTimeout(ok, 300));
-      s.answers = answers;
+      s.answers = await this.answer(s.prompts as unknown as ReasoningPrompt[], s.timeout ?? 5);
       return s;
     });
   }

@@ -10,6 +10,8 @@ export class TemplateValidator extends BaseValidator {
       new Double({ value }),
       { timeout: 5, deserialize: false },
     );
-    return new Map(miners.map((m, i) => [m.hotkey, answers[i]?.isSuccess && answers[i]?.doubled === value * 2 ? 1 : 0]));
+    return new Map(
+      miners.map((m, i) => [m.hotkey, answers[i]?.isSuccess && answers[i]?.doubled === value * 2 ? 1 : 0]),
+    );
   }
 }

@@ -20,7 +20,13 @@ const state = mkdtempSync(join(tmpdir(), 'taonet-template-'));
 
 beforeAll(async () => {
   await initCrypto();
-  node = await createNode({ spec: devChainSpec(250), basePath: null, authorityKey: devKeypair('//Alice'), manualSeal: true, rpc: { port: 0 } });
+  node = await createNode({
+    spec: devChainSpec(250),
+    basePath: null,
+    authorityKey: devKeypair('//Alice'),
+    manualSeal: true,
+    rpc: { port: 0 },
+  });
   sealing = setInterval(() => node.producer?.advance(1), 60);
   st = await Subtensor.connect(node.rpcUrl.replace('http', 'ws'));
 });
@@ -41,7 +47,12 @@ describe('template subnet on the framework', () => {
     expect((await st.startCall(owner, netuid)).ok).toBe(true);
     expect((await st.register(owner, netuid, keypairFromUri('//tpl-miner').ss58Address)).ok).toBe(true);
     expect((await st.register(owner, netuid, keypairFromUri('//tpl-validator').ss58Address)).ok).toBe(true);
-    const staked = await st.addStake(owner, { hotkey: keypairFromUri('//tpl-validator').ss58Address, netuid, amount: Tao.of('1'), tolerance: 9 });
+    const staked = await st.addStake(owner, {
+      hotkey: keypairFromUri('//tpl-validator').ss58Address,
+      netuid,
+      amount: Tao.of('1'),
+      tolerance: 9,
+    });
     expect(staked.result.ok, staked.result.explanation).toBe(true);
 
     const ws = node.rpcUrl.replace('http', 'ws');

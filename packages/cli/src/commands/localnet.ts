@@ -34,7 +34,10 @@ interface UpOptions {
 function waitForStart(r: Running, timeoutMs: number): Promise<{ ws: string; genesisHash: string }> {
   return new Promise((ok, fail) => {
     let buf = '';
-    const timer = setTimeout(() => fail(new Error(`${r.name} did not start within ${timeoutMs} ms (see ${r.log})`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${r.name} did not start within ${timeoutMs} ms (see ${r.log})`)),
+      timeoutMs,
+    );
     r.child.stdout?.on('data', (d: Buffer) => {
       buf += d.toString();
       const line = buf.split('\n').find((l) => l.includes('"started"'));
@@ -55,7 +58,9 @@ function neuronScript(kind: string): string {
 }
 
 export function registerLocalnetCommands(program: Command): void {
-  const l = program.command('localnet').description('run a whole local network: chain, subnets, miners, validators, explorer');
+  const l = program
+    .command('localnet')
+    .description('run a whole local network: chain, subnets, miners, validators, explorer');
 
   l.command('up')
     .description('start (or resume) the local network; Ctrl-C stops it')
@@ -78,7 +83,8 @@ export function registerLocalnetCommands(program: Command): void {
         mkdirSync(dir, { recursive: true });
         const running: Running[] = [];
         const say = (line: string): void => {
-          if (!cli.json) process.stdout.write(`${color.dim(`[${((Date.now() - started) / 1000).toFixed(1)}s]`)} ${line}\n`);
+          if (!cli.json)
+            process.stdout.write(`${color.dim(`[${((Date.now() - started) / 1000).toFixed(1)}s]`)} ${line}\n`);
         };
         let stopping = false;
         const stop = async (): Promise<void> => {
@@ -94,20 +100,42 @@ export function registerLocalnetCommands(program: Command): void {
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
         try {
-          const node = spawnLogged(dir, 'node', [BIN, 'node', '--dev', '--base-path', join(dir, 'chain'), '--rpc-port', o.rpcPort, '--block-time', o.blockTime, '--json']);
+          const node = spawnLogged(dir, 'node', [
+            BIN,
+            'node',
+            '--dev',
+            '--base-path',
+            join(dir, 'chain'),
+            '--rpc-port',
+            o.rpcPort,
+            '--block-time',
+            o.blockTime,
+            '--json',
+          ]);
           running.push(node);
           const info = await waitForStart(node, 60_000);
           say(`chain up at ${info.ws} (genesis ${info.genesisHash.slice(0, 12)}…)`);
           const planPath = join(dir, 'network.json');
           const saved = existsSync(planPath)
-            ? (JSON.parse(readFileSync(planPath, 'utf8'), (_k, v) => (typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v)) as NetworkPlan)
+            ? (JSON.parse(readFileSync(planPath, 'utf8'), (_k, v) =>
+                typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
+              ) as NetworkPlan)
             : null;
           const plan =
             saved !== null && saved.genesisHash === info.genesisHash
               ? saved
-              : makePlan({ validators: Number(o.validators), miners: Number(o.miners), cheaters: o.cheaters, basePort: Number(o.basePort) });
+              : makePlan({
+                  validators: Number(o.validators),
+                  miners: Number(o.miners),
+                  cheaters: o.cheaters,
+                  basePort: Number(o.basePort),
+                });
           plan.genesisHash = info.genesisHash;
-          const save = (): void => writeFileSync(planPath, JSON.stringify(plan, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v), 1));
+          const save = (): void =>
+            writeFileSync(
+              planPath,
+              JSON.stringify(plan, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v), 1),
+            );
           const { Subtensor } = await import('@taonet/sdk');
           const st = await Subtensor.connect(info.ws);
           try {
@@ -117,8 +145,20 @@ export function registerLocalnetCommands(program: Command): void {
             } else say('resuming the saved network');
             for (const n of plan.neurons) {
               const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
-              const args = [neuronScript(n.subnet), n.role, '--network', info.ws, '--netuid', String(netuid), '--hotkey-uri', n.hotkeyUri, '--state-dir', join(dir, 'state', n.name)];
+              const args = [
+                neuronScript(n.subnet),
+                n.role,
+                '--network',
+                info.ws,
+                '--netuid',
+                String(netuid),
+                '--hotkey-uri',
+                n.hotkeyUri,
+                '--state-dir',
+                join(dir, 'state', n.name),
+              ];
               if (n.axonPort !== null) args.push('--axon-port', String(n.axonPort));
+              if (n.copyOf !== undefined) args.push('--copy-of', n.copyOf);
               running.push(spawnLogged(dir, n.name, args));
             }
             say(`started ${plan.neurons.length} neurons`);
@@ -128,7 +168,11 @@ export function registerLocalnetCommands(program: Command): void {
               explorerUrl = `http://127.0.0.1:${o.explorerPort}`;
             }
             writePids(dir, running);
-            const rows = running.map((r) => [r.name, String(r.child.pid ?? ''), r.log.replace(`${process.cwd()}/`, '')]);
+            const rows = running.map((r) => [
+              r.name,
+              String(r.child.pid ?? ''),
+              r.log.replace(`${process.cwd()}/`, ''),
+            ]);
             if (!cli.json) process.stdout.write(`${table(['process', 'pid', 'log'], rows)}\n`);
             say(`RPC ${info.ws}${explorerUrl === null ? '' : ` · explorer ${explorerUrl}`}`);
             // Wait for the first epoch that pays miners incentive, and report how long it took.
@@ -164,7 +208,9 @@ export function registerLocalnetCommands(program: Command): void {
       action(async (cli, o: { dir: string }) => {
         const procs = readPids(resolve(o.dir)).filter((p) => alive(p.pid));
         for (const p of [...procs].reverse()) process.kill(p.pid, 'SIGTERM');
-        return cli.report({ stopped: procs.map((p) => p.name) }, () => (procs.length === 0 ? 'nothing running' : `stopped ${procs.length} processes`));
+        return cli.report({ stopped: procs.map((p) => p.name) }, () =>
+          procs.length === 0 ? 'nothing running' : `stopped ${procs.length} processes`,
+        );
       }),
     );
 
@@ -175,18 +221,30 @@ export function registerLocalnetCommands(program: Command): void {
       action(async (cli, o: { dir: string }) => {
         const procs = readPids(resolve(o.dir)).map((p) => ({ ...p, alive: alive(p.pid) }));
         return cli.report({ processes: procs }, () =>
-          procs.length === 0 ? 'no local network has run here' : table(['process', 'pid', 'state', 'log'], procs.map((p) => [p.name, String(p.pid), p.alive ? 'running' : 'stopped', p.log])),
+          procs.length === 0
+            ? 'no local network has run here'
+            : table(
+                ['process', 'pid', 'state', 'log'],
+                procs.map((p) => [p.name, String(p.pid), p.alive ? 'running' : 'stopped', p.log]),
+              ),
         );
       }),
     );
 }
 
-async function waitForPaidEpoch(st: import('@taonet/sdk').Subtensor, plan: NetworkPlan, stopped: () => boolean): Promise<bigint> {
+async function waitForPaidEpoch(
+  st: import('@taonet/sdk').Subtensor,
+  plan: NetworkPlan,
+  stopped: () => boolean,
+): Promise<bigint> {
   const netuids = plan.subnets.map((s) => s.netuid as number);
   for (;;) {
     if (stopped()) throw new Error('stopped before the first epoch');
     for (const netuid of netuids) {
-      const mg = (await st.call('taonet_metagraph', [netuid, ['incentive']])) as { incentive: number[]; block: string } | null;
+      const mg = (await st.call('taonet_metagraph', [netuid, ['incentive']])) as {
+        incentive: number[];
+        block: string;
+      } | null;
       if (mg !== null && mg.incentive.some((x) => x > 0)) return BigInt(mg.block);
     }
     await new Promise((ok) => setTimeout(ok, 250));

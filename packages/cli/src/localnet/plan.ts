@@ -13,6 +13,8 @@ export interface NeuronPlan {
   readonly hotkeyUri: string;
   readonly coldkeyUri: string;
   readonly axonPort: number | null;
+  /** For a sybil or copier: the honest miner whose answers it copies. */
+  readonly copyOf?: string;
 }
 
 export type SubnetKind = 'forecasting' | 'reasoning';
@@ -45,23 +47,26 @@ export function makePlan(o: PlanOptions): NetworkPlan {
   const neurons: NeuronPlan[] = [];
   let port = o.basePort;
   for (const kind of kinds) {
-    const add = (role: NeuronRole, i: number): void => {
+    const uri = (name: string): string => `//taonet-local//${name}`;
+    const add = (role: NeuronRole, i: number, copyOf?: string): void => {
       const name = `${kind}-${role}-${i}`;
       neurons.push({
         name,
         subnet: kind,
         role,
-        hotkeyUri: `//taonet-local//${name}`,
-        coldkeyUri: `//taonet-local//${name}//cold`,
+        hotkeyUri: uri(name),
+        coldkeyUri: `${uri(name)}//cold`,
         axonPort: role === 'validator' ? null : port++,
+        ...(copyOf === undefined ? {} : { copyOf }),
       });
     };
     for (let i = 1; i <= o.validators; i++) add('validator', i);
     for (let i = 1; i <= o.miners; i++) add('miner', i);
-    if (o.cheaters) {
-      add('copier', 1);
-      add('sybil', 1);
-      add('sybil', 2);
+    if (o.cheaters && o.miners > 0) {
+      // The sybil's two hotkeys both answer as miner 1; the copier copies the last honest miner.
+      add('copier', 1, uri(`${kind}-miner-${o.miners}`));
+      add('sybil', 1, uri(`${kind}-miner-1`));
+      add('sybil', 2, uri(`${kind}-miner-1`));
       add('random', 1);
     }
   }

@@ -17,14 +17,24 @@ export function spawnLogged(dir: string, name: string, args: readonly string[], 
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const log = join(dir, 'logs', `${name}.log`);
   const out = createWriteStream(log, { flags: 'a' });
-  const child = spawn(process.execPath, [...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   return { name, child, log };
 }
 
 export function writePids(dir: string, running: readonly Running[]): void {
-  writeFileSync(join(dir, 'pids.json'), JSON.stringify(running.map((r) => ({ name: r.name, pid: r.child.pid, log: r.log })), null, 1));
+  writeFileSync(
+    join(dir, 'pids.json'),
+    JSON.stringify(
+      running.map((r) => ({ name: r.name, pid: r.child.pid, log: r.log })),
+      null,
+      1,
+    ),
+  );
 }
 
 export function readPids(dir: string): { name: string; pid: number; log: string }[] {

@@ -19,12 +19,16 @@ export async function setupNetwork(st: Subtensor, plan: NetworkPlan, say: Say): 
   say(`funding ${coldkeys.length} accounts`);
   for (const uri of coldkeys) {
     const addr = keypairFromUri(uri).ss58Address;
-    if ((await st.balance(addr)).rao < 1_000n * 1_000_000_000n) must(await st.transfer(alice, addr, Tao.of('2000')), `fund ${uri}`);
+    if ((await st.balance(addr)).rao < 1_000n * 1_000_000_000n)
+      must(await st.transfer(alice, addr, Tao.of('2000')), `fund ${uri}`);
   }
   for (const sub of plan.subnets) {
     if (sub.netuid !== null) continue;
     const owner = keypairSigner(keypairFromUri(sub.ownerUri));
-    const r = must(await st.registerNetwork(owner, keypairFromUri(`${sub.ownerUri}//hot`).ss58Address, { name: sub.name }), `create ${sub.name}`);
+    const r = must(
+      await st.registerNetwork(owner, keypairFromUri(`${sub.ownerUri}//hot`).ss58Address, { name: sub.name }),
+      `create ${sub.name}`,
+    );
     sub.netuid = r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid as number;
     must(await st.startCall(owner, sub.netuid), `start ${sub.name}`);
     // A local network wants quick feedback: weights set directly, and weights allowed every block.
@@ -43,7 +47,12 @@ export async function setupNetwork(st: Subtensor, plan: NetworkPlan, say: Say): 
   for (const n of plan.neurons.filter((x) => x.role === 'validator')) {
     const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
     const cold = keypairSigner(keypairFromUri(n.coldkeyUri));
-    const r = await st.addStake(cold, { hotkey: keypairFromUri(n.hotkeyUri).ss58Address, netuid, amount: new Tao(plan.validatorStakeTao * 1_000_000_000n), tolerance: 9 });
+    const r = await st.addStake(cold, {
+      hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
+      netuid,
+      amount: new Tao(plan.validatorStakeTao * 1_000_000_000n),
+      tolerance: 9,
+    });
     must(r.result, `stake ${n.name}`);
   }
   say('validators staked');
