@@ -5,7 +5,7 @@
  * block on the runtime (or takes the producer's execution of it), checks both roots, then commits
  * block, results and state changes in one storage transaction.
  */
-import { type AccountId, fromHex, toHex } from '@taonet/primitives';
+import { type AccountId, encodeValue, fromHex, toHex } from '@taonet/primitives';
 import {
   BlockBuilder,
   type BlockResult,
@@ -15,6 +15,7 @@ import {
   State,
 } from '@taonet/runtime';
 import { type Block, type Header, headerHash, headerHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
+import { hexBytes } from '../codec/hex.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
 import type { Consensus } from '../consensus/consensus.js';
 import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
@@ -57,7 +58,7 @@ export class Chain {
   headHash: string;
   finalizedNumber: bigint;
   private readonly listeners = new Set<ImportListener>();
-  private pending: { builder: BlockBuilder; header: Header } | null = null;
+  private pending: { builder: BlockBuilder; header: Header; included: readonly SignedExtrinsic[] } | null = null;
 
   private constructor(
     readonly spec: ChainSpec,
@@ -73,9 +74,12 @@ export class Chain {
     this.finalizedNumber = head.number;
   }
 
+  /** The genesis hash as bytes (what transactions sign). */
   get genesisHashBytes(): Uint8Array {
-    return fromHex(this.genesisHash);
+    this.genesisBytes ??= fromHex(this.genesisHash);
+    return this.genesisBytes;
   }
+  private genesisBytes: Uint8Array | null = null;
 
   static genesisBlock(spec: ChainSpec): { state: State; root: StateRoot; block: Block; hash: string } {
     const state = genesisState(spec.genesis);
@@ -141,8 +145,10 @@ export class Chain {
   private writesSince(): StateWrite[] {
     return this.state.takeDirty().map(({ item, key }) => {
       const value = this.state.rawGet(item, key);
-      this.root.update(item, key, value);
-      return { item, key, value };
+      // Encoded once, for the state root and for storage.
+      const encoded = value === undefined ? undefined : encodeValue(value);
+      this.root.updateEncoded(item, key, encoded);
+      return { item, key, value, encoded };
     });
   }
 
@@ -192,7 +198,7 @@ export class Chain {
       parentHash: this.headHash,
       number,
       stateRoot: toHex(this.root.root()),
-      extrinsicsRoot: toHex(merkleRoot(included.map((x) => fromHex(x.hash)))),
+      extrinsicsRoot: toHex(merkleRoot(included.map((x) => hexBytes(x.hash)))),
       author: opts.author,
       timestamp: opts.timestamp,
       slot: opts.slot,
@@ -200,7 +206,7 @@ export class Chain {
       justification: null,
     };
     const header = { ...unsealed, seal: toHex(sign(opts.key, headerHashBytes(unsealed))) };
-    this.pending = { builder, header };
+    this.pending = { builder, header, included };
     this.pendingWrites = writes;
     return { block: { header, extrinsics: included.map((x) => x.bytes) }, included, rejected };
   }
@@ -228,18 +234,27 @@ export class Chain {
       this.discardBuilt();
       throw new ImportError('BadHeader', (e as Error).message);
     }
-    const txs = block.extrinsics.map((b) => decodeOrReject(b));
-    if (toHex(merkleRoot(txs.map((x) => fromHex(x.hash)))) !== h.extrinsicsRoot) {
-      this.discardBuilt();
-      throw new ImportError('BadExtrinsicsRoot', 'the extrinsics root does not match the body');
-    }
     let builder: BlockBuilder;
     let writes: StateWrite[];
+    let txs: readonly SignedExtrinsic[];
     const prepared = this.pending;
-    if (prepared !== null && headerHash(prepared.header) === hash) {
+    if (
+      prepared !== null &&
+      headerHash(prepared.header) === hash &&
+      prepared.included.length === block.extrinsics.length &&
+      prepared.included.every((x, i) => x.bytes === block.extrinsics[i])
+    ) {
+      // This node built the block from these very transactions: no need to decode or run it again
+      // (the header hash commits to the extrinsics root computed from them).
+      txs = prepared.included;
       builder = prepared.builder;
       writes = this.pendingWrites;
     } else {
+      txs = block.extrinsics.map((b) => decodeOrReject(b));
+      if (toHex(merkleRoot(txs.map((x) => hexBytes(x.hash)))) !== h.extrinsicsRoot) {
+        this.discardBuilt();
+        throw new ImportError('BadExtrinsicsRoot', 'the extrinsics root does not match the body');
+      }
       this.discardBuilt();
       builder = new BlockBuilder(this.state, {
         number: h.number,
@@ -271,9 +286,9 @@ export class Chain {
     const result = builder.finish();
     const finality = this.consensus.finality(h);
     const stored: Block = { header: { ...h, justification: finality.justification }, extrinsics: block.extrinsics };
-    this.store.commitBlock(stored, hash, result, writes);
     const txHashes = txs.map((x) => x.hash);
-    this.store.indexExtrinsics(h.number, txHashes);
+    // Block, results, state changes, transaction index and head: one storage transaction.
+    this.store.commitBlock(stored, hash, result, writes, undefined, txHashes);
     this.head = stored.header;
     this.headHash = hash;
     if (finality.finalized) this.finalizedNumber = h.number;

@@ -3,9 +3,10 @@
  * this chain, and alive (inside its mortality window) for the block it would go into. Each failure
  * is a typed error with an explanation and a hint, like the runtime's.
  */
-import { DecodeError, decodeExtrinsic, type SignedExtrinsic, verifyExtrinsicSignature } from '@taonet/primitives';
+import { DecodeError, decodeExtrinsic, type SignedExtrinsic } from '@taonet/primitives';
 import type { CheckedExtrinsic, RuntimeErrorInfo } from '@taonet/runtime';
-import { verify } from '../crypto.js';
+import { hexToBytes } from '../codec/hex.js';
+import { hash256, verify } from '../crypto.js';
 
 export class TransactionError extends Error implements RuntimeErrorInfo {
   override readonly name = 'TransactionError';
@@ -39,20 +40,52 @@ export function decodeOrReject(bytes: Uint8Array): SignedExtrinsic {
   }
 }
 
-/** Signature and mortality for inclusion in block `blockNumber`. */
-export function checkTransaction(x: SignedExtrinsic, genesisHash: Uint8Array, blockNumber: bigint): void {
-  if (!verifyExtrinsicSignature(x, genesisHash, verify)) {
+/** Transactions whose signature was already checked, with the genesis hash it was checked for. */
+const verified = new WeakMap<SignedExtrinsic, Uint8Array>();
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+const DOMAIN = new TextEncoder().encode('taonet/tx/v1');
+
+/**
+ * What the signer signs: blake2b-256("taonet/tx/v1" ‖ genesis hash ‖ every byte before the
+ * signature) — the primitives' `signingPayload`, computed with the node's wasm blake2b.
+ */
+export function txSigningPayload(x: SignedExtrinsic, genesisHash: Uint8Array): Uint8Array {
+  const body = x.bytes.subarray(0, x.bytes.length - 64);
+  const msg = new Uint8Array(DOMAIN.length + genesisHash.length + body.length);
+  msg.set(DOMAIN, 0);
+  msg.set(genesisHash, DOMAIN.length);
+  msg.set(body, DOMAIN.length + genesisHash.length);
+  return hash256(msg);
+}
+
+/**
+ * The signature, made by the signer for this chain. A decoded transaction is verified once: the
+ * pool checks it at the door and block building does not pay for it again.
+ */
+export function verifySignature(x: SignedExtrinsic, genesisHash: Uint8Array): void {
+  const done = verified.get(x);
+  if (done !== undefined && (done === genesisHash || sameBytes(done, genesisHash))) return;
+  const pk = hexToBytes(x.signer);
+  if (pk === null || !verify(x.signature, txSigningPayload(x, genesisHash), pk)) {
     throw new TransactionError(
       'BadSignature',
       'the signature does not match the signer, or was made for another chain',
       'sign with the key of the signer account and this chain’s genesis hash',
     );
   }
+  verified.set(x, genesisHash);
+}
+
+/** Mortality: the transaction may go into block `blockNumber`. */
+export function checkMortality(x: SignedExtrinsic, blockNumber: bigint): void {
   const { birth, period } = x.era;
   if (birth >= blockNumber) {
     throw new TransactionError(
       'FutureTransaction',
       `the transaction was built against block ${birth}, which is not final here yet`,
+      `build it against the head (block ${blockNumber - 1n}) or earlier`,
     );
   }
   if (blockNumber > birth + BigInt(period)) {
@@ -62,6 +95,12 @@ export function checkTransaction(x: SignedExtrinsic, genesisHash: Uint8Array, bl
       'rebuild it against the current head',
     );
   }
+}
+
+/** Signature and mortality for inclusion in block `blockNumber`. */
+export function checkTransaction(x: SignedExtrinsic, genesisHash: Uint8Array, blockNumber: bigint): void {
+  verifySignature(x, genesisHash);
+  checkMortality(x, blockNumber);
 }
 
 export function toChecked(x: SignedExtrinsic): CheckedExtrinsic {

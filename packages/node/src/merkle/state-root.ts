@@ -44,12 +44,17 @@ export class StateRoot {
 
   /** Sets (or, with `undefined`, removes) one entry. */
   update(item: string, key: string, value: unknown): void {
+    this.updateEncoded(item, key, value === undefined ? undefined : encodeValue(value));
+  }
+
+  /** `update` with the value already in its canonical encoding. */
+  updateEncoded(item: string, key: string, encoded: Uint8Array | undefined): void {
     const kh = entryKeyHash(item, key);
     const bucket = (((kh[0] as number) << 4) | ((kh[1] as number) >> 4)) & (BUCKETS - 1);
     const b = this.buckets[bucket] as Map<string, Uint8Array>;
     const id = hex(kh);
-    if (value === undefined) b.delete(id);
-    else b.set(id, hash256(concatBytes(kh, hash256(encodeValue(value)))));
+    if (encoded === undefined) b.delete(id);
+    else b.set(id, hash256(concatBytes(kh, hash256(encoded))));
     this.dirty.add(bucket);
   }
 

@@ -51,7 +51,7 @@ function headerJson(h: Header, hash: string): Record<string, unknown> {
 
 function resolveBlock(chain: Chain, ref: bigint | string | null): { number: bigint; block: Block } {
   const number = ref === null ? chain.head.number : typeof ref === 'bigint' ? ref : chain.store.numberOfHash(ref);
-  const block = number === null ? null : chain.store.blockByNumber(number);
+  const block = number === null || number > chain.head.number ? null : chain.store.blockByNumber(number);
   if (number === null || block === null) {
     throw new RpcError(
       RpcCode.UnknownBlock,
@@ -111,15 +111,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'Next nonce for an account, counting its transactions waiting in the pool.',
     call: (api, p) => {
       const who = account(p, 0);
-      let n = nonceOf(api.chain.state, who);
-      const waiting = new Set(
-        api.pool
-          .pending()
-          .filter((x) => x.signer === who)
-          .map((x) => x.nonce),
-      );
-      while (waiting.has(n)) n++;
-      return n;
+      return api.pool.nextNonce(who, nonceOf(api.chain.state, who));
     },
   },
   chain_getGenesisHash: {
@@ -228,7 +220,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
       if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/.test(hash))
         throw invalidParams('param 0 must be an extrinsic hash');
       const loc = api.chain.store.extrinsicLocation(hash);
-      if (loc === null) return api.pool.pending().some((x) => x.hash === hash) ? { status: 'pending' } : null;
+      if (loc === null) return api.pool.has(hash) ? { status: 'pending' } : null;
       const result = api.chain.store.resultByNumber(loc.number)?.extrinsics[loc.index] ?? null;
       return {
         status: 'inBlock',
@@ -325,7 +317,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
     call: () => CALLS.map((c) => ({ name: c.name, signer: c.signer, pays: c.pays, description: c.description })),
   },
   dev_advanceBlocks: {
-    description: 'Dev chains with manual sealing: produce N blocks now.',
+    description: 'Dev chains with manual sealing: produce N blocks now; their hashes and extrinsic counts.',
     call: (api, p) => {
       if (api.manualSeal === null) {
         throw new RpcError(
@@ -336,7 +328,11 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
         );
       }
       const made = api.manualSeal.advance(positiveInt(p, 0, 10_000, 1));
-      return { head: api.chain.head.number, hashes: made.map((b) => b.hash) };
+      return {
+        head: api.chain.head.number,
+        hashes: made.map((b) => b.hash),
+        extrinsics: made.map((b) => b.txHashes.length),
+      };
     },
   },
 };

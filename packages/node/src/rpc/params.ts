@@ -1,5 +1,6 @@
 /** Readers for JSON-RPC positional parameters, failing with InvalidParams that names the position. */
-import { type AccountId, fromHex, isAccountId } from '@taonet/primitives';
+import { type AccountId, isAccountId } from '@taonet/primitives';
+import { hexToBytes } from '../codec/hex.js';
 import { invalidParams } from './rpc-error.js';
 
 export function param(params: readonly unknown[], i: number): unknown {
@@ -8,9 +9,9 @@ export function param(params: readonly unknown[], i: number): unknown {
 
 export function hexBytes(params: readonly unknown[], i: number, what: string): Uint8Array {
   const v = params[i];
-  if (typeof v !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(v))
-    throw invalidParams(`param ${i} (${what}) must be 0x-prefixed hex`);
-  return fromHex(v);
+  const b = typeof v === 'string' && v.startsWith('0x') ? hexToBytes(v) : null;
+  if (b === null) throw invalidParams(`param ${i} (${what}) must be 0x-prefixed hex`);
+  return b;
 }
 
 export function account(params: readonly unknown[], i: number): AccountId {
@@ -26,11 +27,14 @@ export function netuid(params: readonly unknown[], i: number): number {
   return v;
 }
 
+const U64_MAX = (1n << 64n) - 1n;
+
+/** A block number (≤ u64, as a safe integer or a decimal string) or a 0x block hash; null for the head. */
 export function optionalBlockRef(params: readonly unknown[], i: number): bigint | string | null {
   const v = params[i];
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return BigInt(v);
-  if (typeof v === 'string' && /^\d+$/.test(v)) return BigInt(v);
+  if (typeof v === 'string' && /^\d{1,20}$/.test(v) && BigInt(v) <= U64_MAX) return BigInt(v);
   if (typeof v === 'string' && /^0x[0-9a-f]{64}$/.test(v)) return v;
   throw invalidParams(`param ${i} must be a block number or a 0x block hash`);
 }

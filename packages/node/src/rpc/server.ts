@@ -41,9 +41,19 @@ const NOTIFICATION: Record<string, string> = {
 
 type Json = Record<string, unknown>;
 
-function errorReply(id: unknown, e: RpcError): Json {
-  return { jsonrpc: '2.0', id: id ?? null, error: e.toJson() };
+/** A JSON-RPC id: a string, a number or null. Anything else is answered with id null. */
+function validId(id: unknown): boolean {
+  return id === null || typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
 }
+
+function errorReply(id: unknown, e: RpcError): Json {
+  return { jsonrpc: '2.0', id: validId(id) ? id : null, error: e.toJson() };
+}
+
+/** Unsubscribe method name → the subscription method it ends. */
+const UNSUBSCRIBE = new Set(
+  Object.values(METHODS).flatMap((d) => (d.subscribe === undefined ? [] : [d.subscribe.unsubscribeMethod])),
+);
 
 interface Session {
   readonly subs: Map<string, () => void>;
@@ -164,7 +174,7 @@ export class RpcServer {
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '' : data.toString();
       const out = this.handleText(text, session);
-      if (out !== null) ws.send(out);
+      if (out !== null && ws.readyState === ws.OPEN) ws.send(out);
     });
     ws.on('close', () => {
       for (const stop of session.subs.values()) stop();
@@ -175,6 +185,17 @@ export class RpcServer {
 
   /** Handles one JSON-RPC text (single or batch); returns the reply text, or null for no reply. */
   handleText(text: string, session: Session): string | null {
+    try {
+      return this.handleTextUnsafe(text, session);
+    } catch (e) {
+      // Last line of defence: a request must never take the node down.
+      return stringify(
+        errorReply(null, new RpcError(RpcCode.Internal, 'InternalError', (e as Error)?.message ?? String(e))),
+      );
+    }
+  }
+
+  private handleTextUnsafe(text: string, session: Session): string | null {
     let msg: unknown;
     try {
       msg = JSON.parse(text);
@@ -212,6 +233,12 @@ export class RpcServer {
     const m = msg as Json;
     const id = m.id;
     const isNotification = !('id' in m);
+    if (!isNotification && !validId(id)) {
+      return errorReply(
+        null,
+        new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'id must be a string, number or null'),
+      );
+    }
     if (m.jsonrpc !== '2.0' || typeof m.method !== 'string') {
       return errorReply(
         id,
@@ -235,8 +262,7 @@ export class RpcServer {
   }
 
   private dispatch(method: string, params: readonly unknown[], session: Session): unknown {
-    const unsubscribing = Object.entries(METHODS).find(([, d]) => d.subscribe?.unsubscribeMethod === method);
-    if (unsubscribing !== undefined) {
+    if (UNSUBSCRIBE.has(method)) {
       const id = params[0];
       const stop = typeof id === 'string' ? session.subs.get(id) : undefined;
       if (stop === undefined) return false;
@@ -263,10 +289,20 @@ export class RpcServer {
       const sid = `${this.nextSub++}`;
       const send = session.send;
       const notifyName = NOTIFICATION[method] ?? `${method}_notification`;
-      const stop = def.subscribe.start(this.api, params, (result) =>
-        send(stringify({ jsonrpc: '2.0', method: notifyName, params: { subscription: sid, result } })),
-      );
+      // Notifications raised while subscribing (e.g. a transaction's 'ready') wait until the reply
+      // carrying the subscription id has been sent.
+      let queued: string[] | null = [];
+      const stop = def.subscribe.start(this.api, params, (result) => {
+        const m = stringify({ jsonrpc: '2.0', method: notifyName, params: { subscription: sid, result } });
+        if (queued === null) send(m);
+        else queued.push(m);
+      });
       session.subs.set(sid, stop);
+      queueMicrotask(() => {
+        const q = queued ?? [];
+        queued = null;
+        if (session.subs.has(sid)) for (const m of q) send(m);
+      });
       return sid;
     }
     if (def.call === undefined) throw new RpcError(RpcCode.Internal, 'InternalError', `${method} has no handler`);

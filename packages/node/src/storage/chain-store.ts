@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeValue, encodeValue, fromHex } from '@taonet/primitives';
+import { decodeValue, encodeValue } from '@taonet/primitives';
+import { hexBytes } from '../codec/hex.js';
 import type { BlockResult } from '@taonet/runtime';
 import { type Database, open, type RootDatabase } from 'lmdb';
 import { type Block, decodeBlock, encodeBlock } from '../codec/block.js';
@@ -32,6 +33,8 @@ export interface StateWrite {
   readonly key: string;
   /** undefined removes the entry. */
   readonly value: unknown;
+  /** The canonical encoding of `value`, when the caller already has it. */
+  readonly encoded?: Uint8Array | undefined;
 }
 
 export class ChainStore {
@@ -103,43 +106,37 @@ export class ChainStore {
     result: BlockResult | null,
     writes: readonly StateWrite[],
     first?: { genesis: string; spec: string },
+    txHashes: readonly string[] = [],
   ): void {
     const num = u64be(block.header.number);
     const encodedBlock = encodeBlock(block);
     const encodedResult = result === null ? null : encodeValue(result);
     this.root.transactionSync(() => {
       this.blocks.put(num, encodedBlock);
-      this.hashes.put(fromHex(hash), num);
+      this.hashes.put(hexBytes(hash), num);
       if (encodedResult !== null) this.results.put(num, encodedResult);
       for (const w of writes) {
         const k = stateKey(w.item, w.key);
         if (w.value === undefined) this.state.remove(k);
-        else this.state.put(k, encodeValue(w.value));
+        else this.state.put(k, w.encoded ?? encodeValue(w.value));
       }
       if (first !== undefined) {
         this.meta.put(utf8.encode('genesis'), utf8.encode(first.genesis));
         this.meta.put(utf8.encode('spec'), utf8.encode(first.spec));
       }
+      // Where each extrinsic landed (hash → block number ‖ index), for lookups.
+      txHashes.forEach((h, i) => {
+        const loc = new Uint8Array(12);
+        loc.set(num, 0);
+        new DataView(loc.buffer).setUint32(8, i, false);
+        this.txIndex.put(hexBytes(h), loc);
+      });
       this.meta.put(utf8.encode('head'), num);
     });
   }
 
-  /** Records where each extrinsic landed (hash → block number and index), for lookups. */
-  indexExtrinsics(number: bigint, hashes: readonly string[]): void {
-    if (hashes.length === 0) return;
-    const v = u64be(number);
-    this.root.transactionSync(() => {
-      hashes.forEach((h, i) => {
-        const out = new Uint8Array(12);
-        out.set(v, 0);
-        new DataView(out.buffer).setUint32(8, i, false);
-        this.txIndex.put(fromHex(h), out);
-      });
-    });
-  }
-
   extrinsicLocation(hash: string): { number: bigint; index: number } | null {
-    const v = this.txIndex.getBinary(fromHex(hash));
+    const v = this.txIndex.getBinary(hexBytes(hash));
     if (v === undefined) return null;
     const b = new Uint8Array(v);
     return { number: readU64be(b.subarray(0, 8)), index: new DataView(b.buffer, b.byteOffset).getUint32(8, false) };
@@ -152,7 +149,7 @@ export class ChainStore {
 
   numberOfHash(hash: string): bigint | null {
     if (!/^0x[0-9a-f]{64}$/.test(hash)) return null;
-    const v = this.hashes.getBinary(fromHex(hash));
+    const v = this.hashes.getBinary(hexBytes(hash));
     return v === undefined ? null : readU64be(new Uint8Array(v));
   }
 

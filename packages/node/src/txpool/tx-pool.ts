@@ -9,7 +9,7 @@
 import type { AccountId } from '@taonet/primitives';
 import { callDef, nonceOf, transactionFee, type RuntimeErrorInfo, storage } from '@taonet/runtime';
 import type { Chain, ImportedBlock } from '../chain/chain.js';
-import { checkTransaction, decodeOrReject, TransactionError } from '../chain/transaction-checks.js';
+import { checkMortality, checkTransaction, decodeOrReject, TransactionError } from '../chain/transaction-checks.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
 
 export type TxStatus =
@@ -64,9 +64,14 @@ export class TxPool {
   /** Validates and adds; returns the transaction hash or throws a TransactionError. */
   submit(bytes: Uint8Array, watcher?: TxWatcher): string {
     const tx = decodeOrReject(bytes);
-    if (this.byHash.has(tx.hash)) this.fail('AlreadyInPool', 'this exact transaction is already waiting');
+    if (this.byHash.has(tx.hash))
+      this.fail('AlreadyInPool', 'this exact transaction is already waiting', 'follow it with taonet_extrinsicStatus');
     if (this.chain.store.extrinsicLocation(tx.hash) !== null)
-      this.fail('AlreadyImported', 'this exact transaction is already in a block');
+      this.fail(
+        'AlreadyImported',
+        'this exact transaction is already in a block',
+        'see taonet_extrinsicStatus for its result',
+      );
     const next = this.chain.head.number + 1n;
     checkTransaction(tx, this.chain.genesisHashBytes, next);
     const state = this.chain.state;
@@ -88,9 +93,14 @@ export class TxPool {
     }
     const fee = transactionFee(state.value(storage.Params), tx.bytes.length, def.pays, tx.tip);
     const free = state.get(storage.Accounts, tx.signer)?.free ?? 0n;
-    if (free < fee) this.fail('InsufficientFeeBalance', `the fee is ${fee} rao but the account holds ${free}`);
+    if (free < fee)
+      this.fail(
+        'InsufficientFeeBalance',
+        `the fee is ${fee} rao but the account holds ${free}`,
+        'fund the account with free TAO first',
+      );
     if (def.signer === 'admin' && state.value(storage.SudoKey) !== tx.signer)
-      this.fail('BadOrigin', 'only the admin account may call this');
+      this.fail('BadOrigin', 'only the admin account may call this', 'sign it with the admin (sudo) key');
     if (this.byHash.size >= this.opts.maxSize) this.evictFor(tx);
     const entry = { tx, seq: this.seq++ };
     this.byHash.set(tx.hash, entry);
@@ -126,7 +136,13 @@ export class TxPool {
       this.watchers.set(hash, set);
     }
     set.add(w);
-    return () => set?.delete(w);
+    return () => this.unwatch(hash, w);
+  }
+
+  unwatch(hash: string, w: TxWatcher): void {
+    const set = this.watchers.get(hash);
+    set?.delete(w);
+    if (set?.size === 0) this.watchers.delete(hash);
   }
 
   private notify(hash: string, status: TxStatus): void {
@@ -146,32 +162,63 @@ export class TxPool {
   /** Up to `limit` transactions in inclusion order: by tip across accounts, by nonce within one. */
   ready(limit: number): SignedExtrinsic[] {
     const state = this.chain.state;
-    const queues: SignedExtrinsic[][] = [];
+    // Each account's run of consecutive nonces from its next one; a heap over the runs' heads.
+    const queues: Entry[][] = [];
     for (const [who, m] of this.byAccount) {
-      const q: SignedExtrinsic[] = [];
+      const q: Entry[] = [];
       let n = nonceOf(state, who);
-      for (let e = m.get(n); e !== undefined; e = m.get(n)) {
-        q.push(e.tx);
+      for (let e = m.get(n); e !== undefined && q.length < limit; e = m.get(n)) {
+        q.push(e);
         n++;
       }
       if (q.length > 0) queues.push(q);
     }
-    const out: SignedExtrinsic[] = [];
-    const seqOf = (x: SignedExtrinsic) => this.byHash.get(x.hash)?.seq ?? 0;
-    const heads = queues.map(() => 0);
-    while (out.length < limit) {
-      let best = -1;
-      for (let i = 0; i < queues.length; i++) {
-        const x = (queues[i] as SignedExtrinsic[])[heads[i] as number];
-        if (x === undefined) continue;
-        const b = best < 0 ? undefined : (queues[best] as SignedExtrinsic[])[heads[best] as number];
-        if (b === undefined || x.tip > b.tip || (x.tip === b.tip && seqOf(x) < seqOf(b))) best = i;
+    const pos = new Array<number>(queues.length).fill(0);
+    const headOf = (i: number): Entry => (queues[i] as Entry[])[pos[i] as number] as Entry;
+    const before = (a: number, b: number): boolean => {
+      const x = headOf(a);
+      const y = headOf(b);
+      return x.tx.tip > y.tx.tip || (x.tx.tip === y.tx.tip && x.seq < y.seq);
+    };
+    const heap = queues.map((_, i) => i);
+    const down = (from: number): void => {
+      let i = from;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let best = i;
+        if (l < heap.length && before(heap[l] as number, heap[best] as number)) best = l;
+        if (r < heap.length && before(heap[r] as number, heap[best] as number)) best = r;
+        if (best === i) return;
+        [heap[i], heap[best]] = [heap[best] as number, heap[i] as number];
+        i = best;
       }
-      if (best < 0) break;
-      out.push((queues[best] as SignedExtrinsic[])[heads[best] as number] as SignedExtrinsic);
-      heads[best] = (heads[best] as number) + 1;
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+    const out: SignedExtrinsic[] = [];
+    while (out.length < limit && heap.length > 0) {
+      const top = heap[0] as number;
+      out.push(headOf(top).tx);
+      pos[top] = (pos[top] as number) + 1;
+      if ((pos[top] as number) >= (queues[top] as Entry[]).length) {
+        heap[0] = heap[heap.length - 1] as number;
+        heap.pop();
+      }
+      if (heap.length > 0) down(0);
     }
     return out;
+  }
+
+  has(hash: string): boolean {
+    return this.byHash.has(hash);
+  }
+
+  /** The nonce after `from` and every consecutive nonce of `who` waiting here. */
+  nextNonce(who: AccountId, from: bigint): bigint {
+    const m = this.byAccount.get(who);
+    let n = from;
+    while (m?.has(n)) n++;
+    return n;
   }
 
   pending(): SignedExtrinsic[] {
@@ -211,7 +258,8 @@ export class TxPool {
         continue;
       }
       try {
-        checkTransaction(tx, this.chain.genesisHashBytes, next);
+        // The signature was checked at the door and does not change; only the era can run out.
+        checkMortality(tx, next);
       } catch (err) {
         if (err instanceof TransactionError) this.remove(tx, { type: 'dropped', reason: err.toJSON() });
         else throw err;

@@ -1,0 +1,267 @@
+/**
+ * Every call in the runtime's call table, submitted to a real node over author_submitExtrinsic and
+ * sealed with dev_advanceBlocks, in a realistic flow: create and start subnets, register neurons,
+ * serve, stake, set weights (directly and by commit-reveal), move/transfer/swap stake, takes, root,
+ * hyperparameters and the admin calls. Each is checked by its success event in the block's events,
+ * and a failing call by its typed error.
+ */
+import { RAO_PER_TAO } from '@taonet/primitives';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
+import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';
+import { type ExtrinsicResultJson, key, NodeProcess } from './harness.js';
+
+const TAO = RAO_PER_TAO;
+const alice = key('Alice');
+const bob = key('Bob');
+const bobHot = key('//Bob//hot');
+const charlie = key('Charlie');
+const charlieHot = key('//Charlie//hot');
+const dave = key('Dave');
+const daveHot = key('//Dave//hot');
+const eve = key('Eve');
+const eveHot = key('//Eve//hot');
+const ferdie = key('Ferdie');
+
+let node: NodeProcess;
+const exercised = new Set<string>();
+
+interface StakePos {
+  hotkey: string;
+  netuid: number;
+  alpha: string;
+}
+interface AccountInfoJson {
+  free: string;
+  nonce: string;
+  stakes: StakePos[];
+}
+
+async function ok(
+  signer: typeof alice,
+  method: string,
+  args: Record<string, unknown>,
+  eventName: string,
+): Promise<ExtrinsicResultJson> {
+  const hash = await node.submit(signer, method, args);
+  await node.seal(1);
+  exercised.add(method);
+  const st = await node.rpc<{ status: string; number: string; index: number; result: ExtrinsicResultJson }>(
+    'taonet_extrinsicStatus',
+    [hash],
+  );
+  expect(st.status).toBe('inBlock');
+  const r = st.result;
+  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+  const names = r.events.map((e) => e.name);
+  expect(names).toContain(eventName);
+  expect(names.at(-1)).toBe('ExtrinsicSuccess');
+  // The same result is in the block's events.
+  const events = await node.rpc<{ extrinsics: ExtrinsicResultJson[] }>('taonet_getEvents', [Number(st.number)]);
+  expect(events.extrinsics[st.index]).toEqual(r);
+  return r;
+}
+
+async function alphaOf(cold: typeof alice, hot: typeof alice, netuid: number): Promise<bigint> {
+  const info = await node.rpc<AccountInfoJson>('taonet_accountInfo', [cold.id]);
+  const p = info.stakes.find((s) => s.hotkey === hot.id && s.netuid === netuid);
+  return p === undefined ? 0n : BigInt(p.alpha);
+}
+
+/** Retries a call on later blocks while it fails with one of `transient` (e.g. a freeze window). */
+async function okEventually(
+  signer: typeof alice,
+  method: string,
+  args: () => Record<string, unknown>,
+  eventName: string,
+  transient: readonly string[],
+  maxBlocks = 40,
+): Promise<ExtrinsicResultJson> {
+  for (let i = 0; i < maxBlocks; i++) {
+    const r = await node.exec(signer, method, args());
+    exercised.add(method);
+    if (r.ok) {
+      expect(r.events.map((e) => e.name)).toContain(eventName);
+      return r;
+    }
+    if (!transient.includes(r.error?.code ?? '')) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+  }
+  throw new Error(`${method} did not succeed within ${maxBlocks} blocks`);
+}
+
+function netuidFrom(r: ExtrinsicResultJson, eventName: string): number {
+  const e = r.events.find((x) => x.name === eventName);
+  const n = e?.data.netuid;
+  expect(typeof n).toBe('number');
+  return n as number;
+}
+
+beforeAll(async () => {
+  node = await NodeProcess.start();
+});
+
+afterAll(async () => {
+  await node?.kill();
+});
+
+describe('every call over RPC', () => {
+  let n1 = -1;
+  let n2 = -1;
+
+  it('balances: transfer, with the balance matching the Transfer event', async () => {
+    const before = await node.rpc<AccountInfoJson>('taonet_accountInfo', [eve.id]);
+    const r = await ok(alice, 'transfer', { dest: eve.id, amount: 5n * TAO }, 'Transfer');
+    const t = r.events.find((e) => e.name === 'Transfer');
+    expect(t?.data).toMatchObject({ from: alice.id, to: eve.id, amount: (5n * TAO).toString() });
+    const after = await node.rpc<AccountInfoJson>('taonet_accountInfo', [eve.id]);
+    expect(BigInt(after.free) - BigInt(before.free)).toBe(5n * TAO);
+    // A failing call pays its fee and reports a typed error in its block's events.
+    const bad = await node.exec(alice, 'transfer', { dest: eve.id, amount: 0n });
+    expect(bad.ok).toBe(false);
+    expect(bad.error?.code).toBe('ZeroAmount');
+    expect(typeof bad.error?.explanation).toBe('string');
+    expect(bad.events.map((e) => e.name)).toEqual(['ExtrinsicFailed']);
+    expect(BigInt(bad.fee)).toBeGreaterThan(0n);
+  });
+
+  it('subnets: register_network, start_call, set_subnet_identity, update_symbol, set_hyperparameter', async () => {
+    n1 = netuidFrom(await ok(bob, 'register_network', { hotkey: bobHot.id }, 'NetworkAdded'), 'NetworkAdded');
+    n2 = netuidFrom(await ok(eve, 'register_network', { hotkey: eveHot.id }, 'NetworkAdded'), 'NetworkAdded');
+    expect(n1).not.toBe(n2);
+    await ok(bob, 'start_call', { netuid: n1 }, 'FirstEmissionBlockNumberSet');
+    await ok(eve, 'start_call', { netuid: n2 }, 'FirstEmissionBlockNumberSet');
+    await ok(
+      bob,
+      'set_subnet_identity',
+      { netuid: n1, identity: { name: 'e2e subnet', url: 'https://example.com' } },
+      'SubnetIdentitySet',
+    );
+    const taken = new Set(
+      (await node.rpc<{ netuid: number; symbol?: string; tokenSymbol?: string }[]>('taonet_allDynamicInfo')).map(
+        (d) => d.symbol ?? d.tokenSymbol,
+      ),
+    );
+    const symbol = SUBNET_SYMBOLS.slice(50).find((s) => !taken.has(s)) as string;
+    await ok(bob, 'update_symbol', { netuid: n1, symbol }, 'SymbolUpdated');
+    await okEventually(
+      bob,
+      'set_hyperparameter',
+      () => ({ netuid: n1, name: 'maxWeightsLimit', value: 65535 }),
+      'HyperparameterSet',
+      ['AdminActionProhibitedDuringWeightsWindow', 'TxRateLimitExceeded'],
+    );
+    const hp = await node.rpc<Record<string, unknown>>('taonet_hyperparameters', [n1]);
+    expect(JSON.stringify(hp)).toContain('maxWeightsLimit');
+  });
+
+  it('neurons: burned_register and serve_axon (signed by the hotkey, free)', async () => {
+    await ok(charlie, 'burned_register', { netuid: n1, hotkey: charlieHot.id }, 'NeuronRegistered');
+    await ok(dave, 'burned_register', { netuid: n1, hotkey: daveHot.id }, 'NeuronRegistered');
+    await ok(charlie, 'burned_register', { netuid: n2, hotkey: charlieHot.id }, 'NeuronRegistered');
+    const r = await ok(
+      daveHot,
+      'serve_axon',
+      { netuid: n1, version: 1, ip: 134744072n, port: 8091, ipType: 4, protocol: 4 },
+      'AxonServed',
+    );
+    expect(r.fee).toBe('0');
+    const mg = await node.rpc<{ hotkeys: string[] }>('taonet_metagraph', [n1]);
+    expect(mg.hotkeys).toEqual(expect.arrayContaining([bobHot.id, charlieHot.id, daveHot.id]));
+  });
+
+  it('staking: add_stake, decrease_take, increase_take, move_stake, transfer_stake, swap_stake, remove_stake', async () => {
+    await ok(charlie, 'add_stake', { hotkey: charlieHot.id, netuid: n1, amount: 100n * TAO }, 'StakeAdded');
+    await ok(charlie, 'add_stake', { hotkey: charlieHot.id, netuid: n2, amount: 10n * TAO }, 'StakeAdded');
+    await ok(charlie, 'decrease_take', { hotkey: charlieHot.id, take: 5000 }, 'TakeDecreased');
+    await node.seal(2);
+    await ok(charlie, 'increase_take', { hotkey: charlieHot.id, take: 6000 }, 'TakeIncreased');
+    const alpha = await alphaOf(charlie, charlieHot, n1);
+    expect(alpha).toBeGreaterThan(0n);
+    const part = alpha / 10n;
+    await ok(
+      charlie,
+      'move_stake',
+      { originHotkey: charlieHot.id, destHotkey: daveHot.id, originNetuid: n1, destNetuid: n1, amount: part },
+      'StakeMoved',
+    );
+    await ok(
+      charlie,
+      'transfer_stake',
+      { destColdkey: ferdie.id, hotkey: charlieHot.id, originNetuid: n1, destNetuid: n1, amount: part },
+      'StakeTransferred',
+    );
+    expect(await alphaOf(ferdie, charlieHot, n1)).toBeGreaterThan(0n);
+    await ok(
+      charlie,
+      'swap_stake',
+      { hotkey: charlieHot.id, originNetuid: n1, destNetuid: n2, amount: part },
+      'StakeMoved',
+    );
+    await ok(charlie, 'remove_stake', { hotkey: charlieHot.id, netuid: n1, amount: part }, 'StakeRemoved');
+  });
+
+  it('weights: set_weights, then commit_weights and reveal_weights once commit-reveal is on', async () => {
+    // Validator permits come with the first epoch; tempo is 10 on the dev preset.
+    await okEventually(
+      charlieHot,
+      'set_weights',
+      () => ({ netuid: n1, uids: [0, 1, 2], values: [100, 200, 300], versionKey: 0n }),
+      'WeightsSet',
+      ['NeuronNoValidatorPermit', 'SettingWeightsTooFast'],
+    );
+    await okEventually(
+      bob,
+      'set_hyperparameter',
+      () => ({ netuid: n1, name: 'commitRevealEnabled', value: true }),
+      'HyperparameterSet',
+      ['AdminActionProhibitedDuringWeightsWindow', 'TxRateLimitExceeded'],
+    );
+    const uids = [0, 1, 2];
+    const values = [300, 200, 100];
+    const salt = [1, 2, 3, 4];
+    const hash = weightsCommitHash(charlieHot.id, n1, uids, values, salt, 0n);
+    await okEventually(charlieHot, 'commit_weights', () => ({ netuid: n1, hash }), 'WeightsCommitted', [
+      'CommittingWeightsTooFast',
+    ]);
+    await okEventually(
+      charlieHot,
+      'reveal_weights',
+      () => ({ netuid: n1, uids, values, salt, versionKey: 0n }),
+      'WeightsRevealed',
+      ['RevealTooEarly'],
+    );
+  });
+
+  it('root: root_register, set_root_claim_type, claim_root; unstake_all', async () => {
+    await ok(charlie, 'root_register', { hotkey: charlieHot.id }, 'NeuronRegistered');
+    await ok(charlie, 'add_stake', { hotkey: charlieHot.id, netuid: 0, amount: 50n * TAO }, 'StakeAdded');
+    await ok(charlie, 'set_root_claim_type', { type: 'keep' }, 'RootClaimTypeSet');
+    await node.seal(12);
+    const r = await node.exec(charlie, 'claim_root', { netuids: [n1] });
+    exercised.add('claim_root');
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+    expect(r.events.at(-1)?.name).toBe('ExtrinsicSuccess');
+    const bad = await node.exec(charlie, 'claim_root', { netuids: [] });
+    expect(bad.error?.code).toBe('InvalidSubnetNumber');
+    await ok(charlie, 'unstake_all', { hotkey: charlieHot.id }, 'UnstakedAll');
+  });
+
+  it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network', async () => {
+    await ok(alice, 'sudo_set_network_param', { name: 'stakeThreshold', value: 0n }, 'NetworkParamSet');
+    await ok(alice, 'sudo_set_default_hyperparameter', { name: 'tempo', value: 360 }, 'DefaultHyperparameterSet');
+    await ok(alice, 'sudo_set_emission_enabled', { netuid: n2, enabled: true }, 'EmissionEnabledSet');
+    await ok(alice, 'sudo_dissolve_network', { netuid: n2 }, 'NetworkRemoved');
+    const info = await node.rpc<{ subnets: number[] }>('taonet_networkInfo');
+    expect(info.subnets).not.toContain(n2);
+    const bad = await node.exec(alice, 'sudo_set_network_param', { name: 'noSuchParam', value: 1 });
+    expect(bad.error?.code).toBe('InvalidArgument');
+  });
+
+  it('covered every call in taonet_calls', async () => {
+    const calls = await node.rpc<{ name: string }[]>('taonet_calls');
+    expect(calls.length).toBeGreaterThan(20);
+    expect(calls.map((c) => c.name).filter((n) => !exercised.has(n))).toEqual([]);
+    const health = await node.rpc<{ isSyncing: boolean }>('system_health');
+    expect(health.isSyncing).toBe(false);
+  });
+});

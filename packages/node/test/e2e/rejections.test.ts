@@ -1,0 +1,193 @@
+/**
+ * Every rejection class at the door of a real node, each a JSON-RPC error with a code and a
+ * data.name, explanation and (for transactions) hint; and taonet_dryRun's typed errors.
+ */
+import { RAO_PER_TAO, toHex } from '@taonet/primitives';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTx, isTypedError, key, NodeProcess, type RpcReply, WsClient } from './harness.js';
+
+const alice = key('Alice');
+const bob = key('Bob');
+const poor = key('//Nobody//empty');
+
+let node: NodeProcess;
+
+beforeAll(async () => {
+  node = await NodeProcess.start();
+  await node.seal(3);
+});
+
+afterAll(async () => {
+  await node?.kill();
+});
+
+/** Expects a typed error with this code and name; hint required unless `noHint`. */
+function expectError(r: RpcReply, code: number, name: string, o: { hint?: boolean } = {}): void {
+  expect(isTypedError(r), JSON.stringify(r)).toBe(true);
+  expect(r.error?.code).toBe(code);
+  expect(r.error?.data.name).toBe(name);
+  expect(r.error?.data.explanation.length).toBeGreaterThan(5);
+  expect(r.error?.message).toContain(name);
+  if (o.hint !== false) expect(typeof r.error?.data.hint, `${name} has a hint`).toBe('string');
+}
+
+const submitHex = (hex: string) => node.request('author_submitExtrinsic', [hex]);
+
+describe('transaction rejections at the door (code 1010)', () => {
+  it('MalformedExtrinsic: bytes that do not decode', async () => {
+    expectError(await submitHex('0x00'), 1010, 'MalformedExtrinsic');
+    expectError(await submitHex('0x'), 1010, 'MalformedExtrinsic');
+    const good = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n });
+    expectError(await submitHex(toHex(good.bytes.subarray(0, good.bytes.length - 1))), 1010, 'MalformedExtrinsic');
+    expectError(await submitHex(`${toHex(good.bytes)}00`), 1010, 'MalformedExtrinsic');
+  });
+
+  it('BadSignature: a flipped byte, another signer, and a signature for another genesis hash', async () => {
+    const good = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n });
+    const flipped = good.bytes.slice();
+    flipped[flipped.length - 5] = (flipped[flipped.length - 5] as number) ^ 1;
+    expectError(await submitHex(toHex(flipped)), 1010, 'BadSignature');
+    const head = await node.head();
+    const otherChain = buildTx(
+      alice,
+      { method: 'transfer', args: { dest: bob.id, amount: 1n } },
+      `0x${'42'.repeat(32)}`,
+      {
+        nonce: await node.nextNonce(alice),
+        birth: head.number,
+      },
+    );
+    expectError(await submitHex(toHex(otherChain.bytes)), 1010, 'BadSignature');
+  });
+
+  it('StaleNonce and FutureNonce beyond the gap; NonceInPool', async () => {
+    await node.exec(alice, 'transfer', { dest: bob.id, amount: RAO_PER_TAO });
+    const next = await node.nextNonce(alice);
+    expect(next).toBeGreaterThan(0n);
+    const stale = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next - 1n });
+    expectError(await submitHex(toHex(stale.bytes)), 1010, 'StaleNonce');
+    const far = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next + 65n });
+    expectError(await submitHex(toHex(far.bytes)), 1010, 'FutureNonce');
+    // Inside the gap is accepted (it waits as "future").
+    const near = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next + 1n });
+    expect(await node.rpc('author_submitExtrinsic', [toHex(near.bytes)])).toBe(near.hash);
+    const dup = await node.sign(alice, 'transfer', { dest: bob.id, amount: 2n }, { nonce: next + 1n });
+    expectError(await submitHex(toHex(dup.bytes)), 1010, 'NonceInPool');
+    // Fill the gap; both go in.
+    const fill = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next });
+    await node.rpc('author_submitExtrinsic', [toHex(fill.bytes)]);
+    await node.seal(1);
+    expect((await node.resultOf(near.hash)).ok).toBe(true);
+    expect(await node.nextNonce(alice)).toBe(next + 2n);
+  });
+
+  it('ExpiredTransaction and FutureTransaction (mortality)', async () => {
+    const head = await node.head();
+    const expired = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { birth: 0n, period: 1 });
+    expect(head.number).toBeGreaterThan(1n);
+    expectError(await submitHex(toHex(expired.bytes)), 1010, 'ExpiredTransaction');
+    const future = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { birth: head.number + 5n });
+    expectError(await submitHex(toHex(future.bytes)), 1010, 'FutureTransaction');
+  });
+
+  it('InsufficientFeeBalance, AlreadyInPool, AlreadyImported', async () => {
+    const broke = await node.sign(poor, 'transfer', { dest: bob.id, amount: 1n }, { nonce: 0n });
+    expectError(await submitHex(toHex(broke.bytes)), 1010, 'InsufficientFeeBalance');
+    const tx = await node.sign(alice, 'transfer', { dest: bob.id, amount: 3n });
+    expect(await node.rpc('author_submitExtrinsic', [toHex(tx.bytes)])).toBe(tx.hash);
+    expectError(await submitHex(toHex(tx.bytes)), 1010, 'AlreadyInPool');
+    await node.seal(1);
+    expectError(await submitHex(toHex(tx.bytes)), 1010, 'AlreadyImported');
+  });
+
+  it('CallDisabled (unknown call) and BadOrigin (admin call by a non-admin)', async () => {
+    const unknown = await node.sign(alice, 'mint_money', { amount: 1n });
+    expectError(await submitHex(toHex(unknown.bytes)), 1010, 'CallDisabled');
+    const notAdmin = await node.sign(bob, 'sudo_set_network_param', { name: 'baseTxFee', value: 0n });
+    expectError(await submitHex(toHex(notAdmin.bytes)), 1010, 'BadOrigin');
+  });
+});
+
+describe('request-level rejections', () => {
+  it('ParseError, InvalidRequest, MethodNotFound, InvalidParams', async () => {
+    expectError((await node.post('{not json')).json as RpcReply, -32700, 'ParseError', { hint: false });
+    expectError(
+      (await node.post('{"jsonrpc":"1.0","id":1,"method":"system_health"}')).json as RpcReply,
+      -32600,
+      'InvalidRequest',
+      {
+        hint: false,
+      },
+    );
+    expectError((await node.post('[]')).json as RpcReply, -32600, 'InvalidRequest', { hint: false });
+    expectError(
+      (await node.post('{"jsonrpc":"2.0","id":{"a":1},"method":"system_health"}')).json as RpcReply,
+      -32600,
+      'InvalidRequest',
+      {
+        hint: false,
+      },
+    );
+    expectError(await node.request('no_such_method'), -32601, 'MethodNotFound');
+    expectError(await node.request('constructor'), -32601, 'MethodNotFound');
+    expectError(await node.request('taonet_accountInfo', [42]), -32602, 'InvalidParams');
+    expectError(await node.request('author_submitExtrinsic', ['not hex']), -32602, 'InvalidParams', { hint: false });
+    expectError(await node.request('taonet_metagraph', [1, ['nope']]), -32602, 'InvalidParams');
+    expectError(
+      (await node.post('{"jsonrpc":"2.0","id":1,"method":"system_health","params":{"a":1}}')).json as RpcReply,
+      -32602,
+      'InvalidParams',
+      { hint: false },
+    );
+    expectError(await node.request('chain_getBlock', [999_999]), 1011, 'UnknownBlock');
+    expectError(await node.request('chain_subscribeNewHeads'), 1015, 'SubscriptionsNeedWebSocket');
+  });
+
+  it('RequestTooLarge: a body over 4 MiB is refused with HTTP 413', async () => {
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'system_health',
+      params: ['x'.repeat(5 * 1024 * 1024)],
+    });
+    const r = await node.post(body);
+    expect(r.status).toBe(413);
+    expectError(r.json as RpcReply, 1013, 'RequestTooLarge', { hint: false });
+    expect(await node.rpc('system_chain')).toBe('Taonet Dev');
+  });
+
+  it('RateLimited: a batch above the burst is refused; the connection recovers', async () => {
+    const ws = await WsClient.connect(node.wsUrl);
+    try {
+      const calls = Array.from({ length: 20_001 }, () => ({ method: 'system_health', params: [] }));
+      const replies = await ws.batch(calls);
+      expect(replies).toHaveLength(1);
+      expectError(replies[0] as RpcReply, 1012, 'RateLimited');
+      expect(await ws.rpc('system_chain')).toBe('Taonet Dev');
+    } finally {
+      await ws.close();
+    }
+  });
+});
+
+describe('taonet_dryRun', () => {
+  it('returns the typed error without charging a fee or using the nonce, and null for a good call', async () => {
+    const before = await node.rpc<{ free: string; nonce: string }>('taonet_accountInfo', [bob.id]);
+    const tooMuch = await node.sign(bob, 'transfer', { dest: alice.id, amount: 10n ** 18n });
+    const err = await node.rpc<{ code: string; explanation: string }>('taonet_dryRun', [toHex(tooMuch.bytes)]);
+    expect(err.code).toBe('InsufficientBalance');
+    expect(err.explanation.length).toBeGreaterThan(5);
+    const fine = await node.sign(bob, 'transfer', { dest: alice.id, amount: 1n });
+    expect(await node.rpc('taonet_dryRun', [toHex(fine.bytes)])).toBeNull();
+    const admin = await node.sign(bob, 'sudo_set_emission_enabled', { netuid: 1, enabled: true });
+    expect((await node.rpc<{ code: string }>('taonet_dryRun', [toHex(admin.bytes)])).code).toBe('BadOrigin');
+    await node.seal(1);
+    const after = await node.rpc<{ free: string; nonce: string }>('taonet_accountInfo', [bob.id]);
+    expect(after).toEqual(before);
+    // Malformed or badly signed bytes are refused like at submission.
+    expectError(await node.request('taonet_dryRun', ['0x0102']), 1010, 'MalformedExtrinsic');
+    const bad = fine.bytes.slice();
+    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 0xff;
+    expectError(await node.request('taonet_dryRun', [toHex(bad)]), 1010, 'BadSignature');
+  });
+});
