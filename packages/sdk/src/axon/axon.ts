@@ -32,7 +32,7 @@ import { ss58Decode } from '../keys/ss58.js';
 import { signatureBytes } from '../keys/verify.js';
 import { EMPTY_BODY_HASH } from '../synapse/body-hash.js';
 import { wallClockNs } from '../synapse/clock.js';
-import { initFastSr25519, makeSigner, type Signer, verifySr25519Wallet } from '../synapse/fast-sr25519.js';
+import { initFastSr25519, makeSigner, type MessageSigner, verifySr25519Wallet } from '../synapse/fast-sr25519.js';
 import type { FieldKind } from '../synapse/headers.js';
 import { axonMessage, dendriteMessage } from '../synapse/messages.js';
 import { STATUS_MESSAGES, Status, SynapseError } from '../synapse/status.js';
@@ -158,9 +158,14 @@ interface Job {
   abort: AbortController | null;
   /** Whether the job holds a handler slot. */
   holdsSlot: boolean;
+  /** Whether a rate-limit token was taken for the claimed hotkey (refunded unless the signature verifies). */
+  tokenTaken: boolean;
+  /** Whether the signature verified (the hotkey is the caller's). */
+  verified: boolean;
 }
 
 const NOT_VERIFIED = 'Not Verified with error: ';
+const NEVER_ABORTED = new AbortController().signal;
 const DEFAULT_VERSION = 10_002_000;
 
 // The placeholder value of each Python type: what `from_headers` fills required inputs with.
@@ -204,7 +209,7 @@ const normalizeIp = (ip: string | undefined): string => (ip?.startsWith('::ffff:
 export class Axon {
   readonly #keypair: Keypair;
   readonly #hotkey: string;
-  readonly #signer: Signer;
+  readonly #signer: MessageSigner;
   readonly #uuid = randomUUID();
   readonly #bindIp: string;
   readonly #bindPort: number;
@@ -227,6 +232,8 @@ export class Axon {
   readonly #stats: AxonStats = {};
   #server: Server | null = null;
   #boundPort = 0;
+  #advertisedIp = '';
+  #advertisedPort = 0;
   #running = 0;
   #pumpScheduled = false;
 
@@ -304,7 +311,10 @@ export class Axon {
       });
     });
     this.#boundPort = (server.address() as AddressInfo).port;
-    return this.info;
+    const info = this.info;
+    this.#advertisedIp = info.ip;
+    this.#advertisedPort = info.port;
+    return info;
   }
 
   /** Stops listening, refuses queued requests (503) and closes every connection. */
@@ -405,11 +415,10 @@ export class Axon {
     const synapse = instantiate(route.type, placeholderValues(route.type));
     synapse.timeout = Math.min(hs.timeout ?? DEFAULT_SYNAPSE_TIMEOUT_S, this.#maxTimeoutS);
     synapse.dendrite = { ...hs.dendrite, ip: remoteIp, port: req.socket.remotePort ?? 0 };
-    const info = this.info;
     synapse.axon = {
       statusCode: 100,
-      ip: info.ip,
-      port: info.port,
+      ip: this.#advertisedIp,
+      port: this.#advertisedPort,
       version: this.#version,
       nonce: wallClockNs(),
       uuid: this.#uuid,
@@ -432,6 +441,8 @@ export class Axon {
       ticket: null,
       abort: null,
       holdsSlot: false,
+      tokenTaken: false,
+      verified: false,
     };
     // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
     job.timer = setTimeout(() => this.#onTimeout(job), synapse.timeout * 1000);
@@ -478,8 +489,13 @@ export class Axon {
     if (verdict.blocked)
       reject(Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason ?? 'blocked by the blacklist'}.`);
 
-    if (this.#rate !== null && !this.#rate.has(hotkey))
-      this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
+    // The token is taken now, so a burst is refused before it costs any signature checks; it is
+    // given back if the request fails before its signature verified, so forging a validator's
+    // hotkey cannot use up that validator's budget.
+    if (this.#rate !== null) {
+      if (!this.#rate.take(hotkey)) this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
+      job.tokenTaken = true;
+    }
 
     const stale = this.#nonces.check(hotkey, job.nonce, d.version ?? 0, s.timeout, wallClockNs());
     if (stale !== null) reject(Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
@@ -549,11 +565,7 @@ export class Axon {
       return;
     }
     this.#nonces.accept(job.hotkey, job.nonce);
-    if (this.#rate !== null && !this.#rate.take(job.hotkey)) {
-      job.res.setHeader('retry-after', String(Math.max(1, this.#rate.retryAfterS(job.hotkey))));
-      fail(Status.TooManyRequests, `Rate limit exceeded for hotkey ${job.hotkey}.`, false);
-      return;
-    }
+    job.verified = true;
 
     let parsed: unknown;
     try {
@@ -591,10 +603,13 @@ export class Axon {
       }
     }
     if (job.done) return;
-    const abort = new AbortController();
+    const handler = job.route.handler;
+    // An AbortController (and the DOMException of aborting it) costs a few µs per request; only
+    // handlers that take the context parameter can observe it.
+    const abort = handler.length >= 2 ? new AbortController() : null;
     job.abort = abort;
-    const out = await job.route.handler(s, {
-      signal: abort.signal,
+    const out = await handler(s, {
+      signal: abort?.signal ?? NEVER_ABORTED,
       remoteIp: job.remoteIp,
       remotePort: s.dendrite.port ?? 0,
     });
@@ -654,6 +669,7 @@ export class Axon {
   #reply(job: Job, status: number, message: string, result?: Synapse): void {
     if (job.done) return;
     this.#finish(job);
+    if (job.tokenTaken && !job.verified) this.#rate?.refund(job.hotkey);
     const res = job.res;
     if (res.headersSent || res.destroyed) return;
     const s = result ?? job.synapse;
@@ -673,6 +689,8 @@ export class Axon {
           ),
         ),
       );
+    // A refused upload may still be streaming in: close rather than read it to the end.
+    if (status === Status.PayloadTooLarge) res.setHeader('connection', 'close');
     const ok = status === Status.Success;
     const fragment = ok ? fieldsFragment(s) : '';
     // The answer's `computed_body_hash` header is informational (nobody checks it); recompute it only

@@ -66,6 +66,12 @@ export class RateLimiter {
     return true;
   }
 
+  /** Gives back a token taken for a request that turned out not to be the key's (failed verification). */
+  refund(key: string): void {
+    const b = this.#buckets.get(key);
+    if (b !== undefined) b.tokens = Math.min(this.#limit.burst, b.tokens + 1);
+  }
+
   /** Seconds until `key` has a token again (0 when it has one): the `Retry-After` value. */
   retryAfterS(key: string, nowMs: number = performance.now()): number {
     const b = this.#refill(key, nowMs);

@@ -13,7 +13,7 @@ import { toHex, utf8 } from '../bytes.js';
 import type { Keypair } from '../keys/keypair.js';
 import { ss58Decode } from '../keys/ss58.js';
 import { signatureBytes } from '../keys/verify.js';
-import { initFastSr25519, makeSigner, type Signer, verifySr25519Wallet } from '../synapse/fast-sr25519.js';
+import { initFastSr25519, makeSigner, type MessageSigner, verifySr25519Wallet } from '../synapse/fast-sr25519.js';
 import { axonMessage, dendriteMessage } from '../synapse/messages.js';
 import { STATUS_MESSAGES, Status } from '../synapse/status.js';
 import { DEFAULT_SYNAPSE_TIMEOUT_S, type Synapse } from '../synapse/synapse.js';
@@ -54,7 +54,7 @@ export interface ForwardOptions {
 }
 
 /** What `deserialize()` of a synapse returns. */
-export type Deserialized<S extends Synapse> = ReturnType<S['deserialize']>;
+export type Deserialized<S extends Synapse> = S extends Synapse<infer D> ? D : unknown;
 
 const DEFAULT_VERSION = 10_002_000;
 // How many requests are signed between yields to the event loop: the first ones go out (and
@@ -66,7 +66,7 @@ export class Dendrite {
   /** Fixed for the dendrite's lifetime (Python: a uuid1), part of every signed message. */
   readonly uuid: string = randomUUID();
   readonly #keypair: Keypair;
-  readonly #signer: Signer;
+  readonly #signer: MessageSigner;
   readonly #externalIp: string | undefined;
   readonly #version: number;
   readonly #agent: Agent;

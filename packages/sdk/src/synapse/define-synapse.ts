@@ -18,9 +18,7 @@ import type { FieldInit, FieldMap, FieldValues } from './fields.js';
 import { type FieldEntry, RESERVED_FIELD_NAMES, Synapse, type SynapseSpec } from './synapse.js';
 
 /** An instance of a declared protocol: the base synapse plus typed request and response fields. */
-export type SynapseOf<Req extends FieldMap, Res extends FieldMap, D = unknown> = {
-  deserialize(): D;
-} & Synapse &
+export type SynapseOf<Req extends FieldMap, Res extends FieldMap, D = unknown> = Synapse<D> &
   FieldValues<Req> &
   FieldValues<Res>;
 

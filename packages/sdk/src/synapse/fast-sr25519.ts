@@ -52,14 +52,14 @@ export function verifySr25519Wallet(message: Uint8Array, signature: Uint8Array, 
 }
 
 /** Signs message bytes with one keypair. */
-export type Signer = (message: Uint8Array) => Uint8Array;
+export type MessageSigner = (message: Uint8Array) => Uint8Array;
 
 /**
  * A signer for `keypair`: the wasm backend when ready (the secret converted once to the form
  * polkadot-js holds), else the keypair's own `sign`.
  * @throws PublicKeyOnly (when called) for a keypair without a secret.
  */
-export function makeSigner(keypair: Keypair): Signer {
+export function makeSigner(keypair: Keypair): MessageSigner {
   const secret = keypair.privateKey;
   if (secret === undefined) return (m) => keypair.sign(m);
   const half = canonicalToHalfEd25519(secret);

@@ -80,9 +80,9 @@ export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
 
 /**
  * The base synapse. Instances are plain mutable objects: a handler sets its response fields and
- * returns the same object.
+ * returns the same object. `D` is what `deserialize()` returns (typed by `defineSynapse`).
  */
-export class Synapse {
+export class Synapse<D = unknown> {
   /** The protocol description; `defineSynapse` classes override it. */
   static readonly spec: SynapseSpec = { name: 'Synapse', fields: [], hashFields: [], requiredFields: [] };
 
@@ -113,8 +113,8 @@ export class Synapse {
    * What `Dendrite.forward(…, {deserialize: true})` returns for this synapse; the base returns the
    * synapse itself. Protocols usually return their main output field.
    */
-  deserialize(): unknown {
-    return this;
+  deserialize(): D {
+    return this as unknown as D;
   }
 
   /** The status callers read: the dendrite's copy of the axon's answer (or of the local failure). */
@@ -145,7 +145,9 @@ export class Synapse {
   /** A deep copy (fields, terminals and all), so each axon of a fan-out gets its own. */
   clone(): this {
     const copy = Object.create(Object.getPrototypeOf(this)) as this;
-    for (const [k, v] of Object.entries(this)) (copy as Record<string, unknown>)[k] = structuredClone(v);
+    // structuredClone only what is an object: a fan-out clones once per axon.
+    for (const [k, v] of Object.entries(this))
+      (copy as Record<string, unknown>)[k] = typeof v === 'object' && v !== null ? structuredClone(v) : v;
     return copy;
   }
 }

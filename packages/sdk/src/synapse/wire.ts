@@ -46,9 +46,23 @@ export function fieldsFragment(s: Synapse): string {
   return out;
 }
 
-// JSON of a Python float: `12.0` rather than `12`; non-finite values have no JSON form.
-function floatJson(x: number | undefined): string {
-  return x === undefined || !Number.isFinite(x) ? 'null' : pythonFloatRepr(x);
+// Python float repr, memoised: the same few timeouts are written for every request.
+const reprMemo = new Map<number, string>();
+function floatRepr(x: number): string {
+  let r = reprMemo.get(x);
+  if (r === undefined) {
+    r = pythonFloatRepr(x);
+    if (reprMemo.size >= 256) reprMemo.clear();
+    reprMemo.set(x, r);
+  }
+  return r;
+}
+
+// JSON of a Python float: `12.0` rather than `12`; non-finite values have no JSON form. Only
+// timeouts go through the memo (process times are all different).
+function floatJson(x: number | undefined, memo = false): string {
+  if (x === undefined || !Number.isFinite(x)) return 'null';
+  return memo ? floatRepr(x) : pythonFloatRepr(x);
 }
 
 const intJson = (x: number | undefined): string => (x === undefined ? 'null' : String(Math.trunc(x)));
@@ -71,7 +85,7 @@ export function terminalJson(t: Terminal): string {
  */
 export function synapseBody(s: Synapse, fragment: string = fieldsFragment(s)): string {
   return (
-    `{"name":${JSON.stringify(s.name)},"timeout":${floatJson(s.timeout)},"total_size":${intJson(s.totalSize)},` +
+    `{"name":${JSON.stringify(s.name)},"timeout":${floatJson(s.timeout, true)},"total_size":${intJson(s.totalSize)},` +
     `"header_size":${intJson(s.headerSize)},"dendrite":${terminalJson(s.dendrite)},"axon":${terminalJson(s.axon)},` +
     `"computed_body_hash":${JSON.stringify(s.computedBodyHash)}${fragment}}`
   );
@@ -107,7 +121,8 @@ const PLACEHOLDER: Record<FieldKind, string> = {
 };
 
 // Header values must be Latin-1 without control characters (Node refuses others, and proxies mangle them).
-const latin1 = (v: string): string => (/^[\x20-\x7e\xa0-\xff]*$/.test(v) ? v : v.replace(/[^\x20-\x7e\xa0-\xff]/g, '?'));
+const latin1 = (v: string): string =>
+  /^[\x20-\x7e\xa0-\xff]*$/.test(v) ? v : v.replace(/[^\x20-\x7e\xa0-\xff]/g, '?');
 
 function terminalHeaders(h: Record<string, string>, side: 'axon' | 'dendrite', t: Terminal): void {
   for (const [key, name] of HEADER_NAMES[side]) {
@@ -135,7 +150,7 @@ export function synapseToHeaders(
   bodyBytes = 0,
   answer = false,
 ): Record<string, string> {
-  const h: Record<string, string> = { name: s.name, timeout: pythonFloatRepr(s.timeout) };
+  const h: Record<string, string> = { name: s.name, timeout: floatRepr(s.timeout) };
   terminalHeaders(h, 'axon', s.axon);
   if (!answer) {
     terminalHeaders(h, 'dendrite', s.dendrite);
