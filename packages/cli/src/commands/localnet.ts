@@ -179,9 +179,33 @@ export function registerLocalnetCommands(program: Command): void {
             const firstPaid = await waitForPaidEpoch(st, plan, () => stopping);
             const seconds = (Date.now() - started) / 1000;
             say(color.green(`first epoch paid miners after ${seconds.toFixed(1)} s (block #${firstPaid})`));
+            const { keypairFromUri } = await import('@taonet/sdk');
+            const validators = plan.neurons
+              .filter((n) => n.role === 'validator')
+              .map((n) => ({
+                subnet: n.subnet,
+                netuid: plan.subnets.find((x) => x.kind === n.subnet)?.netuid as number,
+                hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
+              }));
+            if (!cli.json) {
+              const v = validators[0];
+              process.stdout.write(
+                `${table(
+                  ['subnet', 'netuid', 'validator hotkey'],
+                  validators.map((x) => [x.subnet, String(x.netuid), x.hotkey]),
+                )}\n` +
+                  (v === undefined
+                    ? ''
+                    : `\nStake into a validator and watch emissions arrive (in another terminal):\n` +
+                      `  npx taonet wallet create --wallet-name me --no-password\n` +
+                      `  npx taonet wallet transfer --uri //Alice --dest <your coldkey> --amount 100 -y\n` +
+                      `  npx taonet stake add --wallet-name me --netuid ${v.netuid} --hotkey-address ${v.hotkey} --amount 10 --tolerance 0.05 -y\n` +
+                      `  npx taonet stake list --wallet-name me      # run again after a tempo: the alpha grows\n\n`),
+              );
+            }
             if (cli.json) {
               process.stdout.write(
-                `${JSON.stringify({ event: 'ready', rpc: info.ws, explorer: explorerUrl, subnets: plan.subnets, firstEpochPaidSeconds: seconds, firstEpochPaidBlock: String(firstPaid) })}\n`,
+                `${JSON.stringify({ event: 'ready', rpc: info.ws, explorer: explorerUrl, subnets: plan.subnets, validators, firstEpochPaidSeconds: seconds, firstEpochPaidBlock: String(firstPaid) })}\n`,
               );
             }
             if (o.exitAfterFirstEpoch === true) {

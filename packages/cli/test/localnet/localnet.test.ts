@@ -19,7 +19,12 @@ const BIN = resolve(import.meta.dirname, '../../bin/taonet.js');
 const dir = mkdtempSync(join(tmpdir(), 'taonet-localnet-'));
 const TEMPOS_OBSERVED = 16;
 let up: ChildProcess;
-let ready: { rpc: string; firstEpochPaidSeconds: number; firstEpochPaidBlock: string };
+let ready: {
+  rpc: string;
+  firstEpochPaidSeconds: number;
+  firstEpochPaidBlock: string;
+  subnets: { netuid: number }[];
+};
 let st: Subtensor;
 let plan: NetworkPlan;
 let log = '';
@@ -58,32 +63,14 @@ async function stakes(netuid: number): Promise<Map<string, bigint>> {
   return new Map(mg.hotkeys.map((h, i) => [bySs58.get(h) ?? h, BigInt(mg.alphaStake[i] as string)]));
 }
 
-beforeAll(async () => {
-  const rpcPort = await freePort();
-  const explorerPort = await freePort();
-  const basePort = 20_000 + (process.pid % 20_000);
-  up = spawn(
-    process.execPath,
-    [
-      BIN,
-      'localnet',
-      'up',
-      '--dir',
-      dir,
-      '--rpc-port',
-      String(rpcPort),
-      '--explorer-port',
-      String(explorerPort),
-      '--base-port',
-      String(basePort),
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+let args: string[] = [];
+
+function startUp(): Promise<typeof ready> {
+  up = spawn(process.execPath, [BIN, 'localnet', 'up', ...args, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   up.stderr?.on('data', (d: Buffer) => {
     log += d.toString();
   });
-  ready = await new Promise((ok, fail) => {
+  return new Promise((ok, fail) => {
     let buf = '';
     up.stdout?.on('data', (d: Buffer) => {
       buf += d.toString();
@@ -93,6 +80,30 @@ beforeAll(async () => {
     up.on('exit', (c) => fail(new Error(`localnet up exited ${c}: ${buf}${log}`)));
     setTimeout(() => fail(new Error(`no paid epoch within 180 s: ${buf}${log}`)), 180_000);
   });
+}
+
+async function stopUp(): Promise<void> {
+  if (up === undefined || up.exitCode !== null || up.signalCode !== null) return;
+  const exited = new Promise((ok) => up.once('exit', ok));
+  up.kill('SIGTERM');
+  await exited;
+}
+
+beforeAll(async () => {
+  const rpcPort = await freePort();
+  const explorerPort = await freePort();
+  const basePort = 20_000 + (process.pid % 20_000);
+  args = [
+    '--dir',
+    dir,
+    '--rpc-port',
+    String(rpcPort),
+    '--explorer-port',
+    String(explorerPort),
+    '--base-port',
+    String(basePort),
+  ];
+  ready = await startUp();
   st = await Subtensor.connect(ready.rpc);
   plan = JSON.parse(readFileSync(join(dir, 'network.json'), 'utf8'), (_k, v) =>
     typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
@@ -101,11 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   st?.close();
-  if (up !== undefined && up.exitCode === null) {
-    const exited = new Promise((ok) => up.once('exit', ok));
-    up.kill('SIGTERM');
-    await exited;
-  }
+  await stopUp();
   rmSync(dir, { recursive: true, force: true });
 }, 30_000);
 
@@ -114,8 +121,8 @@ describe('taonet localnet', () => {
     process.stdout.write(
       `localnet: first epoch paid miners after ${ready.firstEpochPaidSeconds.toFixed(1)} s (block ${ready.firstEpochPaidBlock})\n`,
     );
-    // The target is 60 s on an idle two-core machine; the bound leaves room for a loaded CI box.
-    expect(ready.firstEpochPaidSeconds).toBeLessThan(120);
+    // The target on a two-core machine; measured about 40 s with other work running beside it.
+    expect(ready.firstEpochPaidSeconds).toBeLessThanOrEqual(60);
   });
 
   it('pays honest miners and validators and leaves cheaters with under a tenth', async () => {
@@ -160,7 +167,8 @@ describe('taonet localnet', () => {
     const validator = plan.neurons.find((n) => n.subnet === sub?.kind && n.role === 'validator');
     const hotkey = keypairFromUri(validator?.hotkeyUri as string).ss58Address;
     const bob = keypairSigner(keypairFromUri('//Bob'));
-    const priceBefore = (await st.subnet(netuid))?.price;
+    const before = await st.subnet(netuid);
+    const priceBefore = before?.price;
     const stakeBefore = (await stakes(netuid)).get(hotkey) ?? 0n;
     const r = await st.addStake(bob, { hotkey, netuid, amount: Tao.of('2'), tolerance: 0.05 });
     expect(
@@ -177,5 +185,27 @@ describe('taonet localnet', () => {
     // The staker holds what the quote's limit allowed; the validator's stake grew by at least that.
     expect(bought >= r.quote.minimumOut.rao, `bought ${bought}, quote minimum ${r.quote.minimumOut.rao}`).toBe(true);
     expect(stakeAfter - stakeBefore >= bought).toBe(true);
+    // TaoFlow: the net TAO staked into a subnet raises its share of emissions.
+    const deadline = (await st.head()).number + 10n * BigInt(before?.tempo ?? 10);
+    let share = before?.emissionShare ?? 0n;
+    while (share <= (before?.emissionShare ?? 0n) && (await st.head()).number < deadline) {
+      await new Promise((ok) => setTimeout(ok, 250));
+      share = (await st.subnet(netuid))?.emissionShare ?? 0n;
+    }
+    expect(share > (before?.emissionShare ?? 0n), `emission share ${before?.emissionShare} → ${share}`).toBe(true);
+  }, 60_000);
+
+  it('resumes the same network after a stop', async () => {
+    const head = (await st.head()).number;
+    const bob = keypairFromUri('//Bob').ss58Address;
+    const stakesBefore = (await st.accountInfo(bob)).stakes.length;
+    st.close();
+    await stopUp();
+    const again = await startUp();
+    st = await Subtensor.connect(again.rpc);
+    expect(again.subnets.map((x) => x.netuid)).toEqual(ready.subnets.map((x) => x.netuid));
+    expect((await st.head()).number >= head).toBe(true);
+    expect((await st.accountInfo(bob)).stakes.length).toBe(stakesBefore);
+    expect(stakesBefore > 0).toBe(true);
   }, 60_000);
 });
