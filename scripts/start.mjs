@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: the local network in one command. Installs dependencies on a fresh clone, then runs
-// `taonet localnet up` (which falls back to a plain dev node until the local network is built).
+// `taonet localnet up` (flags pass through: `npm start -- --miners 3 --validators 2 --fresh`).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
