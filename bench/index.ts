@@ -1,8 +1,14 @@
 /** `npm run bench -- <name>`: prints figures; the last line is the key figure. */
+import { benchBlock } from './block.bench.js';
+import { benchAxon } from './axon.bench.js';
 import { benchEpoch } from './epoch.bench.js';
+import { benchNode } from './node.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
+  axon: benchAxon,
   epoch: benchEpoch,
+  block: benchBlock,
+  node: benchNode,
 };
 
 const name = process.argv.slice(2).find((a) => a !== '--');

@@ -64,9 +64,12 @@ for (const dir of workspaceDirs) {
       if (s.startsWith('@taonet/')) {
         const dep = s.slice('@taonet/'.length).split('/')[0];
         // Subnet mechanisms stay pure: only primitives, so the simulator can run them without a network.
-        if (where.includes('/src/mechanism/') && dep !== 'primitives') problems.push(`${where}: a subnet mechanism may import only @taonet/primitives`);
-        if (allowed !== null && !allowed.includes(dep)) problems.push(`${where}: ${name} may not import @taonet/${dep}`);
-        if (!declared.has(`@taonet/${dep}`)) problems.push(`${where}: imports @taonet/${dep} without declaring it in package.json`);
+        if (where.includes('/src/mechanism/') && dep !== 'primitives')
+          problems.push(`${where}: a subnet mechanism may import only @taonet/primitives`);
+        if (allowed !== null && !allowed.includes(dep))
+          problems.push(`${where}: ${name} may not import @taonet/${dep}`);
+        if (!declared.has(`@taonet/${dep}`))
+          problems.push(`${where}: imports @taonet/${dep} without declaring it in package.json`);
       } else if (PURE.has(name) && IO_MODULES.test(s)) {
         problems.push(`${where}: ${name} must stay pure, but imports '${s}'`);
       }

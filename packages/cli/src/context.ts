@@ -53,7 +53,7 @@ export class Cli {
     if (this.client !== null) return this.client;
     try {
       this.client = await Subtensor.connect(this.endpoint, { timeoutMs: 30_000, maxBackoffMs: 1000 });
-    } catch (e) {
+    } catch (_e) {
       throw new SdkError(
         'ConnectionFailed',
         `cannot reach a node at ${this.endpoint}`,

@@ -75,8 +75,42 @@ describe('compare', () => {
   });
 
   it('compares sparse rows entry by entry, column and order included', () => {
-    const e = { m: { type: 'I32F32', sparse: [[[1, '5'], [2, '6']]] } };
-    expect(compare(e, { m: { type: 'I32F32', sparse: [[[1, '5'], [2, '6']]] } })).toEqual([]);
-    expect(compare(e, { m: { type: 'I32F32', sparse: [[[2, '6'], [1, '5']]] } })).toHaveLength(2);
+    const e = {
+      m: {
+        type: 'I32F32',
+        sparse: [
+          [
+            [1, '5'],
+            [2, '6'],
+          ],
+        ],
+      },
+    };
+    expect(
+      compare(e, {
+        m: {
+          type: 'I32F32',
+          sparse: [
+            [
+              [1, '5'],
+              [2, '6'],
+            ],
+          ],
+        },
+      }),
+    ).toEqual([]);
+    expect(
+      compare(e, {
+        m: {
+          type: 'I32F32',
+          sparse: [
+            [
+              [2, '6'],
+              [1, '5'],
+            ],
+          ],
+        },
+      }),
+    ).toHaveLength(2);
   });
 });

@@ -49,4 +49,5 @@ export function formatUnits(rao: bigint, decimals = 9): string {
 /** `τ1,234.5`: TAO for people. */
 export const formatTao = (rao: bigint, decimals = 9): string => `τ${formatUnits(rao, decimals)}`;
 /** `α12.25`: alpha for people (pass the subnet symbol to show it instead of α). */
-export const formatAlpha = (rao: bigint, symbol = 'α', decimals = 9): string => `${symbol}${formatUnits(rao, decimals)}`;
+export const formatAlpha = (rao: bigint, symbol = 'α', decimals = 9): string =>
+  `${symbol}${formatUnits(rao, decimals)}`;

@@ -33,7 +33,8 @@ describe('chain flow', () => {
       versionKey: 0n,
     });
     const bobBefore = views.accountInfo(chain.state, acct('bob')).stakes;
-    const daveBefore = views.accountInfo(chain.state, acct('dave')).stakes.find((p) => p.netuid === netuid)?.alpha ?? 0n;
+    const daveBefore =
+      views.accountInfo(chain.state, acct('dave')).stakes.find((p) => p.netuid === netuid)?.alpha ?? 0n;
     chain.run(25);
     const mg = views.metagraph(chain.state, netuid, ['hotkeys', 'incentive', 'dividends', 'emission']);
     expect(mg?.incentive?.[1]).toBeGreaterThan(mg?.incentive?.[2] ?? 0);
@@ -67,7 +68,12 @@ describe('chain flow', () => {
     const netuid = story(chain);
     chain.ok('alice', 'transfer', { dest: acct('grace'), amount: TAO });
     const before = chain.state.get(storage.Accounts, acct('grace'));
-    const r = chain.fails('grace', 'add_stake', { hotkey: acct('dave-hot'), netuid, amount: 5n * TAO }, 'NotEnoughBalanceToStake');
+    const r = chain.fails(
+      'grace',
+      'add_stake',
+      { hotkey: acct('dave-hot'), netuid, amount: 5n * TAO },
+      'NotEnoughBalanceToStake',
+    );
     const after = chain.state.get(storage.Accounts, acct('grace'));
     expect(after?.free).toBe((before?.free ?? 0n) - r.fee);
     expect(after?.nonce).toBe((before?.nonce ?? 0n) + 1n);

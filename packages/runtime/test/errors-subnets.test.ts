@@ -197,9 +197,16 @@ describe('set_hyperparameter errors', () => {
         hint: /servingRateLimit must be in 0\.\.7200/,
       },
     );
-    refuses(chain, 'alice', 'set_hyperparameter', { netuid, name: 'kappa', value: 65536 }, 'HyperparameterOutOfBounds', {
-      hint: /kappa must be in 0\.\.65535/,
-    });
+    refuses(
+      chain,
+      'alice',
+      'set_hyperparameter',
+      { netuid, name: 'kappa', value: 65536 },
+      'HyperparameterOutOfBounds',
+      {
+        hint: /kappa must be in 0\.\.65535/,
+      },
+    );
     refuses(
       chain,
       'alice',

@@ -62,13 +62,22 @@ export abstract class BaseMiner extends BaseNeuron {
   protected async relay<S extends Synapse>(victimHotkey: string, synapse: S, timeoutS: number): Promise<S | null> {
     const uid = this.metagraph.uidOf(victimHotkey);
     const a = uid === null ? null : this.metagraph.axons[uid];
-    if (a === null || a === undefined) return null;
+    if (a === null || a === undefined) {
+      this.log.debug('relay target has no axon', { to: victimHotkey });
+      return null;
+    }
     this.relayDendrite ??= new Dendrite({ keypair: this.hotkey });
     const r = await this.relayDendrite.call(
       { ip: a.ip === '0.0.0.0' ? '127.0.0.1' : a.ip, port: a.port, hotkey: victimHotkey },
       synapse,
       { timeout: timeoutS },
     );
+    if (!r.isSuccess)
+      this.log.debug('relay failed', {
+        to: victimHotkey,
+        status: r.dendrite.statusCode,
+        message: r.dendrite.statusMessage,
+      });
     return r.isSuccess ? r : null;
   }
 

@@ -5,3 +5,5 @@ export * from './config.js';
 export * from './log.js';
 export * from './score-store.js';
 export * from './selection.js';
+export * from './recent-answers.js';
+export * from './query-timed.js';

@@ -5,7 +5,7 @@
  * copier (the same with the paths shuffled and jittered) and a random forecaster.
  */
 import { type Axon, keypairFromUri } from '@taonet/sdk';
-import { BaseMiner, type NeuronConfig } from '@taonet/subnet-core';
+import { BaseMiner, type NeuronConfig, RecentAnswers } from '@taonet/subnet-core';
 import { copierForecast, type Forecast, honestForecast, mixSeed, randomForecast } from './mechanism/index.js';
 import { ForecastRequest } from './protocol.js';
 import { secretSeed } from './secret.js';
@@ -15,6 +15,7 @@ export type ForecastRole = 'miner' | 'sybil' | 'copier' | 'random';
 export class ForecastMiner extends BaseMiner {
   private readonly seed: number;
   private readonly victim: string | null;
+  private readonly recent = new RecentAnswers<Forecast>();
 
   constructor(
     config: NeuronConfig,
@@ -33,7 +34,9 @@ export class ForecastMiner extends BaseMiner {
     const seed = mixSeed(this.seed, s.origin_step);
     switch (this.role) {
       case 'miner':
-        return honestForecast(s.history, shape, seed);
+        return this.recent.get(`${s.origin_step}|${s.horizon}|${s.path_count}|${JSON.stringify(s.history)}`, () =>
+          honestForecast(s.history, shape, seed),
+        );
       case 'random':
         return randomForecast(s.history, shape, seed);
       default: {

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BaseValidator, type MinerRef, type NeuronConfig } from '@taonet/subnet-core';
+import { BaseValidator, type MinerRef, type NeuronConfig, queryTimed } from '@taonet/subnet-core';
 import {
   DEFAULT_SCORING_CONFIG,
   MarketSimulator,
@@ -109,17 +109,13 @@ export class ForecastValidator extends BaseValidator {
       path_count: this.pathCount,
       origin_step: originStep,
     });
-    const answers = await this.dendrite.forward(
-      miners.map((m) => m.axon),
-      request,
-      { timeout: 4, deserialize: false },
-    );
+    const answers = await queryTimed(this.dendrite, miners, request, 4);
     const submissions: Submission[] = [];
-    answers.forEach((a, i) => {
+    answers.forEach(({ answer: a, arrivedMs }, i) => {
       const m = miners[i] as MinerRef;
       if (!a.isSuccess || a.paths === null) return;
       // Arrival order within the round, mapped into the step before the first outcome.
-      const t = Math.min(0.999, (a.dendrite.processTime ?? 0) / 60);
+      const t = Math.min(0.999, arrivedMs / 60_000);
       submissions.push({ hotkey: m.hotkey, commitStep: originStep + t, forecast: { paths: a.paths } });
     });
     this.open.push({

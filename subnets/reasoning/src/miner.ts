@@ -6,7 +6,7 @@
  * random guesser.
  */
 import { type Axon, keypairFromUri } from '@taonet/sdk';
-import { BaseMiner, type NeuronConfig } from '@taonet/subnet-core';
+import { BaseMiner, type NeuronConfig, RecentAnswers } from '@taonet/subnet-core';
 import {
   copier,
   EMPTY_VIEW,
@@ -39,6 +39,7 @@ function indexOf(uri: string | undefined): number {
 export class ReasoningMiner extends BaseMiner {
   private readonly policy: MinerPolicy | null;
   private readonly victim: string | null;
+  private readonly recent = new RecentAnswers<string[]>();
 
   constructor(
     config: NeuronConfig,
@@ -63,7 +64,8 @@ export class ReasoningMiner extends BaseMiner {
   }
 
   private async answer(prompts: ReasoningPrompt[], timeoutS: number): Promise<string[]> {
-    if (this.policy !== null) return this.policy.answer(prompts, EMPTY_VIEW);
+    const policy = this.policy;
+    if (policy !== null) return this.recent.get(JSON.stringify(prompts), () => policy.answer(prompts, EMPTY_VIEW));
     const theirs = await this.relay(
       this.victim as string,
       new ReasoningChallenge({ prompts: prompts as never }),

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2b256, fromHex } from '@taonet/primitives';
-import { BaseValidator, type MinerRef, type NeuronConfig } from '@taonet/subnet-core';
+import { BaseValidator, type MinerRef, type NeuronConfig, queryTimed } from '@taonet/subnet-core';
 import {
   environment,
   type EnvName,
@@ -88,18 +88,30 @@ export class ReasoningValidator extends BaseValidator {
     const instances: Instance[] = planChallenges(this.secret, fromHex(head.hash), ENVS, 2, 1, 4).map((c) =>
       environment(c.env).generate(c.seed, c.difficulty),
     );
-    const answers = await this.dendrite.forward(
-      miners.map((m) => m.axon),
+    const answers = await queryTimed(
+      this.dendrite,
+      miners,
       new ReasoningChallenge({ prompts: instances.map((i) => i.prompt) as never }),
-      { timeout: 5, deserialize: false },
+      5,
     );
     // Silence counts as failure: every queried miner is a submission, empty if it did not answer.
+    // The commit orders submissions by arrival here: a relayed copy always arrives after its original.
     const submissions: Submission[] = miners.map((m, i) => {
-      const a = answers[i];
-      const ok = a?.isSuccess === true && Array.isArray(a.answers);
-      const ms = Math.round((a?.dendrite.processTime ?? 60) * 1000);
-      return { hotkey: m.hotkey, commit: block * 1_000_000n + BigInt(ms), answers: ok ? (a.answers as string[]) : [] };
+      const t = answers[i] as (typeof answers)[number];
+      const ok = t.answer.isSuccess && Array.isArray(t.answer.answers);
+      const ms = ok ? Math.round(t.arrivedMs * 1000) : 60_000_000;
+      return {
+        hotkey: m.hotkey,
+        commit: block * 1_000_000_000n + BigInt(ms),
+        answers: ok ? (t.answer.answers as string[]) : [],
+      };
     });
+    const failed = answers.filter((t) => !t.answer.isSuccess);
+    if (failed.length > 0)
+      this.log.debug('unanswered', {
+        block,
+        miners: failed.map((t) => `${t.answer.axon.hotkey?.slice(0, 6)}:${t.answer.dendrite.statusCode}`).join(' '),
+      });
     const round = evaluateRound(instances, submissions);
     this.rounds.push(round);
     while (this.rounds.length > WINDOW) this.rounds.shift();

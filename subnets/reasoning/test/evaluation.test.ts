@@ -62,9 +62,11 @@ describe('challenges', () => {
 });
 
 describe('evaluateRound', () => {
-  it('scores per environment and collapses copies onto the earliest committer', () => {
-    const { instances, answers } = round();
-    const spaced = answers.map((a) => ` ${a.split(' ').join('  ')} `);
+  it('scores per environment and collapses copies of a flawed submission onto the earliest committer', () => {
+    const { instances, answers: right } = round();
+    // One shared mistake (a blank) is what gives a copy away.
+    const answers = right.map((a, i) => (i === 0 ? '' : a));
+    const spaced = answers.map((a) => (a === '' ? '' : ` ${a.split(' ').join('  ')} `));
     const ev = evaluateRound(instances, [
       // Listed out of order on purpose: commit order, not array order, decides who was first.
       { hotkey: 'copy', commit: 20n, answers: spaced },
@@ -75,10 +77,23 @@ describe('evaluateRound', () => {
     const [silent, orig, copy] = ev.miners;
     expect(orig?.duplicateOf).toBeUndefined();
     expect(copy?.duplicateOf).toBe('orig');
+    const first = instances[0]?.env;
     for (const env of ENVIRONMENTS.map((e) => e.name)) {
-      expect(orig?.tallies.get(env)).toEqual({ successes: 2, trials: 2 });
+      expect(orig?.tallies.get(env)).toEqual({ successes: env === first ? 1 : 2, trials: 2 });
       expect(copy?.tallies.get(env)).toEqual({ successes: 0, trials: 2 });
       expect(silent?.tallies.get(env)).toEqual({ successes: 0, trials: 2 });
+    }
+  });
+
+  it('does not collapse identical perfect submissions: right answers are unique', () => {
+    const { instances, answers } = round();
+    const ev = evaluateRound(instances, [
+      { hotkey: 'a', commit: 1n, answers },
+      { hotkey: 'b', commit: 2n, answers },
+    ]);
+    for (const m of ev.miners) {
+      expect(m.duplicateOf).toBeUndefined();
+      for (const t of m.tallies.values()) expect(t).toEqual({ successes: 2, trials: 2 });
     }
   });
 

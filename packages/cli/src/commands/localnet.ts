@@ -269,7 +269,7 @@ async function waitForPaidEpoch(
         incentive: number[];
         block: string;
       } | null;
-      if (mg !== null && mg.incentive.some((x) => x > 0)) return BigInt(mg.block);
+      if (mg?.incentive.some((x) => x > 0)) return BigInt(mg.block);
     }
     await new Promise((ok) => setTimeout(ok, 250));
   }

@@ -55,6 +55,18 @@ export async function setupNetwork(st: Subtensor, plan: NetworkPlan, say: Say): 
     });
     must(r.result, `stake ${n.name}`);
   }
+  // Copiers stake a little so their hotkeys hold a validator permit: that is how a copier gets to
+  // query the miner it copies (miners' axons serve permit holders only).
+  for (const n of plan.neurons.filter((x) => x.copyOf !== undefined)) {
+    const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
+    const r = await st.addStake(keypairSigner(keypairFromUri(n.coldkeyUri)), {
+      hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
+      netuid,
+      amount: Tao.of('1'),
+      tolerance: 9,
+    });
+    must(r.result, `stake ${n.name}`);
+  }
   say('validators staked');
   plan.setupDone = true;
 }

@@ -7,7 +7,7 @@
  * Uint32Array, BigInt64Array, arrays and plain objects whose values are supported (an undefined
  * property is skipped, as if absent).
  */
-const enum Tag {
+enum Tag {
   Null = 0,
   False = 1,
   True = 2,
@@ -58,7 +58,7 @@ class Writer {
   }
   /** Zig-zag signed varint. */
   svar(n: bigint): void {
-    this.uvar(n >= 0n ? n << 1n : ((-n) << 1n) - 1n);
+    this.uvar(n >= 0n ? n << 1n : (-n << 1n) - 1n);
   }
 }
 
@@ -66,22 +66,29 @@ const utf8 = new TextEncoder();
 const utf8d = new TextDecoder('utf-8', { fatal: true });
 
 function write(w: Writer, v: unknown): void {
-  if (v === null) return w.byte(Tag.Null);
+  if (v === null) {
+    w.byte(Tag.Null);
+    return;
+  }
   switch (typeof v) {
     case 'boolean':
-      return w.byte(v ? Tag.True : Tag.False);
+      w.byte(v ? Tag.True : Tag.False);
+      return;
     case 'number':
       if (!Number.isSafeInteger(v)) throw new CodecError(`cannot encode non-integer number ${v}`);
       w.byte(Tag.Int);
-      return w.svar(BigInt(v));
+      w.svar(BigInt(v));
+      return;
     case 'bigint':
       w.byte(Tag.BigInt);
-      return w.svar(v);
+      w.svar(v);
+      return;
     case 'string': {
       const b = utf8.encode(v);
       w.byte(Tag.Str);
       w.uvar(BigInt(b.length));
-      return w.bytes(b);
+      w.bytes(b);
+      return;
     }
     case 'object':
       break;
@@ -91,7 +98,8 @@ function write(w: Writer, v: unknown): void {
   if (v instanceof Uint8Array) {
     w.byte(Tag.Bytes);
     w.uvar(BigInt(v.length));
-    return w.bytes(v);
+    w.bytes(v);
+    return;
   }
   if (v instanceof Uint16Array || v instanceof Uint32Array) {
     w.byte(v instanceof Uint16Array ? Tag.U16s : Tag.U32s);

@@ -18,4 +18,3 @@ export function updateMovingPrices(ctx: Ctx): void {
     s.set(MovingPrice, n, next);
   }
 }
-

@@ -108,7 +108,11 @@ export const HYPERPARAMETER_SPECS: Readonly<Record<HyperparameterName, Hyperpara
     description: 'weights older than this many thousandths of a tempo stop counting',
   },
   kappa: { owner: false, max: U16, description: 'share of stake that must support a weight for it to be consensus' },
-  bondsPenalty: { owner: true, max: U16, description: 'how much weight above consensus is cut from bonds (65535 = all)' },
+  bondsPenalty: {
+    owner: true,
+    max: U16,
+    description: 'how much weight above consensus is cut from bonds (65535 = all)',
+  },
   bondsMovingAverage: {
     owner: true,
     max: 975_000n,
@@ -143,5 +147,9 @@ export const HYPERPARAMETER_SPECS: Readonly<Record<HyperparameterName, Hyperpara
   transferEnabled: { owner: true, description: 'whether stake may be transferred between coldkeys' },
   ownerCutEnabled: { owner: false, description: 'whether the owner cut is taken from emission' },
   recycleOrBurn: { owner: true, description: "what happens to owner-hotkey incentive: 'burn' or 'recycle'" },
-  minNonImmuneUids: { owner: false, max: 4096n, description: 'non-immune neurons kept before immune ones can be replaced' },
+  minNonImmuneUids: {
+    owner: false,
+    max: 4096n,
+    description: 'non-immune neurons kept before immune ones can be replaced',
+  },
 };

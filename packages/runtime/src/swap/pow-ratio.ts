@@ -23,8 +23,30 @@ function gcd(a: bigint, b: bigint): bigint {
   return x;
 }
 
+/** Bits in each hex digit's value (the leading digit of a positive number is never 0). */
+const HEX_DIGIT_BITS: Readonly<Record<string, bigint>> = {
+  '1': 1n,
+  '2': 2n,
+  '3': 2n,
+  '4': 3n,
+  '5': 3n,
+  '6': 3n,
+  '7': 3n,
+  '8': 4n,
+  '9': 4n,
+  a: 4n,
+  b: 4n,
+  c: 4n,
+  d: 4n,
+  e: 4n,
+  f: 4n,
+};
+
+/** `v.toString(2).length` (so 1 for 0, and counting the sign of a negative), via hex for speed. */
 function bitLength(v: bigint): bigint {
-  return BigInt(v.toString(2).length);
+  if (v <= 0n) return BigInt(v.toString(2).length);
+  const h = v.toString(16);
+  return BigInt(h.length - 1) * 4n + (HEX_DIGIT_BITS[h[0] as string] as bigint);
 }
 
 /** Division rounding toward −∞ (BigInt `/` truncates). */
@@ -43,10 +65,31 @@ function dropGuard(v: bigint): bigint {
   return q;
 }
 
-/** The largest r with r^expDen × baseDen^expNum ≤ baseNum^expNum × scale^expDen. */
+/** The largest r ≥ 0 with r^k ≤ n (n ≥ 0, k ≥ 1), by Newton's method from above. */
+function integerRoot(n: bigint, k: bigint): bigint {
+  if (n < 2n || k === 1n) return n;
+  // 2^(⌊bits/k⌋+1) > n^(1/k): start above the root, then Newton's steps decrease to it.
+  let x = 1n << (bitLength(n) / k + 1n);
+  for (;;) {
+    const y = ((k - 1n) * x + n / x ** (k - 1n)) / k;
+    if (y >= x) break;
+    x = y;
+  }
+  // Newton's integer iteration stops at the floor root; these only guard the boundary.
+  while (x ** k > n) x -= 1n;
+  while ((x + 1n) ** k <= n) x += 1n;
+  return x;
+}
+
+/**
+ * The largest r with r^expDen × baseDen^expNum ≤ baseNum^expNum × scale^expDen. With positive
+ * factors that is the expDen-th integer root of ⌊rhs / lhsFactor⌋ (for an integer r^expDen,
+ * r^expDen × L ≤ R ⟺ r^expDen ≤ ⌊R/L⌋); other signs keep the reference bisection.
+ */
 function exactRoot(baseNum: bigint, baseDen: bigint, expNum: bigint, expDen: bigint, scale: bigint): bigint {
   const lhsFactor = baseDen ** expNum;
   const rhs = baseNum ** expNum * scale ** expDen;
+  if (lhsFactor > 0n && rhs >= 0n) return integerRoot(rhs / lhsFactor, expDen);
   const fits = (r: bigint): boolean => r ** expDen * lhsFactor <= rhs;
   let hi = 1n;
   while (fits(hi)) hi <<= 1n;

@@ -20,7 +20,8 @@ import {
   storage,
 } from '../../src/index.js';
 
-export const acct = (name: string): AccountId => accountFromBytes(blake2b256(new TextEncoder().encode(`taonet-test/${name}`)));
+export const acct = (name: string): AccountId =>
+  accountFromBytes(blake2b256(new TextEncoder().encode(`taonet-test/${name}`)));
 export const TAO = RAO_PER_TAO;
 
 export interface ChainOptions {
@@ -66,7 +67,12 @@ export class TestChain {
   step(...xs: CheckedExtrinsic[]): ExtrinsicResult[] {
     const number = this.block + 1n;
     const r = applyBlock(this.state, {
-      header: { number, parentHash: `0x${number.toString(16).padStart(64, '0')}`, author: this.author, timestamp: number * 250n },
+      header: {
+        number,
+        parentHash: `0x${number.toString(16).padStart(64, '0')}`,
+        author: this.author,
+        timestamp: number * 250n,
+      },
       extrinsics: xs,
     });
     this.lastResult = r;

@@ -85,7 +85,9 @@ export class Metagraph {
     if (r.hotkeys !== undefined) {
       this.hotkeys = (r.hotkeys as string[]).map(toSs58);
       this.uidByHotkey.clear();
-      (r.hotkeys as string[]).forEach((h, i) => this.uidByHotkey.set(h, i));
+      (r.hotkeys as string[]).forEach((h, i) => {
+        this.uidByHotkey.set(h, i);
+      });
     }
     if (r.coldkeys !== undefined)
       this.coldkeys = (r.coldkeys as (string | null)[]).map((c) => (c === null ? null : toSs58(c)));

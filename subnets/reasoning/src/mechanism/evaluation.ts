@@ -53,7 +53,7 @@ export function answerFingerprint(instances: readonly Instance[], answers: reado
 
 /**
  * Checks every submission against every instance. A submission identical (after normalising)
- * to one committed earlier is collapsed onto it: it is recorded with its trials but no
+ * to one committed earlier, and not entirely right, is collapsed onto it: it is recorded with its trials but no
  * successes, so a copy or a sybil clone adds no evidence of its own. Validators should include
  * miners that did not answer as submissions of empty answers, so silence counts as failure.
  */
@@ -61,9 +61,16 @@ export function evaluateRound(instances: readonly Instance[], submissions: reado
   const firstByPrint = new Map<string, string>();
   const miners: MinerRound[] = [];
   for (const sub of [...submissions].sort(byCommit)) {
+    // Every instance has exactly one right answer, so two honest solvers who get everything right
+    // submit identical answers: only a shared mistake (or blank) is evidence of copying. Identical
+    // perfect submissions all count; a clone of them is then shadowed by the Pareto step.
+    const perfect = instances.every((inst, i) => {
+      const answer = sub.answers[i] ?? '';
+      return answer.length > 0 && environment(inst.env).check(inst, answer);
+    });
     const print = answerFingerprint(instances, sub.answers);
-    const original = firstByPrint.get(print);
-    if (original === undefined) firstByPrint.set(print, sub.hotkey);
+    const original = perfect ? undefined : firstByPrint.get(print);
+    if (original === undefined && !perfect) firstByPrint.set(print, sub.hotkey);
     const counts = new Map<EnvName, { successes: number; trials: number }>();
     instances.forEach((inst, i) => {
       const answer = sub.answers[i] ?? '';
