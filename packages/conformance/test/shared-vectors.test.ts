@@ -1,9 +1,10 @@
 /**
  * Every shared yuma vector must pass bit-exact through the same code path as
- * `npm run conformance`. The vectors live in ../shared/vectors beside the repository (override
- * with TAONET_VECTORS); a missing folder fails the suite rather than skipping it.
+ * `npm run conformance`. The vectors live in ../shared/vectors beside the repository when it is
+ * there, else in the repository's copy under vectors/ (override with TAONET_VECTORS); a missing
+ * folder fails the suite rather than skipping it, and the copy must equal the shared original.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Json } from '../src/codec.js';
@@ -11,7 +12,22 @@ import { prepareSdkCase } from '../src/handlers/sdk.js';
 import { collectFiles, runCase, runFile } from '../src/run.js';
 
 const root = resolve(import.meta.dirname, '../../..');
-export const VECTORS = process.env.TAONET_VECTORS ?? join(root, '..', 'shared', 'vectors');
+export const VECTORS =
+  process.env.TAONET_VECTORS ??
+  (existsSync(join(root, '..', 'shared', 'vectors')) ? join(root, '..', 'shared', 'vectors') : join(root, 'vectors'));
+
+describe('the repository copy of the vectors', () => {
+  const shared = join(root, '..', 'shared', 'vectors');
+  it.runIf(existsSync(shared))('equals ../shared/vectors file for file', () => {
+    const names = (dir: string) => readdirSync(dir).sort();
+    expect(names(join(root, 'vectors'))).toEqual(names(shared));
+    for (const f of names(shared)) {
+      expect(readFileSync(join(root, 'vectors', f), 'utf8'), `vectors/${f} differs from the shared copy`).toBe(
+        readFileSync(join(shared, f), 'utf8'),
+      );
+    }
+  });
+});
 
 describe('shared yuma vectors', () => {
   it('the vector folder is present', () => {

@@ -116,7 +116,9 @@ describe('price bump on registration', () => {
 });
 
 const root = resolve(import.meta.dirname, '../../..');
-const VECTORS = process.env.TAONET_VECTORS ?? join(root, '..', 'shared', 'vectors');
+const VECTORS =
+  process.env.TAONET_VECTORS ??
+  (existsSync(join(root, '..', 'shared', 'vectors')) ? join(root, '..', 'shared', 'vectors') : join(root, 'vectors'));
 
 interface BurnSequenceCase {
   readonly name: string;

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { netuidStorageIndex, weightsCommitHash, weightsCommitPreimage } from '../src/weights/commit-hash.js';
 
 const root = resolve(import.meta.dirname, '../../..');
-const VECTORS = process.env.TAONET_VECTORS ?? join(root, '..', 'shared', 'vectors');
+const VECTORS =
+  process.env.TAONET_VECTORS ??
+  (existsSync(join(root, '..', 'shared', 'vectors')) ? join(root, '..', 'shared', 'vectors') : join(root, 'vectors'));
 const FILE = join(VECTORS, 'sdk-weights.json');
 
 interface CommitHashCase {
