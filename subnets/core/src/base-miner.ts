@@ -67,11 +67,9 @@ export abstract class BaseMiner extends BaseNeuron {
       return null;
     }
     this.relayDendrite ??= new Dendrite({ keypair: this.hotkey });
-    const r = await this.relayDendrite.call(
-      { ip: a.ip === '0.0.0.0' ? '127.0.0.1' : a.ip, port: a.port, hotkey: victimHotkey },
-      synapse,
-      { timeout: timeoutS },
-    );
+    const r = await this.relayDendrite.call({ ip: a.ip, port: a.port, hotkey: victimHotkey }, synapse, {
+      timeout: timeoutS,
+    });
     if (!r.isSuccess)
       this.log.debug('relay failed', {
         to: victimHotkey,

@@ -7,3 +7,4 @@ export * from './score-store.js';
 export * from './selection.js';
 export * from './recent-answers.js';
 export * from './query-timed.js';
+export * from './run-neuron.js';

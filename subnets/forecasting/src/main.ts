@@ -1,21 +1,14 @@
 /** `node subnets/forecasting/bin/neuron.js validator|miner|sybil|copier|random --netuid N …` */
-import { loadConfig } from '@taonet/subnet-core';
-import { ForecastMiner, type ForecastRole } from './miner.js';
+import { runNeuron } from '@taonet/subnet-core';
+import { ForecastMiner } from './miner.js';
 import { ForecastValidator } from './validator.js';
 
-const MINER_ROLES = new Set(['miner', 'sybil', 'copier', 'random']);
-
-export async function main(argv: readonly string[]): Promise<void> {
-  const [role, ...rest] = argv;
-  const config = loadConfig(rest);
-  let neuron: ForecastValidator | ForecastMiner;
-  if (role === 'validator') neuron = new ForecastValidator(config);
-  else if (role !== undefined && MINER_ROLES.has(role)) neuron = new ForecastMiner(config, role as ForecastRole);
-  else throw new Error(`unknown role '${role}': use validator, miner, sybil, copier or random`);
-  const stop = (): void => {
-    void neuron.stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await neuron.start();
+export function main(argv: readonly string[]): Promise<void> {
+  return runNeuron(argv, {
+    validator: (c) => new ForecastValidator(c),
+    miner: (c) => new ForecastMiner(c, 'miner'),
+    sybil: (c) => new ForecastMiner(c, 'sybil'),
+    copier: (c) => new ForecastMiner(c, 'copier'),
+    random: (c) => new ForecastMiner(c, 'random'),
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * The exponential as the reference chain computes it: `substrate-fixed`'s truncated Taylor series
  * on I32F32, behind subtensor's `exp_safe` clamp to [−20, 20]. Liquid alpha's sigmoid goes through
- * this, so `Math.exp` would give different bits. Every step floors (mul) or truncates (div).
+ * this, so a float exponential would give different bits. Every step floors (mul) or truncates (div).
  */
 import { checkedAdd, checkedDiv, checkedMul } from './arith.js';
 import { I32F32 } from './format.js';

@@ -34,7 +34,7 @@ const U64_MAX = (1n << 64n) - 1n;
 function loadRows(
   rows: readonly U16Row[],
   n: number,
-  toFixed: (u: number) => bigint,
+  fromU16: (u: number) => bigint,
   onlyBelowN: boolean,
 ): SparseMatrix {
   const out: SparseMatrix = new Array(n);
@@ -48,7 +48,7 @@ function loadRows(
     for (let k = 0; k < row.cols.length; k++) {
       const j = row.cols[k] as number;
       if (onlyBelowN && j >= n) continue;
-      b.push(j, toFixed(row.vals[k] as number));
+      b.push(j, fromU16(row.vals[k] as number));
     }
     out[i] = b.finish();
   }
