@@ -32,7 +32,12 @@ import { ss58Decode } from '../keys/ss58.js';
 import { signatureBytes } from '../keys/verify.js';
 import { EMPTY_BODY_HASH } from '../synapse/body-hash.js';
 import { wallClockNs } from '../synapse/clock.js';
-import { initFastSr25519, makeSigner, type MessageSigner, verifySr25519Wallet } from '../synapse/fast-sr25519.js';
+import {
+  initFastSr25519,
+  makeSigner,
+  type MessageSigner,
+  verifyRequestSr25519Wallet,
+} from '../synapse/fast-sr25519.js';
 import type { FieldKind } from '../synapse/headers.js';
 import { axonMessage, dendriteMessage } from '../synapse/messages.js';
 import { STATUS_MESSAGES, Status, SynapseError } from '../synapse/status.js';
@@ -560,7 +565,7 @@ export class Axon {
       uuid: d.uuid ?? '',
       bodyHash: job.headerHash,
     });
-    if (!verifySr25519Wallet(utf8(message), job.signature, job.publicKey)) {
+    if (!verifyRequestSr25519Wallet(utf8(message), job.signature, job.publicKey)) {
       fail(Status.Unauthorized, `${NOT_VERIFIED}Signature mismatch with ${message}`, true);
       return;
     }

@@ -7,7 +7,6 @@
  * axon order.
  */
 import { randomUUID } from 'node:crypto';
-import { Agent } from 'node:http';
 import type { AxonTarget } from '../axon/axon-info.js';
 import { toHex, utf8 } from '../bytes.js';
 import type { Keypair } from '../keys/keypair.js';
@@ -26,6 +25,7 @@ import {
   synapseToHeaders,
 } from '../synapse/wire.js';
 import { type HttpOutcome, httpPost } from './http-call.js';
+import { Http1Pool } from './http1-pool.js';
 import { nextNonce } from './nonce-clock.js';
 
 /** How a dendrite is set up. */
@@ -69,7 +69,7 @@ export class Dendrite {
   readonly #signer: MessageSigner;
   readonly #externalIp: string | undefined;
   readonly #version: number;
-  readonly #agent: Agent;
+  readonly #pool: Http1Pool;
   readonly #maxResponseBytes: number;
   readonly #axonKeys = new Map<string, Uint8Array | null>();
 
@@ -80,7 +80,7 @@ export class Dendrite {
     this.#version = options.version ?? DEFAULT_VERSION;
     this.#maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
     // Idle sockets are dropped before the axon's 5 s keep-alive timeout would close them under us.
-    this.#agent = new Agent({ keepAlive: true, maxSockets: options.maxSocketsPerAxon ?? 4, timeout: 4_000 });
+    this.#pool = new Http1Pool(options.maxSocketsPerAxon ?? 4, 4_000);
   }
 
   /** The dendrite's SS58 hotkey. */
@@ -132,7 +132,7 @@ export class Dendrite {
 
   /** Closes the keep-alive sockets. */
   close(): void {
-    this.#agent.destroy();
+    this.#pool.destroy();
   }
 
   async #query<S extends Synapse>(
@@ -176,7 +176,7 @@ export class Dendrite {
     s.axon = { ip: axon.ip, port: axon.port, hotkey: axon.hotkey };
     const headers = synapseToHeaders(s, bodyHash, fragment.length);
     return httpPost({
-      agent: this.#agent,
+      pool: this.#pool,
       host,
       port: axon.port,
       name: s.name,

@@ -3,13 +3,13 @@
  * or timeout comes back as a status and message like an answer would (§2.6 client-side failures),
  * so a fan-out to hundreds of axons cannot be broken by one of them.
  */
-import { type Agent, type IncomingHttpHeaders, request } from 'node:http';
-import type { Socket } from 'node:net';
 import type { PhaseTiming } from '../synapse/synapse.js';
+import type { Http1Pool } from './http1-pool.js';
+import { ResponseTooLarge, type ResponseHeaders } from './http1-response-parser.js';
 
 /** What `httpPost` needs. */
 export interface HttpPost {
-  readonly agent: Agent;
+  readonly pool: Http1Pool;
   readonly host: string;
   readonly port: number;
   /** The synapse name (the route, and part of failure messages). */
@@ -26,7 +26,7 @@ export type HttpOutcome =
   | {
       readonly kind: 'response';
       readonly status: number;
-      readonly headers: IncomingHttpHeaders;
+      readonly headers: ResponseHeaders;
       readonly body: Buffer;
       readonly timing: PhaseTiming;
     }
@@ -52,9 +52,6 @@ const UNREACHABLE = new Set([
   'ECONNABORTED',
 ]);
 
-class TimeoutMarker extends Error {}
-class TooLarge extends Error {}
-
 /** POSTs `body` and collects the answer. Resolves, never rejects. */
 export function httpPost(p: HttpPost): Promise<HttpOutcome> {
   const t0 = performance.now();
@@ -62,7 +59,7 @@ export function httpPost(p: HttpPost): Promise<HttpOutcome> {
   const since = (): number => performance.now() - t0;
   return new Promise((resolve) => {
     let settled = false;
-    let responded = false;
+    let timer: NodeJS.Timeout | undefined;
     const settle = (o: HttpOutcome): void => {
       if (settled) return;
       settled = true;
@@ -70,90 +67,42 @@ export function httpPost(p: HttpPost): Promise<HttpOutcome> {
       timing.totalMs = since();
       resolve(o);
     };
-    const req = request({
-      agent: p.agent,
-      host: p.host,
-      port: p.port,
-      path: `/${p.name}`,
-      method: 'POST',
-      headers: { ...p.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(p.body) },
-    });
-    // Settle first, then tear down: whatever error the teardown emits is then ignored.
-    const timer = setTimeout(() => {
-      fail(new TimeoutMarker());
-      req.destroy();
+    const failure = (status: number, message: string, staleSocket = false): void =>
+      settle({ kind: 'failure', status, message, timing, staleSocket });
+    const handle = p.pool.request(
+      {
+        host: p.host,
+        port: p.port,
+        path: `/${p.name}`,
+        headers: p.headers,
+        body: p.body,
+        contentType: 'application/json',
+        maxResponseBytes: p.maxResponseBytes,
+      },
+      {
+        onConnect: () => (timing.connectMs = since()),
+        onSent: () => (timing.sendMs = since()),
+        onFirstByte: () => (timing.firstByteMs = since()),
+        onResponse: (r) => settle({ kind: 'response', status: r.status, headers: r.headers, body: r.body, timing }),
+        onError: (e, stale) => {
+          if (e instanceof ResponseTooLarge) {
+            failure(422, `Failed to parse response: longer than ${p.maxResponseBytes} bytes`);
+            return;
+          }
+          const code = (e as NodeJS.ErrnoException).code ?? '';
+          if (UNREACHABLE.has(code) || e.message === 'socket hang up') {
+            failure(503, `Service unavailable at ${p.host}:${p.port}/${p.name} (${code || e.message})`, stale);
+            return;
+          }
+          failure(500, `Client error: ${e.message}`);
+        },
+      },
+    );
+    timing.reusedSocket = handle.reused;
+    if (settled) return;
+    timer = setTimeout(() => {
+      failure(408, `Request timeout after ${p.timeoutMs / 1000} seconds`);
+      handle.abort();
     }, p.timeoutMs);
-    req.on('socket', (socket: Socket) => {
-      timing.reusedSocket = req.reusedSocket;
-      if (socket.connecting) socket.once('connect', () => (timing.connectMs = since()));
-    });
-    req.on('finish', () => (timing.sendMs = since()));
-    req.on('response', (res) => {
-      responded = true;
-      timing.firstByteMs = since();
-      const chunks: Buffer[] = [];
-      let n = 0;
-      res.on('data', (c: Buffer) => {
-        n += c.length;
-        if (n > p.maxResponseBytes) res.destroy(new TooLarge());
-        else chunks.push(c);
-      });
-      res.on('end', () =>
-        settle({
-          kind: 'response',
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, n),
-          timing,
-        }),
-      );
-      res.on('error', (e) => fail(e));
-      // The connection dropped mid-answer.
-      res.on('close', () => {
-        if (!res.complete) fail(new Error('socket hang up'));
-      });
-    });
-    const fail = (e: unknown): void => {
-      if (e instanceof TimeoutMarker) {
-        settle({
-          kind: 'failure',
-          status: 408,
-          message: `Request timeout after ${p.timeoutMs / 1000} seconds`,
-          timing,
-          staleSocket: false,
-        });
-        return;
-      }
-      if (e instanceof TooLarge) {
-        settle({
-          kind: 'failure',
-          status: 422,
-          message: `Failed to parse response: longer than ${p.maxResponseBytes} bytes`,
-          timing,
-          staleSocket: false,
-        });
-        return;
-      }
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      if (UNREACHABLE.has(code) || (e as Error).message === 'socket hang up') {
-        settle({
-          kind: 'failure',
-          status: 503,
-          message: `Service unavailable at ${p.host}:${p.port}/${p.name} (${code || (e as Error).message})`,
-          timing,
-          staleSocket: req.reusedSocket && !responded && (code === 'ECONNRESET' || code === 'EPIPE'),
-        });
-        return;
-      }
-      settle({
-        kind: 'failure',
-        status: 500,
-        message: `Client error: ${(e as Error).message ?? String(e)}`,
-        timing,
-        staleSocket: false,
-      });
-    };
-    req.on('error', fail);
-    req.end(p.body);
   });
 }

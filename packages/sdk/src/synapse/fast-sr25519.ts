@@ -8,15 +8,54 @@
 import { isReady, sr25519Sign as wasmSign, sr25519Verify as wasmVerify, waitReady } from '@polkadot/wasm-crypto';
 import { concat, utf8 } from '../bytes.js';
 import type { Keypair } from '../keys/keypair.js';
-import { canonicalToHalfEd25519, sr25519Verify as scureVerify } from '../keys/sr25519.js';
+import {
+  canonicalToHalfEd25519,
+  miniSecretToSecret,
+  sr25519Verify as scureVerify,
+  secretToPublicKey,
+  sr25519Sign,
+} from '../keys/sr25519.js';
+import { verifySr25519XOnly } from './x-only-sr25519.js';
 
 let loading: Promise<boolean> | null = null;
+let xOnly = false;
+
+/**
+ * Whether the native x-only check agrees with the strict one on a known signature, its tampered
+ * copy and its wrong-key copy: it depends on how this Node builds X25519 keys, so it is proven
+ * here once rather than assumed.
+ */
+function xOnlySelfTest(): boolean {
+  try {
+    const secret = miniSecretToSecret(new Uint8Array(32).fill(7));
+    const publicKey = secretToPublicKey(secret);
+    const message = utf8('taonet x-only self-test');
+    const sig = sr25519Sign(secret, message);
+    const tampered = sig.slice();
+    tampered[40] = (tampered[40] as number) ^ 1;
+    const otherKey = secretToPublicKey(miniSecretToSecret(new Uint8Array(32).fill(8)));
+    return (
+      verifySr25519XOnly(message, sig, publicKey) === true &&
+      verifySr25519XOnly(utf8('another message'), sig, publicKey) === false &&
+      verifySr25519XOnly(message, tampered, publicKey) === false &&
+      verifySr25519XOnly(message, sig, otherKey) === false
+    );
+  } catch {
+    return false;
+  }
+}
 
 /** Loads the wasm backend once; resolves to whether it is usable. Never rejects. */
 export function initFastSr25519(): Promise<boolean> {
   loading ??= waitReady().then(
-    (ok) => ok,
-    () => false,
+    (ok) => {
+      xOnly = xOnlySelfTest();
+      return ok;
+    },
+    () => {
+      xOnly = xOnlySelfTest();
+      return false;
+    },
   );
   return loading;
 }
@@ -37,6 +76,24 @@ export function verifySr25519(message: Uint8Array, signature: Uint8Array, public
   }
 }
 
+/** Whether axon requests are checked on the native x-only path (see x-only-sr25519.ts). */
+export function xOnlyVerifyInUse(): boolean {
+  return xOnly;
+}
+
+/**
+ * The check for axon requests: the x-only path when it proved itself at init, else the strict
+ * one. It accepts what the strict check accepts, plus forms that only the key holder can make or
+ * that repeat a valid signature's message and nonce (which the nonce guard refuses).
+ */
+export function verifyRequestSr25519(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
+  if (xOnly) {
+    const quick = verifySr25519XOnly(message, signature, publicKey);
+    if (quick !== undefined) return quick;
+  }
+  return verifySr25519(message, signature, publicKey);
+}
+
 const BYTES_OPEN = utf8('<Bytes>');
 const BYTES_CLOSE = utf8('</Bytes>');
 
@@ -48,6 +105,14 @@ export function verifySr25519Wallet(message: Uint8Array, signature: Uint8Array, 
   return (
     verifySr25519(message, signature, publicKey) ||
     verifySr25519(concat(BYTES_OPEN, message, BYTES_CLOSE), signature, publicKey)
+  );
+}
+
+/** `verifySr25519Wallet` for axon requests, on `verifyRequestSr25519`. */
+export function verifyRequestSr25519Wallet(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
+  return (
+    verifyRequestSr25519(message, signature, publicKey) ||
+    verifyRequestSr25519(concat(BYTES_OPEN, message, BYTES_CLOSE), signature, publicKey)
   );
 }
 
