@@ -215,6 +215,28 @@ describe('refusals', () => {
     expect(again.message).toMatch(/replay/);
   });
 
+  it('rejects the (R, ℓ − s) twin of a used signature as a replay (401)', async () => {
+    // The axon's x-only check accepts the twin (x-only-sr25519.ts); the nonce guard must refuse it.
+    const req = signedRequest(validator, target, new Echo({ text: 'twin' }));
+    expect((await post('Echo', req)).status).toBe(200);
+    const sig = Buffer.from((req.headers.bt_header_dendrite_signature as string).slice(2), 'hex');
+    const s = Buffer.from(sig.subarray(32));
+    s[31] = (s[31] as number) & 0x7f;
+    const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+    const twinS = L - BigInt(`0x${Buffer.from(s).reverse().toString('hex')}`);
+    const twin = Buffer.concat([
+      sig.subarray(0, 32),
+      Buffer.from(twinS.toString(16).padStart(64, '0'), 'hex').reverse(),
+    ]);
+    twin[63] = (twin[63] as number) | 0x80;
+    const again = await post('Echo', {
+      headers: { ...req.headers, bt_header_dendrite_signature: `0x${twin.toString('hex')}` },
+      body: req.body,
+    });
+    expect(again.status).toBe(401);
+    expect(again.message).toMatch(/replay/);
+  });
+
   it('rejects a stale nonce (older than now − 4 s − timeout, 401)', async () => {
     const old = wallClockNs() - 20_000_000_000n;
     const r = await post('Echo', signedRequest(validator, target, new Echo({ text: 'old' }), old));
