@@ -3,13 +3,15 @@
  * node and `taonet explorer` started as processes, a subnet seeded through the SDK, then every
  * page opened, live updates checked without a reload, a failed extrinsic's decoded error, table
  * downloads, phone width, accessible names, and the "disconnected — retrying" state. Any console
- * error or page error fails the test. Screenshots go to docs/screenshots/.
+ * error or page error fails the test. Screenshots go to a temporary directory, or to the directory
+ * TAONET_SCREENSHOTS names (`TAONET_SCREENSHOTS=docs/screenshots` refreshes the README's).
  *
  * Skipped when chromium is missing; `npm run test:e2e` installs it first (scripts/ensure-chromium.mjs).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
@@ -20,7 +22,11 @@ import { aliceAddress, type Seeded, seed, validatorHot } from './seed.js';
 const CHROMIUM = process.env.TAONET_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/taonet.js');
-const SHOTS = join(ROOT, 'docs/screenshots');
+// A test run must not rewrite tracked files: the committed screenshots change only on request.
+const SHOTS =
+  process.env.TAONET_SCREENSHOTS !== undefined
+    ? resolvePath(ROOT, process.env.TAONET_SCREENSHOTS)
+    : mkdtempSync(join(tmpdir(), 'taonet-explorer-shots-'));
 const LAUNCH_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -146,6 +152,7 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in a real browser', () => {
     st?.close();
     await stop(explorer);
     await stop(node);
+    if (process.env.TAONET_SCREENSHOTS === undefined) rmSync(SHOTS, { recursive: true, force: true });
   });
 
   it('network page: live head, finality, issuance against the cap, emission and halving', async () => {

@@ -3,7 +3,7 @@
  * Taonet's own views are taonet_*, and dev-chain controls dev_*. docs/rpc.md documents each one;
  * a test checks that every method here is documented there.
  */
-import { toHex } from '@taonet/primitives';
+import { toHex, U64_MAX } from '@taonet/primitives';
 import {
   type BlockResult,
   CALLS,
@@ -267,6 +267,12 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
       const a = p[2];
       if (typeof a !== 'string' || !/^\d+$/.test(a))
         throw invalidParams('param 2 must be an amount in rao as a decimal string');
+      // Balances are u64 on chain: a larger amount could never be staked, so it has no quote.
+      if (BigInt(a) > U64_MAX)
+        throw invalidParams(
+          `param 2 (${a} rao) exceeds the u64 balance range`,
+          `Quote at most ${U64_MAX} rao; no balance can be larger.`,
+        );
       const s = api.chain.state;
       if (s.get(storage.Hyperparameters, n) === null)
         throw new RpcError(RpcCode.CallFailed, 'SubnetNotExists', `no subnet ${n}`);

@@ -133,6 +133,7 @@ describe('request-level rejections', () => {
     expectError(await node.request('taonet_accountInfo', [42]), -32602, 'InvalidParams');
     expectError(await node.request('author_submitExtrinsic', ['not hex']), -32602, 'InvalidParams', { hint: false });
     expectError(await node.request('taonet_metagraph', [1, ['nope']]), -32602, 'InvalidParams');
+    expectError(await node.request('taonet_simSwap', [1, 'buy', (1n << 64n).toString()]), -32602, 'InvalidParams');
     expectError(
       (await node.post('{"jsonrpc":"2.0","id":1,"method":"system_health","params":{"a":1}}')).json as RpcReply,
       -32602,
