@@ -1,6 +1,16 @@
-/** Wallet layout, password rules and the error contract. */
+/** Wallet layout, password rules, an encrypted coldkey written and reopened, and the error contract. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DecryptionFailed, resolveWalletLocation, SdkError, validateNewPassword, walletPaths } from '../src/index.js';
+import {
+  DecryptionFailed,
+  resolveWalletLocation,
+  SdkError,
+  validateNewPassword,
+  Wallet,
+  walletPaths,
+} from '../src/index.js';
 
 describe('wallet layout', () => {
   it('defaults to ~/.bittensor/wallets/default with hotkey default', () => {
@@ -34,6 +44,33 @@ describe('new passwords', () => {
       expect.objectContaining({ code: 'PasswordMismatch' }),
     );
   });
+});
+
+describe('an encrypted coldkey', () => {
+  it('is written as $NACL and opened with its password, without blocking the event loop', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'taonet-wallet-'));
+    try {
+      const wallet = new Wallet({ name: 'w', hotkey: 'h', path: root });
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 50);
+      let created: Awaited<ReturnType<Wallet['createColdkey']>>;
+      try {
+        created = await wallet.createColdkey({ password: 'correct horse', words: 12 });
+      } finally {
+        clearInterval(timer);
+      }
+      expect(ticks).toBeGreaterThan(10);
+      const file = readFileSync(wallet.paths.coldkey);
+      expect(file.subarray(0, 5).toString()).toBe('$NACL');
+      expect(file.includes(Buffer.from(created.mnemonic.split(' ')[0] as string))).toBe(false);
+      expect(wallet.coldkeyPub().ss58Address).toBe(created.keypair.ss58Address);
+      const opened = await wallet.coldkey('correct horse');
+      expect(opened.ss58Address).toBe(created.keypair.ss58Address);
+      expect(opened.canSign).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('errors', () => {

@@ -72,10 +72,12 @@ export function registerWalletCommands(program: Command): void {
       action(async (cli, o: { mnemonic: string; password?: boolean; overwrite?: boolean }) => {
         const wallet = cli.wallet();
         const pw = await newPassword(cli, o);
-        const kp = wallet.regenColdkey(o.mnemonic, {
-          password: pw,
-          ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
-        });
+        const kp = await withSpinner('writing coldkey', () =>
+          wallet.regenColdkey(o.mnemonic, {
+            password: pw,
+            ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
+          }),
+        );
         return cli.report(
           { success: true, data: { name: wallet.name, coldkey_ss58: kp.ss58Address } },
           () => `${color.green('✓')} coldkey ${kp.ss58Address}`,

@@ -181,7 +181,11 @@ export class Http1Pool {
     for (const name in request.headers) fields += `${name}:${request.headers[name]}`;
     for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
     head += `content-type: ${request.contentType}\r\ncontent-length: ${Buffer.byteLength(request.body)}\r\n\r\n`;
-    if (BAD_HEADER_CHAR.test(fields) || BAD_HEADER_CHAR.test(request.path) || BAD_HEADER_CHAR.test(request.contentType)) {
+    if (
+      BAD_HEADER_CHAR.test(fields) ||
+      BAD_HEADER_CHAR.test(request.path) ||
+      BAD_HEADER_CHAR.test(request.contentType)
+    ) {
       this.#fail(conn, new HeaderInjection('A header or the path contains CR, LF or NUL.'), false);
       return;
     }

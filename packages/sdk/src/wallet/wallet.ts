@@ -11,7 +11,7 @@ import { SdkError } from '../errors.js';
 import { type Keypair, keypairFromMnemonic } from '../keys/keypair.js';
 import { generateMnemonic, type MnemonicWordCount, validateMnemonic } from '../keys/mnemonic.js';
 import { keypairFromUri } from '../keys/uri.js';
-import { decryptKeyfileDataAsync, encryptKeyfileData } from './keyfile.js';
+import { decryptKeyfileDataAsync, encryptKeyfileDataAsync } from './keyfile.js';
 import { detectKeyfileFormat } from './keyfile-format.js';
 import { keypairFromKeyfileJson, keypairToKeyfileJson, keypairToPublicKeyfileJson } from './keyfile-json.js';
 import { resolveWalletLocation, type WalletLocation, walletPaths } from './layout.js';
@@ -99,11 +99,14 @@ export class Wallet {
     }
   }
 
-  private writeColdkey(kp: Keypair, o: CreateOptions): void {
+  private async writeColdkey(kp: Keypair, o: CreateOptions): Promise<void> {
     const p = this.paths;
     this.refuseOverwrite(p.coldkey, o.overwrite);
     const json = keypairToKeyfileJson(kp);
-    const data = o.password === null ? json : encryptKeyfileData(json, validateNewPassword(o.password), 'nacl');
+    const data =
+      o.password === null ? json : await encryptKeyfileDataAsync(json, validateNewPassword(o.password), 'nacl');
+    // Checked again after the slow derivation: another process may have written the file meanwhile.
+    this.refuseOverwrite(p.coldkey, o.overwrite);
     writeFileAtomic(p.coldkey, data);
     writeFileAtomic(p.coldkeypub, keypairToPublicKeyfileJson(kp));
   }
@@ -116,17 +119,17 @@ export class Wallet {
   }
 
   /** Creates a new coldkey; returns its mnemonic (show it once to the user). */
-  createColdkey(o: CreateOptions): { mnemonic: string; keypair: Keypair } {
+  async createColdkey(o: CreateOptions): Promise<{ mnemonic: string; keypair: Keypair }> {
     const mnemonic = generateMnemonic(o.words ?? 12);
     const keypair = keypairFromMnemonic(mnemonic);
-    this.writeColdkey(keypair, o);
+    await this.writeColdkey(keypair, o);
     return { mnemonic, keypair };
   }
 
   /** Recreates the coldkey from its mnemonic (or a dev URI such as //Alice). */
-  regenColdkey(secret: string, o: CreateOptions): Keypair {
+  async regenColdkey(secret: string, o: CreateOptions): Promise<Keypair> {
     const kp = secret.startsWith('/') ? keypairFromUri(secret) : this.fromMnemonic(secret);
-    this.writeColdkey(kp, o);
+    await this.writeColdkey(kp, o);
     return kp;
   }
 
