@@ -2,7 +2,7 @@
  * STROBE-128 (v1.0.2), only the operations Merlin transcripts use: meta-AD, AD and PRF. Keccak-f
  * over a 200-byte state with a 166-byte rate; the duplex framing follows the STROBE paper.
  */
-import { keccakP } from '@noble/hashes/sha3.js';
+import { keccakF1600 } from './keccak-f1600.js';
 
 const RATE = 166;
 const FLAG_I = 1;
@@ -11,6 +11,18 @@ const FLAG_C = 4;
 const FLAG_M = 16;
 const FLAG_K = 32;
 const VERSION = new TextEncoder().encode('STROBEv1.0.2');
+// Keccak lanes are little-endian; on a big-endian host the word view must be swapped around the permutation.
+const BIG_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 0;
+
+function permute(lanes: Uint32Array): void {
+  if (BIG_ENDIAN) for (let i = 0; i < 50; i++) lanes[i] = swap32(lanes[i] as number);
+  keccakF1600(lanes);
+  if (BIG_ENDIAN) for (let i = 0; i < 50; i++) lanes[i] = swap32(lanes[i] as number);
+}
+
+function swap32(w: number): number {
+  return (((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24)) >>> 0;
+}
 
 /** A STROBE-128 duplex. Cheap to `clone`, so a fixed prefix can be absorbed once and reused. */
 export class Strobe128 {
@@ -25,7 +37,7 @@ export class Strobe128 {
     if (protocol === null) return;
     this.#state.set([1, RATE + 2, 1, 0, 1, 96]);
     this.#state.set(VERSION, 6);
-    keccakP(this.#lanes, 24);
+    permute(this.#lanes);
     this.metaAd(protocol, false);
   }
 
@@ -65,7 +77,7 @@ export class Strobe128 {
     st[this.#pos] = (st[this.#pos] as number) ^ this.#posBegin;
     st[this.#pos + 1] = (st[this.#pos + 1] as number) ^ 0x04;
     st[RATE + 1] = (st[RATE + 1] as number) ^ 0x80;
-    keccakP(this.#lanes, 24);
+    permute(this.#lanes);
     this.#pos = 0;
     this.#posBegin = 0;
   }
