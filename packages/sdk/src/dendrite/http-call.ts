@@ -4,7 +4,7 @@
  * so a fan-out to hundreds of axons cannot be broken by one of them.
  */
 import type { PhaseTiming } from '../synapse/synapse.js';
-import type { Http1Pool } from './http1-pool.js';
+import type { Http1Pool, PoolHandle } from './http1-pool.js';
 import { ResponseTooLarge, type ResponseHeaders } from './http1-response-parser.js';
 
 /** What `httpPost` needs. */
@@ -60,16 +60,19 @@ export function httpPost(p: HttpPost): Promise<HttpOutcome> {
   return new Promise((resolve) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
+    let handle: PoolHandle | undefined;
     const settle = (o: HttpOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       timing.totalMs = since();
+      // A queued request learns which connection it got only when it is sent.
+      if (handle !== undefined) timing.reusedSocket = handle.reused;
       resolve(o);
     };
     const failure = (status: number, message: string, staleSocket = false): void =>
       settle({ kind: 'failure', status, message, timing, staleSocket });
-    const handle = p.pool.request(
+    handle = p.pool.request(
       {
         host: p.host,
         port: p.port,
@@ -102,7 +105,7 @@ export function httpPost(p: HttpPost): Promise<HttpOutcome> {
     if (settled) return;
     timer = setTimeout(() => {
       failure(408, `Request timeout after ${p.timeoutMs / 1000} seconds`);
-      handle.abort();
+      handle?.abort();
     }, p.timeoutMs);
   });
 }

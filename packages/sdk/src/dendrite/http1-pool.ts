@@ -80,6 +80,8 @@ class Connection {
 class Host {
   readonly idle: Connection[] = [];
   readonly queue: Waiting[] = [];
+  /** Every open connection, idle or busy. */
+  readonly conns = new Set<Connection>();
   open = 0;
 }
 
@@ -144,7 +146,7 @@ export class Http1Pool {
     for (const host of this.#hosts.values()) {
       for (const w of host.queue.splice(0))
         w.callbacks.onError(Object.assign(new Error('Client closed'), { code: 'ECONNABORTED' }), false);
-      for (const c of host.idle.splice(0)) this.#close(c);
+      for (const c of [...host.conns]) this.#close(c);
     }
   }
 
@@ -154,6 +156,7 @@ export class Http1Pool {
     const socket = connect({ host: request.host, port: request.port });
     socket.setNoDelay(true);
     const conn = new Connection(socket, host);
+    host.conns.add(conn);
     socket.once('connect', () => waiting.handle.conn === conn && waiting.callbacks.onConnect());
     socket.on('data', (chunk: Buffer) => this.#onData(conn, chunk));
     socket.on('end', () => this.#onEnd(conn));
@@ -285,6 +288,7 @@ export class Http1Pool {
     if (conn.idleTimer !== null) clearTimeout(conn.idleTimer);
     const host = conn.host;
     host.open--;
+    host.conns.delete(conn);
     const i = host.idle.indexOf(conn);
     if (i >= 0) host.idle.splice(i, 1);
     conn.socket.destroy();

@@ -215,7 +215,9 @@ export class Http1ResponseParser {
     if (status === 204 || status === 304) {
       this.#finish();
     } else if (te !== '') {
-      if (!/(^|,)\s*chunked\s*$/.test(te)) throw new HttpProtocolError(`Unsupported transfer-encoding "${te}".`);
+      // Only plain chunked: the dendrite asks for no content coding, so "gzip, chunked" would hand
+      // the caller compressed bytes as if they were JSON.
+      if (te.trim() !== 'chunked') throw new HttpProtocolError(`Unsupported transfer-encoding "${te}".`);
       this.#state = 'chunk-size';
     } else if (cl !== undefined) {
       const text = String(cl);
