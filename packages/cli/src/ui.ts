@@ -10,6 +10,7 @@ export const color = {
   green: (s: string): string => (tty ? `\u001b[32m${s}\u001b[39m` : s),
   red: (s: string): string => (tty ? `\u001b[31m${s}\u001b[39m` : s),
   cyan: (s: string): string => (tty ? `\u001b[36m${s}\u001b[39m` : s),
+  yellow: (s: string): string => (tty ? `\u001b[33m${s}\u001b[39m` : s),
 };
 
 /** A plain table: a header row, aligned columns (numbers right-aligned), an optional total row. */

@@ -1,13 +1,14 @@
 /**
  * The whole user path from the CLI, with --json, against a real dev node process: create wallets,
  * fund them, create and start a subnet, register a validator and a miner, serve an axon, stake
- * with a limit, set weights, and read the metagraph.
+ * with a limit, set weights, read the metagraph, and check the miner's axon through it.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Axon, Synapse, Wallet } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -94,6 +95,10 @@ describe('taonet CLI user path', () => {
       'miner',
     );
     expect(served.success, JSON.stringify(served)).toBe(true);
+    // Nothing answers at 10.1.2.3 here: the address is advertised anyway, with the check's finding.
+    const firstCheck = served.check as { reachable: boolean; problem: string | null };
+    expect(firstCheck.reachable).toBe(false);
+    expect(firstCheck.problem).toMatch(/10\.1\.2\.3:8091/);
 
     // A limit price the chain enforces: a tiny tolerance on a large stake is refused with a hint.
     const tooTight = await taonet(
@@ -168,6 +173,51 @@ describe('taonet CLI user path', () => {
 
     const hp = (await taonet('subnets', 'hyperparameters', '--netuid', netuid)) as unknown as { name: string }[];
     expect(hp.some((h) => h.name === 'tempo')).toBe(true);
+
+    // A live axon with the miner's hotkey: advertised after the check passes, then found by UID.
+    const minerHot = await new Wallet({ name: 'miner', hotkey: 'default', path: wallets }).hotkey();
+    // The chain refuses 127.0.0.1 itself (as the reference does), so it advertises another loopback address.
+    const live = new Axon({ keypair: minerHot, ip: '0.0.0.0', externalIp: '127.0.0.2', port: 0, open: true }).attach(
+      Synapse,
+      (x) => x,
+    );
+    const { port } = await live.start();
+    try {
+      const reserved = await taonet(
+        'axon',
+        'set',
+        '--netuid',
+        netuid,
+        '--ip',
+        '127.0.0.2',
+        '--port',
+        String(port),
+        '--wallet-name',
+        'miner',
+      );
+      expect(reserved.success, JSON.stringify(reserved)).toBe(true);
+      expect(reserved.check).toMatchObject({ reachable: true, problem: null, hotkey: mData.hotkey_ss58 });
+      const byUid = await taonet('axon', 'check', '--netuid', netuid, '--uid', String(minerUid));
+      expect(byUid).toMatchObject({ success: true, reachable: true, hotkey: mData.hotkey_ss58, status: 200 });
+      // The validator's hotkey is not who answers there: reported as a problem, exit code 1.
+      const wrong = await taonet(
+        'axon',
+        'check',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--expect-hotkey',
+        vData.hotkey_ss58,
+      );
+      expect(wrong.success).toBe(false);
+      expect(wrong.problem).toMatch(/Another axon answers/);
+    } finally {
+      await live.stop();
+    }
+    const gone = await taonet('axon', 'check', '--netuid', netuid, '--uid', String(minerUid), '--timeout', '2');
+    expect(gone).toMatchObject({ success: false, reachable: false, status: 503 });
+    expect(gone.problem).toMatch(/Nothing accepts connections/);
   }, 240_000);
 
   it('explains a user error with a name, an explanation and a hint, and exits 1', async () => {

@@ -53,4 +53,5 @@ export * from './synapse/synapse.js';
 export * from './axon/access.js';
 export * from './axon/axon.js';
 export * from './axon/axon-info.js';
+export * from './axon/probe.js';
 export * from './dendrite/dendrite.js';

@@ -36,10 +36,16 @@ export abstract class BaseMiner extends BaseNeuron {
     this.attach(this.axon);
     const info = await this.axon.start();
     this.log.info('axon listening', { ip: info.ip, port: info.port });
-    if (info.ip === '0.0.0.0')
-      this.log.warn('advertising 0.0.0.0: reachable from this machine only', {
-        hint: 'pass --external-ip <public ip> to serve other machines',
+    // Before advertising: a wrong address is otherwise only noticed when validators stop scoring.
+    const probe = await this.axon.checkReachable();
+    if (probe.problem !== null)
+      this.log.warn('axon self-test failed', { address: probe.address, problem: probe.problem, hint: probe.hint });
+    else if (probe.scope === 'public' || probe.scope === 'loopback')
+      this.log.info('axon reachable at its advertised address', {
+        address: probe.address,
+        latencyMs: Math.round(probe.latencyMs),
       });
+    else this.log.warn('axon advertises an address other machines cannot dial', { hint: probe.hint });
     await this.advertise(info.ip, info.port);
     await this.run();
   }

@@ -59,6 +59,7 @@ import {
 } from './access.js';
 import type { AxonInfo } from './axon-info.js';
 import { NonceGuard } from './nonce-guard.js';
+import { type AxonProbe, probeAxon } from './probe.js';
 import { BoundedPriorityQueue, type QueueTicket } from './priority-queue.js';
 import { type RateLimit, RateLimiter } from './rate-limiter.js';
 
@@ -343,6 +344,16 @@ export class Axon {
       hotkey: this.#hotkey,
       version: this.#version,
     };
+  }
+
+  /**
+   * Pings this axon at the address it advertises, signed with its own hotkey: whether it answers
+   * there, and whether the answer comes from this very process (`probe.ts`). Call after `start()`,
+   * before advertising the address on chain.
+   */
+  checkReachable(timeoutS = 5): Promise<AxonProbe> {
+    const { ip, port } = this.info;
+    return probeAxon({ ip, port, hotkey: this.#hotkey }, { keypair: this.#keypair, timeoutS, expectUuid: this.#uuid });
   }
 
   /** The bound address (differs from `info` behind NAT). */
