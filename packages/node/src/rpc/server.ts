@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { RuntimeError } from '@taonet/runtime';
 import { METHODS, type NodeApi } from './methods.js';
+import { NodeMetrics } from './metrics.js';
 import { TokenBucket } from './rate-limiter.js';
 import { RpcCode, RpcError } from './rpc-error.js';
 import { stringify } from './json.js';
@@ -66,7 +67,10 @@ export class RpcServer {
   private readonly wss: WebSocketServer;
   private readonly buckets = new Map<string, TokenBucket>();
   private nextSub = 1;
+  private readonly stopCounting: () => void;
   readonly opts: RpcServerOptions;
+  /** What `GET /metrics` reports. */
+  readonly metrics = new NodeMetrics();
 
   constructor(
     private readonly api: NodeApi,
@@ -78,6 +82,7 @@ export class RpcServer {
     this.http.on('upgrade', (req, socket, head) => {
       this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
     });
+    this.stopCounting = api.chain.onImport((b) => this.metrics.imported(b.txHashes.length));
   }
 
   async listen(): Promise<{ host: string; port: number }> {
@@ -90,6 +95,7 @@ export class RpcServer {
   }
 
   async close(): Promise<void> {
+    this.stopCounting();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((r) => this.wss.close(() => r()));
     this.http.closeAllConnections();
@@ -119,6 +125,11 @@ export class RpcServer {
         'access-control-allow-headers': 'content-type',
       });
       res.end();
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      res.end(this.metrics.render(this.api));
       return;
     }
     if (req.method === 'GET' && (req.url === '/health' || req.url === '/')) {
@@ -164,6 +175,7 @@ export class RpcServer {
   }
 
   private onSocket(ws: WebSocket): void {
+    this.metrics.wsOpened();
     const session: Session = {
       subs: new Map(),
       send: (m) => {
@@ -177,7 +189,9 @@ export class RpcServer {
       if (out !== null && ws.readyState === ws.OPEN) ws.send(out);
     });
     ws.on('close', () => {
+      this.metrics.wsClosed();
       for (const stop of session.subs.values()) stop();
+      this.metrics.subscriptionsChanged(-session.subs.size);
       session.subs.clear();
     });
     ws.on('error', () => ws.terminate());
@@ -200,12 +214,16 @@ export class RpcServer {
     try {
       msg = JSON.parse(text);
     } catch {
+      this.metrics.error('ParseError');
       return stringify(errorReply(null, new RpcError(RpcCode.ParseError, 'ParseError', 'the body is not JSON')));
     }
     if (Array.isArray(msg)) {
-      if (msg.length === 0)
+      if (msg.length === 0) {
+        this.metrics.error('InvalidRequest');
         return stringify(errorReply(null, new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'empty batch')));
+      }
       if (!session.bucket.take(msg.length)) {
+        this.metrics.error('RateLimited');
         return stringify(
           errorReply(
             null,
@@ -217,6 +235,7 @@ export class RpcServer {
       return replies.length === 0 ? null : stringify(replies);
     }
     if (!session.bucket.take()) {
+      this.metrics.error('RateLimited');
       const id = msg !== null && typeof msg === 'object' ? (msg as Json).id : null;
       return stringify(
         errorReply(id, new RpcError(RpcCode.RateLimited, 'RateLimited', 'too many requests', 'slow down and retry')),
@@ -227,6 +246,18 @@ export class RpcServer {
   }
 
   private handleOne(msg: unknown, session: Session): Json | null {
+    const reply = this.handleOneUncounted(msg, session);
+    if (msg !== null && typeof msg === 'object') this.metrics.request((msg as Json).method);
+    this.countError(reply);
+    return reply;
+  }
+
+  private countError(reply: Json | null): void {
+    const name = ((reply?.error as { data?: { name?: unknown } } | undefined)?.data?.name ?? null) as string | null;
+    if (typeof name === 'string') this.metrics.error(name);
+  }
+
+  private handleOneUncounted(msg: unknown, session: Session): Json | null {
     if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) {
       return errorReply(null, new RpcError(RpcCode.InvalidRequest, 'InvalidRequest', 'a request must be an object'));
     }
@@ -268,6 +299,7 @@ export class RpcServer {
       if (stop === undefined) return false;
       stop();
       session.subs.delete(id as string);
+      this.metrics.subscriptionsChanged(-1);
       return true;
     }
     const def = METHODS[method];
@@ -298,6 +330,7 @@ export class RpcServer {
         else queued.push(m);
       });
       session.subs.set(sid, stop);
+      this.metrics.subscriptionsChanged(1);
       queueMicrotask(() => {
         const q = queued ?? [];
         queued = null;
