@@ -5,6 +5,7 @@
  */
 import { Axon, Dendrite, keypairSigner, type Synapse } from '@taonet/sdk';
 import { BaseNeuron } from './base-neuron.js';
+import type { Sample } from './metrics.js';
 import type { NeuronConfig } from './config.js';
 
 export abstract class BaseMiner extends BaseNeuron {
@@ -87,6 +88,26 @@ export abstract class BaseMiner extends BaseNeuron {
 
   protected async onBlock(block: bigint): Promise<void> {
     if (block % 5n === 0n) await this.metagraph.sync();
+  }
+
+  protected override metrics(): Sample[] {
+    const out = super.metrics();
+    if (this.axon === undefined) return out;
+    for (const [status, n] of Object.entries(this.axon.stats))
+      out.push({
+        name: 'taonet_axon_responses_total',
+        help: 'Answers the axon sent, by status code.',
+        kind: 'counter',
+        value: n,
+        labels: { status },
+      });
+    out.push({
+      name: 'taonet_axon_pending',
+      help: 'Requests waiting for verification and a handler slot.',
+      kind: 'gauge',
+      value: this.axon.pending,
+    });
+    return out;
   }
 
   override async stop(): Promise<void> {

@@ -8,6 +8,7 @@
 import { type AxonTarget, Dendrite, keypairSigner } from '@taonet/sdk';
 import { join } from 'node:path';
 import { BaseNeuron } from './base-neuron.js';
+import type { Sample } from './metrics.js';
 import type { NeuronConfig } from './config.js';
 import { ScoreStore } from './score-store.js';
 import { selectMiners } from './selection.js';
@@ -43,6 +44,10 @@ export abstract class BaseValidator extends BaseNeuron {
   dendrite!: Dendrite;
   scores!: ScoreStore;
   lastWeightsBlock = 0n;
+  /** Weight submissions by outcome: `ok` or the refusal's code. */
+  readonly weightSubmissions = new Map<string, number>();
+  /** The last query round: when, how long, how many miners asked and scored. */
+  lastRound: { block: bigint; ms: number; asked: number; observed: number } | null = null;
   private seed = 0x9e3779b9;
 
   constructor(
@@ -114,13 +119,38 @@ export abstract class BaseValidator extends BaseNeuron {
         () => this.random(),
       );
       if (picked.length > 0) {
+        const t0 = performance.now();
         const obs = await this.forward(picked, block);
+        this.lastRound = { block, ms: performance.now() - t0, asked: picked.length, observed: obs.size };
         this.scores.update(obs, Number(block));
         this.log.debug('scored', { block, miners: picked.length, observed: obs.size });
       }
     }
     await this.revealDue();
     if (block - this.lastWeightsBlock >= BigInt(this.schedule.weightsEveryBlocks)) await this.setWeights(block);
+  }
+
+  protected override metrics(): Sample[] {
+    const out = super.metrics();
+    const g = (name: string, help: string, value: number | bigint): Sample => ({ name, help, kind: 'gauge', value });
+    out.push(g('taonet_validator_last_weights_block', 'Block of the last weight submission.', this.lastWeightsBlock));
+    for (const [outcome, n] of this.weightSubmissions)
+      out.push({
+        name: 'taonet_validator_weight_submissions_total',
+        help: 'Weight submissions by outcome (ok, or the refusal code).',
+        kind: 'counter',
+        value: n,
+        labels: { outcome },
+      });
+    out.push(g('taonet_validator_scored_hotkeys', 'Hotkeys with a kept score.', this.scores?.hotkeys().length ?? 0));
+    if (this.lastRound !== null)
+      out.push(
+        g('taonet_validator_round_block', 'Block of the last query round.', this.lastRound.block),
+        g('taonet_validator_round_ms', 'Duration of the last query round (forward), milliseconds.', this.lastRound.ms),
+        g('taonet_validator_round_asked', 'Miners asked in the last round.', this.lastRound.asked),
+        g('taonet_validator_round_observed', 'Miners scored in the last round.', this.lastRound.observed),
+      );
+    return out;
   }
 
   private async revealDue(): Promise<void> {
@@ -140,6 +170,8 @@ export abstract class BaseValidator extends BaseNeuron {
       uids,
       weights,
     });
+    const outcome = result.ok ? 'ok' : (result.code ?? 'failed');
+    this.weightSubmissions.set(outcome, (this.weightSubmissions.get(outcome) ?? 0) + 1);
     if (result.ok)
       this.log.info(mode === 'direct' ? 'weights set' : 'weights committed', {
         block: result.blockNumber,

@@ -2,7 +2,7 @@
  * Neuron configuration from command-line flags, then environment variables, then defaults:
  * `--network` / TAONET_NETWORK, `--netuid` / TAONET_NETUID, `--wallet-name`, `--wallet-path`,
  * `--hotkey`, `--hotkey-uri` (dev keys), `--axon-port`, `--axon-ip`, `--external-ip`,
- * `--state-dir`, `--log-level`.
+ * `--state-dir`, `--log-level`, `--metrics-port` (absent: no endpoint; 0: any free port), `--metrics-ip`.
  */
 export interface NeuronConfig {
   readonly network: string;
@@ -19,6 +19,9 @@ export interface NeuronConfig {
   /** Where validators keep their scores between restarts. */
   readonly stateDir: string;
   readonly logLevel: 'debug' | 'info' | 'warn';
+  /** Port of the Prometheus `/metrics` endpoint (0: any free one); null (the default) serves none. */
+  readonly metricsPort: number | null;
+  readonly metricsIp: string;
   /** Extra subnet-specific flags, as given. */
   readonly extra: Readonly<Record<string, string>>;
 }
@@ -68,6 +71,8 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env 
     'external-ip',
     'state-dir',
     'log-level',
+    'metrics-port',
+    'metrics-ip',
   ]);
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(args)) if (!known.has(k)) extra[k] = v;
@@ -90,6 +95,8 @@ export function loadConfig(argv: readonly string[] = process.argv.slice(2), env 
       get('external-ip') ?? (/^127\./.test(get('axon-ip') ?? '127.0.0.1') ? '0.0.0.0' : (get('axon-ip') as string)),
     stateDir: get('state-dir') ?? '.taonet/neuron',
     logLevel: level,
+    metricsPort: get('metrics-port') === undefined ? null : num('metrics-port', 0),
+    metricsIp: get('metrics-ip') ?? '127.0.0.1',
     extra,
   };
 }

@@ -8,3 +8,4 @@ export * from './selection.js';
 export * from './recent-answers.js';
 export * from './query-timed.js';
 export * from './run-neuron.js';
+export * from './metrics.js';

@@ -57,8 +57,12 @@ describe('template subnet on the framework', () => {
 
     const ws = node.rpcUrl.replace('http', 'ws');
     const common = ['--network', ws, '--netuid', String(netuid), '--state-dir', state, '--log-level', 'warn'];
-    const miner = new TemplateMiner(loadConfig([...common, '--hotkey-uri', '//tpl-miner', '--axon-port', '0']));
-    const validator = new TemplateValidator(loadConfig([...common, '--hotkey-uri', '//tpl-validator']));
+    const miner = new TemplateMiner(
+      loadConfig([...common, '--hotkey-uri', '//tpl-miner', '--axon-port', '0', '--metrics-port', '0']),
+    );
+    const validator = new TemplateValidator(
+      loadConfig([...common, '--hotkey-uri', '//tpl-validator', '--metrics-port', '0']),
+    );
     await miner.start();
     await validator.start();
     const mg = new Metagraph(st, netuid);
@@ -72,6 +76,27 @@ describe('template subnet on the framework', () => {
     }
     expect(paid).toBe(true);
     expect(mg.axons[minerUid]?.port).toBeGreaterThan(0);
+
+    // Both neurons report what they did on /metrics.
+    const scrape = async (port: number | null): Promise<string> => {
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      return res.text();
+    };
+    const value = (text: string, sample: string): number => {
+      const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+      expect(line, `${sample} in\n${text}`).toBeDefined();
+      return Number((line as string).slice(sample.length + 1));
+    };
+    const minerText = await scrape(miner.metricsPort);
+    expect(value(minerText, 'taonet_neuron_uid')).toBe(minerUid);
+    expect(value(minerText, 'taonet_axon_responses_total{status="200"}')).toBeGreaterThan(0);
+    expect(value(minerText, 'taonet_neuron_registered')).toBe(1);
+    const validatorText = await scrape(validator.metricsPort);
+    expect(value(validatorText, 'taonet_validator_weight_submissions_total{outcome="ok"}')).toBeGreaterThan(0);
+    expect(value(validatorText, 'taonet_validator_round_observed')).toBeGreaterThan(0);
+    expect(value(validatorText, 'taonet_validator_scored_hotkeys')).toBeGreaterThan(0);
+    expect(value(validatorText, 'taonet_validator_last_weights_block')).toBeGreaterThan(0);
     const scoreFile = join(state, `scores-${netuid}-${keypairFromUri('//tpl-validator').ss58Address}.json`);
     expect(existsSync(scoreFile)).toBe(true);
     const saved = JSON.parse(readFileSync(scoreFile, 'utf8')) as Record<string, { score: number }>;
