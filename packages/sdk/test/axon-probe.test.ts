@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { MetagraphView } from '../src/axon/access.js';
 import { Axon } from '../src/axon/axon.js';
 import { addressScope, probeAxon } from '../src/axon/probe.js';
+import { Dendrite } from '../src/dendrite/dendrite.js';
 import { keypairFromUri } from '../src/keys/uri.js';
+import { Synapse } from '../src/synapse/synapse.js';
 
 const bob = keypairFromUri('//Bob');
 const charlie = keypairFromUri('//Charlie');
@@ -82,6 +84,30 @@ describe('probeAxon', () => {
       silent.close();
       web.close();
       silent.unref();
+    }
+  });
+});
+
+// IPv6 loopback, when this host has it: the dendrite's client brackets the host header itself.
+const hasIpv6 = await new Promise<boolean>((resolve) => {
+  const probe = createNetServer();
+  probe.once('error', () => resolve(false));
+  probe.listen(0, '::1', () => probe.close(() => resolve(true)));
+});
+
+describe.runIf(hasIpv6)('over IPv6', () => {
+  it('a dendrite call and a probe reach an axon on ::1', async () => {
+    const axon = new Axon({ keypair: bob, ip: '::1', port: 0, open: true });
+    const { port } = await axon.start();
+    const d = new Dendrite({ keypair: charlie });
+    try {
+      const s = await d.call({ ip: '::1', port, hotkey: bob.ss58Address }, new Synapse(), { timeout: 3 });
+      expect(s.dendrite.statusCode).toBe(200);
+      const p = await probeAxon({ ip: '::1', port, hotkey: bob.ss58Address }, { timeoutS: 3 });
+      expect(p).toMatchObject({ reachable: true, problem: null, scope: 'loopback', address: `[::1]:${port}` });
+    } finally {
+      d.close();
+      await axon.stop();
     }
   });
 });
