@@ -125,6 +125,11 @@ export abstract class BaseNeuron {
     this.subtensor?.close();
     const server = this.metricsServer;
     this.metricsServer = null;
-    if (server !== null) await new Promise<void>((r) => server.close(() => r()));
+    if (server !== null)
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        // A scraper's keep-alive connection must not hold the shutdown open.
+        server.closeAllConnections();
+      });
   }
 }

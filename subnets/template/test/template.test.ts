@@ -79,7 +79,7 @@ describe('template subnet on the framework', () => {
 
     // Both neurons report what they did on /metrics.
     const scrape = async (port: number | null): Promise<string> => {
-      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`, { signal: AbortSignal.timeout(10_000) });
       expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       return res.text();
     };
@@ -108,5 +108,5 @@ describe('template subnet on the framework', () => {
     expect(again.scores.get(keypairFromUri('//tpl-miner').ss58Address)).toBeGreaterThan(0);
     await again.stop();
     await miner.stop();
-  }, 60_000);
+  }, 120_000);
 });
