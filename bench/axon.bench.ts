@@ -313,7 +313,7 @@ async function throughput(
   return { wall: rate, perCpu };
 }
 
-export async function fanout(): Promise<void> {
+async function fanout(): Promise<void> {
   // Nothing is pinned here: the dendrite and the axons' process each get a core when both are busy,
   // and either may use the other's core while that one waits.
   const procs = Number(process.env.AXON_BENCH_FANOUT_PROCS ?? 1);

@@ -9,3 +9,4 @@ export * from './isqrt.js';
 export * from './safe-float.js';
 export * from './extrinsic/bytes.js';
 export * from './extrinsic/extrinsic.js';
+export * from './prometheus-text.js';

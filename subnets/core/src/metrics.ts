@@ -10,38 +10,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { renderPrometheus, type Sample } from '@taonet/primitives';
 
-/** One sample; samples sharing a name form one metric. */
-export interface Sample {
-  readonly name: string;
-  readonly help: string;
-  readonly kind: 'gauge' | 'counter';
-  readonly value: number | bigint;
-  readonly labels?: Readonly<Record<string, string>>;
-}
-
-const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-
-/** The exposition text of `samples` (HELP and TYPE once per name, in first-seen order). */
-export function renderPrometheus(samples: readonly Sample[]): string {
-  const byName = new Map<string, Sample[]>();
-  for (const s of samples) {
-    const list = byName.get(s.name);
-    if (list === undefined) byName.set(s.name, [s]);
-    else list.push(s);
-  }
-  const out: string[] = [];
-  for (const [name, list] of byName) {
-    const first = list[0] as Sample;
-    out.push(`# HELP ${name} ${first.help}`, `# TYPE ${name} ${first.kind}`);
-    for (const s of list) {
-      const labels = Object.entries(s.labels ?? {});
-      const l = labels.length === 0 ? '' : `{${labels.map(([k, v]) => `${k}="${escapeLabel(v)}"`).join(',')}}`;
-      out.push(`${name}${l} ${s.value.toString()}`);
-    }
-  }
-  return `${out.join('\n')}\n`;
-}
+export { renderPrometheus, type Sample } from '@taonet/primitives';
 
 /** Serves `GET /metrics` from `collect`; resolves with the server and its port. */
 export async function serveMetrics(

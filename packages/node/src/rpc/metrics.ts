@@ -6,12 +6,9 @@
  * Operators otherwise learn that a node stalled from their miners' logs. Counters are bounded: RPC
  * methods outside the method table count under one label, so a client cannot grow the set.
  */
+import { renderPrometheus, type Sample } from '@taonet/primitives';
 import { storage } from '@taonet/runtime';
 import { METHODS, type NodeApi } from './methods.js';
-
-type Kind = 'counter' | 'gauge';
-
-const escapeLabel = (v: string): string => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 
 /** Counters the RPC server and the import listener feed; `render` adds the chain's own figures. */
 export class NodeMetrics {
@@ -53,42 +50,42 @@ export class NodeMetrics {
 
   /** The exposition text. */
   render(api: NodeApi): string {
-    const out: string[] = [];
-    const metric = (name: string, kind: Kind, help: string, samples: [string, number | bigint][]): void => {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${kind}`);
-      for (const [labels, v] of samples) out.push(`${name}${labels} ${v.toString()}`);
-    };
-    const labelled = (label: string, m: Map<string, number>): [string, number][] =>
-      [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [`{${label}="${escapeLabel(k)}"}`, v]);
+    const g = (name: string, help: string, value: number | bigint): Sample => ({ name, help, kind: 'gauge', value });
+    const c = (name: string, help: string, value: number | bigint): Sample => ({ name, help, kind: 'counter', value });
+    const labelled = (name: string, help: string, label: string, m: Map<string, number>): Sample[] =>
+      [...m]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, value]) => ({ name, help, kind: 'counter', value, labels: { [label]: k } }));
     const s = api.chain.state;
-    metric('taonet_block_height', 'gauge', 'Best block number.', [['', api.chain.head.number]]);
-    metric('taonet_block_finalized', 'gauge', 'Last finalized block number.', [['', api.chain.finalizedNumber]]);
-    metric('taonet_blocks_imported_total', 'counter', 'Blocks imported since the node started.', [['', this.#blocks]]);
-    metric('taonet_extrinsics_imported_total', 'counter', 'Extrinsics in blocks imported since the node started.', [
-      ['', this.#extrinsics],
-    ]);
-    metric('taonet_txpool_transactions', 'gauge', 'Transactions waiting in the pool.', [['', api.pool.size]]);
-    metric('taonet_total_issuance_rao', 'gauge', 'TAO issued so far, in rao.', [
-      ['', s.value(storage.TotalIssuance) as bigint],
-    ]);
-    metric('taonet_total_stake_rao', 'gauge', 'TAO staked, in rao.', [['', s.value(storage.TotalStake) as bigint]]);
-    metric('taonet_subnets', 'gauge', 'Subnets on the chain, root included.', [
-      ['', (s.value(storage.Netuids) as readonly unknown[]).length],
-    ]);
-    metric('taonet_rpc_requests_total', 'counter', 'RPC calls by method.', labelled('method', this.#requests));
-    metric('taonet_rpc_errors_total', 'counter', 'RPC calls refused, by error name.', labelled('name', this.#errors));
-    metric('taonet_rpc_websocket_connections', 'gauge', 'Open WebSocket connections.', [['', this.#wsConnections]]);
-    metric('taonet_rpc_subscriptions', 'gauge', 'Active subscriptions.', [['', this.#subscriptions]]);
     const cpu = process.cpuUsage();
-    metric('process_cpu_seconds_total', 'counter', 'User and system CPU time of the node process, seconds.', [
-      ['', (cpu.user + cpu.system) / 1e6],
+    return renderPrometheus([
+      g('taonet_block_height', 'Best block number.', api.chain.head.number),
+      g('taonet_block_finalized', 'Last finalized block number.', api.chain.finalizedNumber),
+      c('taonet_blocks_imported_total', 'Blocks imported since the node started.', this.#blocks),
+      c('taonet_extrinsics_imported_total', 'Extrinsics in blocks imported since the node started.', this.#extrinsics),
+      g('taonet_txpool_transactions', 'Transactions waiting in the pool.', api.pool.size),
+      g('taonet_total_issuance_rao', 'TAO issued so far, in rao.', s.value(storage.TotalIssuance) as bigint),
+      g('taonet_total_stake_rao', 'TAO staked, in rao.', s.value(storage.TotalStake) as bigint),
+      g(
+        'taonet_subnets',
+        'Subnets on the chain, root included.',
+        (s.value(storage.Netuids) as readonly unknown[]).length,
+      ),
+      ...labelled('taonet_rpc_requests_total', 'RPC calls by method.', 'method', this.#requests),
+      ...labelled('taonet_rpc_errors_total', 'RPC calls refused, by error name.', 'name', this.#errors),
+      g('taonet_rpc_websocket_connections', 'Open WebSocket connections.', this.#wsConnections),
+      g('taonet_rpc_subscriptions', 'Active subscriptions.', this.#subscriptions),
+      c(
+        'process_cpu_seconds_total',
+        'User and system CPU time of the node process, seconds.',
+        (cpu.user + cpu.system) / 1e6,
+      ),
+      g('process_resident_memory_bytes', 'Resident memory of the node process.', process.memoryUsage.rss()),
+      g(
+        'taonet_uptime_seconds',
+        'Seconds since the node started.',
+        Number(process.hrtime.bigint() - this.#startedAt) / 1e9,
+      ),
     ]);
-    metric('process_resident_memory_bytes', 'gauge', 'Resident memory of the node process.', [
-      ['', process.memoryUsage.rss()],
-    ]);
-    metric('taonet_uptime_seconds', 'gauge', 'Seconds since the node started.', [
-      ['', Number(process.hrtime.bigint() - this.#startedAt) / 1e9],
-    ]);
-    return `${out.join('\n')}\n`;
   }
 }

@@ -180,15 +180,14 @@ export class Http1Pool {
       ? `[${request.host}]:${request.port}`
       : `${request.host}:${request.port}`;
     let head = `POST ${request.path} HTTP/1.1\r\nhost: ${hostHeader}\r\n`;
-    let fields = '';
-    for (const name in request.headers) fields += `${name}:${request.headers[name]}`;
-    for (const name in request.headers) head += `${name}: ${request.headers[name]}\r\n`;
+    let injected = BAD_HEADER_CHAR.test(request.path) || BAD_HEADER_CHAR.test(request.contentType);
+    for (const name in request.headers) {
+      const value = request.headers[name] as string;
+      injected ||= BAD_HEADER_CHAR.test(name) || BAD_HEADER_CHAR.test(value);
+      head += `${name}: ${value}\r\n`;
+    }
     head += `content-type: ${request.contentType}\r\ncontent-length: ${Buffer.byteLength(request.body)}\r\n\r\n`;
-    if (
-      BAD_HEADER_CHAR.test(fields) ||
-      BAD_HEADER_CHAR.test(request.path) ||
-      BAD_HEADER_CHAR.test(request.contentType)
-    ) {
+    if (injected) {
       this.#fail(conn, new HeaderInjection('A header or the path contains CR, LF or NUL.'), false);
       return;
     }

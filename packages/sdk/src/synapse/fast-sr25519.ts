@@ -97,24 +97,20 @@ export function verifyRequestSr25519(message: Uint8Array, signature: Uint8Array,
 const BYTES_OPEN = utf8('<Bytes>');
 const BYTES_CLOSE = utf8('</Bytes>');
 
-/**
- * btwallet's verify on the fast path: the raw message, then (only when that fails, so the usual
- * case costs one check) the polkadot-js `<Bytes>…</Bytes>` wrapping a browser wallet signs.
- */
-export function verifySr25519Wallet(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  return (
-    verifySr25519(message, signature, publicKey) ||
-    verifySr25519(concat(BYTES_OPEN, message, BYTES_CLOSE), signature, publicKey)
-  );
-}
+type Check = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) => boolean;
+
+// btwallet's rule: the raw message, then (only when that fails, so the usual case costs one check)
+// the polkadot-js `<Bytes>…</Bytes>` wrapping a browser wallet signs.
+const walletRule =
+  (check: Check): Check =>
+  (message, signature, publicKey) =>
+    check(message, signature, publicKey) || check(concat(BYTES_OPEN, message, BYTES_CLOSE), signature, publicKey);
+
+/** btwallet's verify on the strict check. */
+export const verifySr25519Wallet: Check = walletRule(verifySr25519);
 
 /** `verifySr25519Wallet` for axon requests, on `verifyRequestSr25519`. */
-export function verifyRequestSr25519Wallet(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  return (
-    verifyRequestSr25519(message, signature, publicKey) ||
-    verifyRequestSr25519(concat(BYTES_OPEN, message, BYTES_CLOSE), signature, publicKey)
-  );
-}
+export const verifyRequestSr25519Wallet: Check = walletRule(verifyRequestSr25519);
 
 /** Signs message bytes with one keypair. */
 export type MessageSigner = (message: Uint8Array) => Uint8Array;
