@@ -5,6 +5,7 @@
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import { blake2b, sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, waitReady } from '@polkadot/wasm-crypto';
+import { isUsableSignerKey } from '@taonet/primitives';
 import { mnemonicToEntropy } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { getPublicKey, HDKD, secretFromSeed } from '@scure/sr25519';
@@ -40,8 +41,9 @@ export function sign(kp: NodeKeypair, message: Uint8Array): Uint8Array {
   return sr25519Sign(kp.publicKey, kp.secretKey, message);
 }
 
+/** Strict sr25519 verification of a key the signer-key rule allows; never throws. */
 export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  if (signature.length !== 64 || !isUsableSignerKey(publicKey)) return false;
   try {
     return sr25519Verify(signature, message, publicKey);
   } catch {

@@ -1,3 +1,5 @@
+import type { SignerKeyFault } from '@taonet/primitives';
+
 /**
  * Typed SDK errors. Every error carries a stable `code` (what a caller or a test vector matches on),
  * an `explanation` for the person reading it, and, where there is one, a `hint` saying what to do.
@@ -106,6 +108,21 @@ export class PublicKeyOnly extends SdkError {
       'PublicKeyOnly',
       'This keypair holds only a public key, so it cannot sign.',
       'Load the secret keyfile (coldkey or hotkey), not the pub file.',
+    );
+  }
+}
+
+/**
+ * A key the signer-key rule (primitives' `signer-key.ts`) refuses, e.g. the all-zero account:
+ * its signatures can be forged by anyone, so the SDK never signs as it. `code` is the rule's
+ * (`ZeroSigner` or `NonCanonicalSigner`), the same the node answers with.
+ */
+export class SignerKeyRefused extends SdkError {
+  constructor(fault: SignerKeyFault) {
+    super(
+      fault.code,
+      `This key cannot sign: ${fault.explanation}.`,
+      `${fault.hint[0]?.toUpperCase()}${fault.hint.slice(1)}.`,
     );
   }
 }

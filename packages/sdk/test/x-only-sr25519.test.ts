@@ -221,9 +221,16 @@ describe('x-only sr25519 check', () => {
     zeroR.fill(0, 0, 32);
     expect(verifySr25519XOnly(message, zeroR, publicKey)).toBeUndefined();
     expect(verifyRequestSr25519(message, zeroR, publicKey)).toBe(false);
+  });
+
+  it('refuses the identity (all-zero) key outright, by the signer-key rule', () => {
+    const { secret } = keyFrom(new Uint8Array(32).fill(5));
+    const message = utf8('identity');
+    const sig = sr25519Sign(secret, message);
     const identityKey = new Uint8Array(32);
-    expect(verifySr25519XOnly(message, sig, identityKey)).toBeUndefined();
-    expect(verifyRequestSr25519(message, sig, identityKey)).toBe(verifySr25519(message, sig, identityKey));
+    expect(verifySr25519XOnly(message, sig, identityKey)).toBe(false);
+    expect(verifyRequestSr25519(message, sig, identityKey)).toBe(false);
+    expect(verifySr25519(message, sig, identityKey)).toBe(false);
   });
 
   it('decides the wire vectors as the strict check does', () => {

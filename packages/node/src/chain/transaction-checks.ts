@@ -3,7 +3,7 @@
  * this chain, and alive (inside its mortality window) for the block it would go into. Each failure
  * is a typed error with an explanation and a hint, like the runtime's.
  */
-import { DecodeError, decodeExtrinsic, type SignedExtrinsic } from '@taonet/primitives';
+import { DecodeError, decodeExtrinsic, type SignedExtrinsic, signerKeyFault } from '@taonet/primitives';
 import type { CheckedExtrinsic, RuntimeErrorInfo } from '@taonet/runtime';
 import { hexToBytes } from '../codec/hex.js';
 import { hash256, verify } from '../crypto.js';
@@ -62,12 +62,16 @@ export function txSigningPayload(x: SignedExtrinsic, genesisHash: Uint8Array): U
 
 /**
  * The signature, made by the signer for this chain. A decoded transaction is verified once: the
- * pool checks it at the door and block building does not pay for it again.
+ * pool checks it at the door and block building does not pay for it again. The signer must pass
+ * the signer-key rule first (primitives' `signer-key.ts`): the all-zero account's "signatures" are
+ * forgeable by anyone, so it can receive funds but never send them.
  */
 export function verifySignature(x: SignedExtrinsic, genesisHash: Uint8Array): void {
   const done = verified.get(x);
   if (done !== undefined && (done === genesisHash || sameBytes(done, genesisHash))) return;
   const pk = hexToBytes(x.signer);
+  const fault = pk === null ? null : signerKeyFault(pk);
+  if (fault !== null) throw new TransactionError(fault.code, fault.explanation, fault.hint);
   if (pk === null || !verify(x.signature, txSigningPayload(x, genesisHash), pk)) {
     throw new TransactionError(
       'BadSignature',

@@ -16,6 +16,7 @@
 import { type AccountId, accountFromBytes, accountToBytes } from '../account.js';
 import { decodeValue, encodeValue } from '../codec/value-codec.js';
 import { blake2b256 as hash256, concatBytes, toHex } from '../hash.js';
+import { isUsableSignerKey } from '../keys/signer-key.js';
 import { ByteReader, ByteWriter, DecodeError } from './bytes.js';
 
 /** A call as it travels: a method name and plain-data arguments. */
@@ -117,7 +118,10 @@ export function decodeExtrinsic(bytes: Uint8Array): SignedExtrinsic {
   return { signer, nonce, era: { birth, period }, tip, call, signature, bytes, hash: toHex(hash256(bytes)) };
 }
 
+/** The signature, by a signer the signer-key rule allows (never the all-zero account). */
 export function verifyExtrinsicSignature(x: SignedExtrinsic, genesisHash: Uint8Array, verify: VerifyFn): boolean {
+  const signer = accountToBytes(x.signer);
+  if (!isUsableSignerKey(signer)) return false;
   const b = x.bytes.subarray(0, x.bytes.length - 64);
-  return verify(x.signature, signingPayload(genesisHash, b), accountToBytes(x.signer));
+  return verify(x.signature, signingPayload(genesisHash, b), signer);
 }

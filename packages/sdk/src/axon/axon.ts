@@ -6,7 +6,8 @@
  *
  * 1. route (404), method (405), declared body size (413);
  * 2. headers parsed into a synapse (400); dendrite hotkey, nonce, uuid, signature and body hash all
- *    present (401 — Python skips the signature check when there is none);
+ *    present (401 — Python skips the signature check when there is none); the hotkey passes the
+ *    signer-key rule (401: the all-zero key's signatures are forgeable);
  * 3. failed-verification budget of the remote address (429), so forged requests cannot burn CPU;
  * 4. blacklist on the claimed hotkey (403): by default unregistered, no validator permit, or below
  *    the minimum stake — cheap, so strangers are turned away before any cryptography;
@@ -23,6 +24,7 @@
  *     same headers and the status code for any failure.
  */
 import { randomUUID } from 'node:crypto';
+import { signerKeyFault } from '@taonet/primitives';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toHex, utf8 } from '../bytes.js';
@@ -479,6 +481,10 @@ export class Axon {
     const hotkey = d.hotkey as string;
     const pk = this.#publicKey(hotkey);
     if (pk === null) reject(Status.Unauthorized, `${NOT_VERIFIED}${hotkey} is not a valid SS58 address.`);
+    // The signer-key rule, before any signature work: a forged request from the all-zero hotkey
+    // would pass both the x-only check and the strict fallback.
+    const fault = signerKeyFault(pk as Uint8Array);
+    if (fault !== null) reject(Status.Unauthorized, `${NOT_VERIFIED}${hotkey} cannot sign: ${fault.explanation}.`);
     if (d.nonce === undefined) reject(Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
     if (d.uuid === undefined) reject(Status.Unauthorized, `${NOT_VERIFIED}Missing dendrite uuid.`);
     if (d.signature === undefined || d.signature === '')

@@ -2,7 +2,8 @@
  * The sr25519 keypair of a Bittensor coldkey or hotkey, built the way btwallet builds it (from a
  * mnemonic, a mini-secret, a canonical private key, a URI, or only a public key / address).
  */
-import { InvalidInput, PublicKeyOnly } from '../errors.js';
+import { signerKeyFault } from '@taonet/primitives';
+import { InvalidInput, PublicKeyOnly, SignerKeyRefused } from '../errors.js';
 import { mnemonicToMiniSecret, normalizeMnemonic } from './mnemonic.js';
 import { miniSecretToSecret, secretToPublicKey, sr25519Sign } from './sr25519.js';
 import { BITTENSOR_SS58_PREFIX, ss58Decode, ss58Encode } from './ss58.js';
@@ -24,7 +25,8 @@ export interface Keypair {
   readonly canSign: boolean;
   /**
    * A randomized sr25519 signature over the message's bytes (see `messageBytes`).
-   * @throws PublicKeyOnly when no secret is held.
+   * @throws PublicKeyOnly when no secret is held; SignerKeyRefused for a key the signer-key rule
+   * refuses (a zero secret scalar gives the all-zero key).
    */
   sign(message: Message): Uint8Array;
   /** btwallet's verify: raw bytes, then the `<Bytes>` wrapping; never throws on a malformed signature. */
@@ -50,6 +52,8 @@ function build(parts: KeypairParts): Keypair {
     canSign: privateKey !== undefined,
     sign(message: Message): Uint8Array {
       if (privateKey === undefined) throw new PublicKeyOnly();
+      const fault = signerKeyFault(publicKey);
+      if (fault !== null) throw new SignerKeyRefused(fault);
       return sr25519Sign(privateKey, messageBytes(message));
     },
     verify(message: Message, signature: Uint8Array | string): boolean {
@@ -82,12 +86,22 @@ export function keypairFromMnemonic(mnemonic: string, passphrase = ''): Keypair 
 
 /**
  * Keypair from a canonical 64-byte private key (a keyfile's `privateKey`).
- * @throws InvalidInput when the key is not 64 bytes.
+ * @throws InvalidInput when the key is not 64 bytes, or its scalar is zero.
  */
 export function keypairFromPrivateKey(privateKey: Uint8Array): Keypair {
   if (privateKey.length !== 64) throw new InvalidInput(`A private key is 64 bytes, got ${privateKey.length}.`);
   const secret = Uint8Array.from(privateKey);
-  return build({ publicKey: secretToPublicKey(secret), privateKey: secret });
+  let publicKey: Uint8Array;
+  try {
+    publicKey = secretToPublicKey(secret);
+  } catch {
+    // A zero scalar would give the identity, the all-zero key anyone can forge signatures for.
+    throw new InvalidInput(
+      'The private key’s scalar is zero (or a multiple of the group order), so it has no usable public key.',
+      'Use a key made from a mnemonic or a random seed.',
+    );
+  }
+  return build({ publicKey, privateKey: secret });
 }
 
 /**

@@ -4,6 +4,7 @@
  * "half-ed25519" form, whose scalar is 8× larger. Converting is a 3-bit shift of the 32-byte LE scalar.
  */
 import * as sr from '@scure/sr25519';
+import { isUsableSignerKey } from '@taonet/primitives';
 import { concat } from '../bytes.js';
 import { InvalidInput } from '../errors.js';
 
@@ -61,10 +62,11 @@ export function sr25519Sign(secret: Uint8Array, message: Uint8Array): Uint8Array
 /**
  * Strict sr25519 verification (context "substrate", no `<Bytes>` retry). Anything malformed — a
  * signature that is not 64 bytes, lacks the schnorrkel marker, or holds a point that does not
- * decode — is simply not valid: this never throws.
+ * decode — is simply not valid, and so is every signature for a key the signer-key rule refuses
+ * (the all-zero key first): this never throws.
  */
 export function sr25519Verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  if (signature.length !== 64 || !isUsableSignerKey(publicKey)) return false;
   try {
     return sr.verify(message, signature, publicKey);
   } catch {

@@ -6,7 +6,9 @@
  * stays the oracle the tests compare against.
  */
 import { isReady, sr25519Sign as wasmSign, sr25519Verify as wasmVerify, waitReady } from '@polkadot/wasm-crypto';
+import { isUsableSignerKey, signerKeyFault } from '@taonet/primitives';
 import { concat, utf8 } from '../bytes.js';
+import { SignerKeyRefused } from '../errors.js';
 import type { Keypair } from '../keys/keypair.js';
 import {
   canonicalToHalfEd25519,
@@ -65,9 +67,9 @@ export function fastSr25519Ready(): boolean {
   return isReady();
 }
 
-/** Strict sr25519 verification (context "substrate"); never throws. */
+/** Strict sr25519 verification (context "substrate") of a key the signer-key rule allows; never throws. */
 export function verifySr25519(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  if (signature.length !== 64 || !isUsableSignerKey(publicKey)) return false;
   if (!isReady()) return scureVerify(message, signature, publicKey);
   try {
     return wasmVerify(signature, message, publicKey);
@@ -87,6 +89,8 @@ export function xOnlyVerifyInUse(): boolean {
  * that repeat a valid signature's message and nonce (which the nonce guard refuses).
  */
 export function verifyRequestSr25519(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean {
+  // The signer-key rule before either path: the identity key would pass the strict fallback.
+  if (!isUsableSignerKey(publicKey)) return false;
   if (xOnly) {
     const quick = verifySr25519XOnly(message, signature, publicKey);
     if (quick !== undefined) return quick;
@@ -118,9 +122,12 @@ export type MessageSigner = (message: Uint8Array) => Uint8Array;
 /**
  * A signer for `keypair`: the wasm backend when ready (the secret converted once to the form
  * polkadot-js holds), else the keypair's own `sign`.
- * @throws PublicKeyOnly (when called) for a keypair without a secret.
+ * @throws SignerKeyRefused (at once) for a key the signer-key rule refuses, e.g. the all-zero key;
+ * PublicKeyOnly (when called) for a keypair without a secret.
  */
 export function makeSigner(keypair: Keypair): MessageSigner {
+  const fault = signerKeyFault(keypair.publicKey);
+  if (fault !== null) throw new SignerKeyRefused(fault);
   const secret = keypair.privateKey;
   if (secret === undefined) return (m) => keypair.sign(m);
   const half = canonicalToHalfEd25519(secret);

@@ -22,11 +22,14 @@
  *
  * It therefore authenticates the caller as well as the strict check does, and it is used only for
  * axon requests, which the nonce guard also binds. Everything else (extrinsics, keyfiles, response
- * signatures) keeps the strict check. Rare degenerate inputs (identity points, equal u-coordinates,
- * a scalar that has no clamped form) return `undefined`: the caller falls back to the strict check.
+ * signatures) keeps the strict check. Keys the signer-key rule refuses (the identity first, for which
+ * R = s·B verifies anything) are refused before any arithmetic. Rare degenerate inputs (an identity
+ * R, equal u-coordinates, a scalar that has no clamped form) return `undefined`: the caller falls
+ * back to the strict check.
  */
 import { createPrivateKey, diffieHellman, type JsonWebKey, type KeyObject, createPublicKey } from 'node:crypto';
 import { ristretto255 } from '@noble/curves/ed25519.js';
+import { isUsableSignerKey } from '@taonet/primitives';
 import { Transcript } from '../keys/merlin.js';
 
 const P = (1n << 255n) - 19n;
@@ -105,8 +108,8 @@ function clampedKey(x: bigint): KeyObject | undefined {
 const PLACEHOLDER_X = Buffer.alloc(32, 9).toString('base64url');
 
 interface CachedKey {
-  /** The X25519 public key holding u of the decoded representative, or null for the identity. */
-  readonly key: KeyObject | null;
+  /** The X25519 public key holding u of the decoded representative. */
+  readonly key: KeyObject;
 }
 const keys = new Map<string, CachedKey | false>();
 
@@ -117,14 +120,10 @@ function montgomeryKey(publicKey: Uint8Array): CachedKey | false {
   if (e === undefined) {
     try {
       ristretto255.Point.fromBytes(publicKey);
+      // Never the identity (σ = 0): the signer-key rule refused it before.
       const sigma = leToBigint(publicKey);
-      if (sigma === 0n) e = { key: null };
-      else {
-        const u = ristretto255.Point.Fp.inv((sigma * sigma) % P);
-        e = {
-          key: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: scalarJwk(u) }, format: 'jwk' }),
-        };
-      }
+      const u = ristretto255.Point.Fp.inv((sigma * sigma) % P);
+      e = { key: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: scalarJwk(u) }, format: 'jwk' }) };
     } catch {
       e = false;
     }
@@ -144,7 +143,8 @@ export function verifySr25519XOnly(
   signature: Uint8Array,
   publicKey: Uint8Array,
 ): boolean | undefined {
-  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  // The signer-key rule first: for the identity key R = s·B "verifies" any message.
+  if (signature.length !== 64 || !isUsableSignerKey(publicKey)) return false;
   // schnorrkel marks its signatures with the top bit of s, and s must be canonical.
   if (((signature[63] as number) & 0x80) === 0) return false;
   const sBytes = signature.slice(32);
@@ -158,7 +158,6 @@ export function verifySr25519XOnly(
   if (sigmaR === 0n) return undefined;
   const a = montgomeryKey(publicKey);
   if (a === false) return false;
-  if (a.key === null) return undefined;
 
   const k = sr25519Challenge(message, publicKey, rBytes);
   const kS = clampedKey(s);
