@@ -1,5 +1,6 @@
 /** docs/rpc.md documents every JSON-RPC method the node serves (and every unsubscribe method). */
 import { readFileSync } from 'node:fs';
+import { signerKeyFault } from '@taonet/primitives';
 import { describe, expect, it } from 'vitest';
 import { METHODS } from '../src/rpc/methods.js';
 
@@ -19,5 +20,19 @@ describe('docs/rpc.md', () => {
 
   it('documents no method the node does not serve', () => {
     expect([...headings].filter((h) => h !== undefined && !Object.hasOwn(METHODS, h))).toEqual([]);
+  });
+
+  it('lists every transaction refusal (1010) the node raises, with a row of its own', () => {
+    const src = ['../src/chain/transaction-checks.ts', '../src/txpool/tx-pool.ts']
+      .map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'))
+      .join('\n');
+    const raised = new Set([...src.matchAll(/(?:new TransactionError|this\.fail)\(\s*'(\w+)'/g)].map((m) => m[1]));
+    // The signer-key rule's codes come from primitives.
+    for (const key of [new Uint8Array(32), new Uint8Array([1, ...new Uint8Array(31)])])
+      raised.add(signerKeyFault(key)?.code);
+    expect(raised.has('ZeroSigner') && raised.has('NonCanonicalSigner') && raised.has('BadSignature')).toBe(true);
+    const rows = new Set([...doc.matchAll(/^\| `(\w+)`\s+\|/gm)].map((m) => m[1]));
+    const line = doc.split('\n').find((l) => l.startsWith('| 1010')) ?? '';
+    expect([...raised].filter((c) => !rows.has(c) || !line.includes(`\`${c}\``))).toEqual([]);
   });
 });

@@ -2,8 +2,12 @@
  * Every rejection class at the door of a real node, each a JSON-RPC error with a code and a
  * data.name, explanation and (for transactions) hint; and taonet_dryRun's typed errors.
  */
-import { RAO_PER_TAO, toHex } from '@taonet/primitives';
+import { accountFromBytes, fromHex, RAO_PER_TAO, signExtrinsic, toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  forgeSr25519IdentitySignature,
+  SR25519_IDENTITY_KEY,
+} from '../../../primitives/test/support/identity-forgery.js';
 import { buildTx, isTypedError, key, NodeProcess, type RpcReply, WsClient } from './harness.js';
 
 const alice = key('Alice');
@@ -58,6 +62,29 @@ describe('transaction rejections at the door (code 1010)', () => {
       },
     );
     expectError(await submitHex(toHex(otherChain.bytes)), 1010, 'BadSignature');
+  });
+
+  it('ZeroSigner: a transfer out of the all-zero (burn) account with a forged R = s·B signature', async () => {
+    const zero = accountFromBytes(SR25519_IDENTITY_KEY);
+    await node.exec(alice, 'transfer', { dest: zero, amount: 5n * RAO_PER_TAO });
+    const before = await node.rpc<{ free: string; nonce: string }>('taonet_accountInfo', [zero]);
+    expect(BigInt(before.free)).toBeGreaterThanOrEqual(5n * RAO_PER_TAO);
+    const head = await node.head();
+    const forged = signExtrinsic(
+      {
+        signer: zero,
+        nonce: 0n,
+        era: { birth: head.number, period: 64 },
+        tip: 0n,
+        call: { method: 'transfer', args: { dest: bob.id, amount: 4n * RAO_PER_TAO } },
+      },
+      () => forgeSr25519IdentitySignature(31_337n),
+      fromHex(node.genesisHash),
+    );
+    expectError(await submitHex(toHex(forged.bytes)), 1010, 'ZeroSigner');
+    expectError(await node.request('taonet_dryRun', [toHex(forged.bytes)]), 1010, 'ZeroSigner');
+    await node.seal(1);
+    expect(await node.rpc('taonet_accountInfo', [zero])).toEqual(before);
   });
 
   it('StaleNonce and FutureNonce beyond the gap; NonceInPool', async () => {
