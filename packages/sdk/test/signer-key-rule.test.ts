@@ -18,7 +18,7 @@ import { Axon } from '../src/axon/axon.js';
 import type { AxonTarget } from '../src/axon/axon-info.js';
 import { toHex, utf8 } from '../src/bytes.js';
 import { Dendrite } from '../src/dendrite/dendrite.js';
-import { InvalidInput, SignerKeyRefused } from '../src/errors.js';
+import { SignerKeyRefused } from '../src/errors.js';
 import { keypairFromParts, keypairFromPrivateKey, keypairFromPublicKey } from '../src/keys/keypair.js';
 import { sr25519Verify } from '../src/keys/sr25519.js';
 import { ss58Encode } from '../src/keys/ss58.js';
@@ -113,9 +113,12 @@ describe('the SDK refuses to sign as the all-zero key', () => {
     privateKey: keypairFromUri('//Mallory').privateKey as Uint8Array,
   });
 
-  it('the key really is the all-zero account, and a zero secret scalar is a typed error', () => {
+  it('the key really is the all-zero account, and a zero secret scalar (whose key it would be) is refused', () => {
     expect(zero.ss58Address).toBe('5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM');
-    expect(() => keypairFromPrivateKey(new Uint8Array(64))).toThrow(InvalidInput);
+    const zeroScalar = new Uint8Array(64);
+    zeroScalar.fill(7, 32); // any nonce
+    expect(() => keypairFromPrivateKey(zeroScalar)).toThrow(SignerKeyRefused);
+    expect(() => keypairFromPrivateKey(zeroScalar)).toThrow(/all-zero account/);
   });
 
   it('Keypair.sign, makeSigner, Dendrite and Axon throw SignerKeyRefused (ZeroSigner)', () => {

@@ -20,7 +20,8 @@ export interface SignerKeyFault {
   readonly hint: string;
 }
 
-const ZERO: SignerKeyFault = {
+/** The fault of the identity key (the all-zero sr25519 key), e.g. for a secret scalar of zero. */
+export const ZERO_SIGNER: SignerKeyFault = {
   code: 'ZeroSigner',
   explanation:
     'the key is the identity point (the all-zero account): anyone can forge a signature for it, so none is accepted',
@@ -59,13 +60,13 @@ function decodeFault(publicKey: Uint8Array, scheme: SignatureScheme): SignerKeyF
   try {
     if (scheme === 'sr25519') {
       // Ristretto decoding accepts only canonical encodings, so the identity is exactly all zeros.
-      return ristretto255.Point.fromBytes(publicKey).equals(ristretto255.Point.ZERO) ? ZERO : null;
+      return ristretto255.Point.fromBytes(publicKey).equals(ristretto255.Point.ZERO) ? ZERO_SIGNER : null;
     }
     const p = ed25519.Point.fromBytes(publicKey, false);
     const again = p.toBytes();
     if (again.some((x, i) => x !== publicKey[i])) return NOT_A_POINT.ed25519;
     // A small-order key (the identity among them) lets R = s·B pass cofactored verifiers.
-    return p.isSmallOrder() ? ZERO : null;
+    return p.isSmallOrder() ? ZERO_SIGNER : null;
   } catch {
     return NOT_A_POINT[scheme];
   }
@@ -74,7 +75,7 @@ function decodeFault(publicKey: Uint8Array, scheme: SignatureScheme): SignerKeyF
 /** Why `publicKey` may not sign under `scheme`, or null when it may. Never throws. */
 export function signerKeyFault(publicKey: Uint8Array, scheme: SignatureScheme = 'sr25519'): SignerKeyFault | null {
   if (publicKey.length !== 32) return WRONG_LENGTH[scheme];
-  if (scheme === 'sr25519' && isAllZero(publicKey)) return ZERO;
+  if (scheme === 'sr25519' && isAllZero(publicKey)) return ZERO_SIGNER;
   const memo = cache[scheme];
   const id = String.fromCharCode(...publicKey);
   let fault = memo.get(id);

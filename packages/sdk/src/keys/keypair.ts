@@ -86,22 +86,12 @@ export function keypairFromMnemonic(mnemonic: string, passphrase = ''): Keypair 
 
 /**
  * Keypair from a canonical 64-byte private key (a keyfile's `privateKey`).
- * @throws InvalidInput when the key is not 64 bytes, or its scalar is zero.
+ * @throws InvalidInput when the key is not 64 bytes; SignerKeyRefused when its scalar is zero.
  */
 export function keypairFromPrivateKey(privateKey: Uint8Array): Keypair {
   if (privateKey.length !== 64) throw new InvalidInput(`A private key is 64 bytes, got ${privateKey.length}.`);
   const secret = Uint8Array.from(privateKey);
-  let publicKey: Uint8Array;
-  try {
-    publicKey = secretToPublicKey(secret);
-  } catch {
-    // A zero scalar would give the identity, the all-zero key anyone can forge signatures for.
-    throw new InvalidInput(
-      'The private key’s scalar is zero (or a multiple of the group order), so it has no usable public key.',
-      'Use a key made from a mnemonic or a random seed.',
-    );
-  }
-  return build({ publicKey, privateKey: secret });
+  return build({ publicKey: secretToPublicKey(secret), privateKey: secret });
 }
 
 /**

@@ -4,9 +4,9 @@
  * "half-ed25519" form, whose scalar is 8× larger. Converting is a 3-bit shift of the 32-byte LE scalar.
  */
 import * as sr from '@scure/sr25519';
-import { isUsableSignerKey } from '@taonet/primitives';
+import { isUsableSignerKey, ZERO_SIGNER } from '@taonet/primitives';
 import { concat } from '../bytes.js';
-import { InvalidInput } from '../errors.js';
+import { InvalidInput, SignerKeyRefused } from '../errors.js';
 
 const SCALAR_BITS_MASK = (1n << 256n) - 1n;
 
@@ -49,9 +49,18 @@ export function miniSecretToSecret(miniSecret: Uint8Array): Uint8Array {
   return halfEd25519ToCanonical(sr.secretFromSeed(miniSecret));
 }
 
-/** The 32-byte public key of a canonical secret. */
+/**
+ * The 32-byte public key of a canonical secret.
+ * @throws SignerKeyRefused for a scalar of zero (mod ℓ): its key would be the all-zero identity.
+ */
 export function secretToPublicKey(secret: Uint8Array): Uint8Array {
-  return sr.getPublicKey(canonicalToHalfEd25519(secret));
+  const half = canonicalToHalfEd25519(secret);
+  try {
+    return sr.getPublicKey(half);
+  } catch {
+    // @scure refuses only a zero scalar, whose public key would be the identity.
+    throw new SignerKeyRefused(ZERO_SIGNER);
+  }
 }
 
 /** A randomized sr25519 signature (context "substrate") over `message` with a canonical secret. */
