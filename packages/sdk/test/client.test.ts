@@ -8,7 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNode, devChainSpec, type RunningNode } from '@taonet/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Alpha, keypairFromUri, keypairSigner, Metagraph, Subtensor, Tao, UnitMismatch } from '../src/index.js';
+import { forgeSr25519IdentitySignature, SR25519_IDENTITY_KEY } from '../../primitives/test/support/identity-forgery.js';
+import {
+  Alpha,
+  keypairFromUri,
+  keypairSigner,
+  Metagraph,
+  SignerKeyRefused,
+  Subtensor,
+  Tao,
+  UnitMismatch,
+} from '../src/index.js';
 
 const alice = keypairSigner(keypairFromUri('//Alice'));
 const bob = keypairFromUri('//Bob');
@@ -56,6 +66,12 @@ describe('Subtensor client', () => {
     expect(b).toBeInstanceOf(Tao);
     expect(b.rao).toBe(1_000_000n * 1_000_000_000n);
     expect(b.format(2)).toBe('τ1,000,000');
+  });
+
+  it('refuses to sign as the all-zero account, even with a signer that forges its signatures', async () => {
+    const forger = { publicKey: SR25519_IDENTITY_KEY, sign: () => forgeSr25519IdentitySignature(99n) };
+    await expect(st.transfer(forger, miner.ss58Address, Tao.of('1'))).rejects.toThrow(SignerKeyRefused);
+    await expect(st.transfer(forger, miner.ss58Address, Tao.of('1'))).rejects.toMatchObject({ code: 'ZeroSigner' });
   });
 
   it('writes return typed results; a doomed write is refused before any fee', async () => {

@@ -10,9 +10,9 @@
  * const r = await st.transfer(alice, bobAddress, Tao.of('1.5'));
  * if (!r.ok) console.log(r.code, r.explanation, r.hint);
  */
-import { signExtrinsic, type SignedExtrinsic, toHex as pToHex } from '@taonet/primitives';
+import { signExtrinsic, type SignedExtrinsic, signerKeyFault, toHex as pToHex } from '@taonet/primitives';
 import { fromHex, toHex } from '../bytes.js';
-import { SdkError } from '../errors.js';
+import { SdkError, SignerKeyRefused } from '../errors.js';
 import { weightsCommitHash } from '../weights/commit-hash.js';
 import { normalizeWeightsForEmit } from '../weights/normalize.js';
 import { Alpha, Price, Tao } from '../units/balance.js';
@@ -264,12 +264,18 @@ export class Subtensor {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  /** Signs and submits a call; resolves with what happened to it. */
+  /**
+   * Signs and submits a call; resolves with what happened to it.
+   * @throws SignerKeyRefused (before any request) when the signer is the all-zero or a non-canonical key.
+   */
   async submit(
     signer: Signer,
     call: { method: string; args: Record<string, unknown> },
     o: SubmitOptions = {},
   ): Promise<TxResult> {
+    // The signer-key rule: the node would refuse the all-zero key anyway; say so before any request.
+    const fault = signerKeyFault(signer.publicKey);
+    if (fault !== null) throw new SignerKeyRefused(fault);
     const who = toHex(signer.publicKey);
     const [nonceRaw, headRaw] = await Promise.all([this.rpc.call('system_accountNextIndex', [who]), this.head()]);
     const tx: SignedExtrinsic = signExtrinsic(
