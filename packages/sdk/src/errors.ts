@@ -1,9 +1,8 @@
-import type { SignerKeyFault } from '@taonet/primitives';
-
 /**
  * Typed SDK errors. Every error carries a stable `code` (what a caller or a test vector matches on),
  * an `explanation` for the person reading it, and, where there is one, a `hint` saying what to do.
  */
+import type { SignerKeyFault } from '@taonet/primitives';
 
 /** Base class of every error the SDK throws on purpose. */
 export class SdkError extends Error {
