@@ -10,3 +10,4 @@ export * from './safe-float.js';
 export * from './extrinsic/bytes.js';
 export * from './extrinsic/extrinsic.js';
 export * from './prometheus-text.js';
+export * from './rpc/index.js';

@@ -49,7 +49,7 @@ export interface NeuronRow {
   readonly since: number;
   readonly registeredAt: number;
   readonly axon: string | null;
-  readonly weights: readonly [number, number][];
+  readonly weights: readonly (readonly [number, number])[];
 }
 
 export function neuronRows(mg: RawMetagraph, head: number): NeuronRow[] {
