@@ -1,4 +1,7 @@
-/** `taonet stake`: add, remove, move, transfer, list — quotes first, then a limit price from --tolerance. */
+/**
+ * `taonet stake`: add, remove, move, transfer, list — quotes first, shows the quote, and sends the
+ * limit price of that very quote (never a second quote the user did not see).
+ */
 import { Alpha, keypairSigner, type StakeQuote, Tao } from '@taonet/sdk';
 import type { Command } from 'commander';
 import { action, type Cli } from '../context.js';
@@ -66,7 +69,7 @@ export function registerStakeCommands(program: Command): void {
       if (!(await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
       const key = await cli.coldkey(o.uri);
       const { result } = await withSpinner('staking', () =>
-        st.addStake(keypairSigner(key), { hotkey, netuid, amount, ...stakeOptions(o) }),
+        st.addStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
       );
       return cli.reportTx(result, `staked ${amount.format()} on subnet ${netuid}`, { quote });
     }),
@@ -90,7 +93,7 @@ export function registerStakeCommands(program: Command): void {
       if (!(await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
       const key = await cli.coldkey(o.uri);
       const { result } = await withSpinner('unstaking', () =>
-        st.removeStake(keypairSigner(key), { hotkey, netuid, amount, ...stakeOptions(o) }),
+        st.removeStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
       );
       return cli.reportTx(result, `unstaked ${amount.format()} from subnet ${netuid}`, { quote });
     }),
