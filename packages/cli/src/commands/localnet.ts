@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { request } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
 import { makePlan, type NetworkPlan } from '../localnet/plan.js';
@@ -330,11 +331,8 @@ async function waitForPaidEpoch(
   for (;;) {
     if (stopped()) throw new Error('stopped before the first epoch');
     for (const netuid of netuids) {
-      const mg = (await st.call('taonet_metagraph', [netuid, ['incentive']])) as {
-        incentive: number[];
-        block: string;
-      } | null;
-      if (mg?.incentive.some((x) => x > 0)) return BigInt(mg.block);
+      const mg = await request(st, 'taonet_metagraph', [netuid, ['incentive']]);
+      if (mg?.incentive?.some((x) => x > 0)) return BigInt(mg.block);
     }
     await new Promise((ok) => setTimeout(ok, 250));
   }
