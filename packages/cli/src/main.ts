@@ -1,15 +1,16 @@
 /** The `taonet` command. Every command accepts --json; --no-prompt (-y) never asks a question. */
 import { Command, CommanderError } from 'commander';
-import { registerAxonCommands } from './commands/axon.js';
+import { addGroup } from './command-spec.js';
+import { axonCommands } from './commands/axon.js';
 import { registerChainSpecCommand } from './commands/chain-spec.js';
 import { registerExplorerCommand } from './commands/explorer.js';
-import { registerLocalnetCommands } from './commands/localnet.js';
+import { localnetCommands } from './commands/localnet.js';
 import { registerNodeCommand } from './commands/node.js';
-import { registerRootCommands } from './commands/root.js';
-import { registerStakeCommands } from './commands/stake.js';
-import { registerSubnetCommands } from './commands/subnets.js';
-import { registerWalletCommands } from './commands/wallet.js';
-import { registerWeightCommands } from './commands/weights.js';
+import { rootCommands } from './commands/root.js';
+import { stakeCommands } from './commands/stake.js';
+import { subnetCommands } from './commands/subnets.js';
+import { walletCommands } from './commands/wallet.js';
+import { weightCommands } from './commands/weights.js';
 
 export function buildProgram(): Command {
   const program = new Command('taonet')
@@ -24,14 +25,14 @@ export function buildProgram(): Command {
     .option('--password-file <file>', 'read the coldkey password from a file (or set TAONET_PASSWORD)')
     .showHelpAfterError()
     .exitOverride();
-  registerWalletCommands(program);
-  registerSubnetCommands(program);
-  registerStakeCommands(program);
-  registerWeightCommands(program);
-  registerRootCommands(program);
-  registerAxonCommands(program);
+  addGroup(program, walletCommands);
+  addGroup(program, subnetCommands);
+  addGroup(program, stakeCommands);
+  addGroup(program, weightCommands);
+  addGroup(program, rootCommands);
+  addGroup(program, axonCommands);
   registerNodeCommand(program);
-  registerLocalnetCommands(program);
+  addGroup(program, localnetCommands);
   registerChainSpecCommand(program);
   registerExplorerCommand(program);
   return program;

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Axon, Synapse, Wallet } from '@taonet/sdk';
+import { Axon, Subtensor, Synapse, Wallet } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -133,6 +133,18 @@ describe('taonet CLI user path', () => {
     expect(staked.success, JSON.stringify(staked)).toBe(true);
     const quote = staked.quote as { limitPrice: string; expectedOut: { alpha: string } };
     expect(BigInt(quote.limitPrice)).toBeGreaterThan(0n);
+    // One quote: the limit in the block is the one the command showed, not a second quote's.
+    const st = await Subtensor.connect(ws);
+    try {
+      const block = (await st.call('chain_getBlock', [staked.blockHash])) as {
+        extrinsics: { hash: string; call: { method: string; args: { limitPrice: string } } }[];
+      };
+      const sent = block.extrinsics.find((x) => x.hash === staked.txHash);
+      expect(sent?.call.method).toBe('add_stake');
+      expect(sent?.call.args.limitPrice).toBe(quote.limitPrice);
+    } finally {
+      st.close();
+    }
 
     const list = await taonet('stake', 'list', '--wallet-name', 'validator');
     expect((list.stakes as unknown[]).length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@
  * at start it is backfilled by walking the last `backfillBlocks` blocks, then kept up to date.
  * Pool snapshots cannot be backfilled (old state is gone); they start when the explorer starts.
  */
+import type { BlockResultReply, EventReply } from '@taonet/primitives';
 import { JsonRpcClient } from '@taonet/sdk/client';
 import type {
   AccountExtrinsic,
@@ -33,10 +34,7 @@ interface BlockSnapshot {
   readonly subnets: ReadonlyMap<number, Omit<SubnetPoint, 'block' | 'time'>>;
 }
 
-interface RawEvent {
-  readonly name: string;
-  readonly data: Record<string, unknown>;
-}
+type RawEvent = EventReply;
 
 interface RawBlock {
   readonly number: string;
@@ -45,15 +43,7 @@ interface RawBlock {
   readonly extrinsics: readonly { hash: string; signer: string; call: { method: string } }[];
 }
 
-interface RawResult {
-  readonly events: readonly RawEvent[];
-  readonly extrinsics: readonly {
-    ok: boolean;
-    fee: string;
-    events: readonly RawEvent[];
-    error?: { code: string; explanation: string; hint?: string };
-  }[];
-}
+type RawResult = BlockResultReply;
 
 const PER_SUBNET = 500;
 const PER_ACCOUNT = 100;

@@ -11,3 +11,4 @@ export * from './extrinsic/bytes.js';
 export * from './extrinsic/extrinsic.js';
 export * from './prometheus-text.js';
 export * from './keys/signer-key.js';
+export * from './rpc/index.js';

@@ -12,6 +12,8 @@ export * from './client/address.js';
 export * from './client/decode.js';
 export * from './client/json-rpc.js';
 export * from './client/signer.js';
+export * from './client/chain-client.js';
+export * from './client/submit.js';
 export * from './client/subtensor.js';
 export * from './client/types.js';
 export * from './metagraph/metagraph.js';

@@ -1,7 +1,10 @@
-/** `taonet stake`: add, remove, move, transfer, list — quotes first, then a limit price from --tolerance. */
+/**
+ * `taonet stake`: add, remove, move, transfer, list — quotes first, shows the quote, and sends the
+ * limit price of that very quote (never a second quote the user did not see).
+ */
 import { Alpha, keypairSigner, type StakeQuote, Tao } from '@taonet/sdk';
-import type { Command } from 'commander';
-import { action, type Cli } from '../context.js';
+import type { CommandGroup, OptionSpec } from '../command-spec.js';
+import type { Cli } from '../context.js';
 import { color, table, withSpinner } from '../ui.js';
 
 function describeQuote(q: StakeQuote): string {
@@ -15,13 +18,13 @@ function describeQuote(q: StakeQuote): string {
   ].join('\n');
 }
 
-const common = (c: Command): Command =>
-  c
-    .option('--tolerance <fraction>', 'accepted price move (0.005 = 0.5%)', '0.005')
-    .option('--limit-price <rao>', 'explicit limit price in rao per alpha (overrides --tolerance)')
-    .option('--partial', 'fill what fits under the limit instead of failing')
-    .option('--unsafe', 'no limit price at all')
-    .option('--uri <uri>', 'sign with a dev key (e.g. //Alice) instead of the wallet coldkey');
+const LIMIT_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--tolerance <fraction>', description: 'accepted price move (0.005 = 0.5%)', default: '0.005' },
+  { flags: '--limit-price <rao>', description: 'explicit limit price in rao per alpha (overrides --tolerance)' },
+  { flags: '--partial', description: 'fill what fits under the limit instead of failing' },
+  { flags: '--unsafe', description: 'no limit price at all' },
+  { flags: '--uri <uri>', description: 'sign with a dev key (e.g. //Alice) instead of the wallet coldkey' },
+];
 
 interface StakeOpts {
   netuid: string;
@@ -46,154 +49,163 @@ async function hotkeyAddress(cli: Cli, given?: string): Promise<string> {
   return given ?? cli.wallet().hotkeyPub().ss58Address;
 }
 
-export function registerStakeCommands(program: Command): void {
-  const s = program.command('stake').alias('st').description('stake TAO into subnets and move it around');
-
-  common(
-    s
-      .command('add')
-      .description('stake TAO on a hotkey in a subnet (shows a quote first)')
-      .requiredOption('--netuid <n>', 'subnet id')
-      .requiredOption('--amount <tao>', 'TAO to stake')
-      .option('--hotkey-address <ss58>', 'hotkey to stake on (default: the wallet hotkey)'),
-  ).action(
-    action(async (cli, o: StakeOpts) => {
-      const st = await cli.connect();
-      const netuid = Number(o.netuid);
-      const amount = Tao.of(o.amount);
-      const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
-      const quote = await st.quoteStake(netuid, amount, stakeOptions(o));
-      if (!(await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
-      const key = await cli.coldkey(o.uri);
-      const { result } = await withSpinner('staking', () =>
-        st.addStake(keypairSigner(key), { hotkey, netuid, amount, ...stakeOptions(o) }),
-      );
-      return cli.reportTx(result, `staked ${amount.format()} on subnet ${netuid}`, { quote });
-    }),
+async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
+  const st = await cli.connect();
+  const netuid = Number(o.netuid);
+  const amount = Tao.of(o.amount);
+  const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
+  const quote = await st.quoteStake(netuid, amount, stakeOptions(o));
+  if (!(await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
+  const key = await cli.coldkey(o.uri);
+  const { result } = await withSpinner('staking', () =>
+    st.addStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
   );
-
-  common(
-    s
-      .command('remove')
-      .description('unstake alpha from a hotkey in a subnet (shows a quote first)')
-      .requiredOption('--netuid <n>', 'subnet id')
-      .requiredOption('--amount <alpha>', 'alpha to unstake')
-      .option('--hotkey-address <ss58>', 'hotkey to unstake from (default: the wallet hotkey)'),
-  ).action(
-    action(async (cli, o: StakeOpts) => {
-      const st = await cli.connect();
-      const netuid = Number(o.netuid);
-      const sub = await st.subnet(netuid);
-      const amount = Alpha.of(o.amount, netuid, sub?.symbol ?? 'α');
-      const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
-      const quote = await st.quoteUnstake(netuid, amount, stakeOptions(o));
-      if (!(await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
-      const key = await cli.coldkey(o.uri);
-      const { result } = await withSpinner('unstaking', () =>
-        st.removeStake(keypairSigner(key), { hotkey, netuid, amount, ...stakeOptions(o) }),
-      );
-      return cli.reportTx(result, `unstaked ${amount.format()} from subnet ${netuid}`, { quote });
-    }),
-  );
-
-  s.command('move')
-    .description('move stake to another hotkey and/or subnet (same coldkey)')
-    .requiredOption('--origin-netuid <n>', 'from subnet')
-    .requiredOption('--dest-netuid <n>', 'to subnet')
-    .requiredOption('--amount <alpha>', 'origin alpha to move')
-    .requiredOption('--origin-hotkey <ss58>', 'from hotkey')
-    .requiredOption('--dest-hotkey <ss58>', 'to hotkey')
-    .option('--uri <uri>', 'sign with a dev key instead of the wallet coldkey')
-    .action(
-      action(
-        async (
-          cli,
-          o: {
-            originNetuid: string;
-            destNetuid: string;
-            amount: string;
-            originHotkey: string;
-            destHotkey: string;
-            uri?: string;
-          },
-        ) => {
-          const st = await cli.connect();
-          const on = Number(o.originNetuid);
-          const r = await withSpinner('moving stake', async () =>
-            st.moveStake(keypairSigner(await cli.coldkey(o.uri)), {
-              originHotkey: o.originHotkey,
-              destHotkey: o.destHotkey,
-              originNetuid: on,
-              destNetuid: Number(o.destNetuid),
-              amount: Alpha.of(o.amount, on),
-            }),
-          );
-          return cli.reportTx(r, `moved ${o.amount} alpha`);
-        },
-      ),
-    );
-
-  s.command('transfer')
-    .description('give stake to another coldkey (same hotkey), optionally into another subnet')
-    .requiredOption('--origin-netuid <n>', 'from subnet')
-    .option('--dest-netuid <n>', 'to subnet (default: the same)')
-    .requiredOption('--amount <alpha>', 'alpha to transfer')
-    .requiredOption('--dest <ss58>', 'receiving coldkey')
-    .option('--hotkey-address <ss58>', 'the hotkey (default: the wallet hotkey)')
-    .option('--uri <uri>', 'sign with a dev key instead of the wallet coldkey')
-    .action(
-      action(
-        async (
-          cli,
-          o: {
-            originNetuid: string;
-            destNetuid?: string;
-            amount: string;
-            dest: string;
-            hotkeyAddress?: string;
-            uri?: string;
-          },
-        ) => {
-          const st = await cli.connect();
-          const on = Number(o.originNetuid);
-          const r = await withSpinner('transferring stake', async () =>
-            st.transferStake(keypairSigner(await cli.coldkey(o.uri)), {
-              destColdkey: o.dest,
-              hotkey: await hotkeyAddress(cli, o.hotkeyAddress),
-              originNetuid: on,
-              destNetuid: Number(o.destNetuid ?? o.originNetuid),
-              amount: Alpha.of(o.amount, on),
-            }),
-          );
-          return cli.reportTx(r, `transferred ${o.amount} alpha to ${o.dest}`);
-        },
-      ),
-    );
-
-  s.command('list')
-    .description('your stake positions: alpha per subnet and hotkey, with its TAO value apart')
-    .option('--ss58 <address>', 'any coldkey instead of the wallet’s')
-    .action(
-      action(async (cli, o: { ss58?: string }) => {
-        const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
-        const st = await cli.connect();
-        const info = await st.accountInfo(address);
-        return cli.report(info, () =>
-          info.stakes.length === 0
-            ? `no stake for ${address}`
-            : table(
-                ['netuid', 'hotkey', 'stake (alpha)', 'price', 'value (TAO)', 'take'],
-                info.stakes.map((p) => [
-                  String(p.netuid),
-                  p.hotkey,
-                  p.alpha.format(4),
-                  p.price.format(6),
-                  p.taoValue.format(4),
-                  `${((p.take / 65535) * 100).toFixed(1)}%`,
-                ]),
-                ['', '', '', 'total', info.stakedTaoValue.format(4), ''],
-              ) + color.dim('\nvalues at spot price, before slippage and fees'),
-        );
-      }),
-    );
+  return cli.reportTx(result, `staked ${amount.format()} on subnet ${netuid}`, { quote });
 }
+
+async function removeStake(cli: Cli, o: StakeOpts): Promise<number> {
+  const st = await cli.connect();
+  const netuid = Number(o.netuid);
+  const sub = await st.subnet(netuid);
+  const amount = Alpha.of(o.amount, netuid, sub?.symbol ?? 'α');
+  const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
+  const quote = await st.quoteUnstake(netuid, amount, stakeOptions(o));
+  if (!(await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
+  const key = await cli.coldkey(o.uri);
+  const { result } = await withSpinner('unstaking', () =>
+    st.removeStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
+  );
+  return cli.reportTx(result, `unstaked ${amount.format()} from subnet ${netuid}`, { quote });
+}
+
+interface MoveOpts {
+  originNetuid: string;
+  destNetuid: string;
+  amount: string;
+  originHotkey: string;
+  destHotkey: string;
+  uri?: string;
+}
+
+async function moveStake(cli: Cli, o: MoveOpts): Promise<number> {
+  const st = await cli.connect();
+  const on = Number(o.originNetuid);
+  const r = await withSpinner('moving stake', async () =>
+    st.moveStake(keypairSigner(await cli.coldkey(o.uri)), {
+      originHotkey: o.originHotkey,
+      destHotkey: o.destHotkey,
+      originNetuid: on,
+      destNetuid: Number(o.destNetuid),
+      amount: Alpha.of(o.amount, on),
+    }),
+  );
+  return cli.reportTx(r, `moved ${o.amount} alpha`);
+}
+
+interface TransferOpts {
+  originNetuid: string;
+  destNetuid?: string;
+  amount: string;
+  dest: string;
+  hotkeyAddress?: string;
+  uri?: string;
+}
+
+async function transferStake(cli: Cli, o: TransferOpts): Promise<number> {
+  const st = await cli.connect();
+  const on = Number(o.originNetuid);
+  const r = await withSpinner('transferring stake', async () =>
+    st.transferStake(keypairSigner(await cli.coldkey(o.uri)), {
+      destColdkey: o.dest,
+      hotkey: await hotkeyAddress(cli, o.hotkeyAddress),
+      originNetuid: on,
+      destNetuid: Number(o.destNetuid ?? o.originNetuid),
+      amount: Alpha.of(o.amount, on),
+    }),
+  );
+  return cli.reportTx(r, `transferred ${o.amount} alpha to ${o.dest}`);
+}
+
+async function listStake(cli: Cli, o: { ss58?: string }): Promise<number> {
+  const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
+  const st = await cli.connect();
+  const info = await st.accountInfo(address);
+  return cli.report(info, () =>
+    info.stakes.length === 0
+      ? `no stake for ${address}`
+      : table(
+          ['netuid', 'hotkey', 'stake (alpha)', 'price', 'value (TAO)', 'take'],
+          info.stakes.map((p) => [
+            String(p.netuid),
+            p.hotkey,
+            p.alpha.format(4),
+            p.price.format(6),
+            p.taoValue.format(4),
+            `${((p.take / 65535) * 100).toFixed(1)}%`,
+          ]),
+          ['', '', '', 'total', info.stakedTaoValue.format(4), ''],
+        ) + color.dim('\nvalues at spot price, before slippage and fees'),
+  );
+}
+
+export const stakeCommands: CommandGroup = {
+  name: 'stake',
+  aliases: ['st'],
+  description: 'stake TAO into subnets and move it around',
+  commands: [
+    {
+      name: 'add',
+      description: 'stake TAO on a hotkey in a subnet (shows a quote first)',
+      options: [
+        { flags: '--netuid <n>', description: 'subnet id', required: true },
+        { flags: '--amount <tao>', description: 'TAO to stake', required: true },
+        { flags: '--hotkey-address <ss58>', description: 'hotkey to stake on (default: the wallet hotkey)' },
+        ...LIMIT_OPTIONS,
+      ],
+      run: addStake,
+    },
+    {
+      name: 'remove',
+      description: 'unstake alpha from a hotkey in a subnet (shows a quote first)',
+      options: [
+        { flags: '--netuid <n>', description: 'subnet id', required: true },
+        { flags: '--amount <alpha>', description: 'alpha to unstake', required: true },
+        { flags: '--hotkey-address <ss58>', description: 'hotkey to unstake from (default: the wallet hotkey)' },
+        ...LIMIT_OPTIONS,
+      ],
+      run: removeStake,
+    },
+    {
+      name: 'move',
+      description: 'move stake to another hotkey and/or subnet (same coldkey)',
+      options: [
+        { flags: '--origin-netuid <n>', description: 'from subnet', required: true },
+        { flags: '--dest-netuid <n>', description: 'to subnet', required: true },
+        { flags: '--amount <alpha>', description: 'origin alpha to move', required: true },
+        { flags: '--origin-hotkey <ss58>', description: 'from hotkey', required: true },
+        { flags: '--dest-hotkey <ss58>', description: 'to hotkey', required: true },
+        { flags: '--uri <uri>', description: 'sign with a dev key instead of the wallet coldkey' },
+      ],
+      run: moveStake,
+    },
+    {
+      name: 'transfer',
+      description: 'give stake to another coldkey (same hotkey), optionally into another subnet',
+      options: [
+        { flags: '--origin-netuid <n>', description: 'from subnet', required: true },
+        { flags: '--dest-netuid <n>', description: 'to subnet (default: the same)' },
+        { flags: '--amount <alpha>', description: 'alpha to transfer', required: true },
+        { flags: '--dest <ss58>', description: 'receiving coldkey', required: true },
+        { flags: '--hotkey-address <ss58>', description: 'the hotkey (default: the wallet hotkey)' },
+        { flags: '--uri <uri>', description: 'sign with a dev key instead of the wallet coldkey' },
+      ],
+      run: transferStake,
+    },
+    {
+      name: 'list',
+      description: 'your stake positions: alpha per subnet and hotkey, with its TAO value apart',
+      options: [{ flags: '--ss58 <address>', description: 'any coldkey instead of the wallet’s' }],
+      run: listStake,
+    },
+  ],
+};

@@ -1,8 +1,8 @@
 /** `taonet wallet`: create, regen-coldkey, regen-hotkey, new-hotkey, list, balance, transfer. */
 
 import { keypairSigner, Tao, Wallet } from '@taonet/sdk';
-import type { Command } from 'commander';
-import { action, type Cli } from '../context.js';
+import type { CommandGroup } from '../command-spec.js';
+import type { Cli } from '../context.js';
 import { color, table, withSpinner } from '../ui.js';
 
 async function newPassword(cli: Cli, o: { password?: boolean }): Promise<string | null> {
@@ -20,176 +20,200 @@ async function newPassword(cli: Cli, o: { password?: boolean }): Promise<string 
   return process.env[src.env] ?? null;
 }
 
-export function registerWalletCommands(program: Command): void {
-  const w = program.command('wallet').alias('w').description('create and use wallets (coldkeys and hotkeys)');
-
-  w.command('create')
-    .description('create a new coldkey and hotkey (prints the mnemonics once)')
-    .option('--n-words <n>', 'mnemonic length', '12')
-    .option('--no-password', 'store the coldkey unencrypted (local testing only)')
-    .option('--overwrite', 'replace existing keys')
-    .action(
-      action(async (cli, o: { nWords: string; password?: boolean; overwrite?: boolean }) => {
-        const wallet = cli.wallet();
-        const pw = await newPassword(cli, o);
-        const words = Number(o.nWords) as 12;
-        const cold = await withSpinner('writing coldkey', async () =>
-          wallet.createColdkey({
-            words,
-            password: pw,
-            ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
-          }),
-        );
-        const hot = wallet.createHotkey({ words, ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }) });
-        const data = {
-          name: wallet.name,
-          path: wallet.location.root,
-          hotkey: wallet.hotkeyName,
-          coldkey_ss58: cold.keypair.ss58Address,
-          hotkey_ss58: hot.keypair.ss58Address,
-          encrypted: pw !== null,
-        };
-        return cli.report({ success: true, data, coldkeyMnemonic: cold.mnemonic, hotkeyMnemonic: hot.mnemonic }, () =>
-          [
-            `${color.green('✓')} wallet ${wallet.name} created in ${wallet.location.root}`,
-            `  coldkey ${cold.keypair.ss58Address}${pw === null ? color.red(' (unencrypted)') : ''}`,
-            `  hotkey  ${hot.keypair.ss58Address} (${wallet.hotkeyName})`,
-            '',
-            color.bold('Write these down; they are shown only once:'),
-            `  coldkey mnemonic: ${cold.mnemonic}`,
-            `  hotkey mnemonic:  ${hot.mnemonic}`,
-          ].join('\n'),
-        );
-      }),
-    );
-
-  w.command('regen-coldkey')
-    .description('recreate a coldkey from its mnemonic (or a dev URI such as //Alice)')
-    .requiredOption('--mnemonic <words>', 'the mnemonic or a //dev URI')
-    .option('--no-password', 'store the coldkey unencrypted (local testing only)')
-    .option('--overwrite', 'replace an existing coldkey')
-    .action(
-      action(async (cli, o: { mnemonic: string; password?: boolean; overwrite?: boolean }) => {
-        const wallet = cli.wallet();
-        const pw = await newPassword(cli, o);
-        const kp = await withSpinner('writing coldkey', () =>
-          wallet.regenColdkey(o.mnemonic, {
-            password: pw,
-            ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
-          }),
-        );
-        return cli.report(
-          { success: true, data: { name: wallet.name, coldkey_ss58: kp.ss58Address } },
-          () => `${color.green('✓')} coldkey ${kp.ss58Address}`,
-        );
-      }),
-    );
-
-  const hotkeyCmd = (name: string, regen: boolean) =>
-    w
-      .command(name)
-      .description(regen ? 'recreate a hotkey from its mnemonic or a //dev URI' : 'create a new hotkey in the wallet')
-      .option('--mnemonic <words>', 'the mnemonic or a //dev URI (regen)')
-      .option('--overwrite', 'replace an existing hotkey')
-      .action(
-        action(async (cli, o: { mnemonic?: string; overwrite?: boolean }) => {
-          const wallet = cli.wallet();
-          const ow = o.overwrite === undefined ? {} : { overwrite: o.overwrite };
-          const kp = regen
-            ? wallet.regenHotkey(o.mnemonic ?? (await cli.ask('Mnemonic or URI: ')), ow)
-            : wallet.createHotkey(ow).keypair;
-          return cli.report(
-            { success: true, data: { name: wallet.name, hotkey: wallet.hotkeyName, hotkey_ss58: kp.ss58Address } },
-            () => `${color.green('✓')} hotkey ${wallet.hotkeyName} ${kp.ss58Address}`,
-          );
-        }),
-      );
-  hotkeyCmd('new-hotkey', false);
-  hotkeyCmd('regen-hotkey', true);
-
-  w.command('list')
-    .description('wallets and their hotkeys')
-    .action(
-      action(async (cli) => {
-        const root = cli.wallet().location.root;
-        const wallets = Wallet.list(cli.opts.walletPath).map((name) => {
-          const wl = new Wallet({ name, path: root });
-          let coldkey: string | null = null;
-          try {
-            coldkey = wl.coldkeyPub().ss58Address;
-          } catch {
-            coldkey = null;
-          }
-          const hotkeys = wl.hotkeyNames().map((h) => {
-            try {
-              return { name: h, ss58: wl.withHotkey(h).hotkeyPub().ss58Address };
-            } catch {
-              return { name: h, ss58: null };
-            }
-          });
-          return { name, coldkey, hotkeys };
-        });
-        return cli.report({ root, wallets }, () =>
-          wallets.length === 0
-            ? `no wallets under ${root} (create one with \`taonet wallet create\`)`
-            : wallets
-                .map((x) =>
-                  [
-                    `${color.bold(x.name)}  ${x.coldkey ?? '(no coldkeypub)'}`,
-                    ...x.hotkeys.map((h) => `  └ ${h.name}  ${h.ss58 ?? '(encrypted)'}`),
-                  ].join('\n'),
-                )
-                .join('\n'),
-        );
-      }),
-    );
-
-  w.command('balance')
-    .description('free TAO and stake (alpha per subnet, with its TAO value apart)')
-    .option('--ss58 <address>', 'any address instead of the wallet coldkey')
-    .action(
-      action(async (cli, o: { ss58?: string }) => {
-        const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
-        const st = await cli.connect();
-        const info = await st.accountInfo(address);
-        const data = {
-          address: info.address,
-          free: info.free,
-          stakedTaoValue: info.stakedTaoValue,
-          total: info.free.plus(info.stakedTaoValue),
-          stakes: info.stakes.map((p) => ({
-            netuid: p.netuid,
-            hotkey: p.hotkey,
-            alpha: p.alpha,
-            taoValue: p.taoValue,
-          })),
-        };
-        return cli.report(data, () => {
-          const rows = info.stakes.map((p) => [String(p.netuid), p.hotkey, p.alpha.format(4), p.taoValue.format(4)]);
-          return [
-            `${color.bold(info.address)}`,
-            `  free    ${info.free.format(4)}`,
-            `  staked  ${info.stakedTaoValue.format(4)} (value at spot price)`,
-            `  total   ${data.total.format(4)}`,
-            ...(rows.length > 0 ? ['', table(['netuid', 'hotkey', 'stake (alpha)', 'value (TAO)'], rows)] : []),
-          ].join('\n');
-        });
-      }),
-    );
-
-  w.command('transfer')
-    .description('send TAO')
-    .requiredOption('--dest <address>', 'destination address')
-    .requiredOption('--amount <tao>', 'amount in TAO (e.g. 1.5)')
-    .option('--uri <uri>', 'sign with a dev key (e.g. //Alice) instead of the wallet')
-    .action(
-      action(async (cli, o: { dest: string; amount: string; uri?: string }) => {
-        const amount = Tao.of(o.amount);
-        const st = await cli.connect();
-        if (!(await cli.confirm(`Transfer ${amount.format()} to ${o.dest}?`))) return 1;
-        const key = await cli.coldkey(o.uri);
-        const r = await withSpinner('waiting for inclusion', () => st.transfer(keypairSigner(key), o.dest, amount));
-        return cli.reportTx(r, `sent ${amount.format()} to ${o.dest}`);
-      }),
-    );
+async function walletCreate(cli: Cli, o: { nWords: string; password?: boolean; overwrite?: boolean }): Promise<number> {
+  const wallet = cli.wallet();
+  const pw = await newPassword(cli, o);
+  const words = Number(o.nWords) as 12;
+  const cold = await withSpinner('writing coldkey', async () =>
+    wallet.createColdkey({
+      words,
+      password: pw,
+      ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
+    }),
+  );
+  const hot = wallet.createHotkey({ words, ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }) });
+  const data = {
+    name: wallet.name,
+    path: wallet.location.root,
+    hotkey: wallet.hotkeyName,
+    coldkey_ss58: cold.keypair.ss58Address,
+    hotkey_ss58: hot.keypair.ss58Address,
+    encrypted: pw !== null,
+  };
+  return cli.report({ success: true, data, coldkeyMnemonic: cold.mnemonic, hotkeyMnemonic: hot.mnemonic }, () =>
+    [
+      `${color.green('✓')} wallet ${wallet.name} created in ${wallet.location.root}`,
+      `  coldkey ${cold.keypair.ss58Address}${pw === null ? color.red(' (unencrypted)') : ''}`,
+      `  hotkey  ${hot.keypair.ss58Address} (${wallet.hotkeyName})`,
+      '',
+      color.bold('Write these down; they are shown only once:'),
+      `  coldkey mnemonic: ${cold.mnemonic}`,
+      `  hotkey mnemonic:  ${hot.mnemonic}`,
+    ].join('\n'),
+  );
 }
+
+async function walletRegenColdkey(
+  cli: Cli,
+  o: { mnemonic: string; password?: boolean; overwrite?: boolean },
+): Promise<number> {
+  const wallet = cli.wallet();
+  const pw = await newPassword(cli, o);
+  const kp = await withSpinner('writing coldkey', () =>
+    wallet.regenColdkey(o.mnemonic, {
+      password: pw,
+      ...(o.overwrite === undefined ? {} : { overwrite: o.overwrite }),
+    }),
+  );
+  return cli.report(
+    { success: true, data: { name: wallet.name, coldkey_ss58: kp.ss58Address } },
+    () => `${color.green('✓')} coldkey ${kp.ss58Address}`,
+  );
+}
+
+async function walletList(cli: Cli): Promise<number> {
+  const root = cli.wallet().location.root;
+  const wallets = Wallet.list(cli.opts.walletPath).map((name) => {
+    const wl = new Wallet({ name, path: root });
+    let coldkey: string | null = null;
+    try {
+      coldkey = wl.coldkeyPub().ss58Address;
+    } catch {
+      coldkey = null;
+    }
+    const hotkeys = wl.hotkeyNames().map((h) => {
+      try {
+        return { name: h, ss58: wl.withHotkey(h).hotkeyPub().ss58Address };
+      } catch {
+        return { name: h, ss58: null };
+      }
+    });
+    return { name, coldkey, hotkeys };
+  });
+  return cli.report({ root, wallets }, () =>
+    wallets.length === 0
+      ? `no wallets under ${root} (create one with \`taonet wallet create\`)`
+      : wallets
+          .map((x) =>
+            [
+              `${color.bold(x.name)}  ${x.coldkey ?? '(no coldkeypub)'}`,
+              ...x.hotkeys.map((h) => `  └ ${h.name}  ${h.ss58 ?? '(encrypted)'}`),
+            ].join('\n'),
+          )
+          .join('\n'),
+  );
+}
+
+async function walletBalance(cli: Cli, o: { ss58?: string }): Promise<number> {
+  const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
+  const st = await cli.connect();
+  const info = await st.accountInfo(address);
+  const data = {
+    address: info.address,
+    free: info.free,
+    stakedTaoValue: info.stakedTaoValue,
+    total: info.free.plus(info.stakedTaoValue),
+    stakes: info.stakes.map((p) => ({
+      netuid: p.netuid,
+      hotkey: p.hotkey,
+      alpha: p.alpha,
+      taoValue: p.taoValue,
+    })),
+  };
+  return cli.report(data, () => {
+    const rows = info.stakes.map((p) => [String(p.netuid), p.hotkey, p.alpha.format(4), p.taoValue.format(4)]);
+    return [
+      `${color.bold(info.address)}`,
+      `  free    ${info.free.format(4)}`,
+      `  staked  ${info.stakedTaoValue.format(4)} (value at spot price)`,
+      `  total   ${data.total.format(4)}`,
+      ...(rows.length > 0 ? ['', table(['netuid', 'hotkey', 'stake (alpha)', 'value (TAO)'], rows)] : []),
+    ].join('\n');
+  });
+}
+
+async function walletTransfer(cli: Cli, o: { dest: string; amount: string; uri?: string }): Promise<number> {
+  const amount = Tao.of(o.amount);
+  const st = await cli.connect();
+  if (!(await cli.confirm(`Transfer ${amount.format()} to ${o.dest}?`))) return 1;
+  const key = await cli.coldkey(o.uri);
+  const r = await withSpinner('waiting for inclusion', () => st.transfer(keypairSigner(key), o.dest, amount));
+  return cli.reportTx(r, `sent ${amount.format()} to ${o.dest}`);
+}
+
+/** `new-hotkey` and `regen-hotkey`: the same command, creating or recreating the key. */
+function hotkeyCommand(regen: boolean) {
+  return async (cli: Cli, o: { mnemonic?: string; overwrite?: boolean }): Promise<number> => {
+    const wallet = cli.wallet();
+    const ow = o.overwrite === undefined ? {} : { overwrite: o.overwrite };
+    const kp = regen
+      ? wallet.regenHotkey(o.mnemonic ?? (await cli.ask('Mnemonic or URI: ')), ow)
+      : wallet.createHotkey(ow).keypair;
+    return cli.report(
+      { success: true, data: { name: wallet.name, hotkey: wallet.hotkeyName, hotkey_ss58: kp.ss58Address } },
+      () => `${color.green('✓')} hotkey ${wallet.hotkeyName} ${kp.ss58Address}`,
+    );
+  };
+}
+
+const HOTKEY_OPTIONS = [
+  { flags: '--mnemonic <words>', description: 'the mnemonic or a //dev URI (regen)' },
+  { flags: '--overwrite', description: 'replace an existing hotkey' },
+];
+
+export const walletCommands: CommandGroup = {
+  name: 'wallet',
+  aliases: ['w'],
+  description: 'create and use wallets (coldkeys and hotkeys)',
+  commands: [
+    {
+      name: 'create',
+      description: 'create a new coldkey and hotkey (prints the mnemonics once)',
+      options: [
+        { flags: '--n-words <n>', description: 'mnemonic length', default: '12' },
+        { flags: '--no-password', description: 'store the coldkey unencrypted (local testing only)' },
+        { flags: '--overwrite', description: 'replace existing keys' },
+      ],
+      run: walletCreate,
+    },
+    {
+      name: 'regen-coldkey',
+      description: 'recreate a coldkey from its mnemonic (or a dev URI such as //Alice)',
+      options: [
+        { flags: '--mnemonic <words>', description: 'the mnemonic or a //dev URI', required: true },
+        { flags: '--no-password', description: 'store the coldkey unencrypted (local testing only)' },
+        { flags: '--overwrite', description: 'replace an existing coldkey' },
+      ],
+      run: walletRegenColdkey,
+    },
+    {
+      name: 'new-hotkey',
+      description: 'create a new hotkey in the wallet',
+      options: HOTKEY_OPTIONS,
+      run: hotkeyCommand(false),
+    },
+    {
+      name: 'regen-hotkey',
+      description: 'recreate a hotkey from its mnemonic or a //dev URI',
+      options: HOTKEY_OPTIONS,
+      run: hotkeyCommand(true),
+    },
+    { name: 'list', description: 'wallets and their hotkeys', run: walletList },
+    {
+      name: 'balance',
+      description: 'free TAO and stake (alpha per subnet, with its TAO value apart)',
+      options: [{ flags: '--ss58 <address>', description: 'any address instead of the wallet coldkey' }],
+      run: walletBalance,
+    },
+    {
+      name: 'transfer',
+      description: 'send TAO',
+      options: [
+        { flags: '--dest <address>', description: 'destination address', required: true },
+        { flags: '--amount <tao>', description: 'amount in TAO (e.g. 1.5)', required: true },
+        { flags: '--uri <uri>', description: 'sign with a dev key (e.g. //Alice) instead of the wallet' },
+      ],
+      run: walletTransfer,
+    },
+  ],
+};

@@ -4,6 +4,7 @@
  * WebSocket pass-through (reconnects with backoff and resubscribes on its own), the new-head and
  * finalized-head subscriptions, and a small store of recent block summaries.
  */
+import type { BlockResultReply, ErrorReply, EventReply } from '@taonet/primitives';
 import { JsonRpcClient } from '@taonet/sdk/client';
 
 export type ConnState = 'connecting' | 'connected' | 'disconnected';
@@ -46,26 +47,10 @@ export interface RawBlock {
   readonly extrinsics: readonly RawExtrinsic[];
 }
 
-export interface RawEvent {
-  readonly name: string;
-  readonly data: Record<string, unknown>;
-}
-
-export interface RawError {
-  readonly code: string;
-  readonly explanation: string;
-  readonly hint?: string;
-}
-
-export interface RawResult {
-  readonly events: readonly RawEvent[];
-  readonly extrinsics: readonly {
-    readonly ok: boolean;
-    readonly fee: string;
-    readonly events: readonly RawEvent[];
-    readonly error?: RawError;
-  }[];
-}
+/** The block-result replies, as declared once in @taonet/primitives. */
+export type RawEvent = EventReply;
+export type RawError = ErrorReply;
+export type RawResult = BlockResultReply;
 
 const KEEP_BLOCKS = 100;
 

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /** What every page is, and the raw shapes of the node's views it reads. */
+import type { DynamicInfoReply, HyperparameterReply, MetagraphReply } from '@taonet/primitives';
 import type { NodeConnection } from './node.js';
 
 export interface Page {
@@ -13,40 +14,8 @@ export interface Page {
 
 export type PageFactory = (node: NodeConnection, args: readonly string[]) => Page;
 
-/** taonet_dynamicInfo, as JSON (bigints are decimal strings). */
-export interface RawDynamicInfo {
-  readonly netuid: number;
-  readonly symbol: string;
-  readonly name: string;
-  readonly identity: { readonly description?: string; readonly url?: string } | null;
-  readonly owner: string | null;
-  readonly ownerHotkey: string | null;
-  readonly registeredAt: string;
-  readonly started: boolean;
-  readonly emissionEnabled: boolean;
-  readonly tempo: number;
-  readonly lastEpochBlock: string;
-  readonly blocksUntilNextEpoch: string;
-  readonly n: number;
-  readonly maxUids: number;
-  readonly price: string;
-  readonly movingPrice: string;
-  readonly taoIn: string;
-  readonly alphaIn: string;
-  readonly alphaOut: string;
-  readonly volume: string;
-  readonly emissionShare: string;
-  readonly taoEmission: string;
-  readonly alphaOutEmission: string;
-  readonly alphaInEmission: string;
-  readonly pendingServer: string;
-  readonly pendingValidator: string;
-  readonly pendingRoot: string;
-  readonly pendingOwnerCut: string;
-  readonly taoFlow: string;
-  readonly flowEma: string;
-  readonly registrationCost: string;
-}
+/** taonet_dynamicInfo, as JSON (bigints are decimal strings): the shared reply type. */
+export type RawDynamicInfo = DynamicInfoReply;
 
 export interface RawNetworkInfo {
   readonly block: string;
@@ -58,26 +27,27 @@ export interface RawNetworkInfo {
   readonly subnets: readonly number[];
 }
 
-export interface RawMetagraph {
-  readonly netuid: number;
-  readonly block: string;
-  readonly n: number;
-  readonly hotkeys: readonly string[];
-  readonly coldkeys: readonly (string | null)[];
-  readonly alphaStake: readonly string[];
-  readonly totalStake: readonly string[];
-  readonly validatorPermit: readonly boolean[];
-  readonly active: readonly boolean[];
-  readonly emission: readonly string[];
-  readonly incentive: readonly number[];
-  readonly dividends: readonly number[];
-  readonly validatorTrust: readonly number[];
-  readonly stakeWeight: readonly number[];
-  readonly lastUpdate: readonly string[];
-  readonly blockAtRegistration: readonly string[];
-  readonly axons: readonly ({ readonly ip: string; readonly port: number } | null)[];
-  readonly weights?: readonly (readonly [number, number][])[];
-}
+/** taonet_metagraph with the columns the explorer asks for (METAGRAPH_FIELDS), so they are present. */
+export type RawMetagraph = MetagraphReply &
+  Required<
+    Pick<
+      MetagraphReply,
+      | 'hotkeys'
+      | 'coldkeys'
+      | 'alphaStake'
+      | 'totalStake'
+      | 'validatorPermit'
+      | 'active'
+      | 'emission'
+      | 'incentive'
+      | 'dividends'
+      | 'validatorTrust'
+      | 'stakeWeight'
+      | 'lastUpdate'
+      | 'blockAtRegistration'
+      | 'axons'
+    >
+  >;
 
 export const METAGRAPH_FIELDS = [
   'hotkeys',
@@ -97,14 +67,7 @@ export const METAGRAPH_FIELDS = [
   'weights',
 ];
 
-export interface RawHyperparameter {
-  readonly name: string;
-  readonly value: unknown;
-  readonly ownerSettable: boolean;
-  readonly min?: string;
-  readonly max?: string;
-  readonly description: string;
-}
+export type RawHyperparameter = HyperparameterReply;
 
 export const big = (v: unknown): bigint => {
   if (typeof v === 'bigint') return v;

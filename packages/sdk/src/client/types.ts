@@ -1,4 +1,5 @@
 /** Typed shapes of what the client returns. */
+import type { DynamicInfoReply } from '@taonet/primitives';
 import type { Alpha, Price, Tao } from '../units/balance.js';
 
 /** The outcome of a write. Never a tuple or a boolean: always the reason, and where to look. */
@@ -83,5 +84,6 @@ export interface SubnetInfo {
   readonly taoFlow: bigint;
   readonly flowEma: bigint;
   readonly volume: Tao;
-  readonly raw: Record<string, unknown>;
+  /** The node's reply as received (decimal strings), for fields not typed above. */
+  readonly raw: DynamicInfoReply;
 }

@@ -4,6 +4,7 @@
  * answers the axon's questions about callers (registered? permit? stake?).
  */
 import { toAccountHex, toSs58 } from '../client/address.js';
+import { request } from '../client/chain-client.js';
 import { big } from '../client/decode.js';
 import type { Subtensor } from '../client/subtensor.js';
 
@@ -36,8 +37,8 @@ export type MetagraphFieldName =
   | 'weights'
   | 'bonds';
 
-const u64s = (v: unknown): BigUint64Array => BigUint64Array.from(((v as unknown[]) ?? []).map(big));
-const u16s = (v: unknown): Uint16Array => Uint16Array.from((v as number[]) ?? []);
+const u64s = (v: readonly string[]): BigUint64Array => BigUint64Array.from(v.map(big));
+const u16s = (v: readonly number[]): Uint16Array => Uint16Array.from(v);
 
 export class Metagraph {
   block = -1n;
@@ -75,27 +76,23 @@ export class Metagraph {
   async sync(opts: { force?: boolean } = {}): Promise<this> {
     const head = await this.client.head();
     if (!opts.force && head.number === this.block) return this;
-    const r = (await this.client.call('taonet_metagraph', [this.netuid, this.fields ?? null])) as Record<
-      string,
-      unknown
-    > | null;
+    const r = await request(this.client, 'taonet_metagraph', [this.netuid, this.fields ?? null]);
     if (r === null) throw new Error(`subnet ${this.netuid} does not exist`);
     this.block = big(r.block);
     this.n = r.n as number;
     if (r.hotkeys !== undefined) {
-      this.hotkeys = (r.hotkeys as string[]).map(toSs58);
+      this.hotkeys = r.hotkeys.map(toSs58);
       this.uidByHotkey.clear();
-      (r.hotkeys as string[]).forEach((h, i) => {
+      r.hotkeys.forEach((h, i) => {
         this.uidByHotkey.set(h, i);
       });
     }
-    if (r.coldkeys !== undefined)
-      this.coldkeys = (r.coldkeys as (string | null)[]).map((c) => (c === null ? null : toSs58(c)));
+    if (r.coldkeys !== undefined) this.coldkeys = r.coldkeys.map((c) => (c === null ? null : toSs58(c)));
     if (r.alphaStake !== undefined) this.alphaStake = u64s(r.alphaStake);
     if (r.rootStake !== undefined) this.rootStake = u64s(r.rootStake);
     if (r.totalStake !== undefined) this.totalStake = u64s(r.totalStake);
-    if (r.active !== undefined) this.active = r.active as boolean[];
-    if (r.validatorPermit !== undefined) this.validatorPermit = r.validatorPermit as boolean[];
+    if (r.active !== undefined) this.active = [...r.active];
+    if (r.validatorPermit !== undefined) this.validatorPermit = [...r.validatorPermit];
     if (r.emission !== undefined) this.emission = u64s(r.emission);
     if (r.consensus !== undefined) this.consensus = u16s(r.consensus);
     if (r.incentive !== undefined) this.incentive = u16s(r.incentive);
@@ -105,21 +102,14 @@ export class Metagraph {
     if (r.lastUpdate !== undefined) this.lastUpdate = u64s(r.lastUpdate);
     if (r.blockAtRegistration !== undefined) this.blockAtRegistration = u64s(r.blockAtRegistration);
     if (r.axons !== undefined) {
-      this.axons = (r.axons as (Record<string, unknown> | null)[]).map((a) =>
+      this.axons = r.axons.map((a) =>
         a === null
           ? null
-          : {
-              ip: a.ip as string,
-              port: a.port as number,
-              ipType: a.ipType as number,
-              version: a.version as number,
-              protocol: a.protocol as number,
-              block: big(a.block),
-            },
+          : { ip: a.ip, port: a.port, ipType: a.ipType, version: a.version, protocol: a.protocol, block: big(a.block) },
       );
     }
-    if (r.weights !== undefined) this.weights = r.weights as [number, number][][];
-    if (r.bonds !== undefined) this.bonds = r.bonds as [number, number][][];
+    if (r.weights !== undefined) this.weights = r.weights.map((row) => row.map(([u, w]) => [u, w]));
+    if (r.bonds !== undefined) this.bonds = r.bonds.map((row) => row.map(([u, w]) => [u, w]));
     return this;
   }
 

@@ -4,7 +4,7 @@ import { accountLink, blockLink, type Child, errorBox, h, link, Slot, section, s
 import { fmtInt, fmtTao, raoToDecimal, shortHash } from '../format.js';
 import type { NodeConnection, RawBlock, RawError, RawEvent, RawResult } from '../node.js';
 import { big, type Page, type PageFactory } from '../page.js';
-import { table } from '../table.js';
+import { type Column, table } from '../table.js';
 import { blocksTable } from './network.js';
 
 export const blocksPage: PageFactory = (node: NodeConnection): Page => {
@@ -65,13 +65,140 @@ interface XRow {
   readonly events: readonly RawEvent[];
 }
 
+const EXTRINSIC_COLUMNS: readonly Column<XRow>[] = [
+  { key: 'index', label: '#', num: true, cell: (x) => x.index, sort: (x) => x.index, exp: (x) => x.index },
+  {
+    key: 'method',
+    label: 'Call',
+    cell: (x) => h('code', null, x.method),
+    sort: (x) => x.method,
+    exp: (x) => x.method,
+  },
+  { key: 'signer', label: 'Signer', cell: (x) => accountLink(x.signer), exp: (x) => ss58Of(x.signer) },
+  { key: 'args', label: 'Arguments', cell: (x) => eventData(x.args), exp: (x) => JSON.stringify(x.args) },
+  {
+    key: 'result',
+    label: 'Result',
+    cell: (x) => (x.ok ? h('span', { class: 'good' }, 'ok') : errorText(x.error)),
+    sort: (x) => (x.ok ? '' : (x.error?.code ?? '?')),
+    exp: (x) => (x.ok ? 'ok' : `${x.error?.code ?? 'failed'}: ${x.error?.explanation ?? ''}`),
+  },
+  {
+    key: 'events',
+    label: 'Events',
+    cell: (x) => eventsList(x.events),
+    exp: (x) => x.events.map((e) => e.name).join(' '),
+  },
+  {
+    key: 'fee_tao',
+    label: 'Fee',
+    num: true,
+    cell: (x) => fmtTao(x.fee),
+    sort: (x) => x.fee,
+    exp: (x) => raoToDecimal(x.fee),
+  },
+  {
+    key: 'hash',
+    label: 'Hash',
+    cell: (x) => h('span', { class: 'mono', title: x.hash }, shortHash(x.hash)),
+    exp: (x) => x.hash,
+  },
+];
+
+interface BlockData {
+  readonly b: RawBlock;
+  readonly r: RawResult | null;
+}
+
+/** The loader: the block with its decoded extrinsics, and what each extrinsic did. */
+async function loadBlock(node: NodeConnection, n: number): Promise<BlockData> {
+  const [b, r] = await Promise.all([
+    node.call<RawBlock>('chain_getBlock', [n]),
+    node.call<RawResult | null>('taonet_getEvents', [n]),
+  ]);
+  return { b, r };
+}
+
+function renderNotYet(n: number, top: number): HTMLElement[] {
+  return [
+    h('h1', null, `Block #${fmtInt(n)}`),
+    errorBox(
+      `Block #${fmtInt(n)} is not produced yet.`,
+      `The head is #${fmtInt(top)}; this page updates when it arrives.`,
+    ),
+  ];
+}
+
+function renderHead(n: number, top: number): HTMLElement {
+  return h(
+    'div',
+    { class: 'title-row' },
+    h('h1', null, `Block #${fmtInt(n)}`),
+    h(
+      'nav',
+      { class: 'pager', 'aria-label': 'Block navigation' },
+      n > 0 ? link(`#/block/${n - 1}`, '← previous', `Block ${n - 1}`) : null,
+      n < top ? link(`#/block/${n + 1}`, 'next →', `Block ${n + 1}`) : null,
+    ),
+  );
+}
+
+function renderCards({ b, r }: BlockData, n: number, finalized: number): HTMLElement[] {
+  const failed = r?.extrinsics.filter((x) => !x.ok).length ?? 0;
+  return [
+    stat('Hash', h('span', { class: 'mono', title: b.hash ?? '' }, shortHash(b.hash ?? '', 10))),
+    stat('Time', new Date(Number(b.header.timestamp)).toLocaleString('en-GB')),
+    stat(
+      'Finality',
+      n <= finalized ? h('span', { class: 'good' }, 'finalized') : h('span', { class: 'muted' }, 'not final yet'),
+    ),
+    stat('Author', accountLink(b.header.author)),
+    stat('Parent', n > 0 ? blockLink(n - 1) : '—', h('span', { class: 'mono' }, shortHash(b.header.parentHash))),
+    stat(
+      'Extrinsics',
+      fmtInt(b.extrinsics.length),
+      failed > 0 ? h('span', { class: 'bad' }, `${failed} failed`) : 'all ok',
+    ),
+  ];
+}
+
+/** Each extrinsic beside its result. */
+function extrinsicRows({ b, r }: BlockData): XRow[] {
+  return b.extrinsics.map((x, i) => {
+    const res = r?.extrinsics[i];
+    return {
+      index: i,
+      hash: x.hash,
+      signer: x.signer,
+      method: x.call.method,
+      args: x.call.args,
+      ok: res?.ok ?? false,
+      fee: big(res?.fee ?? '0'),
+      error: res?.error,
+      events: res?.events ?? [],
+    };
+  });
+}
+
+function renderExtrinsics(d: BlockData): HTMLElement {
+  return table({
+    id: 'block-extrinsics',
+    caption: 'Extrinsics',
+    rows: extrinsicRows(d),
+    empty: 'No extrinsics in this block.',
+    defaultSort: { key: 'index', dir: 1 },
+    rowClass: (x) => (x.ok ? undefined : 'row-bad'),
+    columns: EXTRINSIC_COLUMNS,
+  });
+}
+
 export const blockPage: PageFactory = (node: NodeConnection, args): Page => {
   const n = Number(args[0]);
   const head = new Slot('div');
   const cards = new Slot('div', 'stats');
   const xs = new Slot('div');
   const evs = new Slot('div');
-  let cached: { b: RawBlock; r: RawResult | null } | null = null;
+  let cached: BlockData | null = null;
   return {
     title: `Block ${n}`,
     mount(main) {
@@ -85,119 +212,16 @@ export const blockPage: PageFactory = (node: NodeConnection, args): Page => {
       }
       if (cached === null) {
         if (n > top && top > 0) {
-          head.set(
-            h('h1', null, `Block #${fmtInt(n)}`),
-            errorBox(
-              `Block #${fmtInt(n)} is not produced yet.`,
-              `The head is #${fmtInt(top)}; this page updates when it arrives.`,
-            ),
-          );
-          cards.set();
-          xs.set();
-          evs.set();
+          head.set(...renderNotYet(n, top));
+          for (const slot of [cards, xs, evs]) slot.set();
           return;
         }
-        const [b, r] = await Promise.all([
-          node.call<RawBlock>('chain_getBlock', [n]),
-          node.call<RawResult | null>('taonet_getEvents', [n]),
-        ]);
-        cached = { b, r };
+        cached = await loadBlock(node, n);
       }
-      const { b, r } = cached;
-      const fin = node.finalized ?? 0;
-      head.set(
-        h(
-          'div',
-          { class: 'title-row' },
-          h('h1', null, `Block #${fmtInt(n)}`),
-          h(
-            'nav',
-            { class: 'pager', 'aria-label': 'Block navigation' },
-            n > 0 ? link(`#/block/${n - 1}`, '← previous', `Block ${n - 1}`) : null,
-            n < top ? link(`#/block/${n + 1}`, 'next →', `Block ${n + 1}`) : null,
-          ),
-        ),
-      );
-      const failed = r?.extrinsics.filter((x) => !x.ok).length ?? 0;
-      cards.set(
-        stat('Hash', h('span', { class: 'mono', title: b.hash ?? '' }, shortHash(b.hash ?? '', 10))),
-        stat('Time', new Date(Number(b.header.timestamp)).toLocaleString('en-GB')),
-        stat(
-          'Finality',
-          n <= fin ? h('span', { class: 'good' }, 'finalized') : h('span', { class: 'muted' }, 'not final yet'),
-        ),
-        stat('Author', accountLink(b.header.author)),
-        stat('Parent', n > 0 ? blockLink(n - 1) : '—', h('span', { class: 'mono' }, shortHash(b.header.parentHash))),
-        stat(
-          'Extrinsics',
-          fmtInt(b.extrinsics.length),
-          failed > 0 ? h('span', { class: 'bad' }, `${failed} failed`) : 'all ok',
-        ),
-      );
-      const rows: XRow[] = b.extrinsics.map((x, i) => {
-        const res = r?.extrinsics[i];
-        return {
-          index: i,
-          hash: x.hash,
-          signer: x.signer,
-          method: x.call.method,
-          args: x.call.args,
-          ok: res?.ok ?? false,
-          fee: big(res?.fee ?? '0'),
-          error: res?.error,
-          events: res?.events ?? [],
-        };
-      });
-      xs.set(
-        table({
-          id: 'block-extrinsics',
-          caption: 'Extrinsics',
-          rows,
-          empty: 'No extrinsics in this block.',
-          defaultSort: { key: 'index', dir: 1 },
-          rowClass: (x) => (x.ok ? undefined : 'row-bad'),
-          columns: [
-            { key: 'index', label: '#', num: true, cell: (x) => x.index, sort: (x) => x.index, exp: (x) => x.index },
-            {
-              key: 'method',
-              label: 'Call',
-              cell: (x) => h('code', null, x.method),
-              sort: (x) => x.method,
-              exp: (x) => x.method,
-            },
-            { key: 'signer', label: 'Signer', cell: (x) => accountLink(x.signer), exp: (x) => ss58Of(x.signer) },
-            { key: 'args', label: 'Arguments', cell: (x) => eventData(x.args), exp: (x) => JSON.stringify(x.args) },
-            {
-              key: 'result',
-              label: 'Result',
-              cell: (x) => (x.ok ? h('span', { class: 'good' }, 'ok') : errorText(x.error)),
-              sort: (x) => (x.ok ? '' : (x.error?.code ?? '?')),
-              exp: (x) => (x.ok ? 'ok' : `${x.error?.code ?? 'failed'}: ${x.error?.explanation ?? ''}`),
-            },
-            {
-              key: 'events',
-              label: 'Events',
-              cell: (x) => eventsList(x.events),
-              exp: (x) => x.events.map((e) => e.name).join(' '),
-            },
-            {
-              key: 'fee_tao',
-              label: 'Fee',
-              num: true,
-              cell: (x) => fmtTao(x.fee),
-              sort: (x) => x.fee,
-              exp: (x) => raoToDecimal(x.fee),
-            },
-            {
-              key: 'hash',
-              label: 'Hash',
-              cell: (x) => h('span', { class: 'mono', title: x.hash }, shortHash(x.hash)),
-              exp: (x) => x.hash,
-            },
-          ],
-        }),
-      );
-      evs.set(eventsList(r?.events ?? []));
+      head.set(renderHead(n, top));
+      cards.set(...renderCards(cached, n, node.finalized ?? 0));
+      xs.set(renderExtrinsics(cached));
+      evs.set(eventsList(cached.r?.events ?? []));
     },
   };
 };

@@ -14,7 +14,7 @@ import {
 } from '../format.js';
 import type { BlockSummary, NodeConnection } from '../node.js';
 import { big, type Page, type PageFactory, type RawDynamicInfo, type RawNetworkInfo } from '../page.js';
-import { table } from '../table.js';
+import { type Column, table } from '../table.js';
 
 export function blocksTable(id: string, rows: readonly BlockSummary[], caption = 'Recent blocks'): HTMLElement {
   return table({
@@ -66,6 +66,90 @@ export function blocksTable(id: string, rows: readonly BlockSummary[], caption =
   });
 }
 
+const TOP_SUBNET_COLUMNS: readonly Column<RawDynamicInfo>[] = [
+  {
+    key: 'netuid',
+    label: 'Subnet',
+    cell: (s) => h('a', { href: `#/subnet/${s.netuid}` }, `SN${s.netuid} · ${s.name}`),
+    sort: (s) => s.netuid,
+    exp: (s) => s.netuid,
+  },
+  {
+    key: 'share',
+    label: 'Emission share',
+    num: true,
+    cell: (s) => fmtPct(u64f64ToNumber(big(s.emissionShare))),
+    sort: (s) => big(s.emissionShare),
+    exp: (s) => u64f64ToNumber(big(s.emissionShare)),
+  },
+  {
+    key: 'tao_in',
+    label: 'TAO in pool',
+    num: true,
+    cell: (s) => fmtTao(big(s.taoIn)),
+    sort: (s) => big(s.taoIn),
+    exp: (s) => raoToDecimal(big(s.taoIn)),
+  },
+];
+
+/** The loader: chain-wide totals and every subnet. */
+async function loadNetwork(node: NodeConnection): Promise<{ info: RawNetworkInfo; subnets: RawDynamicInfo[] }> {
+  const [info, subnets] = await Promise.all([
+    node.call<RawNetworkInfo>('taonet_networkInfo'),
+    node.call<RawDynamicInfo[]>('taonet_allDynamicInfo'),
+  ]);
+  return { info, subnets };
+}
+
+function renderCards(node: NodeConnection, info: RawNetworkInfo): HTMLElement[] {
+  const issuance = big(info.totalIssuance);
+  const hv = halving(issuance, big(info.params.defaultBlockEmission));
+  const bt = node.blockTimeMs();
+  const head = Number(info.block);
+  const fin = Math.max(Number(info.finalized), node.finalized ?? 0);
+  const headTime = node.head?.time ?? null;
+  return [
+    stat(
+      'Block height',
+      blockLink(head),
+      headTime === null ? undefined : new Date(headTime).toLocaleString('en-GB'),
+      'stat-height',
+    ),
+    stat('Finalized', blockLink(fin), head - fin === 0 ? 'final at the head' : `${fmtInt(head - fin)} blocks behind`),
+    stat('Block time', bt === null ? '—' : `${fmtInt(Math.round(bt))} ms`, 'observed over recent blocks'),
+    stat(
+      'Total issuance',
+      fmtTao(issuance, 2),
+      [
+        `${fmtPct(Number((issuance * 1_000_000n) / TOTAL_SUPPLY) / 1_000_000)} of the ${fmtTao(TOTAL_SUPPLY, 0)} cap`,
+        bar(Number((issuance * 1_000_000n) / TOTAL_SUPPLY) / 1_000_000, 'Issuance against the 21,000,000 TAO cap'),
+      ],
+      'stat-issuance',
+    ),
+    stat('Emission per block', fmtTao(hv.emission), `${hv.halvings} halving${hv.halvings === 1 ? '' : 's'} so far`),
+    stat(
+      'Next halving',
+      `≈ ${fmtInt(hv.blocksLeft)} blocks`,
+      `at ${fmtTao(hv.nextAt, 0)} issued${bt === null ? '' : ` · ≈ ${fmtDuration(Number(hv.blocksLeft) * bt)}`}`,
+      'stat-halving',
+    ),
+    stat('Total stake', fmtTao(big(info.totalStake), 2)),
+    stat('Recycled', fmtTao(big(info.totalRecycled), 2), 'burned registrations and fees'),
+    stat('Subnets', fmtInt(info.subnets.length), 'including root (SN0)'),
+  ];
+}
+
+function renderTopSubnets(subnets: readonly RawDynamicInfo[]): HTMLElement {
+  return table({
+    id: 'network-top-subnets',
+    caption: 'Top subnets',
+    rows: subnets.filter((s) => s.netuid !== 0),
+    empty: 'No subnets besides root yet.',
+    defaultSort: { key: 'share', dir: -1 },
+    columns: TOP_SUBNET_COLUMNS,
+  });
+}
+
 export const networkPage: PageFactory = (node: NodeConnection): Page => {
   const cards = new Slot('div', 'stats');
   const top = new Slot('div');
@@ -81,84 +165,9 @@ export const networkPage: PageFactory = (node: NodeConnection): Page => {
       );
     },
     async refresh() {
-      const [info, subnets] = await Promise.all([
-        node.call<RawNetworkInfo>('taonet_networkInfo'),
-        node.call<RawDynamicInfo[]>('taonet_allDynamicInfo'),
-      ]);
-      const issuance = big(info.totalIssuance);
-      const hv = halving(issuance, big(info.params.defaultBlockEmission));
-      const bt = node.blockTimeMs();
-      const head = Number(info.block);
-      const fin = Math.max(Number(info.finalized), node.finalized ?? 0);
-      const headTime = node.head?.time ?? null;
-      cards.set(
-        stat(
-          'Block height',
-          blockLink(head),
-          headTime === null ? undefined : new Date(headTime).toLocaleString('en-GB'),
-          'stat-height',
-        ),
-        stat(
-          'Finalized',
-          blockLink(fin),
-          head - fin === 0 ? 'final at the head' : `${fmtInt(head - fin)} blocks behind`,
-        ),
-        stat('Block time', bt === null ? '—' : `${fmtInt(Math.round(bt))} ms`, 'observed over recent blocks'),
-        stat(
-          'Total issuance',
-          fmtTao(issuance, 2),
-          [
-            `${fmtPct(Number((issuance * 1_000_000n) / TOTAL_SUPPLY) / 1_000_000)} of the ${fmtTao(TOTAL_SUPPLY, 0)} cap`,
-            bar(Number((issuance * 1_000_000n) / TOTAL_SUPPLY) / 1_000_000, 'Issuance against the 21,000,000 TAO cap'),
-          ],
-          'stat-issuance',
-        ),
-        stat('Emission per block', fmtTao(hv.emission), `${hv.halvings} halving${hv.halvings === 1 ? '' : 's'} so far`),
-        stat(
-          'Next halving',
-          `≈ ${fmtInt(hv.blocksLeft)} blocks`,
-          `at ${fmtTao(hv.nextAt, 0)} issued${bt === null ? '' : ` · ≈ ${fmtDuration(Number(hv.blocksLeft) * bt)}`}`,
-          'stat-halving',
-        ),
-        stat('Total stake', fmtTao(big(info.totalStake), 2)),
-        stat('Recycled', fmtTao(big(info.totalRecycled), 2), 'burned registrations and fees'),
-        stat('Subnets', fmtInt(info.subnets.length), 'including root (SN0)'),
-      );
-      const ranked = subnets.filter((s) => s.netuid !== 0);
-      top.set(
-        table({
-          id: 'network-top-subnets',
-          caption: 'Top subnets',
-          rows: ranked,
-          empty: 'No subnets besides root yet.',
-          defaultSort: { key: 'share', dir: -1 },
-          columns: [
-            {
-              key: 'netuid',
-              label: 'Subnet',
-              cell: (s) => h('a', { href: `#/subnet/${s.netuid}` }, `SN${s.netuid} · ${s.name}`),
-              sort: (s) => s.netuid,
-              exp: (s) => s.netuid,
-            },
-            {
-              key: 'share',
-              label: 'Emission share',
-              num: true,
-              cell: (s) => fmtPct(u64f64ToNumber(big(s.emissionShare))),
-              sort: (s) => big(s.emissionShare),
-              exp: (s) => u64f64ToNumber(big(s.emissionShare)),
-            },
-            {
-              key: 'tao_in',
-              label: 'TAO in pool',
-              num: true,
-              cell: (s) => fmtTao(big(s.taoIn)),
-              sort: (s) => big(s.taoIn),
-              exp: (s) => raoToDecimal(big(s.taoIn)),
-            },
-          ],
-        }),
-      );
+      const { info, subnets } = await loadNetwork(node);
+      cards.set(...renderCards(node, info));
+      top.set(renderTopSubnets(subnets));
       blocks.set(blocksTable('network-blocks', node.recentBlocks(12), 'Recent blocks'));
     },
   };

@@ -28,7 +28,7 @@ import {
   type RawMetagraph,
   type RawNetworkInfo,
 } from '../page.js';
-import { table } from '../table.js';
+import { type Column, table } from '../table.js';
 import { flowRao, marketCap } from './subnets.js';
 
 const MAX_POINTS = 3000;
@@ -49,7 +49,7 @@ export interface NeuronRow {
   readonly since: number;
   readonly registeredAt: number;
   readonly axon: string | null;
-  readonly weights: readonly [number, number][];
+  readonly weights: readonly (readonly [number, number])[];
 }
 
 export function neuronRows(mg: RawMetagraph, head: number): NeuronRow[] {
@@ -77,95 +77,110 @@ export function neuronRows(mg: RawMetagraph, head: number): NeuronRow[] {
   });
 }
 
-function metagraphTable(rows: readonly NeuronRow[], d: RawDynamicInfo): HTMLElement {
+const IDENTITY_COLUMNS: readonly Column<NeuronRow>[] = [
+  { key: 'uid', label: 'UID', num: true, cell: (r) => r.uid, sort: (r) => r.uid, exp: (r) => r.uid },
+  {
+    key: 'hotkey',
+    label: 'Hotkey',
+    cell: (r) => accountLink(r.hotkey),
+    sort: (r) => ss58Of(r.hotkey),
+    exp: (r) => ss58Of(r.hotkey),
+  },
+  {
+    key: 'coldkey',
+    label: 'Coldkey',
+    cell: (r) => accountLink(r.coldkey),
+    sort: (r) => ss58Of(r.coldkey),
+    exp: (r) => ss58Of(r.coldkey),
+  },
+];
+
+const SCORE_COLUMNS: readonly Column<NeuronRow>[] = [
+  {
+    key: 'incentive',
+    label: 'Incentive',
+    num: true,
+    cell: (r) => fmtPct(r.incentive),
+    sort: (r) => r.incentive,
+    exp: (r) => r.incentive,
+  },
+  {
+    key: 'dividends',
+    label: 'Dividends',
+    num: true,
+    cell: (r) => fmtPct(r.dividends),
+    sort: (r) => r.dividends,
+    exp: (r) => r.dividends,
+  },
+];
+
+const STATE_COLUMNS: readonly Column<NeuronRow>[] = [
+  {
+    key: 'vtrust',
+    label: 'VTrust',
+    num: true,
+    cell: (r) => fmtPct(r.vtrust),
+    sort: (r) => r.vtrust,
+    exp: (r) => r.vtrust,
+  },
+  {
+    key: 'validator_permit',
+    label: 'Permit',
+    cell: (r) => (r.permit ? h('span', { class: 'good', title: 'validator permit' }, '✓ validator') : '—'),
+    sort: (r) => r.permit,
+    exp: (r) => r.permit,
+  },
+  {
+    key: 'blocks_since_update',
+    label: 'Updated',
+    num: true,
+    help: 'blocks since the neuron last set weights (or registered)',
+    cell: (r) => `${fmtInt(r.since)} blk`,
+    sort: (r) => r.since,
+    exp: (r) => r.since,
+  },
+  {
+    key: 'axon',
+    label: 'Axon',
+    cell: (r) => (r.axon === null ? '—' : h('span', { class: 'mono' }, r.axon)),
+    sort: (r) => r.axon,
+    exp: (r) => r.axon,
+  },
+];
+
+/** Stake and emission, in this subnet's alpha. */
+function alphaColumns(d: RawDynamicInfo): { stake: Column<NeuronRow>; emission: Column<NeuronRow> } {
   const a = (rao: bigint): string => fmtAlpha(rao, d.netuid, d.symbol);
+  return {
+    stake: {
+      key: 'stake_alpha',
+      label: 'Stake',
+      num: true,
+      cell: (r) => a(r.stake),
+      sort: (r) => r.stake,
+      exp: (r) => raoToDecimal(r.stake),
+    },
+    emission: {
+      key: 'emission_alpha',
+      label: 'Emission',
+      num: true,
+      help: 'alpha earned in the last epoch',
+      cell: (r) => a(r.emission),
+      sort: (r) => r.emission,
+      exp: (r) => raoToDecimal(r.emission),
+    },
+  };
+}
+
+function metagraphTable(rows: readonly NeuronRow[], d: RawDynamicInfo): HTMLElement {
+  const { stake, emission } = alphaColumns(d);
   return table({
     id: `metagraph-${d.netuid}`,
     caption: 'Metagraph',
     rows,
     empty: 'No neurons registered yet.',
     defaultSort: { key: 'uid', dir: 1 },
-    columns: [
-      { key: 'uid', label: 'UID', num: true, cell: (r) => r.uid, sort: (r) => r.uid, exp: (r) => r.uid },
-      {
-        key: 'hotkey',
-        label: 'Hotkey',
-        cell: (r) => accountLink(r.hotkey),
-        sort: (r) => ss58Of(r.hotkey),
-        exp: (r) => ss58Of(r.hotkey),
-      },
-      {
-        key: 'coldkey',
-        label: 'Coldkey',
-        cell: (r) => accountLink(r.coldkey),
-        sort: (r) => ss58Of(r.coldkey),
-        exp: (r) => ss58Of(r.coldkey),
-      },
-      {
-        key: 'stake_alpha',
-        label: 'Stake',
-        num: true,
-        cell: (r) => a(r.stake),
-        sort: (r) => r.stake,
-        exp: (r) => raoToDecimal(r.stake),
-      },
-      {
-        key: 'incentive',
-        label: 'Incentive',
-        num: true,
-        cell: (r) => fmtPct(r.incentive),
-        sort: (r) => r.incentive,
-        exp: (r) => r.incentive,
-      },
-      {
-        key: 'dividends',
-        label: 'Dividends',
-        num: true,
-        cell: (r) => fmtPct(r.dividends),
-        sort: (r) => r.dividends,
-        exp: (r) => r.dividends,
-      },
-      {
-        key: 'emission_alpha',
-        label: 'Emission',
-        num: true,
-        help: 'alpha earned in the last epoch',
-        cell: (r) => a(r.emission),
-        sort: (r) => r.emission,
-        exp: (r) => raoToDecimal(r.emission),
-      },
-      {
-        key: 'vtrust',
-        label: 'VTrust',
-        num: true,
-        cell: (r) => fmtPct(r.vtrust),
-        sort: (r) => r.vtrust,
-        exp: (r) => r.vtrust,
-      },
-      {
-        key: 'validator_permit',
-        label: 'Permit',
-        cell: (r) => (r.permit ? h('span', { class: 'good', title: 'validator permit' }, '✓ validator') : '—'),
-        sort: (r) => r.permit,
-        exp: (r) => r.permit,
-      },
-      {
-        key: 'blocks_since_update',
-        label: 'Updated',
-        num: true,
-        help: 'blocks since the neuron last set weights (or registered)',
-        cell: (r) => `${fmtInt(r.since)} blk`,
-        sort: (r) => r.since,
-        exp: (r) => r.since,
-      },
-      {
-        key: 'axon',
-        label: 'Axon',
-        cell: (r) => (r.axon === null ? '—' : h('span', { class: 'mono' }, r.axon)),
-        sort: (r) => r.axon,
-        exp: (r) => r.axon,
-      },
-    ],
+    columns: [...IDENTITY_COLUMNS, stake, ...SCORE_COLUMNS, emission, ...STATE_COLUMNS],
   });
 }
 
@@ -394,69 +409,132 @@ function tradesTable(d: RawDynamicInfo, trades: readonly Trade[], from: number |
   });
 }
 
+const RECORDING_NOTE = 'Recording: the explorer records the pool every block from when it started.';
+
+function priceChartOf(): LineChart {
+  return new LineChart(
+    'Alpha price (τ per alpha)',
+    [
+      { label: 'spot price', stroke: '#58a6ff', decimals: 6 },
+      { label: 'stake/unstake price', stroke: '#f0b429', pointsOnly: true, decimals: 6 },
+    ],
+    RECORDING_NOTE,
+  );
+}
+
+function reserveChartOf(): LineChart {
+  return new LineChart(
+    'Pool reserves',
+    [
+      { label: 'TAO reserve (τ)', stroke: '#3fb950', scale: 'tao', decimals: 4 },
+      { label: 'alpha reserve', stroke: '#d2a8ff', scale: 'alpha', decimals: 4 },
+    ],
+    RECORDING_NOTE,
+  );
+}
+
+/** The spot price per recorded block, with each trade's execution price as a point on its block. */
+function paintPrice(chart: LineChart, points: readonly SubnetPoint[], trades: readonly Trade[]): void {
+  const tradeAt = new Map<number, number>();
+  const first = points[0]?.block ?? Number.POSITIVE_INFINITY;
+  // Older (backfilled) trades are listed in the trades table; the chart covers the recorded window.
+  for (const t of trades.filter((x) => x.block >= first)) {
+    const alpha = big(t.alpha);
+    if (alpha > 0n) tradeAt.set(t.block, Number((big(t.tao) * 1_000_000_000n) / alpha) / 1e9);
+  }
+  const byBlock = new Map(points.map((p) => [p.block, p]));
+  const xs = [...new Set([...byBlock.keys(), ...tradeAt.keys()])].sort((x, y) => x - y);
+  chart.setData(xs, [
+    xs.map((b) => {
+      const p = byBlock.get(b);
+      return p === undefined ? null : u64f64ToNumber(big(p.price));
+    }),
+    xs.map((b) => tradeAt.get(b) ?? null),
+  ]);
+}
+
+function paintReserves(chart: LineChart, points: readonly SubnetPoint[]): void {
+  chart.setData(
+    points.map((p) => p.block),
+    [points.map((p) => Number(big(p.taoIn)) / 1e9), points.map((p) => Number(big(p.alphaIn)) / 1e9)],
+  );
+}
+
+interface SubnetData {
+  readonly d: RawDynamicInfo | null;
+  readonly m: RawMetagraph | null;
+  readonly hist: HistoryResponse;
+  readonly reg: Registration[];
+  readonly st: { indexedFrom: number | null };
+}
+
+/** The loader: the node's views of the subnet and the explorer server's history since `since`. */
+async function loadSubnet(node: NodeConnection, netuid: number, since: number): Promise<SubnetData> {
+  const [d, m, hist, reg, st] = await Promise.all([
+    node.call<RawDynamicInfo | null>('taonet_dynamicInfo', [netuid]),
+    node.call<RawMetagraph | null>('taonet_metagraph', [netuid, METAGRAPH_FIELDS]),
+    api<HistoryResponse>(`/api/history/${netuid}?since=${since}`),
+    api<Registration[]>(`/api/registrations/${netuid}`),
+    api<{ indexedFrom: number | null }>('/api/status'),
+  ]);
+  return { d, m, hist, reg, st };
+}
+
+function renderTitle(d: RawDynamicInfo): Child[] {
+  return [
+    h('h1', null, `SN${d.netuid} · ${d.name} `, h('span', { class: 'sym big' }, d.symbol)),
+    d.identity?.description ? h('p', { class: 'lede' }, d.identity.description) : null,
+  ];
+}
+
+function renderCards(d: RawDynamicInfo): Child[] {
+  const alpha = (rao: bigint): string => fmtAlpha(rao, d.netuid, d.symbol);
+  return [
+    stat(
+      'Alpha price',
+      h('span', { 'data-testid': 'subnet-price' }, fmtPrice(big(d.price), d.symbol)),
+      `EMA ${fmtNumber(Number(big(d.movingPrice)) / 2 ** 32, 6)} τ`,
+    ),
+    stat('TAO reserve', h('span', { 'data-testid': 'subnet-tao-in' }, fmtTao(big(d.taoIn))), 'TAO in the pool'),
+    stat('Alpha reserve', alpha(big(d.alphaIn)), `${alpha(big(d.alphaOut))} outstanding`),
+    stat('Market cap', fmtTao(marketCap(d), 2), 'alpha supply at spot price'),
+    stat(
+      'Emission share',
+      fmtPct(u64f64ToNumber(big(d.emissionShare))),
+      `${fmtTao(big(d.taoEmission))} into the pool last block`,
+    ),
+    stat('Flow (TaoFlow EMA)', `${fmtTao(flowRao(d))} /blk`, 'smoothed net staking inflow'),
+    stat('Tempo', `${fmtInt(d.tempo)} blocks`, `next epoch in ${fmtInt(Number(d.blocksUntilNextEpoch))} blocks`),
+    stat(
+      'Registration burn',
+      d.netuid === 0 ? '—' : fmtTao(big(d.registrationCost)),
+      `${fmtInt(d.n)} / ${fmtInt(d.maxUids)} neurons`,
+    ),
+    stat('Owner', accountLink(d.owner), d.started ? 'trading started' : 'not started yet'),
+  ];
+}
+
 export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
   const netuid = Number(args[0]);
   const title = new Slot('div');
-  const cards = new Slot('div', 'stats');
   const split = new Slot('div');
   const mg = new Slot('div');
   const heat = new Slot('div');
   const hyper = new Slot('div');
   const regs = new Slot('div');
   const tradesSlot = new Slot('div');
-  const priceChart = new LineChart(
-    'Alpha price (τ per alpha)',
-    [
-      { label: 'spot price', stroke: '#58a6ff', decimals: 6 },
-      { label: 'stake/unstake price', stroke: '#f0b429', pointsOnly: true, decimals: 6 },
-    ],
-    'Recording: the explorer records the pool every block from when it started.',
-  );
-  const reserveChart = new LineChart(
-    'Pool reserves',
-    [
-      { label: 'TAO reserve (τ)', stroke: '#3fb950', scale: 'tao', decimals: 4 },
-      { label: 'alpha reserve', stroke: '#d2a8ff', scale: 'alpha', decimals: 4 },
-    ],
-    'Recording: the explorer records the pool every block from when it started.',
-  );
+  const cards = new Slot('div', 'stats');
+  const priceChart = priceChartOf();
+  const reserveChart = reserveChartOf();
   let points: SubnetPoint[] = [];
-  let trades: readonly Trade[] = [];
   let ownerCut: number | null = null;
   let hp: RawHyperparameter[] | null = null;
   let hpAt = -Infinity;
-
-  const paintCharts = (): void => {
-    const tradeAt = new Map<number, number>();
-    const first = points[0]?.block ?? Number.POSITIVE_INFINITY;
-    // Older (backfilled) trades are listed in the trades table; the chart covers the recorded window.
-    for (const t of trades.filter((x) => x.block >= first)) {
-      const alpha = big(t.alpha);
-      if (alpha > 0n) tradeAt.set(t.block, Number((big(t.tao) * 1_000_000_000n) / alpha) / 1e9);
-    }
-    const byBlock = new Map(points.map((p) => [p.block, p]));
-    const xs = [...new Set([...byBlock.keys(), ...tradeAt.keys()])].sort((x, y) => x - y);
-    const pt = (b: number): SubnetPoint | undefined => byBlock.get(b);
-    priceChart.setData(xs, [
-      xs.map((b) => {
-        const p = pt(b);
-        return p === undefined ? null : u64f64ToNumber(big(p.price));
-      }),
-      xs.map((b) => tradeAt.get(b) ?? null),
-    ]);
-    const pxs = points.map((p) => p.block);
-    reserveChart.setData(pxs, [
-      points.map((p) => Number(big(p.taoIn)) / 1e9),
-      points.map((p) => Number(big(p.alphaIn)) / 1e9),
-    ]);
-  };
-
   return {
     title: `Subnet ${netuid}`,
     mount(main) {
       main.replaceChildren(
-        title.el,
-        cards.el,
+        ...[title.el, cards.el],
         h(
           'section',
           { class: 'card charts' },
@@ -466,21 +544,12 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
         section('Emission split', split.el),
         h('section', { class: 'card' }, mg.el),
         section('Weights', heat.el),
-        h('section', { class: 'card' }, hyper.el),
-        h('section', { class: 'card' }, tradesSlot.el),
-        h('section', { class: 'card' }, regs.el),
+        ...[hyper, tradesSlot, regs].map((x) => h('section', { class: 'card' }, x.el)),
       );
     },
     async refresh() {
       const head = node.head?.number ?? 0;
-      const since = (points.at(-1)?.block ?? -1) + 1;
-      const [d, m, hist, reg, st] = await Promise.all([
-        node.call<RawDynamicInfo | null>('taonet_dynamicInfo', [netuid]),
-        node.call<RawMetagraph | null>('taonet_metagraph', [netuid, METAGRAPH_FIELDS]),
-        api<HistoryResponse>(`/api/history/${netuid}?since=${since}`),
-        api<Registration[]>(`/api/registrations/${netuid}`),
-        api<{ indexedFrom: number | null }>('/api/status'),
-      ]);
+      const { d, m, hist, reg, st } = await loadSubnet(node, netuid, (points.at(-1)?.block ?? -1) + 1);
       if (d === null || m === null) {
         title.set(
           h('h1', null, `Subnet ${netuid}`),
@@ -495,47 +564,17 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
         hpAt = head;
       }
       points = [...points, ...hist.points].slice(-MAX_POINTS);
-      trades = hist.trades;
-      const symbol = d.symbol;
-      const alpha = (rao: bigint): string => fmtAlpha(rao, netuid, symbol);
-      title.set(
-        h('h1', null, `SN${netuid} · ${d.name} `, h('span', { class: 'sym big' }, symbol)),
-        d.identity?.description ? h('p', { class: 'lede' }, d.identity.description) : null,
-      );
-      const price = big(d.price);
-      const flow = flowRao(d);
-      const cardsList: Child[] = [
-        stat(
-          'Alpha price',
-          h('span', { 'data-testid': 'subnet-price' }, fmtPrice(price, symbol)),
-          `EMA ${fmtNumber(Number(big(d.movingPrice)) / 2 ** 32, 6)} τ`,
-        ),
-        stat('TAO reserve', h('span', { 'data-testid': 'subnet-tao-in' }, fmtTao(big(d.taoIn))), 'TAO in the pool'),
-        stat('Alpha reserve', alpha(big(d.alphaIn)), `${alpha(big(d.alphaOut))} outstanding`),
-        stat('Market cap', fmtTao(marketCap(d), 2), 'alpha supply at spot price'),
-        stat(
-          'Emission share',
-          fmtPct(u64f64ToNumber(big(d.emissionShare))),
-          `${fmtTao(big(d.taoEmission))} into the pool last block`,
-        ),
-        stat('Flow (TaoFlow EMA)', `${fmtTao(flow)} /blk`, 'smoothed net staking inflow'),
-        stat('Tempo', `${fmtInt(d.tempo)} blocks`, `next epoch in ${fmtInt(Number(d.blocksUntilNextEpoch))} blocks`),
-        stat(
-          'Registration burn',
-          netuid === 0 ? '—' : fmtTao(big(d.registrationCost)),
-          `${fmtInt(d.n)} / ${fmtInt(d.maxUids)} neurons`,
-        ),
-        stat('Owner', accountLink(d.owner), d.started ? 'trading started' : 'not started yet'),
-      ];
-      cards.set(cardsList);
-      paintCharts();
+      title.set(...renderTitle(d));
+      cards.set(renderCards(d));
+      paintPrice(priceChart, points, hist.trades);
+      paintReserves(reserveChart, points);
       split.set(emissionSplit(d, ownerCut));
       const rows = neuronRows(m, Number(m.block));
       mg.set(metagraphTable(rows, d));
       heat.set(heatmap(rows));
       hyper.set(hp === null ? empty('No hyperparameters.') : hyperTable(netuid, hp));
       regs.set(registrationsTable(netuid, reg, st.indexedFrom));
-      tradesSlot.set(tradesTable(d, trades, st.indexedFrom));
+      tradesSlot.set(tradesTable(d, hist.trades, st.indexedFrom));
     },
     destroy() {
       priceChart.destroy();

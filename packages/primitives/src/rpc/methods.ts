@@ -1,0 +1,29 @@
+/**
+ * Which reply each read method returns: the one table clients type their calls by, so no caller
+ * casts a node reply inline.
+ */
+import type { AccountInfoReply, NextAllowedReply } from './account-replies.js';
+import type { BlockResultReply, DryRunReply, HeaderReply } from './block-replies.js';
+import type { MetagraphReply } from './metagraph-reply.js';
+import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
+import type { SwapQuoteReply } from './swap-quote-reply.js';
+
+export interface RpcReplies {
+  chain_getGenesisHash: string;
+  chain_getHeader: HeaderReply;
+  system_chain: string;
+  /** The next nonce of an account, counting its transactions in the pool. */
+  system_accountNextIndex: string;
+  taonet_accountInfo: AccountInfoReply;
+  taonet_allDynamicInfo: DynamicInfoReply[];
+  taonet_dynamicInfo: DynamicInfoReply | null;
+  taonet_hyperparameters: HyperparameterReply[] | null;
+  taonet_registrationPrices: RegistrationPricesReply;
+  taonet_nextAllowed: NextAllowedReply;
+  taonet_metagraph: MetagraphReply | null;
+  taonet_simSwap: SwapQuoteReply;
+  taonet_dryRun: DryRunReply;
+  taonet_getEvents: BlockResultReply | null;
+}
+
+export type RpcMethod = keyof RpcReplies;

@@ -1,0 +1,33 @@
+/**
+ * The views as clients receive them: each view, once the node has turned it into JSON, must fit
+ * the reply type in @taonet/primitives that the SDK and explorer read. A view that drops or retypes
+ * a field stops compiling here instead of breaking a client at run time.
+ */
+import type {
+  AccountInfoReply,
+  BlockResultReply,
+  ConformsTo,
+  DynamicInfoReply,
+  ErrorReply,
+  HyperparameterReply,
+  MetagraphReply,
+  NextAllowedReply,
+  RegistrationPricesReply,
+  Wire,
+} from '@taonet/primitives';
+import type { BlockResult } from '../block/extrinsic.js';
+import type { RuntimeErrorInfo } from '../errors.js';
+import type { AccountInfo, NextAllowed } from './account-views.js';
+import type { Metagraph } from './metagraph.js';
+import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
+
+export type ViewsConformToReplies = [
+  ConformsTo<Wire<DynamicInfo>, DynamicInfoReply>,
+  ConformsTo<Wire<HyperparameterView>, HyperparameterReply>,
+  ConformsTo<Wire<RegistrationPrices>, RegistrationPricesReply>,
+  ConformsTo<Wire<AccountInfo>, AccountInfoReply>,
+  ConformsTo<Wire<NextAllowed>, NextAllowedReply>,
+  ConformsTo<Wire<Metagraph>, MetagraphReply>,
+  ConformsTo<Wire<BlockResult>, BlockResultReply>,
+  ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
+];

@@ -1,0 +1,29 @@
+import { toAccountHex } from '../address.js';
+import { type ChainClient, request } from '../chain-client.js';
+import { big } from '../decode.js';
+
+export interface NextAllowedParameters {
+  readonly netuid: number;
+  /** SS58 or 0x hex. */
+  readonly hotkey: string;
+}
+
+export interface NextAllowedResult {
+  readonly registered: boolean;
+  /** First block at which weights may be set or committed (null: not registered). */
+  readonly weights: bigint | null;
+  /** First block at which serve_axon is allowed. */
+  readonly serve: bigint;
+}
+
+/**
+ * When a hotkey's rate-limited calls next pass.
+ *
+ * @example
+ * const n = await nextAllowed(st, { netuid: 1, hotkey });
+ * if (n.weights !== null) console.log(`weights from block ${n.weights}`);
+ */
+export async function nextAllowed(client: ChainClient, a: NextAllowedParameters): Promise<NextAllowedResult> {
+  const r = await request(client, 'taonet_nextAllowed', [a.netuid, toAccountHex(a.hotkey)]);
+  return { registered: r.registered, weights: r.weights === null ? null : big(r.weights), serve: big(r.serve) };
+}

@@ -1,0 +1,56 @@
+import type { SdkError } from '../../errors.js';
+import type { Alpha } from '../../units/balance.js';
+import { toAccountHex } from '../address.js';
+import type { ChainClient } from '../chain-client.js';
+import type { Signer } from '../signer.js';
+import { type SubmitOptions, submit } from '../submit.js';
+import type { StakeQuote, TxResult } from '../types.js';
+import type { StakeOptions } from './stake-quote.js';
+import { quoteForTrade } from './stake-limit.js';
+
+export interface RemoveStakeParameters extends StakeOptions {
+  /** The hotkey unstaked from (SS58 or 0x hex). */
+  readonly hotkey: string;
+  readonly netuid: number;
+  /** Alpha to unstake, fee included. */
+  readonly amount: Alpha;
+  /** The quote shown to the user (from `quoteUnstake`): its limit price is sent, nothing is re-quoted. */
+  readonly quote?: StakeQuote;
+}
+export interface RemoveStakeResult {
+  readonly quote: StakeQuote;
+  readonly result: TxResult;
+}
+/** Thrown: SdkError `QuoteMismatch`, `InvalidTolerance`, `InvalidAddress`. Chain refusals come back in `result`. */
+export type RemoveStakeError = SdkError;
+
+/**
+ * Unstakes alpha for TAO with a limit price: the shown quote's, or a fresh quote's.
+ *
+ * @example
+ * const { quote, result } = await removeStake(st, alice, { hotkey, netuid: 1, amount: Alpha.of('5', 1) });
+ */
+export async function removeStake(
+  client: ChainClient,
+  signer: Signer,
+  a: RemoveStakeParameters,
+  o?: SubmitOptions,
+): Promise<RemoveStakeResult> {
+  const quote = await quoteForTrade(client, { ...a, side: 'sell', amount: a.amount.rao });
+  const result = await submit(
+    client,
+    signer,
+    {
+      method: 'remove_stake',
+      args: {
+        hotkey: toAccountHex(a.hotkey),
+        netuid: a.netuid,
+        amount: a.amount.rao,
+        limitPrice: quote.limitPrice,
+        allowPartial: a.allowPartial ?? false,
+      },
+    },
+    o,
+  );
+  return { quote, result };
+}

@@ -1,0 +1,95 @@
+/** The write path: signing, the dry run, the pool's updates and the one failure shape. */
+import { describe, expect, it } from 'vitest';
+import { submit, txFailure } from '../../src/client/submit.js';
+import { keypairFromUri, keypairSigner, toHex } from '../../src/index.js';
+import { ScriptedNode } from './scripted-node.js';
+
+const alice = keypairSigner(keypairFromUri('//Alice'));
+const call = { method: 'start_call', args: { netuid: 1 } };
+
+describe('submit', () => {
+  it('signs with the next nonce and a mortal era from the head, then reads the block result', async () => {
+    const node = new ScriptedNode();
+    const r = await submit(node, alice, call, { period: 16, tip: 3n });
+    const x = node.submitted[0];
+    expect(x?.nonce).toBe(5n);
+    expect(x?.era).toEqual({ birth: 100n, period: 16 });
+    expect(x?.tip).toBe(3n);
+    expect(node.calls[0]).toEqual({ method: 'system_accountNextIndex', params: [toHex(alice.publicKey)] });
+    expect(r).toMatchObject({ ok: true, stage: 'block', blockNumber: 101n, txHash: x?.hash });
+    expect(r.fee?.rao).toBe(1000n);
+    expect(r.events).toEqual([{ name: 'Done', data: {} }]);
+    expect(node.unwatched).toEqual(['author_unwatchExtrinsic']);
+  });
+
+  it('returns a dry-run refusal without submitting', async () => {
+    const node = new ScriptedNode({
+      taonet_dryRun: () => ({ code: 'InsufficientBalance', explanation: 'not enough free TAO', hint: 'top up' }),
+    });
+    const r = await submit(node, alice, call);
+    expect(r).toMatchObject({ ok: false, stage: 'precheck', code: 'InsufficientBalance', hint: 'top up' });
+    expect(node.submitted).toEqual([]);
+  });
+
+  it('skips the dry run when asked, and reports a failure recorded in the block', async () => {
+    const node = new ScriptedNode({ taonet_dryRun: () => ({ code: 'X', explanation: 'x' }) });
+    node.blockResult = {
+      events: [],
+      extrinsics: [{ ok: false, fee: '9', events: [], error: { code: 'SubnetNotExists', explanation: 'no subnet 1' } }],
+    };
+    const r = await submit(node, alice, call, { precheck: false });
+    expect(r).toMatchObject({ ok: false, stage: 'block', code: 'SubnetNotExists', explanation: 'no subnet 1' });
+    expect(r.hint).toBeUndefined();
+    expect(node.calls.some((c) => c.method === 'taonet_dryRun')).toBe(false);
+  });
+
+  it('waits for finality when asked', async () => {
+    const node = new ScriptedNode();
+    node.updates = () => [
+      { type: 'inBlock', blockHash: '0xbb', number: '101', index: 0, ok: true },
+      { type: 'finalized', blockHash: '0xbb' },
+    ];
+    const r = await submit(node, alice, call, { wait: 'finalized' });
+    expect(r.blockHash).toBe('0xbb');
+    expect(node.calls.filter((c) => c.method === 'taonet_getEvents')).toHaveLength(1);
+  });
+
+  it('reports a pool drop or invalidity as a pool failure', async () => {
+    const node = new ScriptedNode();
+    node.updates = () => [{ type: 'dropped', reason: { code: 'Stale', explanation: 'nonce used', hint: 'resend' } }];
+    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'Stale', hint: 'resend' });
+    node.updates = () => [{ type: 'invalid', error: { code: 'BadProof', explanation: 'bad signature' } }];
+    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'BadProof' });
+  });
+
+  it('gives up after the deadline with a hint to look the hash up', async () => {
+    const node = new ScriptedNode();
+    node.updates = () => [{ type: 'ready' }];
+    const r = await submit(node, alice, call, { timeoutMs: 30 });
+    expect(r).toMatchObject({ ok: false, code: 'Timeout' });
+    expect(r.stage).toBeUndefined();
+    expect(r.hint).toContain(r.txHash);
+  });
+
+  it('reports a refused submission (the node rejects the bytes) as a pool failure', async () => {
+    const node = new ScriptedNode();
+    node.rpc.subscribe = async () => {
+      throw new Error('socket closed');
+    };
+    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'SubmitFailed' });
+  });
+});
+
+describe('txFailure', () => {
+  it('is the one failure shape: no hint key when there is none', () => {
+    expect(txFailure('pool', { code: 'A', explanation: 'b' }, '0x1')).toEqual({
+      ok: false,
+      stage: 'pool',
+      code: 'A',
+      explanation: 'b',
+      txHash: '0x1',
+      events: [],
+    });
+    expect('stage' in txFailure(null, { code: 'A', explanation: 'b' }, '0x1')).toBe(false);
+  });
+});
