@@ -344,7 +344,15 @@ export class Axon {
       limits[k] = v;
     }
     this.#limits = Object.freeze(limits as unknown as AxonLimits);
-    this.#guard = new ConnectionGuard(this.#limits);
+    const l = this.#limits;
+    this.#guard = new ConnectionGuard({
+      maxConnections: l.maxConnections,
+      maxConnectionsPerIp: l.maxConnectionsPerIp,
+      maxInFlight: l.maxInFlight,
+      maxInFlightPerIp: l.maxInFlightPerIp,
+      maxPipelined: l.maxPipelined,
+      headersTimeoutMs: l.headersTimeoutMs,
+    });
     this.#budget = new BodyBudget({
       totalBytes: this.#limits.maxBodyBytesInFlight,
       perIpBytes: this.#limits.maxBodyBytesInFlightPerIp,
@@ -413,7 +421,8 @@ export class Axon {
     if (this.#sweeper !== null) clearInterval(this.#sweeper);
     this.#sweeper = null;
     for (const q of [this.#ready, this.#queue])
-      for (let job = q.pop(); job !== undefined; job = q.pop()) this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
+      for (let job = q.pop(); job !== undefined; job = q.pop())
+        this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
       this.#guard.closeAll();
@@ -535,8 +544,7 @@ export class Axon {
     if (refused !== null) {
       if (refused === 'pipelining') return; // the connection is gone
       res.setHeader('retry-after', '1');
-      if (refused === 'ip')
-        this.#bare(res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
+      if (refused === 'ip') this.#bare(res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
       else this.#bare(res, t0, Status.Unavailable, 'Axon is overloaded: too many requests in flight.');
       return;
     }
@@ -566,7 +574,8 @@ export class Axon {
       return;
     }
     const lengthHeader = req.headers['content-length'];
-    const declared = lengthHeader === undefined ? (req.headers['transfer-encoding'] === undefined ? 0 : -1) : Number(lengthHeader);
+    const declared =
+      lengthHeader === undefined ? (req.headers['transfer-encoding'] === undefined ? 0 : -1) : Number(lengthHeader);
     if (declared > route.maxBodyBytes) {
       // Do not read (or make Node drain) a body we refuse; close the connection instead.
       res.setHeader('connection', 'close');
@@ -581,12 +590,7 @@ export class Axon {
     }
     const sigHeader = req.headers.bt_header_dendrite_signature;
     if (sigHeader === undefined || sigHeader === '') {
-      this.#bare(
-        res,
-        t0,
-        Status.Unauthorized,
-        `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`,
-      );
+      this.#bare(res, t0, Status.Unauthorized, `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`);
       return;
     }
     let hs: ReturnType<typeof synapseFromHeaders>;
@@ -648,19 +652,34 @@ export class Axon {
   // Steps 3–4: the claim is well-formed, then the blacklist.
   #admit(job: Job): void {
     const d = job.synapse.dendrite;
-    if (d.hotkey === undefined || d.hotkey === '')
-      return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}No SS58 formatted address or public key provided.`);
+    if (d.hotkey === undefined || d.hotkey === '') {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}No SS58 formatted address or public key provided.`);
+      return;
+    }
     const hotkey = d.hotkey;
     const pk = this.#publicKey(hotkey);
     const problem = this.#claimedHotkeyProblem(hotkey, pk);
-    if (problem !== null) return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
-    if (d.nonce === undefined) return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
-    if (d.uuid === undefined) return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing dendrite uuid.`);
+    if (problem !== null) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
+      return;
+    }
+    if (d.nonce === undefined) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
+      return;
+    }
+    if (d.uuid === undefined) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing dendrite uuid.`);
+      return;
+    }
     const sig = signatureBytes(d.signature ?? '');
-    if (sig === null || sig.length !== 64)
-      return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}The signature is not 64 bytes of 0x-hex.`);
-    if (job.headerHash === '')
-      return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing computed_body_hash header.`);
+    if (sig === null || sig.length !== 64) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}The signature is not 64 bytes of 0x-hex.`);
+      return;
+    }
+    if (job.headerHash === '') {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing computed_body_hash header.`);
+      return;
+    }
     job.hotkey = hotkey;
     job.publicKey = pk as Uint8Array;
     job.signature = sig;
@@ -670,19 +689,28 @@ export class Axon {
     if (hook === undefined) {
       if (this.#metagraph !== undefined) {
         const verdict = defaultBlacklist(hotkey, this.#metagraph, this.#access);
-        if (verdict.blocked) return this.#blocked(job, verdict);
+        if (verdict.blocked) {
+          this.#blocked(job, verdict);
+          return;
+        }
       }
-      return this.#admitCleared(job);
+      this.#admitCleared(job);
+      return;
     }
     let verdict: BlacklistResult | Promise<BlacklistResult>;
     try {
       verdict = hook(job.synapse);
     } catch (e) {
-      return this.#replyError(job, e);
+      this.#replyError(job, e);
+      return;
     }
     if (!isPromise(verdict)) {
-      if (verdict.blocked) return this.#blocked(job, verdict);
-      return this.#admitCleared(job);
+      if (verdict.blocked) {
+        this.#blocked(job, verdict);
+        return;
+      }
+      this.#admitCleared(job);
+      return;
     }
     verdict.then(
       (v) => {
@@ -695,31 +723,43 @@ export class Axon {
   }
 
   #blocked(job: Job, verdict: BlacklistResult): void {
-    this.#reply(job, Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason ?? 'blocked by the blacklist'}.`);
+    this.#reply(
+      job,
+      Status.Forbidden,
+      `Forbidden. Key is blacklisted: ${verdict.reason ?? 'blocked by the blacklist'}.`,
+    );
   }
 
   // Step 5: pre-checks that take nothing, then the claimed hotkey's priority.
   #admitCleared(job: Job): void {
     const hotkey = job.hotkey;
-    if (this.#rate !== null && !this.#rate.has(hotkey))
-      return this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
+    if (this.#rate !== null && !this.#rate.has(hotkey)) {
+      this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
+      return;
+    }
     const s = job.synapse;
     const stale = this.#nonces.check(hotkey, job.nonce, s.dendrite.version ?? 0, s.timeout, wallClockNs());
-    if (stale !== null) return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
+    if (stale !== null) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
+      return;
+    }
     const hook = job.route.hooks.priority;
     if (hook === undefined) {
       job.stake = defaultPriority(hotkey, this.#metagraph);
-      return this.#enqueue(job);
+      this.#enqueue(job);
+      return;
     }
     let p: number | Promise<number>;
     try {
       p = hook(s);
     } catch (e) {
-      return this.#replyError(job, e);
+      this.#replyError(job, e);
+      return;
     }
     if (!isPromise(p)) {
       job.stake = p;
-      return this.#enqueue(job);
+      this.#enqueue(job);
+      return;
     }
     p.then(
       (v) => {
@@ -734,18 +774,32 @@ export class Axon {
   // Steps 6–7: charge the address, start a small body, queue for verification.
   #enqueue(job: Job): void {
     if (!Number.isFinite(job.stake)) job.stake = 0;
-    if (this.#server === null) return this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
+    if (this.#server === null) {
+      this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
+      return;
+    }
     const conn = job.conn;
     if (conn.proven === null && this.#failures !== null) {
-      if (!this.#failures.take(job.remoteIp))
-        return this.#tooMany(job, `Too many failed verifications from ${job.remoteIp}.`, this.#failures, job.remoteIp);
+      if (!this.#failures.take(job.remoteIp)) {
+        this.#tooMany(job, `Too many failed verifications from ${job.remoteIp}.`, this.#failures, job.remoteIp);
+        return;
+      }
       job.failureCharged = true;
     }
-    if (job.declared >= 0 && job.declared <= EAGER_BODY_BYTES && !this.#readBody(job)) return;
-    const priority = conn.proven?.has(job.hotkey) === true ? job.stake : UNPROVEN;
+    // A small body is read first and the request queued once it is complete, so a request whose
+    // body never comes is never verified and holds no token; a large one is queued now and read
+    // only once its signature verified.
+    if (job.declared >= 0 && job.declared <= EAGER_BODY_BYTES) this.#readBody(job);
+    else this.#queueForVerification(job);
+  }
+
+  #queueForVerification(job: Job): void {
+    const priority = job.conn.proven?.has(job.hotkey) === true ? job.stake : UNPROVEN;
     const pushed = this.#queue.push(job, priority);
-    if (!pushed.accepted)
-      return this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+    if (!pushed.accepted) {
+      this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+      return;
+    }
     job.ticket = pushed.ticket;
     if (pushed.evicted !== undefined)
       this.#reply(pushed.evicted, Status.Unavailable, 'Axon is overloaded; displaced by a higher-priority request.');
@@ -753,10 +807,10 @@ export class Axon {
   }
 
   /** Starts reading the body against the budget; false when refused (answered). */
-  #readBody(job: Job): boolean {
+  #readBody(job: Job): void {
     if (job.declared > 0 && !this.#budget.reserve(job.remoteIp, job.declared)) {
       this.#overBudget(job);
-      return false;
+      return;
     }
     job.reserved = Math.max(0, job.declared);
     job.bodyState = BODY_READING;
@@ -765,7 +819,6 @@ export class Axon {
     this.#reading.add(job);
     job.req.on('data', (c: Buffer) => this.#onBodyChunk(job, c));
     job.req.on('end', () => this.#onBodyEnd(job));
-    return true;
   }
 
   #overBudget(job: Job): void {
@@ -806,6 +859,7 @@ export class Axon {
     job.bodyState = BODY_COMPLETE;
     this.#reading.delete(job);
     if (job.verified) this.#afterBody(job);
+    else this.#queueForVerification(job);
   }
 
   #tooMany(job: Job, message: string, limiter: RateLimiter, key: string): void {
@@ -842,7 +896,10 @@ export class Axon {
     // Nonce check, signature check and nonce record in one synchronous step: two copies of a
     // request cannot both pass, whatever the interleaving.
     const stale = this.#nonces.check(job.hotkey, job.nonce, d.version ?? 0, s.timeout, wallClockNs());
-    if (stale !== null) return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
+    if (stale !== null) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
+      return;
+    }
     const message = dendriteMessage({
       nonce: job.nonce,
       dendriteHotkey: job.hotkey,
@@ -850,8 +907,10 @@ export class Axon {
       uuid: d.uuid ?? '',
       bodyHash: job.headerHash,
     });
-    if (!verifyRequestSr25519Wallet(utf8(message), job.signature, job.publicKey))
-      return this.#failedVerification(job, `${NOT_VERIFIED}Signature mismatch with ${message}`);
+    if (!verifyRequestSr25519Wallet(utf8(message), job.signature, job.publicKey)) {
+      this.#failedVerification(job, `${NOT_VERIFIED}Signature mismatch with ${message}`);
+      return;
+    }
     this.#nonces.accept(job.hotkey, job.nonce);
     job.verified = true;
     if (job.failureCharged) {
@@ -861,13 +920,14 @@ export class Axon {
     this.#guard.prove(job.conn, job.hotkey);
     // The token only now: a forgery in a validator's name never reaches this line.
     if (this.#rate !== null) {
-      if (!this.#rate.take(job.hotkey))
-        return this.#tooMany(job, `Rate limit exceeded for hotkey ${job.hotkey}.`, this.#rate, job.hotkey);
+      if (!this.#rate.take(job.hotkey)) {
+        this.#tooMany(job, `Rate limit exceeded for hotkey ${job.hotkey}.`, this.#rate, job.hotkey);
+        return;
+      }
       job.tokenTaken = true;
     }
     if (job.bodyState === BODY_COMPLETE) this.#afterBody(job);
-    else if (job.bodyState === BODY_DEFERRED) this.#readBody(job);
-    // BODY_READING: #onBodyEnd continues.
+    else this.#readBody(job);
   }
 
   // Charged to the address (unless already charged ahead); the connection loses its standing.
@@ -886,21 +946,29 @@ export class Axon {
       parsed = JSON.parse((job.body as Buffer).toString('utf8'));
       Object.assign(s, parseSynapseFields(job.route.type.spec, parsed));
     } catch (e) {
-      return this.#reply(job, Status.Unprocessable, `Invalid request body: ${(e as Error).message}`);
+      this.#reply(job, Status.Unprocessable, `Invalid request body: ${(e as Error).message}`);
+      return;
     }
     job.body = null;
     this.#releaseBody(job);
     s.computedBodyHash = job.headerHash;
     const actual = synapseBodyHash(s);
-    if (actual !== job.headerHash)
-      return this.#failedVerification(
+    if (actual !== job.headerHash) {
+      this.#failedVerification(
         job,
         `${NOT_VERIFIED}Body hash mismatch: the body hashes to ${actual}, the signed header says ${job.headerHash}.`,
       );
-    if (this.#running < this.#maxConcurrent) return this.#start(job);
+      return;
+    }
+    if (this.#running < this.#maxConcurrent) {
+      this.#start(job);
+      return;
+    }
     const pushed = this.#ready.push(job, job.stake);
-    if (!pushed.accepted)
-      return this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+    if (!pushed.accepted) {
+      this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+      return;
+    }
     job.ticket = pushed.ticket;
     if (pushed.evicted !== undefined)
       this.#reply(pushed.evicted, Status.Unavailable, 'Axon is overloaded; displaced by a higher-priority request.');
@@ -920,7 +988,8 @@ export class Axon {
       try {
         await hooks.verify(s);
       } catch (e) {
-        return this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${(e as Error).message ?? String(e)}`);
+        this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${(e as Error).message ?? String(e)}`);
+        return;
       }
     }
     if (job.done) return;
@@ -947,8 +1016,10 @@ export class Axon {
     }
     // Python lets forward pick the status through synapse.axon.status_code.
     const chosen = out.axon.statusCode;
-    if (chosen !== undefined && chosen !== 100 && chosen !== Status.Success)
-      return this.#reply(job, chosen, out.axon.statusMessage ?? STATUS_MESSAGES[chosen] ?? 'Error', out);
+    if (chosen !== undefined && chosen !== 100 && chosen !== Status.Success) {
+      this.#reply(job, chosen, out.axon.statusMessage ?? STATUS_MESSAGES[chosen] ?? 'Error', out);
+      return;
+    }
     this.#reply(job, Status.Success, 'Success', out);
   }
 
