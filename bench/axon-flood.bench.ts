@@ -110,7 +110,9 @@ function build(
     s.dendrite.signature = toHex(
       signer === null
         ? randomBytes(64)
-        : signer(utf8(dendriteMessage({ nonce, dendriteHotkey: claim, axonHotkey: to.hotkey, uuid: 'flood', bodyHash }))),
+        : signer(
+            utf8(dendriteMessage({ nonce, dendriteHotkey: claim, axonHotkey: to.hotkey, uuid: 'flood', bodyHash })),
+          ),
     );
   const fragment = fieldsFragment(s);
   const body = synapseBody(s, fragment);
@@ -145,9 +147,27 @@ async function runAxon(): Promise<void> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
   say({ t: 'ready', target: { ip: info.ip, port: info.port, hotkey: info.hotkey } });
+  let cpu0 = process.cpuUsage();
+  let wall0 = performance.now();
+  let answers0 = 0;
   setInterval(() => {
     const load: AxonLoad = axon.load;
-    say({ t: 'sample', rss: process.memoryUsage.rss(), lagP99: lag.percentile(99) / 1e6, load });
+    const c = process.cpuUsage(cpu0);
+    const now = performance.now();
+    const answers = Object.values(axon.stats).reduce((a, b) => a + b, 0);
+    const cpuUs = c.user + c.system;
+    say({
+      t: 'sample',
+      rss: process.memoryUsage.rss(),
+      lagP99: lag.percentile(99) / 1e6,
+      cpuShare: cpuUs / 1000 / (now - wall0),
+      cpuUs,
+      answers: answers - answers0,
+      load,
+    });
+    cpu0 = process.cpuUsage();
+    wall0 = now;
+    answers0 = answers;
     lag.reset();
   }, 250).unref();
   createInterface({ input: process.stdin }).on('line', (cmd) => {
@@ -193,7 +213,9 @@ async function runFlood(): Promise<void> {
   const unsigned = Buffer.from(Object.values(build(to, v, 'hi', null, { unsigned: true })).join(''));
   const unregistered = strangers.flatMap((k) => {
     const sign = makeSigner(k);
-    return Array.from({ length: 4 }, (_, i) => Buffer.from(Object.values(build(to, k.ss58Address, `u${i}`, sign)).join('')));
+    return Array.from({ length: 4 }, (_, i) =>
+      Buffer.from(Object.values(build(to, k.ss58Address, `u${i}`, sign)).join('')),
+    );
   });
   const oversize = Buffer.from(
     `POST /Echo HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: ${5 * 1024 * 1024}\r\n\r\n${'x'.repeat(1024)}`,
@@ -300,7 +322,9 @@ async function runFlood(): Promise<void> {
         const pump = (): void => {
           while (!s.destroyed && sentBytes < UPLOAD_BYTES - 128 * 1024) {
             sentBytes += chunk.length;
-            const ok = chunked ? s.write(`${chunk.length.toString(16)}\r\n`) && s.write(chunk) && s.write('\r\n') : s.write(chunk);
+            const ok = chunked
+              ? s.write(`${chunk.length.toString(16)}\r\n`) && s.write(chunk) && s.write('\r\n')
+              : s.write(chunk);
             if (!ok) {
               s.once('drain', pump);
               return;
@@ -323,7 +347,10 @@ async function runFlood(): Promise<void> {
     const total = kinds.reduce((a, [, w]) => a + w, 0);
     const pick = (): Kind => {
       let r = Math.random() * total;
-      for (const [k, w] of kinds) if ((r -= w) < 0) return k;
+      for (const [k, w] of kinds) {
+        r -= w;
+        if (r < 0) return k;
+      }
       return (kinds[0] as [Kind, number])[0];
     };
     let next = 0;
@@ -405,6 +432,10 @@ interface Child {
 interface Sample {
   readonly rss: number;
   readonly lagP99: number;
+  /** The axon's CPU time over the sample's wall time: below 1, the machine did not give it a whole core. */
+  readonly cpuShare: number;
+  readonly cpuUs: number;
+  readonly answers: number;
   readonly load: AxonLoad;
 }
 
@@ -576,6 +607,9 @@ export async function benchAxonFlood(): Promise<void> {
       const maxRss = Math.max(...rss.map((x) => x.s.rss)) / 2 ** 20;
       const lag = rss.map((x) => x.s.lagP99).sort((a, b) => a - b);
       const lagP99 = lag[Math.min(lag.length - 1, Math.floor(lag.length * 0.99))] ?? 0;
+      const cpuUs = rss.reduce((a, x) => a + x.s.cpuUs, 0);
+      const answered = rss.reduce((a, x) => a + x.s.answers, 0);
+      const share = rss.reduce((a, x) => a + x.s.cpuShare, 0) / Math.max(1, rss.length);
       const other = Object.keys(v.other).length > 0 ? ` other ${JSON.stringify(v.other)}` : '';
       const f =
         floodOut === undefined
@@ -584,7 +618,8 @@ export async function benchAxonFlood(): Promise<void> {
       console.log(
         `${name.padEnd(26)} V ${((100 * v.ok) / Math.max(1, v.sent)).toFixed(1).padStart(5)}% of ${String(v.sent).padStart(4)}  ` +
           `p50 ${v.p50.toFixed(1).padStart(6)} ms  p99 ${v.p99.toFixed(1).padStart(6)} ms  ` +
-          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms${other}${f}`,
+          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms, ` +
+          `CPU ${(share * 100).toFixed(0)}% of a core, ${answered} answers at ${(cpuUs / Math.max(1, answered)).toFixed(0)} us CPU each${other}${f}`,
       );
       return v;
     };
@@ -608,7 +643,9 @@ export async function benchAxonFlood(): Promise<void> {
     }
     const maxRss = Math.max(...samples.map((x) => x.s.rss)) / 2 ** 20;
     console.log(`axon RSS (MB) through the run: ${series.join(', ')}; max ${maxRss.toFixed(0)} MB`);
-    console.log(`axon answers by status: ${JSON.stringify(final.stats)}; refused before parsing: ${JSON.stringify(final.load.refused)}`);
+    console.log(
+      `axon answers by status: ${JSON.stringify(final.stats)}; refused before parsing: ${JSON.stringify(final.load.refused)}`,
+    );
     console.log(
       `V during the mixed 10x flood: ${((100 * during.ok) / Math.max(1, during.sent)).toFixed(1)}% success, p99 ${during.p99.toFixed(0)} ms ` +
         `(targets >= 99%, <= 100 ms); axon RSS max ${maxRss.toFixed(0)} MB (< 300); capacity ${cap.perCpu.toFixed(0)}/CPU-s`,

@@ -211,6 +211,22 @@ describe('caps before parsing', () => {
   });
 });
 
+describe('refusal budget', () => {
+  it('closes the connection once an address is out of refusals, and drops its new connections at accept', async () => {
+    const { axon, info } = await start({ refusalRateLimit: { perSecond: 0.001, burst: 3 } });
+    const junk = await rawConnect(info, '127.0.0.2');
+    for (let i = 0; i < 3; i++) expect(await send(junk, requestBytes(stranger, info, `j${i}`))).toBe(403);
+    expect(await send(junk, requestBytes(stranger, info, 'last'))).toBe(403);
+    await junk.closed; // the fourth refusal came with connection: close
+    const again = await rawConnect(info, '127.0.0.2');
+    await again.closed;
+    expect(axon.load.refused.refusalBudget).toBe(1);
+    // Other addresses, and the validator, are served as before.
+    const v = await rawConnect(info, '127.0.0.3');
+    expect(await send(v, requestBytes(validator, info, 'fine'))).toBe(200);
+  });
+});
+
 describe('deadlines', () => {
   it('closes a connection that sends no complete head in time: idle, or headers dribbled', async () => {
     const { axon, info } = await start({ headersTimeoutMs: 150 });

@@ -5,17 +5,19 @@
  * The pipeline follows Python's (§2.4) but is stricter where Python is unsafe, and ordered so that a
  * flood is refused at the cheapest step that can tell (limits in `limits.ts`):
  *
- * 0. at accept, before any byte is parsed: connections per address and in total (the oldest idle
- *    unauthenticated connection makes room for a newcomer); a connection must deliver a complete
- *    request head within `headersTimeoutMs` of opening or of its last answer;
+ * 0. at accept, before any byte is parsed: an address out of refusal budget is dropped; connections
+ *    per address and in total (the oldest idle unauthenticated connection makes room for a
+ *    newcomer); a connection must deliver a complete request head within `headersTimeoutMs` of
+ *    opening or of its last answer;
  * 1. when a head arrives: requests in flight on the connection (pipelining past `maxPipelined`
  *    drops the connection), per address (429) and in total (503);
  * 2. route (404), method (405), declared body size (413); the failed-verification budget of the
  *    address (429) unless the connection already authenticated; a signature at all (401);
- * 3. headers parsed into a synapse (400); dendrite hotkey, nonce, uuid, signature and body hash all
- *    present and well-formed (401) — the claimed hotkey's checks are in `#claimedHotkeyProblem`;
- * 4. blacklist on the claimed hotkey (403): by default unregistered, no validator permit, or below
- *    the minimum stake — cheap, so strangers are turned away before any cryptography;
+ * 3. the claimed hotkey alone, before anything is built for the request: present and decodable
+ *    (401; further checks on the claim belong in `#claimedHotkeyProblem`), then the default
+ *    blacklist (403): unregistered, no validator permit, or below the minimum stake;
+ * 4. headers parsed into a synapse (400); nonce, uuid, signature and body hash present and
+ *    well-formed (401); a custom blacklist hook, if any (403);
  * 5. cheap pre-checks that take nothing: the claimed hotkey's rate bucket is not empty (429), the
  *    nonce is fresh (401);
  * 6. the address is charged one failed verification *before* the request may cost one (refunded
@@ -34,6 +36,10 @@
  * 11. the custom verify hook (401), then the handler under the synapse timeout (408), errors 500;
  * 12. the answer: the whole synapse as JSON with `to_headers()` (200), or `{"message": …}` with the
  *     same headers and the status code for any failure.
+ *
+ * Every refusal answered before the caller proved a key is charged to its address
+ * (`refusalRateLimit`); past that budget the answer closes the connection and step 0 drops the
+ * address's new connections until it refills.
  *
  * A caller that disconnects is not an error: what its request held (in-flight counts, queue place,
  * body bytes, and a rate token not yet spent on a handler) is released, and stats count it as 499.
@@ -141,6 +147,12 @@ export interface AxonOptions extends Partial<AxonLimits> {
    * it verifies, so this also caps unverified work in flight per address.
    */
   readonly failureRateLimit?: RateLimit | false;
+  /**
+   * Refusals answered to one address before its requests verified (default 50/s, burst 100); false
+   * disables. Past it, the refusal closes the connection and new connections from the address are
+   * dropped at accept until its budget refills: a flood of junk then costs an accept, not a parse.
+   */
+  readonly refusalRateLimit?: RateLimit | false;
   /** Request body limit, bytes (default 4 MiB). */
   readonly maxBodyBytes?: number;
   /** Handlers running at once (default 64); more requests wait in the priority queue. */
@@ -177,7 +189,7 @@ export interface AxonLoad {
   readonly running: number;
   readonly bodyBytes: number;
   /** Connections refused or dropped before a request was parsed, by cause. */
-  readonly refused: Readonly<ConnectionGuard['refused']>;
+  readonly refused: Readonly<ConnectionGuard['refused'] & { refusalBudget: number }>;
 }
 
 interface Route {
@@ -238,6 +250,14 @@ const NEVER_ABORTED = new AbortController().signal;
 const DEFAULT_VERSION = 10_002_000;
 const UNPROVEN = Number.NEGATIVE_INFINITY;
 const CLIENT_CLOSED = 499;
+/** Answers that refuse the caller itself (not the axon's overload), charged to its refusal budget. */
+const REFUSALS = new Set<number>([
+  Status.BadRequest,
+  Status.Unauthorized,
+  Status.Forbidden,
+  Status.PayloadTooLarge,
+  Status.TooManyRequests,
+]);
 const noop = (): void => {};
 
 // The placeholder value of each Python type: what `from_headers` fills required inputs with.
@@ -275,6 +295,8 @@ export class Axon {
   readonly #access: AccessPolicy;
   readonly #rate: RateLimiter | null;
   readonly #failures: RateLimiter | null;
+  readonly #refusals: RateLimiter | null;
+  #droppedForRefusals = 0;
   readonly #nonces: NonceGuard;
   /** Requests waiting for verification (and a handler slot). */
   readonly #queue: BoundedPriorityQueue<Job>;
@@ -332,6 +354,8 @@ export class Axon {
     this.#rate = rate === false ? null : new RateLimiter(rate);
     const failures = options.failureRateLimit ?? { perSecond: 10, burst: 50 };
     this.#failures = failures === false ? null : new RateLimiter(failures);
+    const refusals = options.refusalRateLimit ?? { perSecond: 50, burst: 100 };
+    this.#refusals = refusals === false ? null : new RateLimiter(refusals);
     this.#nonces = new NonceGuard(BigInt(Math.round((options.nonceReorderWindowMs ?? 2000) * 1e6)));
     this.#queue = new BoundedPriorityQueue(options.maxPending ?? 1024);
     this.#ready = new BoundedPriorityQueue(options.maxPending ?? 1024);
@@ -483,7 +507,7 @@ export class Axon {
       pending: this.pending,
       running: this.#running,
       bodyBytes: this.#budget.reserved,
-      refused: { ...this.#guard.refused },
+      refused: { ...this.#guard.refused, refusalBudget: this.#droppedForRefusals },
     };
   }
 
@@ -513,7 +537,13 @@ export class Axon {
   }
 
   #onConnection(socket: Socket): void {
-    const conn = this.#guard.open(socket, normalizeIp(socket.remoteAddress), performance.now());
+    const ip = normalizeIp(socket.remoteAddress);
+    if (this.#refusals !== null && !this.#refusals.has(ip)) {
+      this.#droppedForRefusals++;
+      socket.destroy();
+      return;
+    }
+    const conn = this.#guard.open(socket, ip, performance.now());
     if (conn === null || this.#http === null) {
       socket.destroy();
       return;
@@ -544,8 +574,9 @@ export class Axon {
     if (refused !== null) {
       if (refused === 'pipelining') return; // the connection is gone
       res.setHeader('retry-after', '1');
-      if (refused === 'ip') this.#bare(res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
-      else this.#bare(res, t0, Status.Unavailable, 'Axon is overloaded: too many requests in flight.');
+      if (refused === 'ip')
+        this.#bare(conn, res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
+      else this.#bare(conn, res, t0, Status.Unavailable, 'Axon is overloaded: too many requests in flight.');
       return;
     }
     let job: Job | null = null;
@@ -561,6 +592,7 @@ export class Axon {
     const route = this.#routes.get(name);
     if (route === undefined) {
       this.#bare(
+        conn,
         res,
         t0,
         Status.NotFound,
@@ -570,7 +602,7 @@ export class Axon {
     }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      this.#bare(res, t0, Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`);
+      this.#bare(conn, res, t0, Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`);
       return;
     }
     const lengthHeader = req.headers['content-length'];
@@ -579,25 +611,56 @@ export class Axon {
     if (declared > route.maxBodyBytes) {
       // Do not read (or make Node drain) a body we refuse; close the connection instead.
       res.setHeader('connection', 'close');
-      this.#bare(res, t0, Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`);
+      this.#bare(conn, res, t0, Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`);
       return;
     }
     const remoteIp = conn.ip;
     if (conn.proven === null && this.#failures !== null && !this.#failures.has(remoteIp)) {
       res.setHeader('retry-after', String(Math.max(1, this.#failures.retryAfterS(remoteIp))));
-      this.#bare(res, t0, Status.TooManyRequests, `Too many failed verifications from ${remoteIp}.`);
+      this.#bare(conn, res, t0, Status.TooManyRequests, `Too many failed verifications from ${remoteIp}.`);
       return;
     }
     const sigHeader = req.headers.bt_header_dendrite_signature;
     if (sigHeader === undefined || sigHeader === '') {
-      this.#bare(res, t0, Status.Unauthorized, `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`);
+      this.#bare(
+        conn,
+        res,
+        t0,
+        Status.Unauthorized,
+        `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`,
+      );
       return;
+    }
+    // The claim alone, before anything is built for the request.
+    const claimed = req.headers.bt_header_dendrite_hotkey;
+    if (typeof claimed !== 'string' || claimed === '') {
+      this.#bare(
+        conn,
+        res,
+        t0,
+        Status.Unauthorized,
+        `${NOT_VERIFIED}No SS58 formatted address or public key provided.`,
+      );
+      return;
+    }
+    const publicKey = this.#publicKey(claimed);
+    const problem = this.#claimedHotkeyProblem(claimed, publicKey);
+    if (problem !== null) {
+      this.#bare(conn, res, t0, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
+      return;
+    }
+    if (route.hooks.blacklist === undefined && this.#metagraph !== undefined) {
+      const verdict = defaultBlacklist(claimed, this.#metagraph, this.#access);
+      if (verdict.blocked) {
+        this.#bare(conn, res, t0, Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason}.`);
+        return;
+      }
     }
     let hs: ReturnType<typeof synapseFromHeaders>;
     try {
       hs = synapseFromHeaders(req.headers);
     } catch (e) {
-      this.#bare(res, t0, Status.BadRequest, `Synapse parsing error: ${(e as Error).message}`);
+      this.#bare(conn, res, t0, Status.BadRequest, `Synapse parsing error: ${(e as Error).message}`);
       return;
     }
     const synapse = instantiate(route.type, placeholderValues(route.type));
@@ -622,8 +685,8 @@ export class Axon {
       remoteIp,
       headerHash: hs.computedBodyHash ?? '',
       declared: Number.isFinite(declared) && declared >= -1 ? declared : 0,
-      hotkey: '',
-      publicKey: new Uint8Array(),
+      hotkey: claimed,
+      publicKey: publicKey as Uint8Array,
       signature: new Uint8Array(),
       nonce: 0n,
       stake: UNPROVEN,
@@ -649,20 +712,9 @@ export class Axon {
     this.#admit(job);
   }
 
-  // Steps 3–4: the claim is well-formed, then the blacklist.
+  // Step 4: the rest of the claim is well-formed, then a custom blacklist.
   #admit(job: Job): void {
     const d = job.synapse.dendrite;
-    if (d.hotkey === undefined || d.hotkey === '') {
-      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}No SS58 formatted address or public key provided.`);
-      return;
-    }
-    const hotkey = d.hotkey;
-    const pk = this.#publicKey(hotkey);
-    const problem = this.#claimedHotkeyProblem(hotkey, pk);
-    if (problem !== null) {
-      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
-      return;
-    }
     if (d.nonce === undefined) {
       this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
       return;
@@ -680,21 +732,12 @@ export class Axon {
       this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing computed_body_hash header.`);
       return;
     }
-    job.hotkey = hotkey;
-    job.publicKey = pk as Uint8Array;
     job.signature = sig;
     job.nonce = d.nonce;
 
     const hook = job.route.hooks.blacklist;
     if (hook === undefined) {
-      if (this.#metagraph !== undefined) {
-        const verdict = defaultBlacklist(hotkey, this.#metagraph, this.#access);
-        if (verdict.blocked) {
-          this.#blocked(job, verdict);
-          return;
-        }
-      }
-      this.#admitCleared(job);
+      this.#admitCleared(job); // the default blacklist ran on arrival
       return;
     }
     let verdict: BlacklistResult | Promise<BlacklistResult>;
@@ -790,6 +833,7 @@ export class Axon {
     // body never comes is never verified and holds no token; a large one is queued now and read
     // only once its signature verified.
     if (job.declared >= 0 && job.declared <= EAGER_BODY_BYTES) this.#readBody(job);
+    else if (job.declared > 0 && !this.#budget.fits(job.remoteIp, job.declared)) this.#overBudget(job);
     else this.#queueForVerification(job);
   }
 
@@ -1116,14 +1160,16 @@ export class Axon {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
     this.#count(status);
+    if (!job.verified && REFUSALS.has(status)) this.#chargeRefusal(job.conn, res);
     res.writeHead(status, headers);
     res.end(body);
   }
 
   // An answer before any synapse exists (404, 405, 413, 400, the caps): status headers only.
-  #bare(res: ServerResponse, t0: number, status: number, message: string): void {
+  #bare(conn: Connection, res: ServerResponse, t0: number, status: number, message: string): void {
     const body = JSON.stringify({ message });
     this.#count(status);
+    if (status !== Status.Unavailable) this.#chargeRefusal(conn, res);
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
@@ -1131,8 +1177,18 @@ export class Axon {
       bt_header_axon_status_message: message.replace(/[^\x20-\x7e]/g, '?'),
       bt_header_axon_process_time: String((performance.now() - t0) / 1000),
       bt_header_axon_hotkey: this.#hotkey,
+      // Lets a prober tell this very axon's refusal from another server's (probe.ts).
+      bt_header_axon_uuid: this.#uuid,
+      bt_header_axon_version: String(this.#version),
     });
     res.end(body);
+  }
+
+  // A refusal before the caller proved anything costs its address; past the budget the connection
+  // is closed with this answer, and the address's next connections are dropped at accept.
+  #chargeRefusal(conn: Connection, res: ServerResponse): void {
+    if (this.#refusals === null || conn.proven !== null) return;
+    if (!this.#refusals.take(conn.ip)) res.setHeader('connection', 'close');
   }
 
   /** The keypair the axon signs with (exposed for serving on chain). */

@@ -32,6 +32,11 @@ export class BodyBudget {
     return this.#perIp.get(ip) ?? 0;
   }
 
+  /** Whether `n` more bytes for `ip` would fit now (a cheap refusal before work that would end in one). */
+  fits(ip: string, n: number): boolean {
+    return this.#total + n <= this.#limits.totalBytes && (this.#perIp.get(ip) ?? 0) + n <= this.#limits.perIpBytes;
+  }
+
   /** Reserves `n` bytes for `ip`; false (and nothing reserved) when either budget would be exceeded. */
   reserve(ip: string, n: number): boolean {
     if (n <= 0) return true;
