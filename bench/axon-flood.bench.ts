@@ -41,17 +41,17 @@ import { fieldsFragment, synapseBody, synapseBodyHash, synapseToHeaders } from '
 const CHILD_FLAG = '--axon-flood-child';
 const SHORT = process.env.AXON_FLOOD_SHORT === '1';
 const MS = SHORT
-  ? { capacity: 1000, before: 1500, mixed: 3000, after: 1500, attack: 2500 }
+  ? { capacity: 700, before: 1000, mixed: 2000, after: 1000, attack: 1500 }
   : { capacity: 3000, before: 5000, mixed: 60_000, after: 5000, attack: 12_000 };
 const CALLERS = 256;
 const CAP_CONNECTIONS = 64;
 const V_PER_SECOND = 40;
 const FLOOD_IPS = Array.from({ length: 32 }, (_, i) => `127.0.0.${i + 2}`);
 const FLOOD_CONNECTIONS = 512;
-const IDLE_CONNECTIONS = SHORT ? 400 : 2000;
-const SLOWLORIS = SHORT ? 50 : 200;
-const MIXED_UPLOADS = SHORT ? 40 : 150;
-const ISOLATED_UPLOADS = SHORT ? 100 : 300;
+const IDLE_CONNECTIONS = SHORT ? 200 : 2000;
+const SLOWLORIS = SHORT ? 20 : 200;
+const MIXED_UPLOADS = SHORT ? 20 : 150;
+const ISOLATED_UPLOADS = SHORT ? 40 : 300;
 const UPLOAD_BYTES = 4 * 1024 * 1024 - 4096;
 
 const Echo = defineSynapse({
