@@ -258,7 +258,6 @@ const REFUSALS = new Set<number>([
   Status.PayloadTooLarge,
   Status.TooManyRequests,
 ]);
-const noop = (): void => {};
 
 // The placeholder value of each Python type: what `from_headers` fills required inputs with.
 const EMPTY: Record<FieldKind, () => unknown> = {
@@ -584,7 +583,6 @@ export class Axon {
       this.#guard.end(conn, performance.now());
       if (job !== null && !job.done) this.#abandon(job);
     });
-    req.on('error', noop); // a caller's reset is seen through res 'close'
 
     const url = req.url ?? '/';
     const q = url.indexOf('?');
