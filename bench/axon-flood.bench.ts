@@ -98,11 +98,11 @@ function build(
   claim: string,
   text: string,
   signer: ((m: Uint8Array) => Uint8Array) | null,
-  opts: { unsigned?: boolean; chunked?: boolean; bodyHash?: string } = {},
+  opts: { unsigned?: boolean; chunked?: boolean; bodyHash?: string; timeoutS?: number } = {},
 ): Built {
   const s = new Echo({ text });
   const nonce = nextNonce();
-  s.timeout = 12;
+  s.timeout = opts.timeoutS ?? 12;
   s.dendrite = { version: 10_002_000, nonce, uuid: 'flood', hotkey: claim };
   s.axon = { ip: to.ip, port: to.port, hotkey: to.hotkey };
   const bodyHash = opts.bodyHash ?? synapseBodyHash(s);
@@ -480,7 +480,8 @@ async function capacity(target: AxonTarget, axon: Child): Promise<{ perCpu: numb
   const reqs: Built[] = [];
   for (let i = 0; i < n; i++) {
     const { k, sign } = signers[i % signers.length] as (typeof signers)[number];
-    reqs.push(build(target, k.ss58Address, `hello ${i}`, sign));
+    // A 60 s timeout keeps the nonces acceptable however long signing them takes here.
+    reqs.push(build(target, k.ss58Address, `hello ${i}`, sign, { timeoutS: 60 }));
   }
   const agent = new Agent({ keepAlive: true, maxSockets: CAP_CONNECTIONS });
   let next = 0;
@@ -588,6 +589,7 @@ export async function benchAxonFlood(): Promise<void> {
     console.log(
       `capacity: ${cap.perCpu.toFixed(0)} verified requests per axon CPU-second (${cap.wall.toFixed(0)}/s wall-clock), 256 callers, 64 connections`,
     );
+    if (!(cap.wall > 0)) throw new Error('the capacity phase served nothing: no flood rate to derive');
     const rate = Math.round(cap.wall * 10);
     const measure = async (name: string, ms: number, mode?: string, floodRate = 0): Promise<VResult> => {
       phase = name;
