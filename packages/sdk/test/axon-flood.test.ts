@@ -30,10 +30,11 @@ const Echo = defineSynapse({
 const axonKey = keypairFromUri('//FloodAxon');
 const validator = keypairFromUri('//Alice');
 const stranger = keypairFromUri('//Dave');
+const small = keypairFromUri('//Charlie'); // permitted, little stake
 const metagraph: MetagraphView = {
-  isRegistered: (h) => h === validator.ss58Address,
-  hasValidatorPermit: (h) => h === validator.ss58Address,
-  stakeOf: (h) => (h === validator.ss58Address ? 10_000 : 0),
+  isRegistered: (h) => h === validator.ss58Address || h === small.ss58Address,
+  hasValidatorPermit: (h) => h === validator.ss58Address || h === small.ss58Address,
+  stakeOf: (h) => (h === validator.ss58Address ? 10_000 : h === small.ss58Address ? 1 : 0),
 };
 
 const axons: Axon[] = [];
@@ -304,6 +305,27 @@ describe('rate budget only for what is proven', () => {
     // Another address is not affected; a verified request refunds its own charge.
     const v = await rawConnect(info, '127.0.0.3');
     for (let i = 0; i < 5; i++) expect(await send(v, requestBytes(validator, info, `v${i}`))).toBe(200);
+  });
+
+  it('gives a claimed stake no priority until the connection proved it: a forgery claiming V cannot displace queued work', async () => {
+    let release: () => void = () => {};
+    gate = new Promise((r) => {
+      release = r;
+    });
+    const { axon, info } = await start({ maxConcurrent: 1, maxPending: 2, failureRateLimit: false });
+    const blocker = await rawConnect(info, '127.0.0.2');
+    blocker.socket.write(Object.values(requestBytes(small, info, 'block')).join(''));
+    await until(() => axon.load.running === 1);
+    const queued = await Promise.all([rawConnect(info, '127.0.0.3'), rawConnect(info, '127.0.0.3')]);
+    for (const [i, c] of queued.entries()) c.socket.write(Object.values(requestBytes(small, info, `q${i}`)).join(''));
+    await until(() => axon.pending === 2);
+    // On a fresh connection, a claim of V's stake ranks with everyone unproven: refused, nothing displaced.
+    const forger = await rawConnect(info, '127.0.0.4');
+    expect(await send(forger, requestBytes(stranger, info, 'forged', { claim: validator }))).toBe(503);
+    expect(axon.pending).toBe(2);
+    release();
+    expect(await blocker.next()).toBe(200);
+    expect(await Promise.all(queued.map((c) => c.next()))).toEqual([200, 200]);
   });
 
   it('keeps serving every queued request when the pump yields after each one', async () => {
