@@ -140,7 +140,7 @@ describe('access rules', () => {
 });
 
 describe('priority by stake', () => {
-  it('serves the higher-stake caller first when requests queue up', async () => {
+  it('serves the higher-stake caller first when requests queue up, once its connection authenticated', async () => {
     const axonKey = keypairFromUri('//PrioAxon');
     const rich = keypairFromUri('//Alice');
     const poor = keypairFromUri('//Bob');
@@ -167,8 +167,11 @@ describe('priority by stake', () => {
     const dr = new Dendrite({ keypair: rich });
     const dp = new Dendrite({ keypair: poor });
     try {
+      // Stake counts only for a hotkey the connection has proven: the rich caller's first request
+      // authenticates its keep-alive connection, which its later request reuses.
+      expect((await dr.call(info, new Job({ tag: 'warm' }), { timeout: 10 })).dendrite.statusCode).toBe(200);
       const blocker = dp.call(info, new Job({ tag: 'blocker' }), { timeout: 10 });
-      while (order.length === 0) await new Promise((r) => setTimeout(r, 5));
+      while (order.length < 2) await new Promise((r) => setTimeout(r, 5));
       const poorFirst = dp.forward([info, info, info], new Job({ tag: 'poor' }), { timeout: 10, deserialize: false });
       while (axon.pending < 3) await new Promise((r) => setTimeout(r, 5));
       const richLater = dr.call(info, new Job({ tag: 'rich' }), { timeout: 10 });
@@ -176,7 +179,7 @@ describe('priority by stake', () => {
       release();
       const results = [await blocker, ...(await poorFirst), await richLater];
       expect(results.map((s) => s.dendrite.statusCode)).toEqual([200, 200, 200, 200, 200]);
-      expect(order).toEqual(['blocker', 'rich', 'poor', 'poor', 'poor']);
+      expect(order).toEqual(['warm', 'blocker', 'rich', 'poor', 'poor', 'poor']);
     } finally {
       dr.close();
       dp.close();

@@ -3,10 +3,22 @@
  * request's signature, refuses replays, and by default serves only registered validators with a
  * permit, giving priority by stake; a subnet attaches its handlers in `attach`.
  */
-import { Axon, Dendrite, keypairSigner, type Synapse } from '@taonet/sdk';
+import { Axon, type AxonLimits, type AxonOptions, Dendrite, keypairSigner, type Synapse } from '@taonet/sdk';
 import { BaseNeuron } from './base-neuron.js';
 import type { Sample } from './metrics.js';
 import type { NeuronConfig } from './config.js';
+
+/**
+ * The options a miner's axon gets: its address from the config, the flood limits from the SDK's
+ * defaults (`DEFAULT_AXON_LIMITS`) unless a subnet overrides some in `axonLimits`.
+ */
+export function minerAxonOptions(
+  base: Pick<AxonOptions, 'keypair' | 'port' | 'ip' | 'externalIp' | 'metagraph'>,
+  open: boolean,
+  limits: Partial<AxonLimits> = {},
+): AxonOptions {
+  return { ...limits, ...base, ...(open ? { open: true } : {}) };
+}
 
 export abstract class BaseMiner extends BaseNeuron {
   axon!: Axon;
@@ -24,19 +36,29 @@ export abstract class BaseMiner extends BaseNeuron {
     return this.config.extra.open === 'true';
   }
 
+  /** Flood limits that differ from the SDK's defaults (none by default: every miner gets the same). */
+  protected axonLimits(): Partial<AxonLimits> {
+    return {};
+  }
+
   async start(): Promise<void> {
     await this.connect();
-    this.axon = new Axon({
-      keypair: this.hotkey,
-      port: this.config.axonPort,
-      ip: this.config.axonIp,
-      externalIp: this.config.externalIp,
-      metagraph: this.metagraph,
-      ...(this.openAxon() ? { open: true } : {}),
-    });
+    this.axon = new Axon(
+      minerAxonOptions(
+        {
+          keypair: this.hotkey,
+          port: this.config.axonPort,
+          ip: this.config.axonIp,
+          externalIp: this.config.externalIp,
+          metagraph: this.metagraph,
+        },
+        this.openAxon(),
+        this.axonLimits(),
+      ),
+    );
     this.attach(this.axon);
     const info = await this.axon.start();
-    this.log.info('axon listening', { ip: info.ip, port: info.port });
+    this.log.info('axon listening', { ip: info.ip, port: info.port, ...this.axon.limits });
     // Before advertising: a wrong address is otherwise only noticed when validators stop scoring.
     const probe = await this.axon.checkReachable();
     if (probe.problem !== null)

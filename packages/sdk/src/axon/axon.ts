@@ -2,31 +2,53 @@
  * The axon: the HTTP server a miner (or validator) runs so dendrites can query it. One route per
  * protocol, `POST /<SynapseName>`, plus the `/Synapse` ping every axon serves.
  *
- * The pipeline follows Python's (§2.4) but is stricter where Python is unsafe:
+ * The pipeline follows Python's (§2.4) but is stricter where Python is unsafe, and ordered so that a
+ * flood is refused at the cheapest step that can tell (limits in `limits.ts`):
  *
- * 1. route (404), method (405), declared body size (413);
- * 2. headers parsed into a synapse (400); dendrite hotkey, nonce, uuid, signature and body hash all
- *    present (401 — Python skips the signature check when there is none); the hotkey passes the
- *    signer-key rule (401: the all-zero key's signatures are forgeable);
- * 3. failed-verification budget of the remote address (429), so forged requests cannot burn CPU;
- * 4. blacklist on the claimed hotkey (403): by default unregistered, no validator permit, or below
- *    the minimum stake — cheap, so strangers are turned away before any cryptography;
- * 5. per-hotkey rate limit (429) and nonce freshness/replay (401), both cheap pre-checks;
- * 6. priority (by default the caller's stake) and the body (413 past the limit);
- * 7. the bounded priority queue (503 when full and outranked): under load, high-stake callers are
- *    verified and served first — Python computes a priority and then ignores it;
- * 8. in one synchronous step: nonce re-check, sr25519 signature over
- *    `{nonce}.{dendrite}.{own hotkey}.{uuid}.{body hash header}` (401), nonce recorded;
- * 9. body parsed (422) and its hash recomputed over the declared hash fields; a mismatch with the
+ * 0. at accept, before any byte is parsed: an address out of refusal budget is dropped; connections
+ *    per address and in total (the oldest idle unauthenticated connection makes room for a
+ *    newcomer); a connection must deliver a complete request head within `headersTimeoutMs` of
+ *    opening or of its last answer;
+ * 1. when a head arrives: requests in flight on the connection (pipelining past `maxPipelined`
+ *    drops the connection), per address (429) and in total (503);
+ * 2. route (404), method (405), declared body size (413); the failed-verification budget of the
+ *    address (429) unless the connection already authenticated; a signature at all (401);
+ * 3. the claimed hotkey alone, before anything is built for the request: present, decodable and
+ *    passing the signer-key rule (401: the all-zero key's signatures are forgeable), then the default
+ *    blacklist (403): unregistered, no validator permit, or below the minimum stake;
+ * 4. headers parsed into a synapse (400); nonce, uuid, signature and body hash present and
+ *    well-formed (401); a custom blacklist hook, if any (403);
+ * 5. cheap pre-checks that take nothing: the claimed hotkey's rate bucket is not empty (429), the
+ *    nonce is fresh (401);
+ * 6. the address is charged one failed verification *before* the request may cost one (refunded
+ *    when the signature verifies); a small body (≤ 64 KiB declared) is read now, against the
+ *    request-body budget (507 past it), within `bodyTimeoutMs` (408);
+ * 7. the bounded priority queue (503 when full and outranked). Stake priority only for a hotkey
+ *    this connection has already proven; claims on a fresh connection wait at the lowest priority;
+ * 8. the verification pump, time-sliced (`pumpSliceMs`) so a deep queue cannot stretch a loop turn:
+ *    in one synchronous step, nonce re-check, sr25519 signature over
+ *    `{nonce}.{dendrite}.{own hotkey}.{uuid}.{body hash header}` (401), nonce recorded; only then the
+ *    hotkey's rate token is taken (429), so forgeries cannot spend a validator's budget;
+ * 9. a large or chunked body is read only now, against the body budget: the signed body hash
+ *    header vouches for it before the axon holds a byte of it;
+ * 10. body parsed (422) and its hash recomputed over the declared hash fields; a mismatch with the
  *    signed header means the body was altered (401);
- * 10. the custom verify hook (401), then the handler under the synapse timeout (408), errors 500;
- * 11. the answer: the whole synapse as JSON with `to_headers()` (200), or `{"message": …}` with the
+ * 11. the custom verify hook (401), then the handler under the synapse timeout (408), errors 500;
+ * 12. the answer: the whole synapse as JSON with `to_headers()` (200), or `{"message": …}` with the
  *     same headers and the status code for any failure.
+ *
+ * Every refusal answered before the caller proved a key is charged to its address
+ * (`refusalRateLimit`); past that budget the answer closes the connection and step 0 drops the
+ * address's new connections until it refills.
+ *
+ * A caller that disconnects is not an error: what its request held (in-flight counts, queue place,
+ * body bytes, and a rate token not yet spent on a handler) is released, and stats count it as 499.
+ * Refusals are plain returns, never exceptions.
  */
 import { randomUUID } from 'node:crypto';
 import { signerKeyFault } from '@taonet/primitives';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { toHex, utf8 } from '../bytes.js';
 import { InvalidInput } from '../errors.js';
 import type { Keypair } from '../keys/keypair.js';
@@ -60,10 +82,15 @@ import {
   type MetagraphView,
 } from './access.js';
 import type { AxonInfo } from './axon-info.js';
+import { BodyBudget } from './body-budget.js';
+import { type Connection, ConnectionGuard } from './connection-guard.js';
+import { type AxonLimits, DEFAULT_AXON_LIMITS, EAGER_BODY_BYTES } from './limits.js';
 import { NonceGuard } from './nonce-guard.js';
 import { type AxonProbe, probeAxon } from './probe.js';
 import { BoundedPriorityQueue, type QueueTicket } from './priority-queue.js';
 import { type RateLimit, RateLimiter } from './rate-limiter.js';
+
+export { type AxonLimits, DEFAULT_AXON_LIMITS } from './limits.js';
 
 /** What a handler gets besides the synapse. */
 export interface HandlerContext {
@@ -84,7 +111,10 @@ export type SynapseHandler<S extends Synapse> = (synapse: S, ctx: HandlerContext
 export interface AttachOptions<S extends Synapse> {
   /** Replaces the default blacklist for this route. */
   readonly blacklist?: (synapse: S) => BlacklistResult | Promise<BlacklistResult>;
-  /** Replaces the default priority (the caller's stake) for this route; higher is served first. */
+  /**
+   * Replaces the default priority (the caller's stake) for this route; higher is served first. It
+   * only applies once the caller's hotkey is proven (on this connection, or by the signature).
+   */
   readonly priority?: (synapse: S) => number | Promise<number>;
   /** Extra checks after the built-in ones (which always run); throw to reject with 401. */
   readonly verify?: (synapse: S) => void | Promise<void>;
@@ -92,8 +122,8 @@ export interface AttachOptions<S extends Synapse> {
   readonly maxBodyBytes?: number;
 }
 
-/** How an axon is set up. */
-export interface AxonOptions {
+/** How an axon is set up. The flood limits (`AxonLimits`, defaults in `DEFAULT_AXON_LIMITS`) are optional too. */
+export interface AxonOptions extends Partial<AxonLimits> {
   /** The axon's hotkey: its SS58 address is what dendrites sign for. */
   readonly keypair: Keypair;
   /** Port to bind (default 8091; 0 picks a free one). */
@@ -110,10 +140,20 @@ export interface AxonOptions {
   readonly open?: boolean;
   /** The default blacklist's rules. */
   readonly access?: AccessPolicy;
-  /** Per-hotkey limit (default 50/s, burst 100); false disables. */
+  /** Per-hotkey limit, charged once the signature verified (default 50/s, burst 100); false disables. */
   readonly rateLimit?: RateLimit | false;
-  /** Limit on failed verifications per remote address (default 10/s, burst 50); false disables. */
+  /**
+   * Failed verifications per remote address (default 10/s, burst 50); false disables. Each request
+   * from a connection that has not authenticated is charged before verification and refunded when
+   * it verifies, so this also caps unverified work in flight per address.
+   */
   readonly failureRateLimit?: RateLimit | false;
+  /**
+   * Refusals answered to one address before its requests verified (default 50/s, burst 100); false
+   * disables. Past it, the refusal closes the connection and new connections from the address are
+   * dropped at accept until its budget refills: a flood of junk then costs an accept, not a parse.
+   */
+  readonly refusalRateLimit?: RateLimit | false;
   /** Request body limit, bytes (default 4 MiB). */
   readonly maxBodyBytes?: number;
   /** Handlers running at once (default 64); more requests wait in the priority queue. */
@@ -136,8 +176,22 @@ export interface AxonOptions {
   readonly onError?: (error: unknown, synapse: Synapse) => void;
 }
 
-/** Counts of answers by status, for metrics and the benchmark. */
+/**
+ * Counts of answers by status, for metrics and the benchmark; 499 counts callers that disconnected
+ * before their answer.
+ */
 export type AxonStats = Record<number, number>;
+
+/** What the axon holds right now, for metrics, the benchmark and tests. */
+export interface AxonLoad {
+  readonly connections: number;
+  readonly inFlight: number;
+  readonly pending: number;
+  readonly running: number;
+  readonly bodyBytes: number;
+  /** Connections refused or dropped before a request was parsed, by cause. */
+  readonly refused: Readonly<ConnectionGuard['refused'] & { refusalBudget: number }>;
+}
 
 interface Route {
   readonly type: SynapseType;
@@ -148,17 +202,33 @@ interface Route {
   readonly hashesResponse: boolean;
 }
 
+const BODY_DEFERRED = 0;
+const BODY_READING = 1;
+const BODY_COMPLETE = 2;
+
 interface Job {
   readonly route: Route;
+  readonly req: IncomingMessage;
   readonly res: ServerResponse;
+  readonly conn: Connection;
   readonly t0: number;
   readonly synapse: Synapse;
   readonly remoteIp: string;
   readonly headerHash: string;
+  /** Declared content-length; -1 when unknown (chunked). */
+  readonly declared: number;
   hotkey: string;
   publicKey: Uint8Array;
   signature: Uint8Array;
   nonce: bigint;
+  /** The claimed hotkey's priority; it counts only once the hotkey is proven. */
+  stake: number;
+  bodyState: number;
+  chunks: Buffer[] | null;
+  received: number;
+  /** Body budget bytes reserved. */
+  reserved: number;
+  bodyDeadline: number;
   body: Buffer | null;
   done: boolean;
   timer: NodeJS.Timeout | null;
@@ -166,8 +236,12 @@ interface Job {
   abort: AbortController | null;
   /** Whether the job holds a handler slot. */
   holdsSlot: boolean;
-  /** Whether a rate-limit token was taken for the claimed hotkey (refunded unless the signature verifies). */
+  /** Whether the handler was started. */
+  started: boolean;
+  /** Whether the hotkey's rate token was taken (after the signature verified). */
   tokenTaken: boolean;
+  /** Whether the address was charged a failed verification ahead of the check. */
+  failureCharged: boolean;
   /** Whether the signature verified (the hotkey is the caller's). */
   verified: boolean;
 }
@@ -175,6 +249,16 @@ interface Job {
 const NOT_VERIFIED = 'Not Verified with error: ';
 const NEVER_ABORTED = new AbortController().signal;
 const DEFAULT_VERSION = 10_002_000;
+const UNPROVEN = Number.NEGATIVE_INFINITY;
+const CLIENT_CLOSED = 499;
+/** Answers that refuse the caller itself (not the axon's overload), charged to its refusal budget. */
+const REFUSALS = new Set<number>([
+  Status.BadRequest,
+  Status.Unauthorized,
+  Status.Forbidden,
+  Status.PayloadTooLarge,
+  Status.TooManyRequests,
+]);
 
 // The placeholder value of each Python type: what `from_headers` fills required inputs with.
 const EMPTY: Record<FieldKind, () => unknown> = {
@@ -192,26 +276,10 @@ function placeholderValues(type: SynapseType): Record<string, unknown> {
   return out;
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let n = 0;
-    const onData = (c: Buffer): void => {
-      n += c.length;
-      if (n > max) {
-        req.off('data', onData);
-        reject(new SynapseError(Status.PayloadTooLarge, `Request body exceeds ${max} bytes.`));
-        return;
-      }
-      chunks.push(c);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, n)));
-    req.on('error', reject);
-  });
-}
-
 const normalizeIp = (ip: string | undefined): string => (ip?.startsWith('::ffff:') ? ip.slice(7) : (ip ?? ''));
+
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> =>
+  typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /** A Bittensor-compatible axon. */
 export class Axon {
@@ -227,8 +295,18 @@ export class Axon {
   readonly #access: AccessPolicy;
   readonly #rate: RateLimiter | null;
   readonly #failures: RateLimiter | null;
+  readonly #refusals: RateLimiter | null;
+  #droppedForRefusals = 0;
   readonly #nonces: NonceGuard;
+  /** Requests waiting for verification (and a handler slot). */
   readonly #queue: BoundedPriorityQueue<Job>;
+  /** Verified requests whose body arrived after verification, waiting for a handler slot. */
+  readonly #ready: BoundedPriorityQueue<Job>;
+  readonly #limits: AxonLimits;
+  readonly #guard: ConnectionGuard;
+  readonly #budget: BodyBudget;
+  /** Jobs reading a body, for the body deadline. */
+  readonly #reading = new Set<Job>();
   readonly #maxBodyBytes: number;
   readonly #maxConcurrent: number;
   readonly #maxTimeoutS: number;
@@ -238,7 +316,9 @@ export class Axon {
   readonly #routes = new Map<string, Route>();
   readonly #keys = new Map<string, Uint8Array | null>();
   readonly #stats: AxonStats = {};
-  #server: Server | null = null;
+  #server: NetServer | null = null;
+  #http: Server | null = null;
+  #sweeper: NodeJS.Timeout | null = null;
   #boundPort = 0;
   #advertisedIp = '';
   #advertisedPort = 0;
@@ -274,8 +354,33 @@ export class Axon {
     this.#rate = rate === false ? null : new RateLimiter(rate);
     const failures = options.failureRateLimit ?? { perSecond: 10, burst: 50 };
     this.#failures = failures === false ? null : new RateLimiter(failures);
+    const refusals = options.refusalRateLimit ?? { perSecond: 50, burst: 100 };
+    this.#refusals = refusals === false ? null : new RateLimiter(refusals);
     this.#nonces = new NonceGuard(BigInt(Math.round((options.nonceReorderWindowMs ?? 2000) * 1e6)));
     this.#queue = new BoundedPriorityQueue(options.maxPending ?? 1024);
+    this.#ready = new BoundedPriorityQueue(options.maxPending ?? 1024);
+    const limits: Record<string, number> = { ...DEFAULT_AXON_LIMITS };
+    for (const k of Object.keys(DEFAULT_AXON_LIMITS)) {
+      const v = (options as unknown as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || !(v > 0))
+        throw new InvalidInput(`Axon option ${k} must be a positive number.`, `The default is ${limits[k]}.`);
+      limits[k] = v;
+    }
+    this.#limits = Object.freeze(limits as unknown as AxonLimits);
+    const l = this.#limits;
+    this.#guard = new ConnectionGuard({
+      maxConnections: l.maxConnections,
+      maxConnectionsPerIp: l.maxConnectionsPerIp,
+      maxInFlight: l.maxInFlight,
+      maxInFlightPerIp: l.maxInFlightPerIp,
+      maxPipelined: l.maxPipelined,
+      headersTimeoutMs: l.headersTimeoutMs,
+    });
+    this.#budget = new BodyBudget({
+      totalBytes: this.#limits.maxBodyBytesInFlight,
+      perIpBytes: this.#limits.maxBodyBytesInFlightPerIp,
+    });
     this.#maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
     this.#maxConcurrent = options.maxConcurrent ?? 64;
     this.#maxTimeoutS = options.maxTimeoutS ?? 60;
@@ -305,19 +410,26 @@ export class Axon {
   async start(): Promise<AxonInfo> {
     if (this.#server !== null) return this.info;
     await initFastSr25519();
-    const server = createServer({ keepAlive: true }, (req, res) => this.#onRequest(req, res));
-    // Slow-header clients hold sockets; the body deadline is the synapse timeout plus slack.
-    server.headersTimeout = 10_000;
-    server.requestTimeout = (this.#maxTimeoutS + 10) * 1000;
-    server.keepAliveTimeout = 5_000;
+    // node:http parses; the listening socket is ours, so the caps apply before it sees a byte.
+    const http = createHttpServer({ keepAlive: true }, (req, res) => this.#onRequest(req, res));
+    http.keepAliveTimeout = this.#limits.headersTimeoutMs;
+    // The head and body deadlines are enforced by the sweep below (node:http only checks its own
+    // on servers it listens for itself).
+    http.headersTimeout = this.#limits.headersTimeoutMs;
+    http.requestTimeout = 0;
+    this.#http = http;
+    const server = createNetServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.#onConnection(socket));
     this.#server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.#bindPort, this.#bindIp, () => {
+      server.listen(this.#bindPort, this.#bindIp, 511, () => {
         server.off('error', reject);
         resolve();
       });
     });
+    const tick = Math.max(10, Math.min(250, this.#limits.headersTimeoutMs / 4, this.#limits.bodyTimeoutMs / 4));
+    this.#sweeper = setInterval(() => this.#sweep(), tick);
+    this.#sweeper.unref();
     this.#boundPort = (server.address() as AddressInfo).port;
     const info = this.info;
     this.#advertisedIp = info.ip;
@@ -330,12 +442,16 @@ export class Axon {
     const server = this.#server;
     if (server === null) return;
     this.#server = null;
-    for (let job = this.#queue.pop(); job !== undefined; job = this.#queue.pop())
-      this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
+    if (this.#sweeper !== null) clearInterval(this.#sweeper);
+    this.#sweeper = null;
+    for (const q of [this.#ready, this.#queue])
+      for (let job = q.pop(); job !== undefined; job = q.pop())
+        this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
-      server.closeAllConnections();
+      this.#guard.closeAll();
     });
+    this.#http = null;
   }
 
   /** What the axon advertises: external address when set, else the bound one. */
@@ -368,14 +484,31 @@ export class Axon {
     return this.#hotkey;
   }
 
-  /** Requests past the cheap checks, waiting in the priority queue for verification and a handler slot. */
+  /** The flood limits in force (defaults merged with the options). */
+  get limits(): AxonLimits {
+    return this.#limits;
+  }
+
+  /** Requests past the cheap checks, waiting for verification or for a handler slot. */
   get pending(): number {
-    return this.#queue.size;
+    return this.#queue.size + this.#ready.size;
   }
 
   /** Answers sent so far, by status code. */
   get stats(): Readonly<AxonStats> {
     return this.#stats;
+  }
+
+  /** What the axon holds right now. */
+  get load(): AxonLoad {
+    return {
+      connections: this.#guard.connections,
+      inFlight: this.#guard.inFlight,
+      pending: this.pending,
+      running: this.#running,
+      bodyBytes: this.#budget.reserved,
+      refused: { ...this.#guard.refused, refusalBudget: this.#droppedForRefusals },
+    };
   }
 
   #publicKey(hotkey: string): Uint8Array | null {
@@ -393,14 +526,76 @@ export class Axon {
     return pk;
   }
 
+  /**
+   * Why the claimed hotkey is refused before any signature work, or null. The place for checks on
+   * the claim alone (a key no one can hold, a banned key): they run before the blacklist, the
+   * queue and the pump.
+   */
+  #claimedHotkeyProblem(hotkey: string, publicKey: Uint8Array | null): string | null {
+    if (publicKey === null) return `${hotkey} is not a valid SS58 address.`;
+    // The signer-key rule, before any signature work: a forged request from the all-zero hotkey
+    // would pass both the x-only check and the strict fallback.
+    const fault = signerKeyFault(publicKey);
+    if (fault !== null) return `${hotkey} cannot sign: ${fault.explanation}.`;
+    return null;
+  }
+
+  #onConnection(socket: Socket): void {
+    const ip = normalizeIp(socket.remoteAddress);
+    if (this.#refusals !== null && !this.#refusals.has(ip)) {
+      this.#droppedForRefusals++;
+      socket.destroy();
+      return;
+    }
+    const conn = this.#guard.open(socket, ip, performance.now());
+    if (conn === null || this.#http === null) {
+      socket.destroy();
+      return;
+    }
+    this.#http.emit('connection', socket);
+  }
+
+  #sweep(): void {
+    const now = performance.now();
+    this.#guard.sweep(now);
+    for (const job of this.#reading) {
+      if (job.bodyDeadline < now) {
+        job.res.setHeader('connection', 'close');
+        this.#reply(
+          job,
+          Status.Timeout,
+          `Request body not received within ${this.#limits.bodyTimeoutMs / 1000} seconds.`,
+        );
+      }
+    }
+  }
+
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
     const t0 = performance.now();
+    const conn = ConnectionGuard.of(req.socket);
+    if (conn === undefined || conn.closed || req.socket.destroyed) return;
+    const refused = this.#guard.begin(conn);
+    if (refused !== null) {
+      if (refused === 'pipelining') return; // the connection is gone
+      res.setHeader('retry-after', '1');
+      if (refused === 'ip')
+        this.#bare(conn, res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
+      else this.#bare(conn, res, t0, Status.Unavailable, 'Axon is overloaded: too many requests in flight.');
+      return;
+    }
+    let job: Job | null = null;
+    res.once('close', () => {
+      this.#guard.end(conn, performance.now());
+      if (job !== null && !job.done) this.#abandon(job);
+    });
+
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const name = (q < 0 ? url : url.slice(0, q)).slice(1);
     const route = this.#routes.get(name);
     if (route === undefined) {
       this.#bare(
+        conn,
         res,
         t0,
         Status.NotFound,
@@ -410,26 +605,67 @@ export class Axon {
     }
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
-      this.#bare(res, t0, Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`);
+      this.#bare(conn, res, t0, Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`);
       return;
     }
-    const declared = Number(req.headers['content-length'] ?? 0);
+    const lengthHeader = req.headers['content-length'];
+    const declared =
+      lengthHeader === undefined ? (req.headers['transfer-encoding'] === undefined ? 0 : -1) : Number(lengthHeader);
     if (declared > route.maxBodyBytes) {
       // Do not read (or make Node drain) a body we refuse; close the connection instead.
       res.setHeader('connection', 'close');
-      this.#bare(res, t0, Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`);
+      this.#bare(conn, res, t0, Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`);
       return;
     }
-    const body = readBody(req, route.maxBodyBytes);
-    body.catch(() => {}); // handled where awaited; a refusal before that must not be "unhandled"
+    const remoteIp = conn.ip;
+    if (conn.proven === null && this.#failures !== null && !this.#failures.has(remoteIp)) {
+      res.setHeader('retry-after', String(Math.max(1, this.#failures.retryAfterS(remoteIp))));
+      this.#bare(conn, res, t0, Status.TooManyRequests, `Too many failed verifications from ${remoteIp}.`);
+      return;
+    }
+    const sigHeader = req.headers.bt_header_dendrite_signature;
+    if (sigHeader === undefined || sigHeader === '') {
+      this.#bare(
+        conn,
+        res,
+        t0,
+        Status.Unauthorized,
+        `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`,
+      );
+      return;
+    }
+    // The claim alone, before anything is built for the request.
+    const claimed = req.headers.bt_header_dendrite_hotkey;
+    if (typeof claimed !== 'string' || claimed === '') {
+      this.#bare(
+        conn,
+        res,
+        t0,
+        Status.Unauthorized,
+        `${NOT_VERIFIED}No SS58 formatted address or public key provided.`,
+      );
+      return;
+    }
+    const publicKey = this.#publicKey(claimed);
+    const problem = this.#claimedHotkeyProblem(claimed, publicKey);
+    if (problem !== null) {
+      this.#bare(conn, res, t0, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
+      return;
+    }
+    if (route.hooks.blacklist === undefined && this.#metagraph !== undefined) {
+      const verdict = defaultBlacklist(claimed, this.#metagraph, this.#access);
+      if (verdict.blocked) {
+        this.#bare(conn, res, t0, Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason}.`);
+        return;
+      }
+    }
     let hs: ReturnType<typeof synapseFromHeaders>;
     try {
       hs = synapseFromHeaders(req.headers);
     } catch (e) {
-      this.#bare(res, t0, Status.BadRequest, `Synapse parsing error: ${(e as Error).message}`);
+      this.#bare(conn, res, t0, Status.BadRequest, `Synapse parsing error: ${(e as Error).message}`);
       return;
     }
-    const remoteIp = normalizeIp(req.socket.remoteAddress);
     const synapse = instantiate(route.type, placeholderValues(route.type));
     synapse.timeout = Math.min(hs.timeout ?? DEFAULT_SYNAPSE_TIMEOUT_S, this.#maxTimeoutS);
     synapse.dendrite = { ...hs.dendrite, ip: remoteIp, port: req.socket.remotePort ?? 0 };
@@ -442,104 +678,240 @@ export class Axon {
       uuid: this.#uuid,
       hotkey: this.#hotkey,
     };
-    const job: Job = {
+    job = {
       route,
+      req,
       res,
+      conn,
       t0,
       synapse,
       remoteIp,
       headerHash: hs.computedBodyHash ?? '',
-      hotkey: '',
-      publicKey: new Uint8Array(),
+      declared: Number.isFinite(declared) && declared >= -1 ? declared : 0,
+      hotkey: claimed,
+      publicKey: publicKey as Uint8Array,
       signature: new Uint8Array(),
       nonce: 0n,
+      stake: UNPROVEN,
+      bodyState: BODY_DEFERRED,
+      chunks: null,
+      received: 0,
+      reserved: 0,
+      bodyDeadline: 0,
       body: null,
       done: false,
       timer: null,
       ticket: null,
       abort: null,
       holdsSlot: false,
+      started: false,
       tokenTaken: false,
+      failureCharged: false,
       verified: false,
     };
     // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
-    job.timer = setTimeout(() => this.#onTimeout(job), synapse.timeout * 1000);
-    res.on('close', () => {
-      if (!job.done) this.#finish(job); // caller went away: free the slot, stop the handler
-    });
-    this.#admit(job, body).catch((e: unknown) => this.#replyError(job, e));
+    const j = job;
+    job.timer = setTimeout(() => this.#onTimeout(j), synapse.timeout * 1000);
+    this.#admit(job);
   }
 
-  async #admit(job: Job, body: Promise<Buffer>): Promise<void> {
+  // Step 4: the rest of the claim is well-formed, then a custom blacklist.
+  #admit(job: Job): void {
+    const d = job.synapse.dendrite;
+    if (d.nonce === undefined) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
+      return;
+    }
+    if (d.uuid === undefined) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing dendrite uuid.`);
+      return;
+    }
+    const sig = signatureBytes(d.signature ?? '');
+    if (sig === null || sig.length !== 64) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}The signature is not 64 bytes of 0x-hex.`);
+      return;
+    }
+    if (job.headerHash === '') {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}Missing computed_body_hash header.`);
+      return;
+    }
+    job.signature = sig;
+    job.nonce = d.nonce;
+
+    const hook = job.route.hooks.blacklist;
+    if (hook === undefined) {
+      this.#admitCleared(job); // the default blacklist ran on arrival
+      return;
+    }
+    let verdict: BlacklistResult | Promise<BlacklistResult>;
+    try {
+      verdict = hook(job.synapse);
+    } catch (e) {
+      this.#replyError(job, e);
+      return;
+    }
+    if (!isPromise(verdict)) {
+      if (verdict.blocked) {
+        this.#blocked(job, verdict);
+        return;
+      }
+      this.#admitCleared(job);
+      return;
+    }
+    verdict.then(
+      (v) => {
+        if (job.done) return;
+        if (v.blocked) this.#blocked(job, v);
+        else this.#admitCleared(job);
+      },
+      (e: unknown) => this.#replyError(job, e),
+    );
+  }
+
+  #blocked(job: Job, verdict: BlacklistResult): void {
+    this.#reply(
+      job,
+      Status.Forbidden,
+      `Forbidden. Key is blacklisted: ${verdict.reason ?? 'blocked by the blacklist'}.`,
+    );
+  }
+
+  // Step 5: pre-checks that take nothing, then the claimed hotkey's priority.
+  #admitCleared(job: Job): void {
+    const hotkey = job.hotkey;
+    if (this.#rate !== null && !this.#rate.has(hotkey)) {
+      this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
+      return;
+    }
     const s = job.synapse;
-    const d = s.dendrite;
-    const reject = (status: number, msg: string): never => {
-      throw new SynapseError(status, msg);
-    };
-    if (d.hotkey === undefined || d.hotkey === '')
-      reject(Status.Unauthorized, `${NOT_VERIFIED}No SS58 formatted address or public key provided.`);
-    const hotkey = d.hotkey as string;
-    const pk = this.#publicKey(hotkey);
-    if (pk === null) reject(Status.Unauthorized, `${NOT_VERIFIED}${hotkey} is not a valid SS58 address.`);
-    // The signer-key rule, before any signature work: a forged request from the all-zero hotkey
-    // would pass both the x-only check and the strict fallback.
-    const fault = signerKeyFault(pk as Uint8Array);
-    if (fault !== null) reject(Status.Unauthorized, `${NOT_VERIFIED}${hotkey} cannot sign: ${fault.explanation}.`);
-    if (d.nonce === undefined) reject(Status.Unauthorized, `${NOT_VERIFIED}Missing nonce.`);
-    if (d.uuid === undefined) reject(Status.Unauthorized, `${NOT_VERIFIED}Missing dendrite uuid.`);
-    if (d.signature === undefined || d.signature === '')
-      reject(Status.Unauthorized, `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`);
-    const sig = signatureBytes(d.signature as string);
-    if (sig === null || sig.length !== 64)
-      reject(Status.Unauthorized, `${NOT_VERIFIED}The signature is not 64 bytes of 0x-hex.`);
-    if (job.headerHash === '') reject(Status.Unauthorized, `${NOT_VERIFIED}Missing computed_body_hash header.`);
-    job.hotkey = hotkey;
-    job.publicKey = pk as Uint8Array;
-    job.signature = sig as Uint8Array;
-    job.nonce = d.nonce as bigint;
-
-    if (this.#failures !== null && !this.#failures.has(job.remoteIp))
-      this.#tooMany(job, `Too many failed verifications from ${job.remoteIp}.`, this.#failures, job.remoteIp);
-
-    const hooks = job.route.hooks;
-    const verdict =
-      hooks.blacklist !== undefined
-        ? await hooks.blacklist(s)
-        : this.#metagraph === undefined
-          ? { blocked: false }
-          : defaultBlacklist(hotkey, this.#metagraph, this.#access);
-    if (verdict.blocked)
-      reject(Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason ?? 'blocked by the blacklist'}.`);
-
-    // The token is taken now, so a burst is refused before it costs any signature checks; it is
-    // given back if the request fails before its signature verified, so forging a validator's
-    // hotkey cannot use up that validator's budget.
-    if (this.#rate !== null) {
-      if (!this.#rate.take(hotkey)) this.#tooMany(job, `Rate limit exceeded for hotkey ${hotkey}.`, this.#rate, hotkey);
-      job.tokenTaken = true;
+    const stale = this.#nonces.check(hotkey, job.nonce, s.dendrite.version ?? 0, s.timeout, wallClockNs());
+    if (stale !== null) {
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
+      return;
     }
-
-    const stale = this.#nonces.check(hotkey, job.nonce, d.version ?? 0, s.timeout, wallClockNs());
-    if (stale !== null) reject(Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
-
-    const priority = hooks.priority !== undefined ? await hooks.priority(s) : defaultPriority(hotkey, this.#metagraph);
-    job.body = await body;
-    if (job.done) return;
-    if (this.#server === null) reject(Status.Unavailable, 'Axon is shutting down.');
-
-    const pushed = this.#queue.push(job, Number.isFinite(priority) ? priority : 0);
-    if (!pushed.accepted) reject(Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
-    else {
-      job.ticket = pushed.ticket;
-      if (pushed.evicted !== undefined)
-        this.#reply(pushed.evicted, Status.Unavailable, 'Axon is overloaded; displaced by a higher-priority request.');
+    const hook = job.route.hooks.priority;
+    if (hook === undefined) {
+      job.stake = defaultPriority(hotkey, this.#metagraph);
+      this.#enqueue(job);
+      return;
     }
+    let p: number | Promise<number>;
+    try {
+      p = hook(s);
+    } catch (e) {
+      this.#replyError(job, e);
+      return;
+    }
+    if (!isPromise(p)) {
+      job.stake = p;
+      this.#enqueue(job);
+      return;
+    }
+    p.then(
+      (v) => {
+        if (job.done) return;
+        job.stake = v;
+        this.#enqueue(job);
+      },
+      (e: unknown) => this.#replyError(job, e),
+    );
+  }
+
+  // Steps 6–7: charge the address, start a small body, queue for verification.
+  #enqueue(job: Job): void {
+    if (!Number.isFinite(job.stake)) job.stake = 0;
+    if (this.#server === null) {
+      this.#reply(job, Status.Unavailable, 'Axon is shutting down.');
+      return;
+    }
+    const conn = job.conn;
+    if (conn.proven === null && this.#failures !== null) {
+      if (!this.#failures.take(job.remoteIp)) {
+        this.#tooMany(job, `Too many failed verifications from ${job.remoteIp}.`, this.#failures, job.remoteIp);
+        return;
+      }
+      job.failureCharged = true;
+    }
+    // A small body is read first and the request queued once it is complete, so a request whose
+    // body never comes is never verified and holds no token; a large one is queued now and read
+    // only once its signature verified.
+    if (job.declared >= 0 && job.declared <= EAGER_BODY_BYTES) this.#readBody(job);
+    else if (job.declared > 0 && !this.#budget.fits(job.remoteIp, job.declared)) this.#overBudget(job);
+    else this.#queueForVerification(job);
+  }
+
+  #queueForVerification(job: Job): void {
+    const priority = job.conn.proven?.has(job.hotkey) === true ? job.stake : UNPROVEN;
+    const pushed = this.#queue.push(job, priority);
+    if (!pushed.accepted) {
+      this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+      return;
+    }
+    job.ticket = pushed.ticket;
+    if (pushed.evicted !== undefined)
+      this.#reply(pushed.evicted, Status.Unavailable, 'Axon is overloaded; displaced by a higher-priority request.');
     this.#schedulePump();
   }
 
-  #tooMany(job: Job, message: string, limiter: RateLimiter, key: string): never {
+  /** Starts reading the body against the budget; false when refused (answered). */
+  #readBody(job: Job): void {
+    if (job.declared > 0 && !this.#budget.reserve(job.remoteIp, job.declared)) {
+      this.#overBudget(job);
+      return;
+    }
+    job.reserved = Math.max(0, job.declared);
+    job.bodyState = BODY_READING;
+    job.chunks = [];
+    job.bodyDeadline = performance.now() + this.#limits.bodyTimeoutMs;
+    this.#reading.add(job);
+    job.req.on('data', (c: Buffer) => this.#onBodyChunk(job, c));
+    job.req.on('end', () => this.#onBodyEnd(job));
+  }
+
+  #overBudget(job: Job): void {
+    job.res.setHeader('connection', 'close');
+    job.res.setHeader('retry-after', '1');
+    this.#reply(
+      job,
+      Status.InsufficientStorage,
+      'Axon is holding its limit of request-body bytes in flight; retry shortly.',
+    );
+  }
+
+  #onBodyChunk(job: Job, c: Buffer): void {
+    if (job.done) return;
+    job.received += c.length;
+    if (job.received > job.route.maxBodyBytes) {
+      job.res.setHeader('connection', 'close');
+      this.#reply(job, Status.PayloadTooLarge, `Request body exceeds ${job.route.maxBodyBytes} bytes.`);
+      return;
+    }
+    if (job.received > job.reserved) {
+      // Unknown length (chunked): reserve as it streams.
+      const more = job.received - job.reserved;
+      if (!this.#budget.reserve(job.remoteIp, more)) {
+        this.#overBudget(job);
+        return;
+      }
+      job.reserved += more;
+    }
+    job.chunks?.push(c);
+  }
+
+  #onBodyEnd(job: Job): void {
+    if (job.done) return;
+    const chunks = job.chunks ?? [];
+    job.body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, job.received);
+    job.chunks = null;
+    job.bodyState = BODY_COMPLETE;
+    this.#reading.delete(job);
+    if (job.verified) this.#afterBody(job);
+    else this.#queueForVerification(job);
+  }
+
+  #tooMany(job: Job, message: string, limiter: RateLimiter, key: string): void {
     job.res.setHeader('retry-after', String(Math.max(1, limiter.retryAfterS(key))));
-    throw new SynapseError(Status.TooManyRequests, message);
+    this.#reply(job, Status.TooManyRequests, message);
   }
 
   #schedulePump(): void {
@@ -548,31 +920,31 @@ export class Axon {
     setImmediate(() => this.#pump());
   }
 
-  // Starts queued jobs in priority order. It runs from setImmediate, after the I/O phase has
-  // queued every request that arrived, and yields after a batch so newcomers can outrank the rest.
+  // Step 8. Runs from setImmediate, after the I/O phase has queued every request that arrived, and
+  // yields after a time slice so newcomers (a validator among a flood) can outrank the rest.
   #pump(): void {
     this.#pumpScheduled = false;
-    for (let budget = 64; budget > 0 && this.#running < this.#maxConcurrent; budget--) {
-      const job = this.#queue.pop();
+    const until = performance.now() + this.#limits.pumpSliceMs;
+    while (this.#running < this.#maxConcurrent) {
+      const job = this.#ready.pop() ?? this.#queue.pop();
       if (job === undefined) return;
       job.ticket = null;
-      if (!job.done) this.#start(job);
+      if (job.done) continue;
+      if (job.verified) this.#start(job);
+      else this.#verify(job);
+      if (performance.now() >= until) break;
     }
-    if (this.#queue.size > 0 && this.#running < this.#maxConcurrent) this.#schedulePump();
+    if (this.#running < this.#maxConcurrent && this.pending > 0) this.#schedulePump();
   }
 
-  #start(job: Job): void {
+  #verify(job: Job): void {
     const s = job.synapse;
     const d = s.dendrite;
-    const fail = (status: number, message: string, charge: boolean): void => {
-      if (charge) this.#failures?.take(job.remoteIp);
-      this.#reply(job, status, message);
-    };
     // Nonce check, signature check and nonce record in one synchronous step: two copies of a
     // request cannot both pass, whatever the interleaving.
     const stale = this.#nonces.check(job.hotkey, job.nonce, d.version ?? 0, s.timeout, wallClockNs());
     if (stale !== null) {
-      fail(Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`, false);
+      this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${stale.reason}`);
       return;
     }
     const message = dendriteMessage({
@@ -583,34 +955,76 @@ export class Axon {
       bodyHash: job.headerHash,
     });
     if (!verifyRequestSr25519Wallet(utf8(message), job.signature, job.publicKey)) {
-      fail(Status.Unauthorized, `${NOT_VERIFIED}Signature mismatch with ${message}`, true);
+      this.#failedVerification(job, `${NOT_VERIFIED}Signature mismatch with ${message}`);
       return;
     }
     this.#nonces.accept(job.hotkey, job.nonce);
     job.verified = true;
+    if (job.failureCharged) {
+      this.#failures?.refund(job.remoteIp);
+      job.failureCharged = false;
+    }
+    this.#guard.prove(job.conn, job.hotkey);
+    // The token only now: a forgery in a validator's name never reaches this line.
+    if (this.#rate !== null) {
+      if (!this.#rate.take(job.hotkey)) {
+        this.#tooMany(job, `Rate limit exceeded for hotkey ${job.hotkey}.`, this.#rate, job.hotkey);
+        return;
+      }
+      job.tokenTaken = true;
+    }
+    if (job.bodyState === BODY_COMPLETE) this.#afterBody(job);
+    else this.#readBody(job);
+  }
 
+  // Charged to the address (unless already charged ahead); the connection loses its standing.
+  #failedVerification(job: Job, message: string): void {
+    if (!job.failureCharged) this.#failures?.take(job.remoteIp);
+    job.failureCharged = false;
+    this.#guard.distrust(job.conn);
+    this.#reply(job, Status.Unauthorized, message);
+  }
+
+  // Steps 10–11 for a verified job whose body is complete.
+  #afterBody(job: Job): void {
+    const s = job.synapse;
     let parsed: unknown;
     try {
       parsed = JSON.parse((job.body as Buffer).toString('utf8'));
       Object.assign(s, parseSynapseFields(job.route.type.spec, parsed));
     } catch (e) {
-      fail(Status.Unprocessable, `Invalid request body: ${(e as Error).message}`, false);
+      this.#reply(job, Status.Unprocessable, `Invalid request body: ${(e as Error).message}`);
       return;
     }
     job.body = null;
+    this.#releaseBody(job);
     s.computedBodyHash = job.headerHash;
     const actual = synapseBodyHash(s);
     if (actual !== job.headerHash) {
-      fail(
-        Status.Unauthorized,
+      this.#failedVerification(
+        job,
         `${NOT_VERIFIED}Body hash mismatch: the body hashes to ${actual}, the signed header says ${job.headerHash}.`,
-        true,
       );
       return;
     }
+    if (this.#running < this.#maxConcurrent) {
+      this.#start(job);
+      return;
+    }
+    const pushed = this.#ready.push(job, job.stake);
+    if (!pushed.accepted) {
+      this.#reply(job, Status.Unavailable, 'Axon is overloaded; higher-priority requests are waiting.');
+      return;
+    }
+    job.ticket = pushed.ticket;
+    if (pushed.evicted !== undefined)
+      this.#reply(pushed.evicted, Status.Unavailable, 'Axon is overloaded; displaced by a higher-priority request.');
+  }
 
+  #start(job: Job): void {
     this.#running++;
     job.holdsSlot = true;
+    job.started = true;
     this.#run(job).catch((e: unknown) => this.#replyError(job, e));
   }
 
@@ -621,7 +1035,8 @@ export class Axon {
       try {
         await hooks.verify(s);
       } catch (e) {
-        throw new SynapseError(Status.Unauthorized, `${NOT_VERIFIED}${(e as Error).message ?? String(e)}`);
+        this.#reply(job, Status.Unauthorized, `${NOT_VERIFIED}${(e as Error).message ?? String(e)}`);
+        return;
       }
     }
     if (job.done) return;
@@ -648,8 +1063,10 @@ export class Axon {
     }
     // Python lets forward pick the status through synapse.axon.status_code.
     const chosen = out.axon.statusCode;
-    if (chosen !== undefined && chosen !== 100 && chosen !== Status.Success)
-      return this.#reply(job, chosen, out.axon.statusMessage ?? STATUS_MESSAGES[chosen] ?? 'Error', out);
+    if (chosen !== undefined && chosen !== 100 && chosen !== Status.Success) {
+      this.#reply(job, chosen, out.axon.statusMessage ?? STATUS_MESSAGES[chosen] ?? 'Error', out);
+      return;
+    }
     this.#reply(job, Status.Success, 'Success', out);
   }
 
@@ -659,6 +1076,7 @@ export class Axon {
   }
 
   #replyError(job: Job, e: unknown): void {
+    if (job.done) return;
     if (e instanceof SynapseError) {
       this.#reply(job, e.status, e.explanation);
       return;
@@ -668,20 +1086,40 @@ export class Axon {
     this.#reply(job, Status.InternalError, `Internal Server Error #${randomUUID()}`);
   }
 
+  #releaseBody(job: Job): void {
+    if (job.reserved > 0) this.#budget.release(job.remoteIp, job.reserved);
+    job.reserved = 0;
+    job.chunks = null;
+    job.body = null;
+  }
+
   // Marks the job finished and releases what it holds. A handler that ignores its abort signal
   // keeps running, but no longer counts against maxConcurrent: a stuck handler must not stall the axon.
-  #finish(job: Job): void {
+  // `refund`: the caller got nothing for its rate token (it left, timed out or was shed first).
+  #finish(job: Job, refund: boolean): void {
     job.done = true;
     if (job.timer !== null) clearTimeout(job.timer);
     job.timer = null;
     job.ticket?.cancel();
     job.ticket = null;
     job.abort?.abort();
+    this.#reading.delete(job);
+    this.#releaseBody(job);
+    if (job.tokenTaken && refund && !job.started) {
+      this.#rate?.refund(job.hotkey);
+      job.tokenTaken = false;
+    }
     if (job.holdsSlot) {
       job.holdsSlot = false;
       this.#running--;
-      if (this.#queue.size > 0) this.#schedulePump();
+      if (this.pending > 0) this.#schedulePump();
     }
+  }
+
+  // The caller disconnected before its answer: not an error, nothing to write.
+  #abandon(job: Job): void {
+    this.#finish(job, true);
+    this.#count(CLIENT_CLOSED);
   }
 
   #count(status: number): void {
@@ -690,8 +1128,10 @@ export class Axon {
 
   #reply(job: Job, status: number, message: string, result?: Synapse): void {
     if (job.done) return;
-    this.#finish(job);
-    if (job.tokenTaken && !job.verified) this.#rate?.refund(job.hotkey);
+    this.#finish(
+      job,
+      status === Status.Timeout || status === Status.Unavailable || status === Status.InsufficientStorage,
+    );
     const res = job.res;
     if (res.headersSent || res.destroyed) return;
     const s = result ?? job.synapse;
@@ -712,7 +1152,7 @@ export class Axon {
         ),
       );
     // A refused upload may still be streaming in: close rather than read it to the end.
-    if (status === Status.PayloadTooLarge) res.setHeader('connection', 'close');
+    if (status === Status.PayloadTooLarge || job.bodyState === BODY_READING) res.setHeader('connection', 'close');
     const ok = status === Status.Success;
     const fragment = ok ? fieldsFragment(s) : '';
     // The answer's `computed_body_hash` header is informational (nobody checks it); recompute it only
@@ -723,14 +1163,16 @@ export class Axon {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
     this.#count(status);
+    if (!job.verified && REFUSALS.has(status)) this.#chargeRefusal(job.conn, res);
     res.writeHead(status, headers);
     res.end(body);
   }
 
-  // An answer before any synapse exists (404, 405, 413, 400): status headers only.
-  #bare(res: ServerResponse, t0: number, status: number, message: string): void {
+  // An answer before any synapse exists (404, 405, 413, 400, the caps): status headers only.
+  #bare(conn: Connection, res: ServerResponse, t0: number, status: number, message: string): void {
     const body = JSON.stringify({ message });
     this.#count(status);
+    if (status !== Status.Unavailable) this.#chargeRefusal(conn, res);
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
@@ -738,8 +1180,18 @@ export class Axon {
       bt_header_axon_status_message: message.replace(/[^\x20-\x7e]/g, '?'),
       bt_header_axon_process_time: String((performance.now() - t0) / 1000),
       bt_header_axon_hotkey: this.#hotkey,
+      // Lets a prober tell this very axon's refusal from another server's (probe.ts).
+      bt_header_axon_uuid: this.#uuid,
+      bt_header_axon_version: String(this.#version),
     });
     res.end(body);
+  }
+
+  // A refusal before the caller proved anything costs its address; past the budget the connection
+  // is closed with this answer, and the address's next connections are dropped at accept.
+  #chargeRefusal(conn: Connection, res: ServerResponse): void {
+    if (this.#refusals === null || conn.proven !== null) return;
+    if (!this.#refusals.take(conn.ip)) res.setHeader('connection', 'close');
   }
 
   /** The keypair the axon signs with (exposed for serving on chain). */

@@ -28,6 +28,8 @@ export const Status = {
   TooManyRequests: 429,
   /** The handler threw. */
   InternalError: 500,
+  /** Request bodies in flight over the axon's byte budget (in total or for the caller's address): retry shortly. */
+  InsufficientStorage: 507,
   /** Overloaded (queue full, evicted by a higher-stake caller), shutting down, or unreachable. */
   Unavailable: 503,
 } as const;
@@ -46,6 +48,7 @@ export const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /**
