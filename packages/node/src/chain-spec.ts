@@ -43,8 +43,9 @@ export function devAccount(name: string): AccountId {
  * With it, a subnet's emission enters its pool as TAO and alpha at the current price while
  * `root proportion × alpha emission ≥ TAO emission / price`, and prices move with trades, as on the
  * real network. 250,000 TAO at the reference TaoWeight (0.0527) weighs as 13,171 alpha: a young
- * subnet's root proportion starts near 0.8 (the real network's new subnets are in that range) and
- * falls as its alpha issuance grows (about 0.5 after an hour of 250 ms blocks).
+ * subnet's root proportion starts above 0.9 (the real network's new subnets are in that range),
+ * is about 0.8 after 2,000 blocks and falls as its alpha issuance grows (about 0.4 after an hour
+ * of 250 ms blocks, when the cap starts to bind for a 1 τ/α localnet pool).
  */
 export const DEV_ROOT_VALIDATOR = 'RootValidator';
 export const DEV_ROOT_STAKE = 250_000n * RAO_PER_TAO;
