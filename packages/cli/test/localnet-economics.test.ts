@@ -6,7 +6,7 @@
  * can tell the two apart.
  */
 import { devAccount, devChainSpec } from '@taonet/node';
-import { type GenesisConfig, views } from '@taonet/runtime';
+import { type GenesisConfig, poolOf, storage, swap, views } from '@taonet/runtime';
 import { keypairFromUri, keypairSigner, Tao } from '@taonet/sdk';
 import { describe, expect, it } from 'vitest';
 import { makePlan } from '../src/localnet/plan.js';
@@ -43,7 +43,16 @@ describe('localnet economics', () => {
       expect(Number(p) / 1e9, `subnet ${n} after setup`).toBeGreaterThan(0.9);
       expect(Number(p) / 1e9, `subnet ${n} after setup`).toBeLessThan(1.2);
       expect(views.dynamicInfo(chain.state, n, chain.block)?.taoIn).toBeGreaterThanOrEqual(1000n * 1_000_000_000n);
+      // Deep enough from the start for the README's stake: 10 TAO fits under a 5% limit.
+      const fits = swap.maxAmountAdd(poolOf(chain.state, n), (p * 105n) / 100n);
+      expect(fits, `subnet ${n}: TAO that fits under +5%`).toBeGreaterThan(10n * 1_000_000_000n);
     }
+    // The deeper lock was only for the localnet's own subnets: users' subnets cost the dev lock again.
+    expect(chain.state.value(storage.Params).networkMinLockCost).toBe(
+      devChainSpec().genesis.params?.networkMinLockCost,
+    );
+    chain.run(5);
+    expect((await chain.registrationPrices()).network.rao).toBe(10n * 1_000_000_000n);
     let lowest = 1;
     let highest = 1;
     for (let b = 0; b < BLOCKS; b++) {
