@@ -10,6 +10,7 @@ import {
   DEV_HYPERPARAMETERS,
   DEV_NETWORK_PARAMS,
   type GenesisConfig,
+  type GenesisRootStake,
   type NetworkParams,
   type SubnetHyperparameters,
 } from '@taonet/runtime';
@@ -35,8 +36,26 @@ export function devAccount(name: string): AccountId {
   return accountFromBytes(devKeypair(`//${name}`).publicKey);
 }
 
-/** The dev chain: //Alice authors and is admin; the six dev accounts hold 1,000,000 TAO each. */
+/**
+ * The dev chain's root validator (coldkey `//RootValidator`, hotkey `//RootValidator//hot`) and its
+ * stake on root. Without root stake every subnet's root proportion is 0, so none of its TAO
+ * emission may be injected at the price: all of it buys alpha, every block, and prices run away.
+ * With it, a subnet's emission enters its pool as TAO and alpha at the current price while
+ * `root proportion × alpha emission ≥ TAO emission / price`, and prices move with trades, as on the
+ * real network. 250,000 TAO at the reference TaoWeight (0.0527) weighs as 13,171 alpha: a young
+ * subnet's root proportion starts above 0.9 (the real network's new subnets are in that range),
+ * is about 0.8 after 2,000 blocks and falls as its alpha issuance grows (about 0.4 after an hour
+ * of 250 ms blocks, when the cap starts to bind for a 1 τ/α localnet pool).
+ */
+export const DEV_ROOT_VALIDATOR = 'RootValidator';
+export const DEV_ROOT_STAKE = 250_000n * RAO_PER_TAO;
+
+/**
+ * The dev chain: //Alice authors and is admin; the six dev accounts hold 1,000,000 TAO each; the
+ * root validator holds `DEV_ROOT_STAKE` on root (plus 1 TAO free).
+ */
 export function devChainSpec(blockTimeMs = 250): ChainSpec {
+  const rootCold = devAccount(DEV_ROOT_VALIDATOR);
   return {
     name: 'Taonet Dev',
     id: 'taonet-dev',
@@ -44,9 +63,13 @@ export function devChainSpec(blockTimeMs = 250): ChainSpec {
     authorities: [devAccount('Alice')],
     genesis: {
       sudo: devAccount('Alice'),
-      balances: DEV_ACCOUNTS.map((n) => [devAccount(n), 1_000_000n * RAO_PER_TAO] as const),
+      balances: [
+        ...DEV_ACCOUNTS.map((n) => [devAccount(n), 1_000_000n * RAO_PER_TAO] as const),
+        [rootCold, DEV_ROOT_STAKE + RAO_PER_TAO] as const,
+      ],
       params: DEV_NETWORK_PARAMS,
       subnetDefaults: DEV_HYPERPARAMETERS,
+      rootStake: [{ coldkey: rootCold, hotkey: devAccount(`${DEV_ROOT_VALIDATOR}//hot`), amount: DEV_ROOT_STAKE }],
     },
   };
 }
@@ -111,6 +134,7 @@ export function chainSpecFromJson(text: string): ChainSpec {
     }
     return [b[0], BigInt(b[1])] as const;
   });
+  const rootStake = g.rootStake === undefined ? undefined : parseRootStake(g.rootStake);
   const params = typed<NetworkParams>(DEFAULT_NETWORK_PARAMS, g.params, 'genesis.params');
   const subnetDefaults = typed<SubnetHyperparameters>(
     DEFAULT_HYPERPARAMETERS,
@@ -122,6 +146,24 @@ export function chainSpecFromJson(text: string): ChainSpec {
     id: raw.id,
     blockTimeMs: raw.blockTimeMs,
     authorities: raw.authorities as AccountId[],
-    genesis: { sudo: g.sudo, balances, params, subnetDefaults },
+    genesis: { sudo: g.sudo, balances, params, subnetDefaults, ...(rootStake === undefined ? {} : { rootStake }) },
   };
+}
+
+function parseRootStake(raw: unknown): GenesisRootStake[] {
+  const shape = 'genesis.rootStake must be a list of {"coldkey": "0x…", "hotkey": "0x…", "amount": "rao"}';
+  if (!Array.isArray(raw)) throw new ChainSpecError(shape);
+  return raw.map((r: unknown, i) => {
+    const e = r as Record<string, unknown> | null;
+    if (
+      e === null ||
+      typeof e !== 'object' ||
+      !isAccountId(e.coldkey) ||
+      !isAccountId(e.hotkey) ||
+      typeof e.amount !== 'string' ||
+      !/^\d+$/.test(e.amount)
+    )
+      throw new ChainSpecError(`genesis.rootStake[${i}]: ${shape}`);
+    return { coldkey: e.coldkey, hotkey: e.hotkey, amount: BigInt(e.amount) };
+  });
 }

@@ -1,13 +1,19 @@
 /**
  * The genesis state: prefunded accounts, the admin account, network parameters, the defaults for
- * new subnets, and the root subnet (netuid 0, a stable pool of root stake).
+ * new subnets, and the root subnet (netuid 0, a stable pool of root stake), optionally with root
+ * validators already staked. Root stake is what makes the chain inject TAO and alpha into pools at
+ * the price instead of buying alpha with every block's emission (see `coinbase/root-proportion.ts`).
  */
 import { type AccountId, MAX_TAO_SUPPLY } from '@taonet/primitives';
 import { Accounts, GenesisIssuance, TotalIssuance } from './balances/storage.js';
+import { callDef } from './block/calls.js';
+import { RuntimeError } from './errors.js';
 import { DEFAULT_HYPERPARAMETERS, type SubnetHyperparameters } from './params/hyperparameters.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './params/network-params.js';
 import { NewSubnetHyperparameters, Params, SudoKey } from './params/storage.js';
 import { State } from './state/state.js';
+import { Ctx } from './system/context.js';
+import { RegistrationsThisBlock } from './neurons/storage.js';
 import { ROOT_NETUID } from './subnets/root.js';
 import { Hyperparameters, Mechanism, Netuids, SubtokenEnabled, TokenSymbol } from './subnets/storage.js';
 
@@ -19,6 +25,19 @@ export interface GenesisConfig {
   readonly params?: Partial<NetworkParams>;
   /** Hyperparameters for subnets created after genesis. */
   readonly subnetDefaults?: Partial<SubnetHyperparameters>;
+  /**
+   * Root validators at genesis: each hotkey joins the root subnet and `amount` rao of its coldkey's
+   * prefunded balance is staked on it, through the same `root_register` and `add_stake` calls a
+   * user would make (without fees).
+   */
+  readonly rootStake?: readonly GenesisRootStake[];
+}
+
+export interface GenesisRootStake {
+  readonly coldkey: AccountId;
+  readonly hotkey: AccountId;
+  /** TAO (rao) moved from the coldkey's genesis balance to root stake on the hotkey. */
+  readonly amount: bigint;
 }
 
 export class GenesisError extends Error {
@@ -56,5 +75,25 @@ export function genesisState(cfg: GenesisConfig): State {
     commitRevealEnabled: false,
     registrationAllowed: false,
   });
+  for (const r of cfg.rootStake ?? []) stakeOnRoot(s, r);
   return s;
+}
+
+/** Runs `root_register` then `add_stake` on root for one genesis root validator, fee-free. */
+function stakeOnRoot(s: State, r: GenesisRootStake): void {
+  const ctx = new Ctx(s, { number: 0n, parentHash: `0x${'0'.repeat(64)}`, author: null, timestamp: 0n });
+  const run = (method: string, args: Record<string, unknown>): void => {
+    const def = callDef(method);
+    if (def === undefined) throw new GenesisError(`genesis needs the ${method} call`);
+    try {
+      def.run(ctx, r.coldkey, def.parse(args));
+    } catch (e) {
+      if (e instanceof RuntimeError) throw new GenesisError(`genesis root stake for ${r.hotkey}: ${e.message}`);
+      throw e;
+    }
+  };
+  run('root_register', { hotkey: r.hotkey });
+  run('add_stake', { hotkey: r.hotkey, netuid: ROOT_NETUID, amount: r.amount });
+  // Genesis is not a block: the per-block root admission counter starts the chain at zero.
+  s.remove(RegistrationsThisBlock, ROOT_NETUID);
 }

@@ -4,6 +4,7 @@ export * as registration from './registration/index.js';
 export * as staking from './staking/index.js';
 export * as subnets from './subnets/index.js';
 export * as swap from './swap/index.js';
+export * from './amounts.js';
 export * from './errors.js';
 export * from './genesis.js';
 export * from './invariants.js';

@@ -12,14 +12,14 @@ describe('transfer errors', () => {
   it('ExistentialDeposit: a new account must receive at least the deposit', () => {
     const chain = new TestChain();
     refuses(chain, 'alice', 'transfer', { dest: acct('grace'), amount: 499n }, 'ExistentialDeposit', {
-      hint: /send at least 500 rao/,
+      hint: /^send at least τ0\.0000005 to a new account$/,
     });
   });
 
   it('InsufficientBalance, with the available and needed amounts', () => {
     const chain = new TestChain({ balance: 10n * TAO });
     refuses(chain, 'alice', 'transfer', { dest: acct('bob'), amount: 10n * TAO }, 'InsufficientBalance', {
-      hint: /free balance is \d+ rao, needs 10000000000 rao/,
+      hint: /^free balance is τ[\d,.]+, needs τ10$/,
     });
   });
 

@@ -26,7 +26,7 @@ describe('root_register errors', () => {
     chain.ok('alice', 'root_register', { hotkey: acct('alice-root') });
     chain.ok('alice', 'add_stake', { hotkey: acct('alice-root'), netuid: 0, amount: 5n * TAO });
     refuses(chain, 'bob', 'root_register', { hotkey: acct('bob-root') }, 'StakeTooLowForRoot', {
-      hint: /stake more than 5000000000 rao on root/,
+      hint: /stake more than τ5 on root to this hotkey \(it has τ[\d,.]+\)/,
     });
   });
 

@@ -51,7 +51,7 @@ describe('add_stake errors', () => {
   it('AmountTooLow below the minimum stake plus its fee, saying the minimum', () => {
     const { chain, netuid } = staked();
     refuses(chain, 'bob', 'add_stake', { hotkey: hot, netuid, amount: 2_001_006n }, 'AmountTooLow', {
-      hint: /stake at least 2001007 rao/,
+      hint: /^stake at least τ0\.002002$/,
     });
     chain.ok('bob', 'add_stake', { hotkey: hot, netuid, amount: 2_001_007n });
   });
@@ -59,7 +59,7 @@ describe('add_stake errors', () => {
   it('NotEnoughBalanceToStake, saying the free balance', () => {
     const { chain, netuid } = staked({ balance: 200n * TAO });
     refuses(chain, 'bob', 'add_stake', { hotkey: hot, netuid, amount: 195n * TAO }, 'NotEnoughBalanceToStake', {
-      hint: /free balance is \d+ rao/,
+      hint: /^free balance is τ[\d,.]+, needs τ[\d,.]+$/,
     });
   });
 
@@ -78,7 +78,7 @@ describe('add_stake errors', () => {
       { hotkey: hot, netuid, amount: tao * 1000n + 10n * TAO },
       'InsufficientLiquidity',
       {
-        hint: /at most \d+ rao per stake/,
+        hint: /^at most τ[\d,.]+ per stake/,
       },
     );
   });
@@ -92,7 +92,7 @@ describe('add_stake errors', () => {
       { hotkey: hot, netuid, amount: 10n * TAO, limitPrice: price() + price() / 100n },
       'SlippageTooHigh',
       {
-        hint: /at most \d+ rao can be staked/,
+        hint: /^at most τ[\d,.]+ of your τ[\d,.]+ can be staked/,
       },
     );
   });
@@ -121,7 +121,7 @@ describe('add_stake errors', () => {
       { hotkey: hot, netuid, amount: TAO, limitPrice: price() + 2n, allowPartial: true },
       'AmountTooLow',
       {
-        hint: /minimum is 2000000/,
+        hint: /the minimum is τ0\.002$/,
       },
     );
   });
@@ -156,7 +156,7 @@ describe('remove_stake errors', () => {
     const { chain, netuid } = staked();
     refuses(chain, 'bob', 'remove_stake', { hotkey: hot, netuid, amount: 0n }, 'AmountTooLow');
     refuses(chain, 'bob', 'remove_stake', { hotkey: hot, netuid, amount: 100_000n }, 'AmountTooLow', {
-      hint: /at least 2000000 rao/,
+      hint: /at least τ0\.002 \(this one pays τ[\d.]+\)/,
     });
   });
 
@@ -169,7 +169,7 @@ describe('remove_stake errors', () => {
       { hotkey: hot, netuid, amount: TAO, limitPrice: price() - price() / 100n },
       'SlippageTooHigh',
       {
-        hint: /at most \d+ alpha can be sold/,
+        hint: /^at most α[\d,.]+ of your α[\d,.]+ can be sold/,
       },
     );
     refuses(
@@ -188,7 +188,7 @@ describe('remove_stake errors', () => {
     while (stakeOf(chain.state, hot, acct('bob'), netuid) <= chain.state.get(storage.SubnetAlphaIn, netuid) * 1000n)
       chain.step();
     refuses(chain, 'bob', 'remove_stake', { hotkey: hot, netuid, amount: 1n << 62n }, 'InsufficientLiquidity', {
-      hint: /at most \d+ alpha/,
+      hint: /^at most α[\d,.]+ per unstake/,
     });
   });
 });
@@ -258,7 +258,9 @@ describe('move_stake, transfer_stake, swap_stake errors', () => {
     const { chain, a, b } = twoSubnets();
     const move = { originHotkey: hot, destHotkey: acct('charlie-hot'), originNetuid: a, destNetuid: a };
     refuses(chain, 'bob', 'move_stake', { ...move, amount: 0n }, 'AmountTooLow');
-    refuses(chain, 'bob', 'move_stake', { ...move, amount: 1000n }, 'AmountTooLow', { hint: /at least 2000000 rao/ });
+    refuses(chain, 'bob', 'move_stake', { ...move, amount: 1000n }, 'AmountTooLow', {
+      hint: /at least τ0\.002; it is worth τ/,
+    });
     refuses(
       chain,
       'bob',
@@ -266,7 +268,7 @@ describe('move_stake, transfer_stake, swap_stake errors', () => {
       { hotkey: hot, originNetuid: a, destNetuid: b, amount: 1000n },
       'AmountTooLow',
       {
-        hint: /more than 2000000 rao/,
+        hint: /more than τ0\.002; it would fetch τ/,
       },
     );
   });
@@ -292,7 +294,7 @@ describe('move_stake, transfer_stake, swap_stake errors', () => {
       'swap_stake',
       { hotkey: hot, originNetuid: a, destNetuid: b, amount: 10n * TAO, limitPrice: 1_000_000_000_000n },
       'SlippageTooHigh',
-      { hint: /at most 0 alpha can move/ },
+      { hint: /^at most α0 of your α[\d,.]+ can move/ },
     );
   });
 

@@ -47,7 +47,7 @@ describe('register_network errors', () => {
     const chain = new TestChain();
     chain.ok('alice', 'transfer', { dest: acct('grace'), amount: TAO });
     refuses(chain, 'grace', 'register_network', { hotkey: acct('grace-hot') }, 'CannotAffordLockCost', {
-      hint: /lock cost is 10000000000 rao; free balance is \d+ rao/,
+      hint: /lock cost is τ10; free balance is τ[\d,.]+$/,
     });
   });
 

@@ -145,7 +145,12 @@ describe('burned_register refusals (state unchanged)', () => {
       { netuid: 1, hotkey: hotkey(1), limitPrice: TAO - 1n },
       'RegistrationPriceLimitExceeded',
     );
-    expect(err.hint).toBe(`the price is ${TAO} rao, your limit is ${TAO - 1n} rao`);
+    // Shortened the safe way (the limit down), exact in data.
+    expect(err.hint).toBe('the price is τ1, your limit is τ0.9999');
+    expect(err.data?.amounts).toEqual({
+      price: { unit: 'TAO', rao: TAO },
+      limit: { unit: 'TAO', rao: TAO - 1n },
+    });
   });
 
   it('SubNetRegistrationDisabled', () => {
@@ -173,7 +178,7 @@ describe('burned_register refusals (state unchanged)', () => {
       { netuid: 1, hotkey: hotkey(2) },
       'NotEnoughBalanceToStake',
     );
-    expect(err.hint).toContain(`${TAO} rao`);
+    expect(err.hint).toBe('the price is τ1, free balance τ0.9999');
   });
 
   it('NonAssociatedColdKey: the hotkey belongs to another coldkey', () => {

@@ -31,6 +31,12 @@ export interface NetworkPlan {
   readonly neurons: NeuronPlan[];
   /** TAO staked by each validator on its own hotkey. */
   readonly validatorStakeTao: bigint;
+  /**
+   * TAO each subnet's pool starts with: the lock its owner pays, set to the reference chain's
+   * minimum lock (1,000 TAO) while the localnet creates its subnets. A dev chain's 10 TAO lock
+   * makes pools so shallow that a 10 TAO stake moves the price by 20% or more.
+   */
+  readonly subnetLockTao: bigint;
   genesisHash: string | null;
   setupDone: boolean;
 }
@@ -74,6 +80,7 @@ export function makePlan(o: PlanOptions): NetworkPlan {
     subnets: kinds.map((kind) => ({ kind, name: kind, ownerUri: `//taonet-local//${kind}-owner`, netuid: null })),
     neurons,
     validatorStakeTao: 5n,
+    subnetLockTao: 1000n,
     genesisHash: null,
     setupDone: false,
   };

@@ -11,17 +11,25 @@ import { hash256, verify } from '../crypto.js';
 export class TransactionError extends Error implements RuntimeErrorInfo {
   override readonly name = 'TransactionError';
   readonly hint?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
   constructor(
     readonly code: string,
     readonly explanation: string,
     hint?: string,
+    data?: Readonly<Record<string, unknown>>,
   ) {
     super(`${code}: ${explanation}`);
     if (hint !== undefined) this.hint = hint;
+    if (data !== undefined) this.data = data;
   }
 
   toJSON(): RuntimeErrorInfo {
-    return { code: this.code, explanation: this.explanation, ...(this.hint === undefined ? {} : { hint: this.hint }) };
+    return {
+      code: this.code,
+      explanation: this.explanation,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.data === undefined ? {} : { data: this.data }),
+    };
   }
 }
 

@@ -65,7 +65,7 @@ function resolveBlock(chain: Chain, ref: bigint | string | null): { number: bigi
 
 function txError(e: unknown): never {
   if (e instanceof TransactionError || e instanceof RuntimeError) {
-    throw new RpcError(RpcCode.InvalidTransaction, e.code, e.explanation, e.hint);
+    throw new RpcError(RpcCode.InvalidTransaction, e.code, e.explanation, e.hint, e.data);
   }
   throw e;
 }

@@ -1,4 +1,8 @@
-/** JSON-RPC errors: a numeric code, and in `data` the same name/explanation/hint as every Taonet error. */
+/**
+ * JSON-RPC errors: a numeric code, and in `data` the same name/explanation/hint as every Taonet
+ * error, plus `details` when the error carries exact values (e.g. `details.amounts`, in rao with
+ * their unit) behind a hint written for people.
+ */
 export const RpcCode = {
   ParseError: -32700,
   InvalidRequest: -32600,
@@ -17,17 +21,24 @@ export const RpcCode = {
 export class RpcError extends Error {
   override readonly name = 'RpcError';
   readonly hint?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
   constructor(
     readonly code: number,
     readonly errorName: string,
     readonly explanation: string,
     hint?: string,
+    details?: Readonly<Record<string, unknown>>,
   ) {
     super(`${errorName}: ${explanation}`);
     if (hint !== undefined) this.hint = hint;
+    if (details !== undefined) this.details = details;
   }
 
-  toJson(): { code: number; message: string; data: { name: string; explanation: string; hint?: string } } {
+  toJson(): {
+    code: number;
+    message: string;
+    data: { name: string; explanation: string; hint?: string; details?: Readonly<Record<string, unknown>> };
+  } {
     return {
       code: this.code,
       message: this.message,
@@ -35,6 +46,7 @@ export class RpcError extends Error {
         name: this.errorName,
         explanation: this.explanation,
         ...(this.hint === undefined ? {} : { hint: this.hint }),
+        ...(this.details === undefined ? {} : { details: this.details }),
       },
     };
   }

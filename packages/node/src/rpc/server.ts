@@ -286,7 +286,7 @@ export class RpcServer {
     } catch (e) {
       if (e instanceof RpcError) return errorReply(id, e);
       if (e instanceof RuntimeError)
-        return errorReply(id, new RpcError(RpcCode.CallFailed, e.code, e.explanation, e.hint));
+        return errorReply(id, new RpcError(RpcCode.CallFailed, e.code, e.explanation, e.hint, e.data));
       const err = e as Error;
       return errorReply(id, new RpcError(RpcCode.Internal, 'InternalError', err.message ?? String(e)));
     }

@@ -7,7 +7,15 @@
  * included and re-checks the rest.
  */
 import type { AccountId } from '@taonet/primitives';
-import { callDef, nonceOf, transactionFee, type RuntimeErrorInfo, storage } from '@taonet/runtime';
+import {
+  amountText,
+  callDef,
+  nonceOf,
+  type RuntimeErrorInfo,
+  storage,
+  taoAmount,
+  transactionFee,
+} from '@taonet/runtime';
 import type { Chain, ImportedBlock } from '../chain/chain.js';
 import { checkMortality, checkTransaction, decodeOrReject, TransactionError } from '../chain/transaction-checks.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
@@ -57,8 +65,8 @@ export class TxPool {
     return this.byHash.size;
   }
 
-  private fail(code: string, explanation: string, hint?: string): never {
-    throw new TransactionError(code, explanation, hint);
+  private fail(code: string, explanation: string, hint?: string, data?: Readonly<Record<string, unknown>>): never {
+    throw new TransactionError(code, explanation, hint, data);
   }
 
   /** Validates and adds; returns the transaction hash or throws a TransactionError. */
@@ -96,8 +104,9 @@ export class TxPool {
     if (free < fee)
       this.fail(
         'InsufficientFeeBalance',
-        `the fee is ${fee} rao but the account holds ${free}`,
+        `the fee is ${amountText(taoAmount(fee), 'up')} but the account holds ${amountText(taoAmount(free))}`,
         'fund the account with free TAO first',
+        { amounts: { fee: taoAmount(fee), free: taoAmount(free) } },
       );
     if (def.signer === 'admin' && state.value(storage.SudoKey) !== tx.signer)
       this.fail('BadOrigin', 'only the admin account may call this', 'sign it with the admin (sudo) key');

@@ -49,7 +49,12 @@ export interface StartedEvent {
 export interface RpcErrorObject {
   readonly code: number;
   readonly message: string;
-  readonly data: { readonly name: string; readonly explanation: string; readonly hint?: string };
+  readonly data: {
+    readonly name: string;
+    readonly explanation: string;
+    readonly hint?: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+  };
 }
 
 export interface RpcReply {

@@ -119,7 +119,14 @@ describe('transaction rejections at the door (code 1010)', () => {
 
   it('InsufficientFeeBalance, AlreadyInPool, AlreadyImported', async () => {
     const broke = await node.sign(poor, 'transfer', { dest: bob.id, amount: 1n }, { nonce: 0n });
-    expectError(await submitHex(toHex(broke.bytes)), 1010, 'InsufficientFeeBalance');
+    const refused = await submitHex(toHex(broke.bytes));
+    expectError(refused, 1010, 'InsufficientFeeBalance');
+    // People read TAO; programs get the exact amounts in rao with their unit.
+    expect(refused.error?.message).toMatch(/the fee is τ0\.0001\d* but the account holds τ0$/);
+    const amounts = refused.error?.data.details?.amounts as Record<string, { unit: string; rao: string }>;
+    expect(amounts.free).toEqual({ unit: 'TAO', rao: '0' });
+    expect(amounts.fee?.unit).toBe('TAO');
+    expect(BigInt(amounts.fee?.rao ?? '0')).toBeGreaterThan(100_000n);
     const tx = await node.sign(alice, 'transfer', { dest: bob.id, amount: 3n });
     expect(await node.rpc('author_submitExtrinsic', [toHex(tx.bytes)])).toBe(tx.hash);
     expectError(await submitHex(toHex(tx.bytes)), 1010, 'AlreadyInPool');
@@ -202,9 +209,17 @@ describe('taonet_dryRun', () => {
   it('returns the typed error without charging a fee or using the nonce, and null for a good call', async () => {
     const before = await node.rpc<{ free: string; nonce: string }>('taonet_accountInfo', [bob.id]);
     const tooMuch = await node.sign(bob, 'transfer', { dest: alice.id, amount: 10n ** 18n });
-    const err = await node.rpc<{ code: string; explanation: string }>('taonet_dryRun', [toHex(tooMuch.bytes)]);
+    const err = await node.rpc<{
+      code: string;
+      explanation: string;
+      hint: string;
+      data: { amounts: Record<string, { unit: string; rao: string }> };
+    }>('taonet_dryRun', [toHex(tooMuch.bytes)]);
     expect(err.code).toBe('InsufficientBalance');
     expect(err.explanation.length).toBeGreaterThan(5);
+    expect(err.hint).toMatch(/^free balance is τ[\d,]+(\.\d+)?, needs τ1,000,000,000$/);
+    expect(err.data.amounts.needed).toEqual({ unit: 'TAO', rao: (10n ** 18n).toString() });
+    expect(err.data.amounts.free?.unit).toBe('TAO');
     const fine = await node.sign(bob, 'transfer', { dest: alice.id, amount: 1n });
     expect(await node.rpc('taonet_dryRun', [toHex(fine.bytes)])).toBeNull();
     const admin = await node.sign(bob, 'sudo_set_emission_enabled', { netuid: 1, enabled: true });

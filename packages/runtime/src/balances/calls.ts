@@ -4,6 +4,7 @@ import { defineCall } from '../block/call.js';
 import { ensure } from '../errors.js';
 import { event } from '../system/events.js';
 import { credit, debit, freeBalance } from './ledger.js';
+import { ensureAmounts, taoAmount } from '../amounts.js';
 
 export const balancesCalls = [
   defineCall({
@@ -16,10 +17,11 @@ export const balancesCalls = [
       const s = ctx.state;
       ensure(amount > 0n, 'ZeroAmount');
       const ed = ctx.params.existentialDeposit;
-      ensure(
+      ensureAmounts(
         freeBalance(s, dest) + amount >= ed || dest === who,
         'ExistentialDeposit',
-        `send at least ${ed - freeBalance(s, dest)} rao to a new account`,
+        () => ({ least: [taoAmount(ed - freeBalance(s, dest)), 'up'] }),
+        (t) => `send at least ${t.least} to a new account`,
       );
       debit(s, who, amount);
       credit(s, dest, amount);

@@ -3,9 +3,9 @@
  * balance: issuance = free balances + pool reserves + subnet accounts (checked by the invariants).
  */
 import { type AccountId, MAX_TAO_SUPPLY } from '@taonet/primitives';
-import { fail } from '../errors.js';
 import type { State } from '../state/state.js';
 import { Accounts, TotalIssuance, TotalMinted, TotalRecycled } from './storage.js';
+import { failWithAmounts, taoAmount } from '../amounts.js';
 
 export function freeBalance(s: State, who: AccountId): bigint {
   return s.get(Accounts, who)?.free ?? 0n;
@@ -36,7 +36,13 @@ export function credit(s: State, who: AccountId, amount: bigint): void {
 export function debit(s: State, who: AccountId, amount: bigint, code = 'InsufficientBalance'): void {
   if (amount < 0n) throw new RangeError('debit of a negative amount');
   const free = freeBalance(s, who);
-  if (free < amount) fail(code, `free balance is ${free} rao, needs ${amount} rao`);
+  if (free < amount) {
+    failWithAmounts(
+      code,
+      { free: [taoAmount(free), 'down'], needed: [taoAmount(amount), 'up'] },
+      (t) => `free balance is ${t.free}, needs ${t.needed}`,
+    );
+  }
   setFree(s, who, free - amount);
 }
 

@@ -15,6 +15,7 @@ import { blockStep } from './block-step.js';
 import { callDef } from './calls.js';
 import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
 import { transactionFee } from './fees.js';
+import { amountText, taoAmount } from '../amounts.js';
 
 export class InvalidBlockError extends Error {
   override readonly name = 'InvalidBlockError';
@@ -41,7 +42,8 @@ export function validateExtrinsic(state: State, x: CheckedExtrinsic): RuntimeErr
     return new RuntimeError(
       'InsufficientFeeBalance',
       undefined,
-      `fee is ${fee} rao, free balance ${free} rao`,
+      `the fee is ${amountText(taoAmount(fee), 'up')}, free balance ${amountText(taoAmount(free))}`,
+      { amounts: { fee: taoAmount(fee), free: taoAmount(free) } },
     ).toJSON();
   if (def.signer === 'admin' && state.value(SudoKey) !== x.signer)
     return new RuntimeError('BadOrigin', 'only the admin account may call this').toJSON();

@@ -6,7 +6,7 @@
  */
 import type { AccountId } from '@taonet/primitives';
 import { debit, freeBalance } from '../balances/ledger.js';
-import { ensure, fail } from '../errors.js';
+import { ensure } from '../errors.js';
 import { bumpBurn } from '../registration/burn-price.js';
 import { ROOT_NETUID } from '../subnets/root.js';
 import { SubnetTaoFlow } from '../subnets/storage.js';
@@ -19,6 +19,7 @@ import { neuronToPrune } from './prune-candidate.js';
 import { registerNeuron } from './register-neuron.js';
 import { Burn, Keys, RaoRecycledForRegistration, RegistrationsThisBlock, Uids } from './storage.js';
 import { subnetExists, subnetHyperparameters } from './subnet-lookup.js';
+import { ensureAmounts, failWithAmounts, taoAmount } from '../amounts.js';
 
 export interface BurnedRegisterArgs {
   readonly netuid: number;
@@ -38,13 +39,22 @@ export function burnedRegister(
   ensure(subnetExists(s, netuid), 'SubnetNotExists', () => `netuid ${netuid}`);
   const cost = s.get(Burn, netuid);
   if (limitPrice !== null && cost > limitPrice) {
-    fail('RegistrationPriceLimitExceeded', `the price is ${cost} rao, your limit is ${limitPrice} rao`);
+    failWithAmounts(
+      'RegistrationPriceLimitExceeded',
+      { price: [taoAmount(cost), 'up'], limit: [taoAmount(limitPrice), 'down'] },
+      (t) => `the price is ${t.price}, your limit is ${t.limit}`,
+    );
   }
   const hp = subnetHyperparameters(s, netuid);
   ensure(hp.registrationAllowed, 'SubNetRegistrationDisabled');
   ensure(s.get(Uids, [netuid, hotkey]) === null, 'HotKeyAlreadyRegisteredInSubNet');
   const free = freeBalance(s, coldkey);
-  ensure(free >= cost, 'NotEnoughBalanceToStake', () => `the price is ${cost} rao, free balance ${free} rao`);
+  ensureAmounts(
+    free >= cost,
+    'NotEnoughBalanceToStake',
+    () => ({ price: [taoAmount(cost), 'up'], free: [taoAmount(free), 'down'] }),
+    (t) => `the price is ${t.price}, free balance ${t.free}`,
+  );
   pairHotkey(s, coldkey, hotkey);
   // Checked before paying so a full subnet fails with its own error rather than a swap error.
   const full = s.get(Keys, netuid).length >= hp.maxAllowedUids;

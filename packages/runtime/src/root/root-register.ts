@@ -14,6 +14,7 @@ import { ROOT_NETUID } from '../subnets/root.js';
 import { Hyperparameters } from '../subnets/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
+import { ensureAmounts, taoAmount } from '../amounts.js';
 
 /**
  * Root admissions per block (§8.4: MaxRegistrationsPerBlock[root] = 1). The reference's per-interval
@@ -44,10 +45,11 @@ export function rootRegister(ctx: Ctx, coldkey: AccountId, hotkey: AccountId): v
   const weakest = keys[lowest] as AccountId;
   const mine = hotkeyAlpha(s, hotkey, ROOT_NETUID);
   const theirs = hotkeyAlpha(s, weakest, ROOT_NETUID);
-  ensure(
+  ensureAmounts(
     mine > theirs,
     'StakeTooLowForRoot',
-    `root is full: stake more than ${theirs} rao on root to this hotkey (it has ${mine})`,
+    () => ({ lowest: [taoAmount(theirs), 'up'], mine: [taoAmount(mine), 'down'] }),
+    (t) => `root is full: stake more than ${t.lowest} on root to this hotkey (it has ${t.mine})`,
   );
   s.remove(Uids, [ROOT_NETUID, weakest]);
   s.set(Keys, ROOT_NETUID, withElement(keys, lowest, hotkey, hotkey));

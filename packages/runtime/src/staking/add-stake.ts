@@ -15,6 +15,7 @@ import { event } from '../system/events.js';
 import { ensureHotkeyExists, ensureStakeable } from './checks.js';
 import { addStakeMinAmount } from './min-stake.js';
 import { canMoveStake, increaseStake } from './stake-pool-state.js';
+import { ensureAmounts, taoAmount } from '../amounts.js';
 
 export interface AddStakeArgs {
   readonly hotkey: AccountId;
@@ -35,27 +36,45 @@ export function addStake(ctx: Ctx, coldkey: AccountId, a: AddStakeArgs): void {
   const minStake = ctx.params.defaultMinStake;
   const minAmount = addStakeMinAmount(minStake, pool.feeRate);
   if (isDynamic(pool)) {
-    ensure(
+    ensureAmounts(
       a.amount <= pool.tao * 1000n,
       'InsufficientLiquidity',
-      `at most ${pool.tao * 1000n} rao per stake on this pool`,
+      () => ({ most: [taoAmount(pool.tao * 1000n), 'down'] }),
+      (t) => `at most ${t.most} per stake on this pool`,
     );
   }
-  ensure(a.amount >= minAmount, 'AmountTooLow', `stake at least ${minAmount} rao`);
+  ensureAmounts(
+    a.amount >= minAmount,
+    'AmountTooLow',
+    () => ({ least: [taoAmount(minAmount), 'up'] }),
+    (t) => `stake at least ${t.least}`,
+  );
   const free = freeBalance(s, coldkey);
-  ensure(free >= a.amount, 'NotEnoughBalanceToStake', `free balance is ${free} rao`);
+  ensureAmounts(
+    free >= a.amount,
+    'NotEnoughBalanceToStake',
+    () => ({ free: [taoAmount(free), 'down'], needed: [taoAmount(a.amount), 'up'] }),
+    (t) => `free balance is ${t.free}, needs ${t.needed}`,
+  );
   ensureHotkeyExists(s, hotkey);
   let amount = a.amount;
   if (a.limitPrice !== null) {
     const max = maxAmountAdd(pool, a.limitPrice);
     if (a.allowPartial) amount = amount < max ? amount : max;
-    else ensure(amount <= max, 'SlippageTooHigh', `at most ${max} rao can be staked at or below your limit price`);
+    else
+      ensureAmounts(
+        amount <= max,
+        'SlippageTooHigh',
+        () => ({ most: [taoAmount(max), 'down'], requested: [taoAmount(amount), 'up'] }),
+        (t) => `at most ${t.most} of your ${t.requested} can be staked at or below your limit price`,
+      );
   }
   const sim = swapQuote(pool, 'buy', amount, { limitPriceRao: a.limitPrice });
-  ensure(
+  ensureAmounts(
     sim.paidIn >= minStake,
     'AmountTooLow',
-    `only ${sim.paidIn} rao would reach the pool; the minimum is ${minStake}`,
+    () => ({ paidIn: [taoAmount(sim.paidIn), 'down'], least: [taoAmount(minStake), 'up'] }),
+    (t) => `only ${t.paidIn} would reach the pool; the minimum is ${t.least}`,
   );
   ensure(sim.paidOut > 0n, 'InsufficientLiquidity', 'the pool would give no alpha for this amount');
   ensure(

@@ -15,6 +15,7 @@ import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { ensureHotkeyExists, ensureStakeable } from './checks.js';
 import { canMoveStake, decreaseStake, increaseStake, stakeOf } from './stake-pool-state.js';
+import { alphaAmount, ensureAmounts, taoAmount } from '../amounts.js';
 
 export interface StakeTransition {
   readonly originColdkey: AccountId;
@@ -57,7 +58,12 @@ export function transitionStake(ctx: Ctx, t: StakeTransition): void {
   const minStake = ctx.params.defaultMinStake;
   if (t.originNetuid === t.destNetuid) {
     const taoValue = fixed.floorToInt(U64F64, currentPrice(s, t.originNetuid) * alpha);
-    ensure(taoValue >= minStake, 'AmountTooLow', `the stake moved must be worth at least ${minStake} rao`);
+    ensureAmounts(
+      taoValue >= minStake,
+      'AmountTooLow',
+      () => ({ least: [taoAmount(minStake), 'up'], worth: [taoAmount(taoValue), 'down'] }),
+      (t) => `the stake moved must be worth at least ${t.least}; it is worth ${t.worth}`,
+    );
     ensure(canMoveStake(s, t.destHotkey, t.destColdkey, t.destNetuid, alpha), 'InsufficientLiquidity');
     decreaseStake(s, t.originHotkey, t.originColdkey, t.originNetuid, alpha);
     increaseStake(s, t.destHotkey, t.destColdkey, t.destNetuid, alpha);
@@ -70,9 +76,22 @@ export function transitionStake(ctx: Ctx, t: StakeTransition): void {
     t.limitPrice === null ? null : maxAmountMove(poolOf(s, t.originNetuid), poolOf(s, t.destNetuid), t.limitPrice);
   if (max !== null && t.allowPartial && alpha > max) alpha = max;
   const sim = swapQuote(poolOf(s, t.originNetuid), 'sell', alpha, { dropFees: fromRoot });
-  ensure(sim.paidOut > minStake, 'AmountTooLow', `the stake moved must be worth more than ${minStake} rao`);
+  ensureAmounts(
+    sim.paidOut > minStake,
+    'AmountTooLow',
+    () => ({ least: [taoAmount(minStake), 'up'], worth: [taoAmount(sim.paidOut), 'down'] }),
+    (t) => `the stake moved must be worth more than ${t.least}; it would fetch ${t.worth}`,
+  );
   if (max !== null && !t.allowPartial) {
-    ensure(alpha <= max, 'SlippageTooHigh', `at most ${max} alpha can move at or above your limit price`);
+    ensureAmounts(
+      alpha <= max,
+      'SlippageTooHigh',
+      () => ({
+        most: [alphaAmount(s, t.originNetuid, max), 'down'],
+        requested: [alphaAmount(s, t.originNetuid, alpha), 'up'],
+      }),
+      (x) => `at most ${x.most} of your ${x.requested} can move at or above your limit price`,
+    );
   }
   decreaseStake(s, t.originHotkey, t.originColdkey, t.originNetuid, alpha);
   const sold = sellAlpha(ctx, t.originNetuid, alpha, { dropFees: fromRoot, flow: 'user' });

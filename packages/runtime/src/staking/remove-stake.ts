@@ -14,6 +14,7 @@ import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { ensureHotkeyExists, ensureStakeable } from './checks.js';
 import { decreaseStake, increaseStake, stakeOf } from './stake-pool-state.js';
+import { alphaAmount, ensureAmounts, taoAmount } from '../amounts.js';
 
 export interface RemoveStakeArgs {
   readonly hotkey: AccountId;
@@ -37,23 +38,32 @@ export function removeStake(ctx: Ctx, coldkey: AccountId, a: RemoveStakeArgs): b
   let alpha = a.amount < held ? a.amount : held;
   const pool = poolOf(s, netuid);
   if (isDynamic(pool)) {
-    ensure(
+    ensureAmounts(
       alpha <= pool.alpha * 1000n,
       'InsufficientLiquidity',
-      () => `at most ${pool.alpha * 1000n} alpha per unstake on this pool`,
+      () => ({ most: [alphaAmount(s, netuid, pool.alpha * 1000n), 'down'] }),
+      (t) => `at most ${t.most} per unstake on this pool`,
     );
   }
   if (a.limitPrice !== null) {
     const max = maxAmountRemove(pool, a.limitPrice);
     if (a.allowPartial) alpha = alpha < max ? alpha : max;
-    else ensure(alpha <= max, 'SlippageTooHigh', `at most ${max} alpha can be sold at or above your limit price`);
+    else
+      ensureAmounts(
+        alpha <= max,
+        'SlippageTooHigh',
+        () => ({ most: [alphaAmount(s, netuid, max), 'down'], requested: [alphaAmount(s, netuid, alpha), 'up'] }),
+        (t) => `at most ${t.most} of your ${t.requested} can be sold at or above your limit price`,
+      );
   }
   const sim = swapQuote(pool, 'sell', alpha, { limitPriceRao: a.limitPrice });
   const minStake = ctx.params.defaultMinStake;
-  ensure(
+  ensureAmounts(
     alpha === held || sim.paidOut >= minStake,
     'AmountTooLow',
-    `a partial unstake must pay out at least ${minStake} rao; unstake everything or a larger amount`,
+    () => ({ least: [taoAmount(minStake), 'up'], payout: [taoAmount(sim.paidOut), 'down'] }),
+    (t) =>
+      `a partial unstake must pay out at least ${t.least} (this one pays ${t.payout}); unstake everything or a larger amount`,
   );
 
   decreaseStake(s, hotkey, coldkey, netuid, alpha);

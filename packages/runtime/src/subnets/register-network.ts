@@ -41,6 +41,7 @@ import {
   TokenSymbol,
 } from './storage.js';
 import { SUBNET_SYMBOLS } from './symbols.js';
+import { ensureAmounts, taoAmount } from '../amounts.js';
 
 export const IDENTITY_LIMITS: Readonly<Record<keyof SubnetIdentity, number>> = {
   name: 256,
@@ -126,7 +127,12 @@ export function registerNetwork(
   }
   const cost = currentLockCost(s, now, p);
   const free = freeBalance(s, coldkey);
-  ensure(free >= cost, 'CannotAffordLockCost', `the lock cost is ${cost} rao; free balance is ${free} rao`);
+  ensureAmounts(
+    free >= cost,
+    'CannotAffordLockCost',
+    () => ({ cost: [taoAmount(cost), 'up'], free: [taoAmount(free), 'down'] }),
+    (t) => `the lock cost is ${t.cost}; free balance is ${t.free}`,
+  );
   if (identity !== null) validateIdentity(identity);
 
   if (prune !== null) dissolveNetwork(ctx, prune);
