@@ -206,6 +206,17 @@ const BODY_DEFERRED = 0;
 const BODY_READING = 1;
 const BODY_COMPLETE = 2;
 
+type Conn = Connection;
+/** A refusal answered before a request is admitted: status and message. */
+type Refusal = readonly [number, string];
+/** What the head checks established about a request worth admitting. */
+interface HeadCheck {
+  readonly route: Route;
+  readonly declared: number;
+  readonly hotkey: string;
+  readonly publicKey: Uint8Array;
+}
+
 interface Job {
   readonly route: Route;
   readonly req: IncomingMessage;
@@ -574,13 +585,9 @@ export class Axon {
     const t0 = performance.now();
     const conn = ConnectionGuard.of(req.socket);
     if (conn === undefined || conn.closed || req.socket.destroyed) return;
-    const refused = this.#guard.begin(conn);
-    if (refused !== null) {
-      if (refused === 'pipelining') return; // the connection is gone
-      res.setHeader('retry-after', '1');
-      if (refused === 'ip')
-        this.#bare(conn, res, t0, Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`);
-      else this.#bare(conn, res, t0, Status.Unavailable, 'Axon is overloaded: too many requests in flight.');
+    const busy = this.#inFlightRefusal(conn, res);
+    if (busy !== undefined) {
+      if (busy !== null) this.#bare(conn, res, t0, busy[0], busy[1]);
       return;
     }
     let job: Job | null = null;
@@ -588,76 +595,10 @@ export class Axon {
       this.#guard.end(conn, performance.now());
       if (job !== null && !job.done) this.#abandon(job);
     });
-
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    const name = (q < 0 ? url : url.slice(0, q)).slice(1);
-    const route = this.#routes.get(name);
-    if (route === undefined) {
-      this.#bare(
-        conn,
-        res,
-        t0,
-        Status.NotFound,
-        `Synapse name '${name}' not found. Available synapses [${[...this.#routes.keys()].map((n) => `'${n}'`).join(', ')}]`,
-      );
+    const head = this.#checkHead(req, res, conn);
+    if ('refusal' in head) {
+      this.#bare(conn, res, t0, head.refusal[0], head.refusal[1]);
       return;
-    }
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      this.#bare(conn, res, t0, Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`);
-      return;
-    }
-    const lengthHeader = req.headers['content-length'];
-    const declared =
-      lengthHeader === undefined ? (req.headers['transfer-encoding'] === undefined ? 0 : -1) : Number(lengthHeader);
-    if (declared > route.maxBodyBytes) {
-      // Do not read (or make Node drain) a body we refuse; close the connection instead.
-      res.setHeader('connection', 'close');
-      this.#bare(conn, res, t0, Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`);
-      return;
-    }
-    const remoteIp = conn.ip;
-    if (conn.proven === null && this.#failures !== null && !this.#failures.has(remoteIp)) {
-      res.setHeader('retry-after', String(Math.max(1, this.#failures.retryAfterS(remoteIp))));
-      this.#bare(conn, res, t0, Status.TooManyRequests, `Too many failed verifications from ${remoteIp}.`);
-      return;
-    }
-    const sigHeader = req.headers.bt_header_dendrite_signature;
-    if (sigHeader === undefined || sigHeader === '') {
-      this.#bare(
-        conn,
-        res,
-        t0,
-        Status.Unauthorized,
-        `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`,
-      );
-      return;
-    }
-    // The claim alone, before anything is built for the request.
-    const claimed = req.headers.bt_header_dendrite_hotkey;
-    if (typeof claimed !== 'string' || claimed === '') {
-      this.#bare(
-        conn,
-        res,
-        t0,
-        Status.Unauthorized,
-        `${NOT_VERIFIED}No SS58 formatted address or public key provided.`,
-      );
-      return;
-    }
-    const publicKey = this.#publicKey(claimed);
-    const problem = this.#claimedHotkeyProblem(claimed, publicKey);
-    if (problem !== null) {
-      this.#bare(conn, res, t0, Status.Unauthorized, `${NOT_VERIFIED}${problem}`);
-      return;
-    }
-    if (route.hooks.blacklist === undefined && this.#metagraph !== undefined) {
-      const verdict = defaultBlacklist(claimed, this.#metagraph, this.#access);
-      if (verdict.blocked) {
-        this.#bare(conn, res, t0, Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason}.`);
-        return;
-      }
     }
     let hs: ReturnType<typeof synapseFromHeaders>;
     try {
@@ -666,9 +607,81 @@ export class Axon {
       this.#bare(conn, res, t0, Status.BadRequest, `Synapse parsing error: ${(e as Error).message}`);
       return;
     }
-    const synapse = instantiate(route.type, placeholderValues(route.type));
+    job = this.#newJob(req, res, conn, t0, head, hs);
+    // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
+    const j = job;
+    job.timer = setTimeout(() => this.#onTimeout(j), job.synapse.timeout * 1000);
+    this.#admit(job);
+  }
+
+  // Step 1: requests in flight. `null` means the connection is already gone (pipelining).
+  #inFlightRefusal(conn: Conn, res: ServerResponse): Refusal | null | undefined {
+    const refused = this.#guard.begin(conn);
+    if (refused === null) return undefined;
+    if (refused === 'pipelining') return null;
+    res.setHeader('retry-after', '1');
+    return refused === 'ip'
+      ? [Status.TooManyRequests, `Too many requests in flight from ${conn.ip}.`]
+      : [Status.Unavailable, 'Axon is overloaded: too many requests in flight.'];
+  }
+
+  // Steps 2 and 3: route, method, declared size, the address's failure budget, a signature at all,
+  // then the claimed hotkey alone, before anything is built for the request.
+  #checkHead(req: IncomingMessage, res: ServerResponse, conn: Conn): HeadCheck | { refusal: Refusal } {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const name = (q < 0 ? url : url.slice(0, q)).slice(1);
+    const route = this.#routes.get(name);
+    if (route === undefined) {
+      const names = [...this.#routes.keys()].map((n) => `'${n}'`).join(', ');
+      return { refusal: [Status.NotFound, `Synapse name '${name}' not found. Available synapses [${names}]`] };
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return { refusal: [Status.MethodNotAllowed, `Synapse ${name} must be called with POST.`] };
+    }
+    const lengthHeader = req.headers['content-length'];
+    const declared =
+      lengthHeader === undefined ? (req.headers['transfer-encoding'] === undefined ? 0 : -1) : Number(lengthHeader);
+    if (declared > route.maxBodyBytes) {
+      // Do not read (or make Node drain) a body we refuse; close the connection instead.
+      res.setHeader('connection', 'close');
+      return { refusal: [Status.PayloadTooLarge, `Request body exceeds ${route.maxBodyBytes} bytes.`] };
+    }
+    const ip = conn.ip;
+    if (conn.proven === null && this.#failures !== null && !this.#failures.has(ip)) {
+      res.setHeader('retry-after', String(Math.max(1, this.#failures.retryAfterS(ip))));
+      return { refusal: [Status.TooManyRequests, `Too many failed verifications from ${ip}.`] };
+    }
+    const sigHeader = req.headers.bt_header_dendrite_signature;
+    if (sigHeader === undefined || sigHeader === '')
+      return {
+        refusal: [Status.Unauthorized, `${NOT_VERIFIED}Missing signature; this axon requires signed requests.`],
+      };
+    const claimed = req.headers.bt_header_dendrite_hotkey;
+    if (typeof claimed !== 'string' || claimed === '')
+      return { refusal: [Status.Unauthorized, `${NOT_VERIFIED}No SS58 formatted address or public key provided.`] };
+    const publicKey = this.#publicKey(claimed);
+    const problem = this.#claimedHotkeyProblem(claimed, publicKey);
+    if (problem !== null) return { refusal: [Status.Unauthorized, `${NOT_VERIFIED}${problem}`] };
+    if (route.hooks.blacklist === undefined && this.#metagraph !== undefined) {
+      const verdict = defaultBlacklist(claimed, this.#metagraph, this.#access);
+      if (verdict.blocked) return { refusal: [Status.Forbidden, `Forbidden. Key is blacklisted: ${verdict.reason}.`] };
+    }
+    return { route, declared, hotkey: claimed, publicKey: publicKey as Uint8Array };
+  }
+
+  #newJob(
+    req: IncomingMessage,
+    res: ServerResponse,
+    conn: Conn,
+    t0: number,
+    head: HeadCheck,
+    hs: ReturnType<typeof synapseFromHeaders>,
+  ): Job {
+    const synapse = instantiate(head.route.type, placeholderValues(head.route.type));
     synapse.timeout = Math.min(hs.timeout ?? DEFAULT_SYNAPSE_TIMEOUT_S, this.#maxTimeoutS);
-    synapse.dendrite = { ...hs.dendrite, ip: remoteIp, port: req.socket.remotePort ?? 0 };
+    synapse.dendrite = { ...hs.dendrite, ip: conn.ip, port: req.socket.remotePort ?? 0 };
     synapse.axon = {
       statusCode: 100,
       ip: this.#advertisedIp,
@@ -678,18 +691,19 @@ export class Axon {
       uuid: this.#uuid,
       hotkey: this.#hotkey,
     };
-    job = {
-      route,
+    const declared = head.declared;
+    return {
+      route: head.route,
       req,
       res,
       conn,
       t0,
       synapse,
-      remoteIp,
+      remoteIp: conn.ip,
       headerHash: hs.computedBodyHash ?? '',
       declared: Number.isFinite(declared) && declared >= -1 ? declared : 0,
-      hotkey: claimed,
-      publicKey: publicKey as Uint8Array,
+      hotkey: head.hotkey,
+      publicKey: head.publicKey,
       signature: new Uint8Array(),
       nonce: 0n,
       stake: UNPROVEN,
@@ -709,10 +723,6 @@ export class Axon {
       failureCharged: false,
       verified: false,
     };
-    // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
-    const j = job;
-    job.timer = setTimeout(() => this.#onTimeout(j), synapse.timeout * 1000);
-    this.#admit(job);
   }
 
   // Step 4: the rest of the claim is well-formed, then a custom blacklist.
