@@ -1,11 +1,13 @@
 /** `npm run bench -- <name>`: prints figures; the last line is the key figure. */
 import { benchBlock } from './block.bench.js';
 import { benchAxon } from './axon.bench.js';
+import { benchCompat } from './compat.bench.js';
 import { benchEpoch } from './epoch.bench.js';
 import { benchNode } from './node.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   axon: benchAxon,
+  compat: benchCompat,
   epoch: benchEpoch,
   block: benchBlock,
   node: benchNode,

@@ -6,6 +6,7 @@
  *
  *   node compat/python/run.mjs                 every line
  *   node compat/python/run.mjs classic -- -k axon   one line, extra pytest arguments after `--`
+ *   node compat/python/run.mjs --install-only classic   only set up the venv (the compat bench uses it)
  *
  * Environment: TAONET_PYTHON picks the interpreter (default /usr/bin/python3, which is 3.11 on
  * the project's machines: the locks were resolved there). Only pip talks to the network (PyPI).
@@ -94,7 +95,9 @@ function ensureVenv(line, py) {
 function main() {
   const argv = process.argv.slice(2);
   const sep = argv.indexOf('--');
-  const names = sep < 0 ? argv : argv.slice(0, sep);
+  const head = sep < 0 ? argv : argv.slice(0, sep);
+  const installOnly = head.includes('--install-only');
+  const names = head.filter((a) => a !== '--install-only');
   const extra = sep < 0 ? [] : argv.slice(sep + 1);
   const unknown = names.filter((n) => !LINES.some((l) => l.name === n));
   if (unknown.length > 0) {
@@ -117,6 +120,7 @@ function main() {
       failed.push(`${line.name} (install)`);
       continue;
     }
+    if (installOnly) continue;
     say(`${line.name}: pytest ${line.tests}`);
     const code = run(
       python,
@@ -134,7 +138,7 @@ function main() {
     say(`failed: ${failed.join(', ')}`);
     return 1;
   }
-  say(`all lines passed: ${lines.map((l) => l.name).join(', ')}`);
+  say(`${installOnly ? 'installed' : 'all lines passed'}: ${lines.map((l) => l.name).join(', ')}`);
   return 0;
 }
 
