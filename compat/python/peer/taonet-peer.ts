@@ -12,9 +12,9 @@
  *   Answer: `{ip, port, hotkey}`.
  * - `{"op":"call","hotkey":"//Alice","target":{ip,port,hotkey},"synapse":"Echo","fields":{…},"timeout":s}`
  *   queries through `Dendrite.call`. Answer: the statuses, the response fields, the axon terminal.
- * - `{"op":"raw",…same…,"tamper":"none"|"signature"|"body","sends":n}` builds ONE signed request
- *   by hand (as the dendrite does) and posts it `sends` times: for refused signatures, altered bodies
- *   and replayed nonces, which a correct dendrite never produces. Answer: `{sends:[{status,body}]}`.
+ * - `{"op":"raw",…same…,"tamper":"none"|"signature"|"body"|"stale","sends":n}` builds ONE signed
+ *   request by hand (as the dendrite does) and posts it `sends` times: for refused signatures,
+ *   altered bodies, stale and replayed nonces, which a correct dendrite never produces. Answer: `{sends:[{status,body}]}`.
  * - `{"op":"stop"}` stops every axon and exits.
  */
 import { request } from 'node:http';
@@ -78,7 +78,7 @@ interface Command {
   readonly synapse?: ProtocolName;
   readonly fields?: Record<string, unknown>;
   readonly timeout?: number;
-  readonly tamper?: 'none' | 'signature' | 'body';
+  readonly tamper?: 'none' | 'signature' | 'body' | 'stale';
   readonly sends?: number;
 }
 
@@ -212,7 +212,8 @@ async function raw(c: Command): Promise<unknown> {
   if (target === undefined) throw new Error('target {ip, port, hotkey} is required');
   const s = makeSynapse(c);
   const timeout = c.timeout ?? 12;
-  const nonce = nextNonce();
+  // A stale request is signed correctly, but with a nonce from a minute ago.
+  const nonce = nextNonce() - (c.tamper === 'stale' ? 60_000_000_000n : 0n);
   const uuid = 'taonet-peer-raw';
   s.timeout = timeout;
   s.dendrite = { version: 10_005_000, nonce, uuid, hotkey: kp.ss58Address, ip: '127.0.0.1' };
