@@ -137,16 +137,17 @@ def start_node(
     return node
 
 
-def taonet_cli(*args: str, timeout: float = 120, check: bool = True) -> Any:
+def taonet_cli(*args: str, timeout: float = 120, check: bool = True, env: Optional[dict] = None) -> Any:
     """Runs Taonet's CLI with ``--json --no-prompt`` and returns the parsed JSON it prints.
 
-    With ``check`` (default), a non-zero exit raises TaonetError with the CLI's output.
+    With ``check`` (default), a non-zero exit raises TaonetError with the CLI's output. ``env`` adds
+    variables (e.g. ``TAONET_PASSWORD``).
     """
     cmd = [NODE, str(CLI), *args, "--json", "--no-prompt"]
     with tempfile.TemporaryDirectory(prefix="taonet-cli-") as home:
         # A private wallet root unless the caller passes --wallet-path: tests never touch ~/.bittensor.
-        env = {**os.environ, "BT_WALLET_PATH": os.environ.get("BT_WALLET_PATH", os.path.join(home, "wallets"))}
-        r = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+        full_env = {**os.environ, "BT_WALLET_PATH": os.path.join(home, "wallets"), **(env or {})}
+        r = subprocess.run(cmd, cwd=REPO, env=full_env, capture_output=True, text=True, timeout=timeout)
     if check and r.returncode != 0:
         raise TaonetError(f"taonet {' '.join(args)} exited {r.returncode}\nstdout: {r.stdout}\nstderr: {r.stderr}")
     text = r.stdout.strip()
@@ -160,3 +161,45 @@ def taonet_cli(*args: str, timeout: float = 120, check: bool = True) -> Any:
             except ValueError:
                 continue
     raise TaonetError(f"taonet {' '.join(args)} printed no JSON\nstdout: {r.stdout}\nstderr: {r.stderr}")
+
+
+@dataclass
+class CliRun:
+    """What a Python CLI did: exit code, output, and the JSON document it printed (if any)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    json: Any
+
+
+def python_cli(module: str, *args: str, home: Path, timeout: float = 180, env: Optional[dict] = None) -> CliRun:
+    """Runs a Python client's CLI as a module of this venv (``bittensor_cli.cli`` for btcli,
+    ``bittensor.cli.main`` for 11.x's own) with ``home`` as HOME (its config and default wallets stay
+    there), no terminal and no prompt input. The JSON it prints after any progress text is parsed.
+    """
+    import sys
+
+    full_env = {**os.environ, "HOME": str(home), "COLUMNS": "1000", "PYTHONWARNINGS": "ignore", **(env or {})}
+    r = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=home,
+        env=full_env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return CliRun(r.returncode, r.stdout, r.stderr, _last_json(r.stdout))
+
+
+def _last_json(text: str) -> Any:
+    """The JSON document that starts on the last line beginning with ``{`` or ``[`` and runs to the end."""
+    lines = text.splitlines()
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].lstrip().startswith(("{", "[")):
+            try:
+                return json.loads("\n".join(lines[i:]))
+            except ValueError:
+                continue
+    return None
