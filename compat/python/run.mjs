@@ -58,9 +58,8 @@ function ensureVenvModule(py) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || capture('apt-get', ['--version']) === null)
     throw new Error(`${py.exe} cannot create virtual environments (no ensurepip): install python3-venv`);
-  const [maj, min] = py.version.split('.');
   say(`${py.exe} has no venv support: apt-get install python3-venv`);
-  const pkgs = ['python3-venv', `python${maj}.${min}-venv`];
+  const pkgs = ['python3-venv'];
   if (run('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs]) !== 0) {
     run('apt-get', ['update']);
     if (run('apt-get', ['install', '-y', '--no-install-recommends', ...pkgs]) !== 0)
