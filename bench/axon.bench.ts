@@ -62,9 +62,9 @@ const key = (tag: number, i: number): Keypair => {
   seed[2] = i >> 8;
   return keypairFromMiniSecret(seed);
 };
-const callerKeys = (): Keypair[] => Array.from({ length: CALLERS }, (_, i) => key(1, i));
+export const callerKeys = (): Keypair[] => Array.from({ length: CALLERS }, (_, i) => key(1, i));
 
-function hasTaskset(): boolean {
+export function hasTaskset(): boolean {
   try {
     execFileSync('taskset', ['-V'], { stdio: 'ignore' });
     return true;
@@ -167,7 +167,7 @@ async function runChild(mode: string): Promise<void> {
 
 // ---------------------------------------------------------------- parent side
 
-interface Child {
+export interface Child {
   readonly proc: ChildProcess;
   readonly ready: Record<string, unknown>;
   /** CPU time the child has used so far, seconds. */
@@ -176,7 +176,7 @@ interface Child {
   readonly verify: () => Promise<{ wasm: number; xOnly: number }>;
 }
 
-async function startChild(mode: string, pin: boolean): Promise<Child> {
+export async function startChild(mode: string, pin: boolean): Promise<Child> {
   // AXON_BENCH_CPU_PROF=<dir> profiles the children (the profile is written when they exit).
   const prof = process.env.AXON_BENCH_CPU_PROF;
   const profArgs = prof === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${prof}`];
@@ -202,7 +202,7 @@ async function startChild(mode: string, pin: boolean): Promise<Child> {
   return { proc, ready, cpu, verify };
 }
 
-function stopChild(c: Child): Promise<void> {
+export function stopChild(c: Pick<Child, 'proc'>): Promise<void> {
   return new Promise((resolve) => {
     if (c.proc.exitCode !== null) return resolve();
     c.proc.once('exit', () => resolve());
@@ -210,17 +210,24 @@ function stopChild(c: Child): Promise<void> {
   });
 }
 
-interface Prepared {
+export interface Prepared {
   readonly headers: Record<string, string>;
   readonly body: string;
 }
 
-/** `n` distinct signed Echo requests for `to`, round-robin over the caller hotkeys. */
-function prepare(n: number, to: AxonTarget, callers: readonly Keypair[]): Prepared[] {
+/**
+ * A maker of distinct signed Echo requests for `to`: request `i` is signed when asked for, by the
+ * caller hotkeys in turn, with a fresh nonce. `uuidOf` gives each its dendrite uuid (default one for
+ * all, as one dendrite sends).
+ */
+export function requestMaker(
+  to: AxonTarget,
+  callers: readonly Keypair[],
+  uuidOf: (i: number) => string = () => 'bench-dendrite',
+): (i: number) => Prepared {
   const signers = callers.map((k) => ({ k, sign: makeSigner(k) }));
-  const uuid = 'bench-dendrite';
-  const out: Prepared[] = [];
-  for (let i = 0; i < n; i++) {
+  return (i) => {
+    const uuid = uuidOf(i);
     const { k, sign } = signers[i % signers.length] as (typeof signers)[number];
     const s = new Echo({ text: `hello ${i}` });
     const nonce = nextNonce();
@@ -232,15 +239,23 @@ function prepare(n: number, to: AxonTarget, callers: readonly Keypair[]): Prepar
       sign(utf8(dendriteMessage({ nonce, dendriteHotkey: k.ss58Address, axonHotkey: to.hotkey, uuid, bodyHash }))),
     );
     const fragment = fieldsFragment(s);
-    out.push({ headers: synapseToHeaders(s, bodyHash, fragment.length), body: synapseBody(s, fragment) });
-  }
-  return out;
+    return { headers: synapseToHeaders(s, bodyHash, fragment.length), body: synapseBody(s, fragment) };
+  };
 }
 
-/** Sends requests from `from` on `CONCURRENCY` keep-alive connections until `untilMs` or the list ends. */
-async function drive(
+/** `n` distinct signed Echo requests for `to`, round-robin over the caller hotkeys. */
+function prepare(n: number, to: AxonTarget, callers: readonly Keypair[]): Prepared[] {
+  const make = requestMaker(to, callers);
+  return Array.from({ length: n }, (_, i) => make(i));
+}
+
+/**
+ * Sends requests from `from` on `CONCURRENCY` keep-alive connections until `untilMs` or `to`.
+ * `reqs` is a pre-signed list, or a maker that signs request `i` on demand (on the driver's core).
+ */
+export async function drive(
   port: number,
-  reqs: readonly Prepared[],
+  reqs: readonly Prepared[] | ((i: number) => Prepared),
   from: number,
   to: number,
   untilMs: number,
@@ -271,7 +286,8 @@ async function drive(
   const t0 = performance.now();
   const worker = async (): Promise<void> => {
     while (next < to && performance.now() < untilMs) {
-      const p = reqs[next++] as Prepared;
+      const i = next++;
+      const p = typeof reqs === 'function' ? reqs(i) : (reqs[i] as Prepared);
       const status = await one(p);
       if (status === 200) ok++;
       else other[status] = (other[status] ?? 0) + 1;

@@ -2,12 +2,14 @@
 import { benchBlock } from './block.bench.js';
 import { benchAxon } from './axon.bench.js';
 import { benchAxonFlood } from './axon-flood.bench.js';
+import { benchCompat } from './compat.bench.js';
 import { benchEpoch } from './epoch.bench.js';
 import { benchNode } from './node.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   axon: benchAxon,
   'axon-flood': benchAxonFlood,
+  compat: benchCompat,
   epoch: benchEpoch,
   block: benchBlock,
   node: benchNode,
