@@ -6,6 +6,7 @@ import { registerExplorerCommand } from './commands/explorer.js';
 import { registerLocalnetCommands } from './commands/localnet.js';
 import { registerNodeCommand } from './commands/node.js';
 import { registerRootCommands } from './commands/root.js';
+import { registerSimCommands } from './commands/sim.js';
 import { registerStakeCommands } from './commands/stake.js';
 import { registerSubnetCommands } from './commands/subnets.js';
 import { registerWalletCommands } from './commands/wallet.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerLocalnetCommands(program);
   registerChainSpecCommand(program);
   registerExplorerCommand(program);
+  registerSimCommands(program);
   return program;
 }
 

@@ -1,0 +1,100 @@
+/**
+ * `taonet sim`: incentive research on the runtime's own code. Runs a scenario file (JSON or YAML)
+ * on an in-process chain and writes CSV, JSON and an offline HTML report; checks a scenario; runs
+ * sweeps; regenerates the yuma-simulation cases table. Loads the simulator only when run.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { printError, printJson } from '../output.js';
+
+interface Globals {
+  json?: boolean;
+}
+
+/** Prints a simulator error (typed, with its scenario path) and returns the exit code. */
+function simError(json: boolean, e: unknown): number {
+  const err = e as Error & { path?: string; explanation?: string; hint?: string };
+  if (err.name === 'ScenarioError' || err.name === 'SimulationError') {
+    printError(json, err.name, `${err.path}: ${err.explanation}`, err.hint);
+    return 1;
+  }
+  throw e;
+}
+
+function readScenarioText(json: boolean, file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    printError(json, 'ScenarioFileUnreadable', `cannot read ${file}: ${(e as Error).message}`, 'check the path');
+    return null;
+  }
+}
+
+export function registerSimCommands(program: Command): void {
+  const sim = program.command('sim').description('simulate incentive mechanisms on the runtime’s own code');
+
+  sim
+    .command('run <scenario>')
+    .description('run a scenario (JSON or YAML) and write result.json, CSVs and report.html')
+    .option('-o, --out <dir>', 'directory for the reports', 'sim-out')
+    .option('--mode <mode>', "'fast' (jump between epochs) or 'full' (check invariants, sample every block)", 'fast')
+    .action(async (file: string, o: { out: string; mode: string }, cmd: Command) => {
+      const json = (cmd.optsWithGlobals() as Globals).json === true;
+      if (o.mode !== 'fast' && o.mode !== 'full') {
+        printError(json, 'InvalidArgument', `--mode must be fast or full, not '${o.mode}'`);
+        process.exitCode = 2;
+        return;
+      }
+      const text = readScenarioText(json, file);
+      if (text === null) return void (process.exitCode = 1);
+      const s = await import('@taonet/sim');
+      try {
+        const sc = s.parseScenario(text, file);
+        const onProgress = json ? undefined : s.progressBar(process.stderr, sc.name);
+        const r = s.runScenario(sc, { mode: o.mode, ...(onProgress === undefined ? {} : { onProgress }) });
+        const files = s.writeRunReport(r, o.out);
+        if (json)
+          printJson({ ok: true, scenario: r.scenario, digest: r.digest, blocks: r.blocks, files, totals: r.totals });
+        else {
+          process.stdout.write(`${r.scenario}: ${r.epochs} epochs, ${r.blocks} blocks, digest ${r.digest}\n`);
+          for (const t of r.totals)
+            process.stdout.write(
+              `  ${t.subnet.padEnd(10)} ${t.entity.padEnd(14)} ${t.behaviour.padEnd(10)} dividends ${t.dividends.toFixed(4).padStart(9)}  incentive ${t.incentive.toFixed(4).padStart(9)}  emission ${s.raoToDecimal(t.emission)} α\n`,
+            );
+          if (r.failures.length > 0)
+            process.stdout.write(`  ${r.failures.length} call(s) failed on chain (result.json)\n`);
+          process.stdout.write(`report: ${files.find((f) => f.endsWith('report.html'))}\n`);
+        }
+      } catch (e) {
+        process.exitCode = simError(json, e);
+      }
+    });
+
+  sim
+    .command('check <scenario>')
+    .description('check a scenario file without running it')
+    .action(async (file: string, _o: unknown, cmd: Command) => {
+      const json = (cmd.optsWithGlobals() as Globals).json === true;
+      const text = readScenarioText(json, file);
+      if (text === null) return void (process.exitCode = 1);
+      const s = await import('@taonet/sim');
+      try {
+        const sc = s.parseScenario(text, file);
+        if (json) printJson({ ok: true, scenario: sc.name, epochs: sc.epochs, subnets: sc.subnets.length });
+        else process.stdout.write(`${file}: ok (${sc.name}, ${sc.subnets.length} subnet(s), ${sc.epochs} epochs)\n`);
+      } catch (e) {
+        process.exitCode = simError(json, e);
+      }
+    });
+
+  sim
+    .command('behaviours')
+    .description('list the validator behaviours a scenario may name')
+    .action(async (_o: unknown, cmd: Command) => {
+      const json = (cmd.optsWithGlobals() as Globals).json === true;
+      const s = await import('@taonet/sim');
+      const list = s.behaviourList();
+      if (json) printJson(list);
+      else for (const b of list) process.stdout.write(`${b.kind.padEnd(10)} ${b.description}\n`);
+    });
+}

@@ -1,0 +1,13 @@
+export * from './behaviours/behaviour.js';
+export { behaviourKinds, behaviourList, registerBehaviour } from './behaviours/registry.js';
+export { runScenario, type RunOptions, type SimMode } from './engine/engine.js';
+export * from './engine/records.js';
+export * from './errors.js';
+export { Rng } from './rng.js';
+export { parseScenario, scenarioFromObject } from './scenario/parse.js';
+export * from './scenario/types.js';
+export { resultCsvFiles, raoToDecimal, toCsv } from './report/csv.js';
+export { htmlPage, runReportHtml } from './report/html.js';
+export { toJson } from './report/json.js';
+export { progressBar } from './report/progress.js';
+export { writeRunReport } from './report/write-run.js';
