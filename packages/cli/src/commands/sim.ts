@@ -46,7 +46,10 @@ export function registerSimCommands(program: Command): void {
         return;
       }
       const text = readScenarioText(json, file);
-      if (text === null) return void (process.exitCode = 1);
+      if (text === null) {
+        process.exitCode = 1;
+        return;
+      }
       const s = await import('@taonet/sim');
       try {
         const sc = s.parseScenario(text, file);
@@ -76,7 +79,10 @@ export function registerSimCommands(program: Command): void {
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const json = (cmd.optsWithGlobals() as Globals).json === true;
       const text = readScenarioText(json, file);
-      if (text === null) return void (process.exitCode = 1);
+      if (text === null) {
+        process.exitCode = 1;
+        return;
+      }
       const s = await import('@taonet/sim');
       try {
         const sc = s.parseScenario(text, file);
