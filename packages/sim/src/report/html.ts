@@ -70,7 +70,7 @@ export function runReportHtml(r: SimResult): string {
 ${failures}
 <h2>Totals</h2>
 <p class="facts">Dividends and incentive: each epoch's normalised share summed over the epochs. Emission and stake in alpha.</p>
-<table><thead><tr><th>subnet</th><th class="l">entity</th><th class="l">role</th><th class="l">behaviour</th><th>dividends</th><th>incentive</th><th>emission (α)</th><th>final stake (α)</th></tr></thead>
+<table class="totals"><thead><tr><th>subnet</th><th class="l">entity</th><th class="l">role</th><th class="l">behaviour</th><th>dividends</th><th>incentive</th><th>emission (α)</th><th>final stake (α)</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
