@@ -11,3 +11,7 @@ export { htmlPage, runReportHtml } from './report/html.js';
 export { toJson } from './report/json.js';
 export { progressBar } from './report/progress.js';
 export { writeRunReport } from './report/write-run.js';
+export { YUMA_CASES, type YumaCase } from './yuma-cases/cases.js';
+export { type CaseRun, runYumaCase } from './yuma-cases/run-case.js';
+export { runAllYumaCases, yumaCasesMarkdown, yumaCasesSeriesCsv } from './yuma-cases/table.js';
+export { YUMA_VARIANTS, type YumaVariant } from './yuma-cases/variants.js';

@@ -3,7 +3,7 @@
  * on an in-process chain and writes CSV, JSON and an offline HTML report; checks a scenario; runs
  * sweeps; regenerates the yuma-simulation cases table. Loads the simulator only when run.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { printError, printJson } from '../output.js';
 
@@ -102,5 +102,46 @@ export function registerSimCommands(program: Command): void {
       const list = s.behaviourList();
       if (json) printJson(list);
       else for (const b of list) process.stdout.write(`${b.kind.padEnd(10)} ${b.description}\n`);
+    });
+
+  sim
+    .command('yuma-cases')
+    .description("run yuma-simulation's synthetic cases for each Yuma variant and write the docs table")
+    .option('-o, --out <file>', 'markdown table to write', 'docs/sim-yuma-cases.md')
+    .option('--series <file>', 'also write the per-epoch dividends of every case as CSV')
+    .option('--check', 'write nothing; fail if the table in --out is not current')
+    .action(async (o: { out: string; series?: string; check?: boolean }, cmd: Command) => {
+      const json = (cmd.optsWithGlobals() as Globals).json === true;
+      const s = await import('@taonet/sim');
+      const runs = s.runAllYumaCases();
+      const md = s.yumaCasesMarkdown(runs);
+      if (o.check === true) {
+        let current = '';
+        try {
+          current = readFileSync(o.out, 'utf8');
+        } catch {
+          // a missing table is out of date
+        }
+        if (current !== md) {
+          printError(
+            json,
+            'TableOutOfDate',
+            `${o.out} differs from what the runtime gives now`,
+            'run `taonet sim yuma-cases`',
+          );
+          process.exitCode = 1;
+          return;
+        }
+        if (json) printJson({ ok: true, file: o.out, current: true });
+        else process.stdout.write(`${o.out}: current\n`);
+        return;
+      }
+      writeFileSync(o.out, md);
+      if (o.series !== undefined) writeFileSync(o.series, s.yumaCasesSeriesCsv(runs));
+      if (json) printJson({ ok: true, file: o.out, cases: s.YUMA_CASES.length, variants: s.YUMA_VARIANTS.length });
+      else
+        process.stdout.write(
+          `${o.out}: ${s.YUMA_CASES.length} cases × ${s.YUMA_VARIANTS.length} variants${o.series === undefined ? '' : `; series in ${o.series}`}\n`,
+        );
     });
 }
