@@ -144,4 +144,77 @@ export function registerSimCommands(program: Command): void {
           `${o.out}: ${s.YUMA_CASES.length} cases × ${s.YUMA_VARIANTS.length} variants${o.series === undefined ? '' : `; series in ${o.series}`}\n`,
         );
     });
+
+  sim
+    .command('sweep <scenario>')
+    .description('run a scenario over a grid of parameters on worker threads; results keyed by parameters')
+    .requiredOption(
+      '-p, --param <path=v1,v2,…>',
+      'a parameter and its values, e.g. hyperparameters.kappa=16384,32767 (repeat for a grid)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option('-m, --measure <subnet/entity:field>', 'the figure for the heatmap, e.g. alpha/copier:dividends')
+    .option('-w, --workers <n>', 'worker threads (default: one per core)')
+    .option('-o, --out <dir>', 'directory for sweep.json, sweep.csv and sweep.html', 'sim-sweep')
+    .action(
+      async (file: string, o: { param: string[]; measure?: string; workers?: string; out: string }, cmd: Command) => {
+        const json = (cmd.optsWithGlobals() as Globals).json === true;
+        const text = readScenarioText(json, file);
+        if (text === null) {
+          process.exitCode = 1;
+          return;
+        }
+        const workers = o.workers === undefined ? undefined : Number(o.workers);
+        if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) {
+          printError(json, 'InvalidArgument', `--workers must be a positive whole number, not '${o.workers}'`);
+          process.exitCode = 2;
+          return;
+        }
+        const s = await import('@taonet/sim');
+        try {
+          const params = o.param.map((p) => {
+            const eq = p.indexOf('=');
+            if (eq <= 0 || eq === p.length - 1)
+              throw new s.ScenarioError(
+                '--param',
+                `'${p}' is not path=v1,v2,…`,
+                'e.g. hyperparameters.kappa=16384,32767',
+              );
+            return {
+              path: p.slice(0, eq),
+              values: p
+                .slice(eq + 1)
+                .split(',')
+                .map(s.parseParamValue),
+            };
+          });
+          const measure = o.measure === undefined ? null : s.parseMeasure(o.measure);
+          const doc = s.readScenarioDocument(text, file);
+          const name = s.scenarioFromObject(doc).name;
+          const onProgress = json ? undefined : s.progressBar(process.stderr, `sweep ${name}`, 'runs');
+          const r = await s.runSweep(name, doc, params, {
+            ...(workers === undefined ? {} : { workers }),
+            ...(onProgress === undefined ? {} : { onProgress }),
+          });
+          const files = s.writeSweepReport(r, measure, o.out);
+          const values = measure === null ? null : r.runs.map((x) => s.measureOf(x, measure));
+          if (json) printJson({ ok: true, runs: r.runs.length, workers: r.workers, seconds: r.seconds, files, values });
+          else {
+            process.stdout.write(`${r.runs.length} runs on ${r.workers} worker(s) in ${r.seconds.toFixed(1)} s\n`);
+            r.runs.forEach((run, i) => {
+              const key = Object.entries(run.params)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(' ');
+              process.stdout.write(
+                `  ${key}${values === null ? '' : `  ${measure?.label} ${values[i]?.toFixed(6)}`}\n`,
+              );
+            });
+            process.stdout.write(`report: ${files.find((f) => f.endsWith('sweep.html'))}\n`);
+          }
+        } catch (e) {
+          process.exitCode = simError(json, e);
+        }
+      },
+    );
 }

@@ -7,7 +7,12 @@ export interface ProgressSink {
   readonly isTTY?: boolean;
 }
 
-export function progressBar(sink: ProgressSink, label: string, width = 30): (done: number, total: number) => void {
+export function progressBar(
+  sink: ProgressSink,
+  label: string,
+  unit = 'epochs',
+  width = 30,
+): (done: number, total: number) => void {
   let lastDraw = 0;
   let lastTenth = -1;
   const started = Date.now();
@@ -21,13 +26,13 @@ export function progressBar(sink: ProgressSink, label: string, width = 30): (don
       const filled = Math.round(frac * width);
       const secs = ((now - started) / 1000).toFixed(1);
       sink.write(
-        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} epochs ${secs}s${finished ? '\n' : ''}`,
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${unit} ${secs}s${finished ? '\n' : ''}`,
       );
     } else {
       const tenth = Math.floor(frac * 10);
       if (tenth === lastTenth) return;
       lastTenth = tenth;
-      sink.write(`${label}: ${done}/${total} epochs (${tenth * 10}%)\n`);
+      sink.write(`${label}: ${done}/${total} ${unit} (${tenth * 10}%)\n`);
     }
   };
 }

@@ -278,14 +278,17 @@ export function scenarioFromObject(doc: unknown): Scenario {
   };
 }
 
-/** Parses JSON or YAML text (by file name, or JSON when the text starts with `{`). */
-export function parseScenario(text: string, fileName = ''): Scenario {
+/** The raw document of JSON or YAML text (by file name, or JSON when the text starts with `{`). */
+export function readScenarioDocument(text: string, fileName = ''): unknown {
   const json = fileName.endsWith('.json') || (!/\.ya?ml$/.test(fileName) && text.trimStart().startsWith('{'));
-  let doc: unknown;
   try {
-    doc = json ? JSON.parse(text) : parseYaml(text);
+    return json ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
     throw new ScenarioError('$', `not valid ${json ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`);
   }
-  return scenarioFromObject(doc);
+}
+
+/** Parses and checks a scenario from JSON or YAML text. */
+export function parseScenario(text: string, fileName = ''): Scenario {
+  return scenarioFromObject(readScenarioDocument(text, fileName));
 }
