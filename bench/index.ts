@@ -3,12 +3,14 @@ import { benchBlock } from './block.bench.js';
 import { benchAxon } from './axon.bench.js';
 import { benchEpoch } from './epoch.bench.js';
 import { benchNode } from './node.bench.js';
+import { benchSim } from './sim.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   axon: benchAxon,
   epoch: benchEpoch,
   block: benchBlock,
   node: benchNode,
+  sim: benchSim,
 };
 
 const name = process.argv.slice(2).find((a) => a !== '--');

@@ -12,7 +12,7 @@ import type { AccountId } from '@taonet/primitives';
 import { type CheckedExtrinsic, checkInvariants, stateDigest, storage, views } from '@taonet/runtime';
 import { SimulationError } from '../errors.js';
 import type { Scenario, StakerSpec } from '../scenario/types.js';
-import { fixedToNumber, observeEpoch, validatorView } from './observe.js';
+import { fixedToNumber, observeEpoch, subnetSight, validatorView } from './observe.js';
 import {
   type BlockSample,
   type EntityEpoch,
@@ -66,6 +66,7 @@ function validatorCalls(c: Ctx, sn: SimSubnet, epoch: number): CheckedExtrinsic[
   const hp = chain.state.get(storage.Hyperparameters, sn.netuid);
   if (hp === null) throw new SimulationError('$.subnets', `subnet ${sn.netuid} is gone`);
   const xs: CheckedExtrinsic[] = [];
+  const sight = subnetSight(chain.state, sn, epoch);
   for (const v of sn.validators) {
     const key = `${sn.netuid}/${v.name}`;
     const queue = c.reveals.get(key) ?? [];
@@ -74,7 +75,7 @@ function validatorCalls(c: Ctx, sn: SimSubnet, epoch: number): CheckedExtrinsic[
         const r = queue.shift() as PendingReveal;
         if (r.dueEpoch === epoch) xs.push(chain.tx(v.hotkey, 'reveal_weights', { ...r.args }));
       }
-    const w = v.behaviour.weights(validatorView(chain.state, sn, v, epoch));
+    const w = v.behaviour.weights(validatorView(sight, v));
     const u16 = w === null ? null : toU16(w);
     if (u16 === null) continue;
     if (hp.commitRevealEnabled) {

@@ -83,15 +83,16 @@ export function observeEpoch(s: State, sn: SimSubnet, epoch: number, block: numb
   return { entities, subnet };
 }
 
-export function validatorView(s: State, sn: SimSubnet, v: SimValidator, epoch: number): ValidatorView {
+/** What every validator of a subnet sees after an epoch (one metagraph read shared by all of them). */
+export type SubnetSight = Omit<ValidatorView, 'selfUid' | 'selfName' | 'rng'>;
+
+export function subnetSight(s: State, sn: SimSubnet, epoch: number): SubnetSight {
   const mg = views.metagraph(s, sn.netuid, ['consensus', 'totalStake', 'weights']);
   if (mg === null) throw new Error(`subnet ${sn.netuid} is gone`);
   const minerOf = new Map<number, string>();
   for (const m of sn.miners) for (const u of m.uids) minerOf.set(u, m.name);
   return {
     epoch,
-    selfUid: v.uid,
-    selfName: v.name,
     n: mg.n,
     quality: sn.quality,
     minerUids: [...minerOf.keys()],
@@ -103,6 +104,9 @@ export function validatorView(s: State, sn: SimSubnet, v: SimValidator, epoch: n
       const sum = r.reduce((a, [, w]) => a + w, 0);
       return sum === 0 ? [] : r.map(([c, w]): [number, number] => [c, w / sum]);
     }),
-    rng: v.rng,
   };
+}
+
+export function validatorView(sight: SubnetSight, v: SimValidator): ValidatorView {
+  return { ...sight, selfUid: v.uid, selfName: v.name, rng: v.rng };
 }

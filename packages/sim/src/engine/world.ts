@@ -126,9 +126,10 @@ export function buildWorld(sc: Scenario): World {
     const uidsNeeded = 1 + sn.validators.length + sn.miners.reduce((a, m) => a + m.count, 0);
     const hps: [string, unknown][] = Object.entries(sn.hyperparameters);
     const max = sn.hyperparameters.maxAllowedUids ?? sc.hyperparameters.maxAllowedUids;
-    // Unless the scenario says otherwise: exactly the uids it needs, one permit per validator.
+    // Unless the scenario says otherwise: exactly the uids it needs, and a permit for every
+    // validator plus the owner's hotkey (which competes for one once owner cuts give it stake).
     const permits = sn.hyperparameters.maxAllowedValidators ?? sc.hyperparameters.maxAllowedValidators;
-    if (permits === undefined) hps.unshift(['maxAllowedValidators', sn.validators.length]);
+    if (permits === undefined) hps.unshift(['maxAllowedValidators', sn.validators.length + 1]);
     if (max === undefined) hps.push(['maxAllowedUids', uidsNeeded]);
     else if (Number(max) < uidsNeeded)
       throw new SimulationError(
