@@ -120,3 +120,22 @@ describe('simulation engine', () => {
     }
   });
 });
+
+describe('what to record', () => {
+  it('reports only the figures the scenario asks for', async () => {
+    const { resultCsvFiles } = await import('../src/report/csv.js');
+    const { runCharts } = await import('../src/report/charts.js');
+    const r = runScenario(
+      scenarioFromObject({
+        epochs: 2,
+        hyperparameters: { tempo: 10 },
+        record: ['dividends', 'stake'],
+        subnets: [{ name: 's', validators: [{ name: 'v', stake: 100 }], miners: [{ name: 'm', quality: 0.5 }] }],
+      }),
+    );
+    const files = resultCsvFiles(r);
+    expect(files['entities.csv']?.split('\n')[0]).toBe('subnet,epoch,block,entity,role,behaviour,uids,dividends,stake');
+    expect(files['subnets.csv']).toBeUndefined();
+    expect(runCharts(r).map((c) => c.id)).toEqual(['s0-dividends', 's0-stake']);
+  });
+});

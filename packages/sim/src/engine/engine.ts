@@ -215,7 +215,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): SimResult {
       if (sn === undefined || k === undefined || k >= sc.epochs) continue;
       const o = observeEpoch(chain.state, sn, k, block, BigInt(e.data.emission as bigint));
       entities.push(...o.entities);
-      subnets.push(o.subnet);
+      if (sc.record.includes('subnet')) subnets.push(o.subnet);
       done.set(sn.netuid, k + 1);
       recorded++;
       opts.onProgress?.(recorded, total);
@@ -225,6 +225,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): SimResult {
   return {
     scenario: sc.name,
     mode,
+    recorded: sc.record,
     seed: sc.seed,
     epochs: sc.epochs,
     blocks: Number(chain.block - startBlock),

@@ -1,3 +1,5 @@
+import type { RecordField } from '../scenario/types.js';
+
 /** What a run records: per entity and epoch, per subnet and epoch, per block (full mode), and the totals. */
 export type EntityRole = 'owner' | 'validator' | 'miner';
 
@@ -67,6 +69,8 @@ export interface EntityTotal {
 export interface SimResult {
   readonly scenario: string;
   readonly mode: 'fast' | 'full';
+  /** The scenario's `record`: which figures the reports show. */
+  readonly recorded: readonly RecordField[];
   readonly seed: number;
   readonly epochs: number;
   readonly blocks: number;

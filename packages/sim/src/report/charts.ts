@@ -1,5 +1,6 @@
 /** The chart series of a run: what the HTML report plots, as plain data (x = epoch). */
 import type { EntityEpoch, SimResult } from '../engine/records.js';
+import type { RecordField } from '../scenario/types.js';
 
 export interface ChartSeries {
   readonly label: string;
@@ -37,38 +38,44 @@ function entityChart(
 }
 
 export function runCharts(r: SimResult): ChartSpec[] {
-  const subnets = [...new Set(r.subnets.map((s) => s.subnet))];
+  const subnets = [...new Set(r.entities.map((e) => e.subnet))];
   const out: ChartSpec[] = [];
   subnets.forEach((sn, i) => {
     const v = (e: EntityEpoch) => e.role === 'validator';
     const m = (e: EntityEpoch) => e.role === 'miner';
-    out.push(
-      entityChart(
-        r,
-        sn,
-        `s${i}-dividends`,
-        'validator dividends per epoch',
-        'share of dividends',
-        v,
-        (e) => e.dividends,
-      ),
-    );
-    out.push(
-      entityChart(r, sn, `s${i}-incentive`, 'miner incentive per epoch', 'share of incentive', m, (e) => e.incentive),
-    );
-    out.push(entityChart(r, sn, `s${i}-bonds`, 'validator bonds', 'Σ bonds (u16 / 65535)', v, (e) => e.bonds));
-    out.push(
-      entityChart(
-        r,
-        sn,
-        `s${i}-stake`,
-        'alpha stake',
-        'alpha',
-        () => true,
-        (e) => Number(e.stake) / ALPHA,
-      ),
-    );
+    const want = (f: RecordField) => r.recorded.includes(f);
+    if (want('dividends'))
+      out.push(
+        entityChart(
+          r,
+          sn,
+          `s${i}-dividends`,
+          'validator dividends per epoch',
+          'share of dividends',
+          v,
+          (e) => e.dividends,
+        ),
+      );
+    if (want('incentive'))
+      out.push(
+        entityChart(r, sn, `s${i}-incentive`, 'miner incentive per epoch', 'share of incentive', m, (e) => e.incentive),
+      );
+    if (want('bonds'))
+      out.push(entityChart(r, sn, `s${i}-bonds`, 'validator bonds', 'Σ bonds (u16 / 65535)', v, (e) => e.bonds));
+    if (want('stake'))
+      out.push(
+        entityChart(
+          r,
+          sn,
+          `s${i}-stake`,
+          'alpha stake',
+          'alpha',
+          () => true,
+          (e) => Number(e.stake) / ALPHA,
+        ),
+      );
   });
+  if (r.subnets.length === 0) return out;
   const epochs = [...new Set(r.subnets.map((s) => s.epoch))].sort((a, b) => a - b);
   const per = (f: (s: SimResult['subnets'][number]) => number) =>
     subnets.map((sn) => {

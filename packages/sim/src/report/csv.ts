@@ -20,24 +20,14 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return `${[header, ...rows].map((r) => r.map(cell).join(',')).join('\n')}\n`;
 }
 
+const ENTITY_FIGURES = ['dividends', 'incentive', 'consensus', 'emission', 'stake', 'bonds'] as const;
+
+/** The run's CSV files, with only the figures the scenario asked to record. */
 export function resultCsvFiles(r: SimResult): Record<string, string> {
+  const figures = ENTITY_FIGURES.filter((f) => r.recorded.includes(f));
   const files: Record<string, string> = {
     'entities.csv': toCsv(
-      [
-        'subnet',
-        'epoch',
-        'block',
-        'entity',
-        'role',
-        'behaviour',
-        'uids',
-        'dividends',
-        'incentive',
-        'consensus',
-        'emission',
-        'stake',
-        'bonds',
-      ],
+      ['subnet', 'epoch', 'block', 'entity', 'role', 'behaviour', 'uids', ...figures],
       r.entities.map((e) => [
         e.subnet,
         e.epoch,
@@ -46,15 +36,12 @@ export function resultCsvFiles(r: SimResult): Record<string, string> {
         e.role,
         e.behaviour,
         e.uids,
-        e.dividends,
-        e.incentive,
-        e.consensus,
-        e.emission,
-        e.stake,
-        e.bonds,
+        ...figures.map((f) => e[f]),
       ]),
     ),
-    'subnets.csv': toCsv(
+  };
+  if (r.recorded.includes('subnet'))
+    files['subnets.csv'] = toCsv(
       ['subnet', 'netuid', 'epoch', 'block', 'price', 'tao_in', 'alpha_in', 'emission_share', 'epoch_emission'],
       r.subnets.map((s) => [
         s.subnet,
@@ -67,21 +54,11 @@ export function resultCsvFiles(r: SimResult): Record<string, string> {
         s.emissionShare,
         s.epochEmission,
       ]),
-    ),
-    'totals.csv': toCsv(
-      ['subnet', 'entity', 'role', 'behaviour', 'dividends', 'incentive', 'emission', 'final_stake'],
-      r.totals.map((t) => [
-        t.subnet,
-        t.entity,
-        t.role,
-        t.behaviour,
-        t.dividends,
-        t.incentive,
-        t.emission,
-        t.finalStake,
-      ]),
-    ),
-  };
+    );
+  files['totals.csv'] = toCsv(
+    ['subnet', 'entity', 'role', 'behaviour', 'dividends', 'incentive', 'emission', 'final_stake'],
+    r.totals.map((t) => [t.subnet, t.entity, t.role, t.behaviour, t.dividends, t.incentive, t.emission, t.finalStake]),
+  );
   if (r.perBlock.length > 0)
     files['blocks.csv'] = toCsv(
       ['block', 'subnet', 'price', 'tao_in'],
