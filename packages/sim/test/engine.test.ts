@@ -139,3 +139,39 @@ describe('what to record', () => {
     expect(runCharts(r).map((c) => c.id)).toEqual(['s0-dividends', 's0-stake']);
   });
 });
+
+describe('stake whales', () => {
+  const whale = (policy: boolean) =>
+    runScenario(
+      scenarioFromObject({
+        epochs: 5,
+        hyperparameters: { tempo: 10 },
+        subnets: ['a', 'b'].map((name) => ({
+          name,
+          validators: [{ name: 'v', stake: 300 }],
+          miners: [{ name: 'm', quality: 0.5 }],
+        })),
+        stakers: [
+          {
+            name: 'whale',
+            balance: 2000,
+            delegate: 'a/v',
+            flows: [
+              { epoch: 0, action: 'stake', subnet: 'a', amount: 500 },
+              { epoch: 0, action: 'stake', subnet: 'b', amount: 900 },
+            ],
+            ...(policy ? { policy: { kind: 'chase-emission', every: 2 } } : {}),
+          },
+        ],
+      }),
+    );
+
+  it('a chase-emission whale ends with its whole position on one subnet; without the policy it stays split', () => {
+    const moved = whale(true);
+    const stayed = whale(false);
+    expect(moved.failures).toEqual([]);
+    expect(stayed.stakers[0]?.positions.map((p) => p.subnet).sort()).toEqual(['a', 'b']);
+    expect(moved.stakers[0]?.positions).toHaveLength(1);
+    expect(moved.digest).not.toBe(stayed.digest);
+  });
+});

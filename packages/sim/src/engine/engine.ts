@@ -234,6 +234,19 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): SimResult {
     subnets,
     perBlock,
     failures,
+    stakers: sc.stakers.map((st) => {
+      const who = world.stakers.get(st.name) as AccountId;
+      return {
+        staker: st.name,
+        free: views.accountInfo(chain.state, who).free,
+        positions: views.stakePositions(chain.state, who).map((p) => ({
+          subnet: byNetuid.get(p.netuid)?.spec.name ?? `netuid ${p.netuid}`,
+          netuid: p.netuid,
+          alpha: p.alpha,
+          taoValue: p.taoValue,
+        })),
+      };
+    }),
     totals: totalsOf(entities),
   };
 }

@@ -55,6 +55,17 @@ export interface Failure {
   readonly explanation: string;
 }
 
+export interface StakerFinal {
+  readonly staker: string;
+  readonly free: bigint;
+  readonly positions: {
+    readonly subnet: string;
+    readonly netuid: number;
+    readonly alpha: bigint;
+    readonly taoValue: bigint;
+  }[];
+}
+
 export interface EntityTotal {
   readonly subnet: string;
   readonly entity: string;
@@ -80,6 +91,8 @@ export interface SimResult {
   readonly subnets: SubnetEpoch[];
   readonly perBlock: BlockSample[];
   readonly failures: Failure[];
+  /** Each staker's positions and free balance at the end (alpha and TAO in rao). */
+  readonly stakers: StakerFinal[];
   readonly totals: EntityTotal[];
 }
 

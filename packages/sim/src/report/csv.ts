@@ -59,6 +59,15 @@ export function resultCsvFiles(r: SimResult): Record<string, string> {
     ['subnet', 'entity', 'role', 'behaviour', 'dividends', 'incentive', 'emission', 'final_stake'],
     r.totals.map((t) => [t.subnet, t.entity, t.role, t.behaviour, t.dividends, t.incentive, t.emission, t.finalStake]),
   );
+  if (r.stakers.length > 0)
+    files['stakers.csv'] = toCsv(
+      ['staker', 'free_tao', 'subnet', 'netuid', 'alpha', 'tao_value'],
+      r.stakers.flatMap((st) =>
+        st.positions.length === 0
+          ? [[st.staker, st.free, '', '', '', '']]
+          : st.positions.map((p) => [st.staker, st.free, p.subnet, p.netuid, p.alpha, p.taoValue]),
+      ),
+    );
   if (r.perBlock.length > 0)
     files['blocks.csv'] = toCsv(
       ['block', 'subnet', 'price', 'tao_in'],
