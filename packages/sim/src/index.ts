@@ -2,6 +2,8 @@ export * from './behaviours/behaviour.js';
 export { behaviourKinds, behaviourList, registerBehaviour } from './behaviours/registry.js';
 export { runScenario, type RunOptions, type SimMode } from './engine/engine.js';
 export * from './engine/records.js';
+export { type ChainEnv, simAccount } from './engine/sim-chain.js';
+export { scenarioGenesis } from './engine/world.js';
 export * from './errors.js';
 export { Rng } from './rng.js';
 export { parseScenario, readScenarioDocument, scenarioFromObject } from './scenario/parse.js';

@@ -21,7 +21,7 @@ import {
   type SubnetEpoch,
   totalsOf,
 } from './records.js';
-import type { SimChain } from './sim-chain.js';
+import type { ChainEnv, SimChain } from './sim-chain.js';
 import { commitFor, type PendingReveal, toU16 } from './weights-call.js';
 import { buildWorld, type SimSubnet, type World } from './world.js';
 
@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly mode?: SimMode;
   /** Called after every recorded epoch with epochs done and the total to do. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Accounts, author, headers and extrinsic sizes from outside (default: the simulator's own). */
+  readonly env?: Partial<ChainEnv>;
 }
 
 interface Ctx {
@@ -168,7 +170,7 @@ function callsAfterEpoch(c: Ctx, sn: SimSubnet, epoch: number): CheckedExtrinsic
 
 export function runScenario(sc: Scenario, opts: RunOptions = {}): SimResult {
   const mode = opts.mode ?? 'fast';
-  const world = buildWorld(sc);
+  const world = buildWorld(sc, opts.env);
   const { chain } = world;
   const c: Ctx = { sc, world, reveals: new Map() };
   const byNetuid = new Map(world.subnets.map((s) => [s.netuid, s]));

@@ -22,13 +22,32 @@ export const simAccount = (role: string): AccountId =>
 /** Bytes a signed extrinsic of this call would take; only the fee depends on it. */
 const EXTRINSIC_LENGTH = 160;
 
+/**
+ * What the chain around the runtime supplies: account names, the block author and header fields,
+ * extrinsic sizes. The defaults stand alone; a run can take them from a real node instead (the
+ * dev-node equivalence test does), and then ends at the node's state root.
+ */
+export interface ChainEnv {
+  /** The account of a scenario role (`sudo`, `alpha/owner`, `alpha/v1/hot`, …). */
+  readonly account: (role: string) => AccountId;
+  readonly author: AccountId | null;
+  readonly header: (number: bigint) => { readonly parentHash: string; readonly timestamp: bigint };
+  /** Signed size of the `index`-th extrinsic of block `number`. */
+  readonly length: (number: bigint, index: number, x: CheckedExtrinsic) => number;
+  /** Sees every block's extrinsics before they are applied. */
+  readonly onBlock?: (number: bigint, xs: readonly CheckedExtrinsic[]) => void;
+}
+
 export class SimChain {
   readonly state: State;
-  readonly author = simAccount('author');
+  readonly author: AccountId | null;
   private readonly nonces = new Map<AccountId, bigint>();
+  private readonly env: Partial<ChainEnv>;
 
-  constructor(genesis: GenesisConfig) {
+  constructor(genesis: GenesisConfig, env: Partial<ChainEnv> = {}) {
     this.state = genesisState(genesis);
+    this.env = env;
+    this.author = env.author === undefined ? simAccount('author') : env.author;
   }
 
   get block(): bigint {
@@ -42,15 +61,17 @@ export class SimChain {
     return { signer: who, nonce, call: { method, args }, length: EXTRINSIC_LENGTH };
   }
 
-  step(xs: readonly CheckedExtrinsic[] = []): BlockResult {
+  step(txs: readonly CheckedExtrinsic[] = []): BlockResult {
     const number = this.block + 1n;
+    const sized = this.env.length;
+    const xs = sized === undefined ? txs : txs.map((x, i) => ({ ...x, length: sized(number, i, x) }));
+    this.env.onBlock?.(number, xs);
+    const h = this.env.header?.(number) ?? {
+      parentHash: `0x${number.toString(16).padStart(64, '0')}`,
+      timestamp: number * 12_000n,
+    };
     const r = applyBlock(this.state, {
-      header: {
-        number,
-        parentHash: `0x${number.toString(16).padStart(64, '0')}`,
-        author: this.author,
-        timestamp: number * 12_000n,
-      },
+      header: { number, parentHash: h.parentHash, author: this.author, timestamp: h.timestamp },
       extrinsics: xs,
     });
     this.nonces.clear();

@@ -11,6 +11,7 @@ import {
   type CheckedExtrinsic,
   DEV_HYPERPARAMETERS,
   DEV_NETWORK_PARAMS,
+  type GenesisConfig,
   type NetworkParams,
   type SubnetHyperparameters,
   storage,
@@ -20,7 +21,7 @@ import { behaviourFactory } from '../behaviours/registry.js';
 import { SimulationError } from '../errors.js';
 import { Rng } from '../rng.js';
 import type { Scenario, SubnetSpec } from '../scenario/types.js';
-import { SimChain, simAccount } from './sim-chain.js';
+import { type ChainEnv, SimChain, simAccount } from './sim-chain.js';
 
 export interface SimValidator {
   readonly name: string;
@@ -88,23 +89,19 @@ function stepAll(chain: SimChain, calls: readonly [CheckedExtrinsic, string][], 
   }
 }
 
-export function buildWorld(sc: Scenario): World {
-  const sudo = simAccount('sudo');
+/** The genesis a scenario's chain starts from (a node started from it is the same chain). */
+export function scenarioGenesis(sc: Scenario, account: (role: string) => AccountId = simAccount): GenesisConfig {
+  const sudo = account('sudo');
   const balances: [AccountId, bigint][] = [[sudo, FEE_RESERVE]];
   const epochs = BigInt(sc.epochs);
   const minLock = (sc.network.networkMinLockCost as bigint | undefined) ?? SIM_MIN_LOCK;
   sc.subnets.forEach((sn) => {
-    balances.push([simAccount(`${sn.name}/owner`), 4n * minLock + FEE_RESERVE + sn.ownerBuyback * (epochs + 1n)]);
-    for (const v of sn.validators) balances.push([simAccount(`${sn.name}/${v.name}/cold`), v.stake + FEE_RESERVE]);
-    for (const m of sn.miners) balances.push([simAccount(`${sn.name}/${m.name}/cold`), FEE_RESERVE * BigInt(m.count)]);
+    balances.push([account(`${sn.name}/owner`), 4n * minLock + FEE_RESERVE + sn.ownerBuyback * (epochs + 1n)]);
+    for (const v of sn.validators) balances.push([account(`${sn.name}/${v.name}/cold`), v.stake + FEE_RESERVE]);
+    for (const m of sn.miners) balances.push([account(`${sn.name}/${m.name}/cold`), FEE_RESERVE * BigInt(m.count)]);
   });
-  const stakers = new Map<string, AccountId>();
-  for (const st of sc.stakers) {
-    const a = simAccount(`staker/${st.name}`);
-    stakers.set(st.name, a);
-    balances.push([a, st.balance + FEE_RESERVE]);
-  }
-  const chain = new SimChain({
+  for (const st of sc.stakers) balances.push([account(`staker/${st.name}`), st.balance + FEE_RESERVE]);
+  return {
     sudo,
     balances,
     params: {
@@ -114,13 +111,21 @@ export function buildWorld(sc: Scenario): World {
       ...(sc.network as Partial<NetworkParams>),
     },
     subnetDefaults: { ...DEV_HYPERPARAMETERS, ...(sc.hyperparameters as Partial<SubnetHyperparameters>) },
-  });
+  };
+}
+
+export function buildWorld(sc: Scenario, env: Partial<ChainEnv> = {}): World {
+  const account = env.account ?? simAccount;
+  const genesis = scenarioGenesis(sc, account);
+  const sudo = genesis.sudo;
+  const stakers = new Map(sc.stakers.map((st) => [st.name, account(`staker/${st.name}`)]));
+  const chain = new SimChain(genesis, env);
 
   const subnets: SimSubnet[] = [];
   sc.subnets.forEach((sn, i) => {
     const path = `$.subnets[${i}]`;
-    const owner = simAccount(`${sn.name}/owner`);
-    const ownerHotkey = simAccount(`${sn.name}/owner/hot`);
+    const owner = account(`${sn.name}/owner`);
+    const ownerHotkey = account(`${sn.name}/owner/hot`);
     stepAll(chain, [[chain.tx(owner, 'register_network', { hotkey: ownerHotkey }), path]], 'register the subnet');
     const netuid = newestNetuid(chain, owner);
     const uidsNeeded = 1 + sn.validators.length + sn.miners.reduce((a, m) => a + m.count, 0);
@@ -164,17 +169,17 @@ export function buildWorld(sc: Scenario): World {
   sc.subnets.forEach((sn, i) => {
     const netuid = (subnets[i] as SimSubnet).netuid;
     sn.validators.forEach((v, j) => {
-      const cold = simAccount(`${sn.name}/${v.name}/cold`);
+      const cold = account(`${sn.name}/${v.name}/cold`);
       regs.push([
-        chain.tx(cold, 'burned_register', { netuid, hotkey: simAccount(`${sn.name}/${v.name}/hot`) }),
+        chain.tx(cold, 'burned_register', { netuid, hotkey: account(`${sn.name}/${v.name}/hot`) }),
         `$.subnets[${i}].validators[${j}]`,
       ]);
     });
     sn.miners.forEach((m, j) => {
-      const cold = simAccount(`${sn.name}/${m.name}/cold`);
+      const cold = account(`${sn.name}/${m.name}/cold`);
       for (let k = 0; k < m.count; k++)
         regs.push([
-          chain.tx(cold, 'burned_register', { netuid, hotkey: simAccount(`${sn.name}/${m.name}/hot/${k}`) }),
+          chain.tx(cold, 'burned_register', { netuid, hotkey: account(`${sn.name}/${m.name}/hot/${k}`) }),
           `$.subnets[${i}].miners[${j}]`,
         ]);
     });
@@ -191,8 +196,8 @@ export function buildWorld(sc: Scenario): World {
       sn.validators.forEach((v, j) => {
         const slice = v.stake / STAKE_SLICES + (round === STAKE_SLICES - 1n ? v.stake % STAKE_SLICES : 0n);
         if (slice === 0n) return;
-        const cold = simAccount(`${sn.name}/${v.name}/cold`);
-        const hotkey = simAccount(`${sn.name}/${v.name}/hot`);
+        const cold = account(`${sn.name}/${v.name}/cold`);
+        const hotkey = account(`${sn.name}/${v.name}/hot`);
         stakes.push([
           chain.tx(cold, 'add_stake', { netuid, hotkey, amount: slice }),
           `$.subnets[${i}].validators[${j}].stake`,
@@ -211,12 +216,12 @@ export function buildWorld(sc: Scenario): World {
       return uid;
     };
     const validators = sn.validators.map((v): SimValidator => {
-      const hotkey = simAccount(`${sn.name}/${v.name}/hot`);
+      const hotkey = account(`${sn.name}/${v.name}/hot`);
       const factory = behaviourFactory(v.behaviour.kind);
       if (factory === undefined) throw new SimulationError(`$.subnets[${i}]`, `unknown behaviour ${v.behaviour.kind}`);
       return {
         name: v.name,
-        coldkey: simAccount(`${sn.name}/${v.name}/cold`),
+        coldkey: account(`${sn.name}/${v.name}/cold`),
         hotkey,
         uid: uidOf(hotkey),
         behaviour: factory.create(v.behaviour.options, `$.subnets[${i}].validators`),
@@ -225,7 +230,7 @@ export function buildWorld(sc: Scenario): World {
     });
     const quality = new Array<number>(keys.length).fill(0);
     const miners = sn.miners.map((m): SimMiner => {
-      const hotkeys = Array.from({ length: m.count }, (_, k) => simAccount(`${sn.name}/${m.name}/hot/${k}`));
+      const hotkeys = Array.from({ length: m.count }, (_, k) => account(`${sn.name}/${m.name}/hot/${k}`));
       const uids = hotkeys.map(uidOf);
       for (const u of uids) quality[u] = m.quality;
       return { name: m.name, quality: m.quality, hotkeys, uids };
