@@ -9,7 +9,7 @@
  * epoch to the next, handing the blocks in between to the runtime with no simulator work at all.
  */
 import type { AccountId } from '@taonet/primitives';
-import { type CheckedExtrinsic, checkInvariants, stateDigest, storage, views } from '@taonet/runtime';
+import { type CheckedExtrinsic, checkInvariants, type State, stateDigest, storage, views } from '@taonet/runtime';
 import { SimulationError } from '../errors.js';
 import type { Scenario, StakerSpec } from '../scenario/types.js';
 import { fixedToNumber, observeEpoch, subnetSight, validatorView } from './observe.js';
@@ -33,6 +33,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Accounts, author, headers and extrinsic sizes from outside (default: the simulator's own). */
   readonly env?: Partial<ChainEnv>;
+  /** Sees the final chain state (e.g. to compute a node's Merkle state root over it). */
+  readonly inspect?: (state: State) => void;
 }
 
 interface Ctx {
@@ -224,6 +226,7 @@ export function runScenario(sc: Scenario, opts: RunOptions = {}): SimResult {
       if (k + 1 < sc.epochs) next.push(...callsAfterEpoch(c, sn, k + 1));
     }
   }
+  opts.inspect?.(chain.state);
   return {
     scenario: sc.name,
     mode,
