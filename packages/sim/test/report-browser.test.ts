@@ -15,7 +15,11 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../src/engine/engine.js';
 import { runCharts } from '../src/report/charts.js';
 import { writeRunReport } from '../src/report/write-run.js';
-import { parseScenario } from '../src/scenario/parse.js';
+import { writeSweepReport } from '../src/report/sweep-report.js';
+import { parseScenario, readScenarioDocument } from '../src/scenario/parse.js';
+import { measureOf, parseMeasure } from '../src/sweep/measure.js';
+import { withParam } from '../src/sweep/param-path.js';
+import { runSweep } from '../src/sweep/sweep.js';
 
 const CHROMIUM = process.env.TAONET_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,6 +64,40 @@ describe.skipIf(!existsSync(CHROMIUM))('sim HTML report in chromium', () => {
       expect(await page.locator('h1').textContent()).toBe(r.scenario);
       mkdirSync(SHOTS, { recursive: true });
       await page.screenshot({ path: join(SHOTS, 'sim-report.png'), fullPage: false });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('renders a sweep heatmap offline, without console errors', async () => {
+    const file = join(ROOT, 'packages/sim/examples/copier.yaml');
+    const doc = readScenarioDocument(readFileSync(file, 'utf8'), file);
+    const params = [
+      { path: 'hyperparameters.kappa', values: [16384, 49151] },
+      { path: 'subnets.alpha.validators.copier.stake', values: [250, 1000] },
+    ];
+    const r = await runSweep('copier sweep', withParam(doc, 'epochs', 4), params, { workers: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'taonet-sim-sweep-'));
+    writeSweepReport(r, parseMeasure('alpha/copier:dividends'), dir);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, offline: true });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(pathToFileURL(join(dir, 'sweep.html')).href);
+      const cells = page.locator('table.heat tbody td');
+      expect(await cells.count()).toBe(4);
+      const shown = (await cells.allTextContents()).map(Number);
+      expect(shown).toEqual(r.runs.map((x) => Number(measureOf(x, parseMeasure('alpha/copier:dividends')).toFixed(4))));
+      await page.screenshot({ path: join(SHOTS, 'sim-sweep.png') });
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
