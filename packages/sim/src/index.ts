@@ -15,6 +15,7 @@ export { progressBar } from './report/progress.js';
 export { writeRunReport } from './report/write-run.js';
 export { YUMA_CASES, type YumaCase } from './yuma-cases/cases.js';
 export { type CaseRun, runYumaCase } from './yuma-cases/run-case.js';
+export { yumaCasesCharts, yumaCasesHtml } from './yuma-cases/report.js';
 export { runAllYumaCases, yumaCasesMarkdown, yumaCasesSeriesCsv } from './yuma-cases/table.js';
 export { YUMA_VARIANTS, type YumaVariant } from './yuma-cases/variants.js';
 export { writeSweepReport } from './report/sweep-report.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { YUMA_CASES } from '../src/yuma-cases/cases.js';
+import { yumaCasesCharts, yumaCasesHtml } from '../src/yuma-cases/report.js';
 import { runYumaCase } from '../src/yuma-cases/run-case.js';
 import { runAllYumaCases, yumaCasesMarkdown } from '../src/yuma-cases/table.js';
 import { YUMA_VARIANTS } from '../src/yuma-cases/variants.js';
@@ -54,5 +55,14 @@ describe('yuma-simulation cases on the runtime', () => {
     );
     expect(r.series[2]?.slice(6).every((x) => x === 0)).toBe(true);
     expect(r.series[2]?.[5]).toBeGreaterThan(0);
+  });
+
+  it('charts every case and variant over its epochs in the HTML page', () => {
+    const charts = yumaCasesCharts(runs);
+    expect(charts).toHaveLength(22 * YUMA_VARIANTS.length);
+    const c1 = charts.find((c) => c.id === 'case-1-yuma3');
+    expect(c1?.series.map((s) => s.values)).toEqual(run(1, 'yuma3').series);
+    const html = yumaCasesHtml(runs);
+    for (const c of charts) expect(html).toContain(`id="${c.id}"`);
   });
 });

@@ -109,8 +109,9 @@ export function registerSimCommands(program: Command): void {
     .description("run yuma-simulation's synthetic cases for each Yuma variant and write the docs table")
     .option('-o, --out <file>', 'markdown table to write', 'docs/sim-yuma-cases.md')
     .option('--series <file>', 'also write the per-epoch dividends of every case as CSV')
+    .option('--html <file>', 'also write an offline HTML page charting every case over the epochs')
     .option('--check', 'write nothing; fail if the table in --out is not current')
-    .action(async (o: { out: string; series?: string; check?: boolean }, cmd: Command) => {
+    .action(async (o: { out: string; series?: string; html?: string; check?: boolean }, cmd: Command) => {
       const json = (cmd.optsWithGlobals() as Globals).json === true;
       const s = await import('@taonet/sim');
       const runs = s.runAllYumaCases();
@@ -138,6 +139,7 @@ export function registerSimCommands(program: Command): void {
       }
       writeFileSync(o.out, md);
       if (o.series !== undefined) writeFileSync(o.series, s.yumaCasesSeriesCsv(runs));
+      if (o.html !== undefined) writeFileSync(o.html, s.yumaCasesHtml(runs));
       if (json) printJson({ ok: true, file: o.out, cases: s.YUMA_CASES.length, variants: s.YUMA_VARIANTS.length });
       else
         process.stdout.write(
