@@ -5,6 +5,7 @@ import { benchAxonFlood } from './axon-flood.bench.js';
 import { benchCompat } from './compat.bench.js';
 import { benchEpoch } from './epoch.bench.js';
 import { benchNode } from './node.bench.js';
+import { benchSim } from './sim.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
   axon: benchAxon,
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   epoch: benchEpoch,
   block: benchBlock,
   node: benchNode,
+  sim: benchSim,
 };
 
 const name = process.argv.slice(2).find((a) => a !== '--');

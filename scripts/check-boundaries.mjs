@@ -13,7 +13,7 @@ const ALLOWED = {
   runtime: ['primitives'],
   node: ['primitives', 'runtime'],
   sdk: ['primitives'],
-  cli: ['primitives', 'sdk', 'node', 'runtime', 'explorer'],
+  cli: ['primitives', 'sdk', 'node', 'runtime', 'explorer', 'sim'],
   conformance: ['primitives', 'runtime', 'sdk'],
   explorer: ['primitives', 'sdk'],
   sim: ['primitives', 'runtime'],

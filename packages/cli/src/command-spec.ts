@@ -13,6 +13,8 @@ export interface OptionSpec {
   readonly default?: string;
   /** A required option (`requiredOption`). */
   readonly required?: boolean;
+  /** A repeatable option: every occurrence is collected into an array. */
+  readonly repeatable?: boolean;
 }
 
 export interface ArgumentSpec {
@@ -39,8 +41,12 @@ export interface CommandGroup {
 }
 
 function withOptions(cmd: Command, options: readonly OptionSpec[]): Command {
+  const collect = (v: string, acc: string[]): string[] => [...acc, v];
   for (const o of options) {
-    if (o.required === true) cmd.requiredOption(o.flags, o.description, o.default);
+    if (o.repeatable === true) {
+      if (o.required === true) cmd.requiredOption(o.flags, o.description, collect, [] as string[]);
+      else cmd.option(o.flags, o.description, collect, [] as string[]);
+    } else if (o.required === true) cmd.requiredOption(o.flags, o.description, o.default);
     else cmd.option(o.flags, o.description, o.default);
   }
   return cmd;

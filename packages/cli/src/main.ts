@@ -7,6 +7,7 @@ import { registerExplorerCommand } from './commands/explorer.js';
 import { localnetCommands } from './commands/localnet.js';
 import { registerNodeCommand } from './commands/node.js';
 import { rootCommands } from './commands/root.js';
+import { simCommands } from './commands/sim.js';
 import { stakeCommands } from './commands/stake.js';
 import { subnetCommands } from './commands/subnets.js';
 import { walletCommands } from './commands/wallet.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   addGroup(program, localnetCommands);
   registerChainSpecCommand(program);
   registerExplorerCommand(program);
+  addGroup(program, simCommands);
   return program;
 }
 

@@ -24,3 +24,4 @@ export * from './block/fees.js';
 export * as views from './views/index.js';
 export { freeBalance, nonceOf } from './balances/ledger.js';
 export { currentPrice, poolOf } from './swap/pool-state.js';
+export { netuidStorageIndex, weightsCommitHash } from './weights/commit-hash.js';

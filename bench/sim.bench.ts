@@ -1,0 +1,82 @@
+/**
+ * Simulator benchmark: simulated epochs per second for a 256-UID subnet with 64 honest validators
+ * (191 miners, tempo 360, weights on every miner each epoch) in fast and in full-block mode, and
+ * the sweep throughput (runs and epochs per second) on one and on two worker threads. Setup (the
+ * world built through real extrinsics) is not timed: the clock runs from the first recorded epoch
+ * to the last.
+ */
+import { runScenario, runSweep, type Scenario, scenarioFromObject } from '@taonet/sim';
+
+function subnetDoc(epochs: number): Record<string, unknown> {
+  return {
+    name: 'bench-256',
+    seed: 1,
+    epochs,
+    hyperparameters: { tempo: 360, maxAllowedValidators: 65, immunityPeriod: 100000 },
+    subnets: [
+      {
+        name: 'net',
+        validators: Array.from({ length: 64 }, (_, i) => ({
+          name: `v${i}`,
+          stake: 100 + i * 10,
+          behaviour: { kind: 'honest', options: { noise: 0.05 } },
+        })),
+        miners: Array.from({ length: 191 }, (_, i) => ({ name: `m${i}`, quality: ((i * 37) % 100) / 100 })),
+      },
+    ],
+  };
+}
+
+function epochsPerSecond(sc: Scenario, mode: 'fast' | 'full'): { rate: number; blocks: number } {
+  let first = 0;
+  let last = 0;
+  const r = runScenario(sc, {
+    mode,
+    onProgress: (done) => {
+      if (done === 1) first = performance.now();
+      last = performance.now();
+    },
+  });
+  if (r.failures.length > 0)
+    throw new Error(`bench sim: ${r.failures.length} calls failed: ${JSON.stringify(r.failures[0])}`);
+  return { rate: (sc.epochs - 1) / ((last - first) / 1000), blocks: r.blocks };
+}
+
+const SWEEP_DOC = {
+  name: 'bench-sweep',
+  seed: 2,
+  epochs: 10,
+  hyperparameters: { tempo: 20, yuma3Enabled: true, commitRevealEnabled: true },
+  subnets: [
+    {
+      name: 'net',
+      validators: [
+        { name: 'a', stake: 1000, behaviour: 'honest' },
+        { name: 'b', stake: 1000, behaviour: 'honest' },
+        { name: 'c', stake: 1000, behaviour: { kind: 'copier', options: { target: 'a' } } },
+      ],
+      miners: Array.from({ length: 16 }, (_, i) => ({ name: `m${i}`, quality: i / 16 })),
+    },
+  ],
+};
+
+export async function benchSim(): Promise<void> {
+  const fast = epochsPerSecond(scenarioFromObject(subnetDoc(6)), 'fast');
+  console.log(`256 uids, 64 validators, tempo 360, fast mode: ${fast.rate.toFixed(2)} epochs/s`);
+  const full = epochsPerSecond(scenarioFromObject(subnetDoc(4)), 'full');
+  console.log(`256 uids, 64 validators, tempo 360, full-block mode: ${full.rate.toFixed(2)} epochs/s`);
+  const params = [
+    { path: 'hyperparameters.kappa', values: [16384, 32767, 49151] },
+    { path: 'subnets.net.validators.c.stake', values: [100, 250, 500, 1000] },
+  ];
+  for (const workers of [1, 2]) {
+    const r = await runSweep('bench', SWEEP_DOC, params, { workers });
+    const runs = r.runs.length;
+    console.log(
+      `sweep of ${runs} runs × ${SWEEP_DOC.epochs} epochs on ${workers} worker(s): ${(runs / r.seconds).toFixed(2)} runs/s, ${((runs * SWEEP_DOC.epochs) / r.seconds).toFixed(1)} epochs/s`,
+    );
+  }
+  console.log(
+    `simulated epochs/s, 256 uids × 64 validators: fast ${fast.rate.toFixed(2)}, full-block ${full.rate.toFixed(2)}`,
+  );
+}
