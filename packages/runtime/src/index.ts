@@ -20,6 +20,7 @@ export * from './block/call.js';
 export * from './block/calls.js';
 export * from './block/extrinsic.js';
 export * from './block/fees.js';
+export * from './block/validity.js';
 export * as views from './views/index.js';
 export { freeBalance, nonceOf } from './balances/ledger.js';
 export { currentPrice, poolOf } from './swap/pool-state.js';

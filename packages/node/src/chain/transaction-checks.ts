@@ -20,6 +20,11 @@ export class TransactionError extends Error implements RuntimeErrorInfo {
     if (hint !== undefined) this.hint = hint;
   }
 
+  /** The runtime's refusal, carried unchanged to the sender. */
+  static from(e: RuntimeErrorInfo): TransactionError {
+    return new TransactionError(e.code, e.explanation, e.hint);
+  }
+
   toJSON(): RuntimeErrorInfo {
     return { code: this.code, explanation: this.explanation, ...(this.hint === undefined ? {} : { hint: this.hint }) };
   }

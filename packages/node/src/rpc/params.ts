@@ -53,3 +53,22 @@ export function stringList(params: readonly unknown[], i: number): string[] | nu
     throw invalidParams(`param ${i} must be a list of strings`);
   return v as string[];
 }
+
+export function swapSide(params: readonly unknown[], i: number): 'buy' | 'sell' {
+  const v = params[i];
+  if (v !== 'buy' && v !== 'sell') throw invalidParams(`param ${i} must be 'buy' (TAO in) or 'sell' (alpha in)`);
+  return v;
+}
+
+/** An amount in rao as a decimal string. Balances are u64 on chain, so a larger one has no meaning. */
+export function raoAmount(params: readonly unknown[], i: number): bigint {
+  const v = params[i];
+  if (typeof v !== 'string' || !/^\d+$/.test(v))
+    throw invalidParams(`param ${i} must be an amount in rao as a decimal string`);
+  if (BigInt(v) > U64_MAX)
+    throw invalidParams(
+      `param ${i} (${v} rao) exceeds the u64 balance range`,
+      `Quote at most ${U64_MAX} rao; no balance can be larger.`,
+    );
+  return BigInt(v);
+}
