@@ -8,7 +8,7 @@ import { DEFAULT_HYPERPARAMETERS, type SubnetHyperparameters } from './params/hy
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './params/network-params.js';
 import { NewSubnetHyperparameters, Params, SudoKey } from './params/storage.js';
 import { State } from './state/state.js';
-import { ROOT_NETUID } from './subnets/root.js';
+import { ROOT_NETUID } from './subnets/root-netuid.js';
 import { Hyperparameters, Mechanism, Netuids, SubtokenEnabled, TokenSymbol } from './subnets/storage.js';
 
 export interface GenesisConfig {

@@ -16,7 +16,7 @@ export * from './params/hyperparameters.js';
 export * from './params/network-params.js';
 export * as storage from './storage-items.js';
 export * from './block/apply-block.js';
-export * from './block/call.js';
+export * from './system/call.js';
 export * from './block/calls.js';
 export * from './block/extrinsic.js';
 export * from './block/fees.js';

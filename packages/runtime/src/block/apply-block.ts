@@ -4,13 +4,13 @@
  * A failing extrinsic pays its fee, bumps its nonce, and changes nothing else; its error is
  * recorded in its result. Anything that is not a RuntimeError is a bug and aborts the block.
  */
+import { payAuthor } from '../balances/author-fee.js';
 import { bumpNonce, debit } from '../balances/ledger.js';
 import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
 import { BlockNumber, ParentHash, Timestamp } from '../params/storage.js';
 import type { State } from '../state/state.js';
 import { Ctx } from '../system/context.js';
 import { event, type RuntimeEvent } from '../system/events.js';
-import { payAuthor } from '../swap/pool-state.js';
 import { blockStep } from './block-step.js';
 import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
 import { type ValidExtrinsic, validateExtrinsic } from './validity.js';

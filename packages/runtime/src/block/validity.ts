@@ -8,7 +8,7 @@ import { freeBalance, nonceOf } from '../balances/ledger.js';
 import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
 import { Params, SudoKey } from '../params/storage.js';
 import type { State } from '../state/state.js';
-import type { CallDef } from './call.js';
+import type { CallDef } from '../system/call.js';
 import { callDef } from './calls.js';
 import type { CheckedExtrinsic } from './extrinsic.js';
 import { transactionFee } from './fees.js';
