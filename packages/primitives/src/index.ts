@@ -1,4 +1,6 @@
 export * from './account.js';
+export * from './codec/hex.js';
+export * from './codec/scale.js';
 export * from './codec/value-codec.js';
 export * from './fixed/index.js';
 export * from './hash.js';
@@ -10,3 +12,4 @@ export * from './safe-float.js';
 export * from './extrinsic/bytes.js';
 export * from './extrinsic/extrinsic.js';
 export * from './prometheus-text.js';
+export * from './weights-commit.js';

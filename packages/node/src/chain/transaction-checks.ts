@@ -3,9 +3,8 @@
  * this chain, and alive (inside its mortality window) for the block it would go into. Each failure
  * is a typed error with an explanation and a hint, like the runtime's.
  */
-import { DecodeError, decodeExtrinsic, type SignedExtrinsic } from '@taonet/primitives';
+import { DecodeError, decodeExtrinsic, type SignedExtrinsic, tryFromHex } from '@taonet/primitives';
 import type { CheckedExtrinsic, RuntimeErrorInfo } from '@taonet/runtime';
-import { hexToBytes } from '../codec/hex.js';
 import { hash256, verify } from '../crypto.js';
 
 export class TransactionError extends Error implements RuntimeErrorInfo {
@@ -72,7 +71,7 @@ export function txSigningPayload(x: SignedExtrinsic, genesisHash: Uint8Array): U
 export function verifySignature(x: SignedExtrinsic, genesisHash: Uint8Array): void {
   const done = verified.get(x);
   if (done !== undefined && (done === genesisHash || sameBytes(done, genesisHash))) return;
-  const pk = hexToBytes(x.signer);
+  const pk = tryFromHex(x.signer);
   if (pk === null || !verify(x.signature, txSigningPayload(x, genesisHash), pk)) {
     throw new TransactionError(
       'BadSignature',

@@ -10,7 +10,7 @@ import { decodeOrReject, toChecked, TransactionError, verifySignature } from '..
 import type { Block, Header } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
-import { account, hexBytes, netuid, optionalBlockRef, positiveInt, raoAmount, stringList, swapSide } from './params.js';
+import { account, hexParam, netuid, optionalBlockRef, positiveInt, raoAmount, stringList, swapSide } from './params.js';
 import { invalidParams, RpcCode, RpcError } from './rpc-error.js';
 
 export interface NodeApi {
@@ -60,7 +60,7 @@ function txError(e: unknown): never {
 }
 
 function submit(api: NodeApi, params: readonly unknown[], watcher?: (s: TxStatus) => void): string {
-  const bytes = hexBytes(params, 0, 'signed extrinsic');
+  const bytes = hexParam(params, 0, 'signed extrinsic');
   try {
     return api.pool.submit(bytes, watcher);
   } catch (e) {
@@ -175,7 +175,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
     description:
       'Run a signed extrinsic against the head without keeping anything or paying a fee: null, or the typed error it would get.',
     call: (api, p) => {
-      const bytes = hexBytes(p, 0, 'signed extrinsic');
+      const bytes = hexParam(p, 0, 'signed extrinsic');
       let x: ReturnType<typeof decodeOrReject>;
       try {
         x = decodeOrReject(bytes);

@@ -1,15 +1,16 @@
 /** Readers for JSON-RPC positional parameters, failing with InvalidParams that names the position. */
 import { type AccountId, isAccountId } from '@taonet/primitives';
-import { hexToBytes } from '../codec/hex.js';
+import { tryFromHex } from '@taonet/primitives';
 import { invalidParams } from './rpc-error.js';
 
 export function param(params: readonly unknown[], i: number): unknown {
   return params[i];
 }
 
-export function hexBytes(params: readonly unknown[], i: number, what: string): Uint8Array {
+/** Parameter `i` as bytes, given as 0x-prefixed hex. */
+export function hexParam(params: readonly unknown[], i: number, what: string): Uint8Array {
   const v = params[i];
-  const b = typeof v === 'string' && v.startsWith('0x') ? hexToBytes(v) : null;
+  const b = typeof v === 'string' && v.startsWith('0x') ? tryFromHex(v) : null;
   if (b === null) throw invalidParams(`param ${i} (${what}) must be 0x-prefixed hex`);
   return b;
 }
