@@ -1,8 +1,7 @@
-/** The node's fast paths agree with the primitives: signing payload (wasm blake2b) and hex. */
+/** The node's fast path agrees with the primitives: signing payload (wasm blake2b). */
 import { fromHex, signExtrinsic, signingPayload, toHex } from '@taonet/primitives';
 import { describe, expect, it } from 'vitest';
 import { devAccount } from '../src/chain-spec.js';
-import { bytesToHex, hexToBytes } from '../src/codec/hex.js';
 import { devKeypair, initCrypto, sign } from '../src/crypto.js';
 import { TransactionError, txSigningPayload, verifySignature } from '../src/chain/transaction-checks.js';
 
@@ -32,13 +31,5 @@ describe('transaction checks', () => {
     expect(() => verifySignature(tx, genesis)).not.toThrow();
     expect(() => verifySignature(tx, genesis)).not.toThrow();
     expect(() => verifySignature(tx, new Uint8Array(32))).toThrow(TransactionError);
-  });
-
-  it('hexToBytes matches fromHex and rejects what is not hex', () => {
-    for (const h of ['0x', '0x00', '0xdeadBEEF', `0x${'0f'.repeat(300)}`]) {
-      expect(hexToBytes(h)).toEqual(fromHex(h));
-      expect(bytesToHex(hexToBytes(h) as Uint8Array)).toBe(h.toLowerCase());
-    }
-    for (const h of ['0x0', '0xzz', '0x0g', '0x 1', '0x12 ']) expect(hexToBytes(h)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import {
   RAO_PER_TAO,
   type SignedExtrinsic,
   signExtrinsic,
+  fromHex,
   toHex,
   verifyExtrinsicSignature,
 } from '@taonet/primitives';
@@ -22,7 +23,6 @@ import { Chain, ImportError } from '../src/chain/chain.js';
 import { TransactionError, toChecked, txSigningPayload, verifySignature } from '../src/chain/transaction-checks.js';
 import { devAccount, devChainSpec } from '../src/chain-spec.js';
 import { type Block, type Header, headerHashBytes } from '../src/codec/block.js';
-import { hexBytes } from '../src/codec/hex.js';
 import { AuthorityRound } from '../src/consensus/authority-round.js';
 import { devKeypair, initCrypto, sign, verify } from '../src/crypto.js';
 import { merkleRoot } from '../src/merkle/binary-merkle.js';
@@ -59,7 +59,7 @@ function sealedHeader(parent: Chain, stateRoot: string, txs: readonly SignedExtr
     parentHash: parent.headHash,
     number: parent.head.number + 1n,
     stateRoot,
-    extrinsicsRoot: toHex(merkleRoot(txs.map((x) => hexBytes(x.hash)))),
+    extrinsicsRoot: toHex(merkleRoot(txs.map((x) => fromHex(x.hash)))),
     author: devAccount('Alice'),
     timestamp: slot * 250n,
     slot,

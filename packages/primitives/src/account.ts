@@ -3,6 +3,7 @@
  * One canonical spelling makes map keys and the state digest unambiguous; SS58 is a presentation
  * format handled by the SDK.
  */
+import { toHex } from './codec/hex.js';
 declare const accountBrand: unique symbol;
 export type AccountId = string & { readonly [accountBrand]: 'AccountId' };
 
@@ -21,7 +22,7 @@ export function accountId(x: string): AccountId {
 
 export function accountFromBytes(bytes: Uint8Array): AccountId {
   if (bytes.length !== 32) throw new RangeError(`account id must be 32 bytes, got ${bytes.length}`);
-  return `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}` as AccountId;
+  return toHex(bytes) as AccountId;
 }
 
 export function accountToBytes(a: AccountId): Uint8Array {

@@ -1,4 +1,6 @@
 export * from './account.js';
+export * from './codec/hex.js';
+export * from './codec/scale.js';
 export * from './codec/value-codec.js';
 export * from './fixed/index.js';
 export * from './hash.js';
@@ -12,3 +14,4 @@ export * from './extrinsic/extrinsic.js';
 export * from './prometheus-text.js';
 export * from './keys/signer-key.js';
 export * from './rpc/index.js';
+export * from './weights-commit.js';

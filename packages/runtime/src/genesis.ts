@@ -14,7 +14,7 @@ import { NewSubnetHyperparameters, Params, SudoKey } from './params/storage.js';
 import { State } from './state/state.js';
 import { Ctx } from './system/context.js';
 import { RegistrationsThisBlock } from './neurons/storage.js';
-import { ROOT_NETUID } from './subnets/root.js';
+import { ROOT_NETUID } from './subnets/root-netuid.js';
 import { Hyperparameters, Mechanism, Netuids, SubtokenEnabled, TokenSymbol } from './subnets/storage.js';
 
 export interface GenesisConfig {

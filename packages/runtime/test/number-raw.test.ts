@@ -16,7 +16,7 @@ import {
   u16ToFixed,
 } from '@taonet/primitives';
 import { describe, expect, it } from 'vitest';
-import { toFixedVector, toSparseMatrix } from '../src/epoch/number-matrix.js';
+import { toFixedVector, toSparseMatrix } from '../src/epoch/fast/number-matrix.js';
 import { seededRng } from './utils/random-epoch-input.js';
 
 const rnd = seededRng(7);

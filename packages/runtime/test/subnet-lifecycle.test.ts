@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { storage, views } from '../src/index.js';
 import { stakeOf } from '../src/staking/stake-pool-state.js';
-import { currentLockCost } from '../src/subnets/register-network.js';
+import { currentLockCost } from '../src/subnet-lifecycle/register-network.js';
 import { acct, TAO, TestChain } from './utils/chain.js';
 
 const free = (chain: TestChain, who: string): bigint => chain.state.get(storage.Accounts, acct(who))?.free ?? 0n;

@@ -1,12 +1,13 @@
-/** Byte-string helpers shared by the SDK: `0x` hex, UTF-8 and constant-time comparison. */
+/**
+ * Byte-string helpers shared by the SDK: `0x` hex (the primitives' codec, with the SDK's typed
+ * errors), UTF-8 and constant-time comparison.
+ */
+import { toHex, tryFromHex } from '@taonet/primitives';
 import { InvalidInput } from './errors.js';
 
-const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
+export { toHex };
 
-/** Bytes as lower-case hex with a `0x` prefix. */
-export function toHex(bytes: Uint8Array): string {
-  return `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`;
-}
+const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
 
 /** Bytes as lower-case hex without a prefix (the wire form of SHA3 body hashes). */
 export function toBareHex(bytes: Uint8Array): string {
@@ -24,8 +25,8 @@ export function isHex(s: string): boolean {
  */
 export function fromHex(s: string, what = 'hex value', length?: number): Uint8Array {
   const body = s.startsWith('0x') ? s.slice(2) : s;
-  if (!HEX_RE.test(body)) throw new InvalidInput(`${what} is not valid hex.`);
-  const out = Uint8Array.from(Buffer.from(body, 'hex'));
+  const out = tryFromHex(body);
+  if (out === null) throw new InvalidInput(`${what} is not valid hex.`);
   if (length !== undefined && out.length !== length)
     throw new InvalidInput(`${what} must be ${length} bytes, got ${out.length}.`);
   return out;

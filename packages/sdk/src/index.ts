@@ -26,7 +26,7 @@ export * from './wallet/password.js';
 export * from './wallet/polkadot-json.js';
 
 export * from './synapse/body-hash.js';
-export * from './synapse/headers.js';
+export * from './synapse/reference-headers.js';
 export * from './synapse/messages.js';
 export * from './synapse/nonce.js';
 export * from './synapse/python-str.js';

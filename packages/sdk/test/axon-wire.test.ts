@@ -13,7 +13,7 @@ import { defineSynapse } from '../src/synapse/define-synapse.js';
 import { initFastSr25519, makeSigner, verifySr25519, verifySr25519Wallet } from '../src/synapse/fast-sr25519.js';
 import { field } from '../src/synapse/fields.js';
 import { bodyHash } from '../src/synapse/body-hash.js';
-import { synapseHeaders } from '../src/synapse/headers.js';
+import { synapseHeaders } from '../src/synapse/reference-headers.js';
 import { dendriteMessage } from '../src/synapse/messages.js';
 import { pythonStr } from '../src/synapse/python-str.js';
 import { Synapse } from '../src/synapse/synapse.js';

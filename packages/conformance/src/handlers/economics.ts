@@ -2,6 +2,12 @@
 import { perquintillMulRound, type SafeFloat, safeFloatFromInt } from '@taonet/primitives';
 import { coinbase, registration, staking, subnets, swap } from '@taonet/runtime';
 import {
+  type EmissionModelConfig,
+  type EmissionModelState,
+  type EmissionModelSubnet,
+  emissionOnlyBlocks,
+} from '../emission-only-block-model.js';
+import {
   big,
   bool,
   encBigs,
@@ -59,7 +65,7 @@ function side(x: Json | undefined): swap.SwapSide {
   throw new VectorInputError(`side: expected buy or sell, got ${JSON.stringify(x)}`);
 }
 
-function coinbaseConfig(x: Json | undefined): coinbase.BlockStepConfig {
+function coinbaseConfig(x: Json | undefined): EmissionModelConfig {
   const c = object(x, 'config');
   return {
     subnetOwnerCut: optNum(c.subnet_owner_cut, 11796, 'subnet_owner_cut'),
@@ -70,7 +76,7 @@ function coinbaseConfig(x: Json | undefined): coinbase.BlockStepConfig {
   };
 }
 
-function coinbaseSubnet(x: Json): coinbase.BlockStepSubnet {
+function coinbaseSubnet(x: Json): EmissionModelSubnet {
   const s = object(x, 'subnet');
   return {
     ...coinbase.coinbaseSubnet({
@@ -95,7 +101,7 @@ function coinbaseSubnet(x: Json): coinbase.BlockStepSubnet {
   };
 }
 
-function coinbaseState(i: JsonObject): coinbase.BlockStepState {
+function coinbaseState(i: JsonObject): EmissionModelState {
   return {
     block: optBig(i.block, 0n),
     totalIssuance: big(i.total_issuance, 'total_issuance'),
@@ -189,13 +195,13 @@ export const economicsHandlers: Record<string, Handler> = {
     emission: str(coinbase.blockEmissionForIssuance(big(i.issuance), curve(i.config))),
   }),
   blocks_until_next_auto_epoch: (i) => ({
-    blocks: str(coinbase.blocksUntilNextAutoEpoch(big(i.last_epoch_block), num(i.tempo), big(i.block))),
+    blocks: str(subnets.blocksUntilNextAutoEpoch(big(i.last_epoch_block), num(i.tempo), big(i.block))),
   }),
   blocks_until_next_epoch_legacy: (i) => ({
-    blocks: str(coinbase.blocksUntilNextEpochLegacy(num(i.netuid), num(i.tempo), big(i.block))),
+    blocks: str(subnets.blocksUntilNextEpochLegacy(num(i.netuid), num(i.tempo), big(i.block))),
   }),
   should_run_epoch: (i) => ({
-    run: coinbase.shouldRunEpoch(
+    run: subnets.shouldRunEpoch(
       {
         tempo: num(i.tempo),
         lastEpochBlock: big(i.last_epoch_block),
@@ -203,7 +209,7 @@ export const economicsHandlers: Record<string, Handler> = {
         blocksSinceLastStep: optBig(i.blocks_since_last_step, 0n),
       },
       big(i.block),
-      optBig(i.max_tempo, coinbase.MAX_TEMPO),
+      optBig(i.max_tempo, subnets.MAX_TEMPO),
     ),
   }),
   update_moving_price: (i) => {
@@ -245,9 +251,9 @@ export const economicsHandlers: Record<string, Handler> = {
   run_coinbase: (i) =>
     encCoinbaseState(coinbase.runCoinbase(coinbaseConfig(i.config), coinbaseState(i), big(i.credit, 'credit'))),
   block_step_sequence: (i) => ({
-    per_block: coinbase
-      .blockStepSequence(coinbaseConfig(i.config), coinbaseState(i), num(i.blocks, 'blocks'))
-      .map(encCoinbaseState),
+    per_block: emissionOnlyBlocks(coinbaseConfig(i.config), coinbaseState(i), num(i.blocks, 'blocks')).map(
+      encCoinbaseState,
+    ),
   }),
 
   // Swap

@@ -15,7 +15,6 @@ import {
   State,
 } from '@taonet/runtime';
 import { type Block, type Header, headerHash, headerHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
-import { hexBytes } from '../codec/hex.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
 import type { Consensus } from '../consensus/consensus.js';
 import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
@@ -198,7 +197,7 @@ export class Chain {
       parentHash: this.headHash,
       number,
       stateRoot: toHex(this.root.root()),
-      extrinsicsRoot: toHex(merkleRoot(included.map((x) => hexBytes(x.hash)))),
+      extrinsicsRoot: toHex(merkleRoot(included.map((x) => fromHex(x.hash)))),
       author: opts.author,
       timestamp: opts.timestamp,
       slot: opts.slot,
@@ -251,7 +250,7 @@ export class Chain {
       writes = this.pendingWrites;
     } else {
       txs = block.extrinsics.map((b) => decodeOrReject(b));
-      if (toHex(merkleRoot(txs.map((x) => hexBytes(x.hash)))) !== h.extrinsicsRoot) {
+      if (toHex(merkleRoot(txs.map((x) => fromHex(x.hash)))) !== h.extrinsicsRoot) {
         this.discardBuilt();
         throw new ImportError('BadExtrinsicsRoot', 'the extrinsics root does not match the body');
       }

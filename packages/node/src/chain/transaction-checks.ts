@@ -3,9 +3,8 @@
  * this chain, and alive (inside its mortality window) for the block it would go into. Each failure
  * is a typed error with an explanation and a hint, like the runtime's.
  */
-import { DecodeError, decodeExtrinsic, type SignedExtrinsic, signerKeyFault } from '@taonet/primitives';
+import { DecodeError, decodeExtrinsic, type SignedExtrinsic, signerKeyFault, tryFromHex } from '@taonet/primitives';
 import type { CheckedExtrinsic, RuntimeErrorInfo } from '@taonet/runtime';
-import { hexToBytes } from '../codec/hex.js';
 import { hash256, verify } from '../crypto.js';
 
 export class TransactionError extends Error implements RuntimeErrorInfo {
@@ -21,6 +20,11 @@ export class TransactionError extends Error implements RuntimeErrorInfo {
     super(`${code}: ${explanation}`);
     if (hint !== undefined) this.hint = hint;
     if (data !== undefined) this.data = data;
+  }
+
+  /** The runtime's refusal, carried unchanged to the sender. */
+  static from(e: RuntimeErrorInfo): TransactionError {
+    return new TransactionError(e.code, e.explanation, e.hint);
   }
 
   toJSON(): RuntimeErrorInfo {
@@ -77,7 +81,7 @@ export function txSigningPayload(x: SignedExtrinsic, genesisHash: Uint8Array): U
 export function verifySignature(x: SignedExtrinsic, genesisHash: Uint8Array): void {
   const done = verified.get(x);
   if (done !== undefined && (done === genesisHash || sameBytes(done, genesisHash))) return;
-  const pk = hexToBytes(x.signer);
+  const pk = tryFromHex(x.signer);
   const fault = pk === null ? null : signerKeyFault(pk);
   if (fault !== null) throw new TransactionError(fault.code, fault.explanation, fault.hint);
   if (pk === null || !verify(x.signature, txSigningPayload(x, genesisHash), pk)) {

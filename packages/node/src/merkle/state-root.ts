@@ -5,7 +5,7 @@
  * entries rehashes only their buckets and the 12 levels above them, so a block costs time in
  * proportion to what it changed, not to the size of the state.
  */
-import { concatBytes, encodeValue } from '@taonet/primitives';
+import { concatBytes, encodeValue, toHex } from '@taonet/primitives';
 import { hash256 } from '../crypto.js';
 
 const DEPTH = 12;
@@ -13,11 +13,7 @@ const BUCKETS = 1 << DEPTH;
 const EMPTY = new Uint8Array(32);
 const utf8 = new TextEncoder();
 
-function hex(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
-}
+const hex = (b: Uint8Array): string => toHex(b).slice(2);
 
 /** The hash identifying an entry: blake2b-256(item ‖ 0x00 ‖ key). */
 export function entryKeyHash(item: string, key: string): Uint8Array {

@@ -3,25 +3,14 @@
  * Taonet's own views are taonet_*, and dev-chain controls dev_*. docs/rpc.md documents each one;
  * a test checks that every method here is documented there.
  */
-import { toHex, U64_MAX } from '@taonet/primitives';
-import {
-  type BlockResult,
-  CALLS,
-  currentPrice,
-  dryRun,
-  nonceOf,
-  poolOf,
-  RuntimeError,
-  storage,
-  swap,
-  views,
-} from '@taonet/runtime';
+import { toHex } from '@taonet/primitives';
+import { type BlockResult, CALLS, dryRun, nonceOf, RuntimeError, views } from '@taonet/runtime';
 import type { Chain } from '../chain/chain.js';
 import { decodeOrReject, toChecked, TransactionError, verifySignature } from '../chain/transaction-checks.js';
 import type { Block, Header } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
-import { account, hexBytes, netuid, optionalBlockRef, positiveInt, stringList } from './params.js';
+import { account, hexParam, netuid, optionalBlockRef, positiveInt, raoAmount, stringList, swapSide } from './params.js';
 import { invalidParams, RpcCode, RpcError } from './rpc-error.js';
 
 export interface NodeApi {
@@ -71,7 +60,7 @@ function txError(e: unknown): never {
 }
 
 function submit(api: NodeApi, params: readonly unknown[], watcher?: (s: TxStatus) => void): string {
-  const bytes = hexBytes(params, 0, 'signed extrinsic');
+  const bytes = hexParam(params, 0, 'signed extrinsic');
   try {
     return api.pool.submit(bytes, watcher);
   } catch (e) {
@@ -186,7 +175,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
     description:
       'Run a signed extrinsic against the head without keeping anything or paying a fee: null, or the typed error it would get.',
     call: (api, p) => {
-      const bytes = hexBytes(p, 0, 'signed extrinsic');
+      const bytes = hexParam(p, 0, 'signed extrinsic');
       let x: ReturnType<typeof decodeOrReject>;
       try {
         x = decodeOrReject(bytes);
@@ -260,40 +249,7 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
   },
   taonet_simSwap: {
     description: 'Quote a stake (buy) or unstake (sell) of an amount on a subnet pool without executing it.',
-    call: (api, p) => {
-      const n = netuid(p, 0);
-      const side = p[1];
-      if (side !== 'buy' && side !== 'sell') throw invalidParams("param 1 must be 'buy' (TAO in) or 'sell' (alpha in)");
-      const a = p[2];
-      if (typeof a !== 'string' || !/^\d+$/.test(a))
-        throw invalidParams('param 2 must be an amount in rao as a decimal string');
-      // Balances are u64 on chain: a larger amount could never be staked, so it has no quote.
-      if (BigInt(a) > U64_MAX)
-        throw invalidParams(
-          `param 2 (${a} rao) exceeds the u64 balance range`,
-          `Quote at most ${U64_MAX} rao; no balance can be larger.`,
-        );
-      const s = api.chain.state;
-      if (s.get(storage.Hyperparameters, n) === null)
-        throw new RpcError(RpcCode.CallFailed, 'SubnetNotExists', `no subnet ${n}`);
-      const pool = poolOf(s, n);
-      const before = currentPrice(s, n);
-      const q = swap.swapQuote(pool, side, BigInt(a), {});
-      const after =
-        side === 'buy'
-          ? swap.spotPrice(pool.tao + q.paidIn, pool.alpha - q.paidOut, pool.wQuote, pool.mechanism)
-          : swap.spotPrice(pool.tao - q.paidOut, pool.alpha + q.paidIn, pool.wQuote, pool.mechanism);
-      return {
-        netuid: n,
-        side,
-        amount: BigInt(a),
-        paidIn: q.paidIn,
-        paidOut: q.paidOut,
-        fee: q.fee,
-        priceBefore: before,
-        priceAfter: after,
-      };
-    },
+    call: (api, p) => views.simSwap(api.chain.state, netuid(p, 0), swapSide(p, 1), raoAmount(p, 2)),
   },
   taonet_registrationPrices: {
     description: 'Neuron registration price per subnet and the current subnet lock cost.',
@@ -305,18 +261,11 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
   },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
-    call: (api) => {
-      const s = api.chain.state;
-      return {
-        block: api.chain.head.number,
-        finalized: api.chain.finalizedNumber,
-        totalIssuance: s.value(storage.TotalIssuance),
-        totalStake: s.value(storage.TotalStake),
-        totalRecycled: s.value(storage.TotalRecycled),
-        params: s.value(storage.Params),
-        subnets: s.value(storage.Netuids),
-      };
-    },
+    call: (api) => ({
+      block: api.chain.head.number,
+      finalized: api.chain.finalizedNumber,
+      ...views.networkInfo(api.chain.state),
+    }),
   },
   taonet_calls: {
     description: 'Every call the runtime accepts, with its signer role and whether it pays a fee.',

@@ -1,15 +1,16 @@
 /** Readers for JSON-RPC positional parameters, failing with InvalidParams that names the position. */
 import { type AccountId, isAccountId } from '@taonet/primitives';
-import { hexToBytes } from '../codec/hex.js';
+import { tryFromHex } from '@taonet/primitives';
 import { invalidParams } from './rpc-error.js';
 
 export function param(params: readonly unknown[], i: number): unknown {
   return params[i];
 }
 
-export function hexBytes(params: readonly unknown[], i: number, what: string): Uint8Array {
+/** Parameter `i` as bytes, given as 0x-prefixed hex. */
+export function hexParam(params: readonly unknown[], i: number, what: string): Uint8Array {
   const v = params[i];
-  const b = typeof v === 'string' && v.startsWith('0x') ? hexToBytes(v) : null;
+  const b = typeof v === 'string' && v.startsWith('0x') ? tryFromHex(v) : null;
   if (b === null) throw invalidParams(`param ${i} (${what}) must be 0x-prefixed hex`);
   return b;
 }
@@ -52,4 +53,23 @@ export function stringList(params: readonly unknown[], i: number): string[] | nu
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
     throw invalidParams(`param ${i} must be a list of strings`);
   return v as string[];
+}
+
+export function swapSide(params: readonly unknown[], i: number): 'buy' | 'sell' {
+  const v = params[i];
+  if (v !== 'buy' && v !== 'sell') throw invalidParams(`param ${i} must be 'buy' (TAO in) or 'sell' (alpha in)`);
+  return v;
+}
+
+/** An amount in rao as a decimal string. Balances are u64 on chain, so a larger one has no meaning. */
+export function raoAmount(params: readonly unknown[], i: number): bigint {
+  const v = params[i];
+  if (typeof v !== 'string' || !/^\d+$/.test(v))
+    throw invalidParams(`param ${i} must be an amount in rao as a decimal string`);
+  if (BigInt(v) > U64_MAX)
+    throw invalidParams(
+      `param ${i} (${v} rao) exceeds the u64 balance range`,
+      `Quote at most ${U64_MAX} rao; no balance can be larger.`,
+    );
+  return BigInt(v);
 }

@@ -7,8 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeValue, encodeValue } from '@taonet/primitives';
-import { hexBytes } from '../codec/hex.js';
+import { decodeValue, encodeValue, fromHex } from '@taonet/primitives';
 import type { BlockResult } from '@taonet/runtime';
 import { type Database, open, type RootDatabase } from 'lmdb';
 import { type Block, decodeBlock, encodeBlock } from '../codec/block.js';
@@ -113,7 +112,7 @@ export class ChainStore {
     const encodedResult = result === null ? null : encodeValue(result);
     this.root.transactionSync(() => {
       this.blocks.put(num, encodedBlock);
-      this.hashes.put(hexBytes(hash), num);
+      this.hashes.put(fromHex(hash), num);
       if (encodedResult !== null) this.results.put(num, encodedResult);
       for (const w of writes) {
         const k = stateKey(w.item, w.key);
@@ -129,14 +128,14 @@ export class ChainStore {
         const loc = new Uint8Array(12);
         loc.set(num, 0);
         new DataView(loc.buffer).setUint32(8, i, false);
-        this.txIndex.put(hexBytes(h), loc);
+        this.txIndex.put(fromHex(h), loc);
       });
       this.meta.put(utf8.encode('head'), num);
     });
   }
 
   extrinsicLocation(hash: string): { number: bigint; index: number } | null {
-    const v = this.txIndex.getBinary(hexBytes(hash));
+    const v = this.txIndex.getBinary(fromHex(hash));
     if (v === undefined) return null;
     const b = new Uint8Array(v);
     return { number: readU64be(b.subarray(0, 8)), index: new DataView(b.buffer, b.byteOffset).getUint32(8, false) };
@@ -149,7 +148,7 @@ export class ChainStore {
 
   numberOfHash(hash: string): bigint | null {
     if (!/^0x[0-9a-f]{64}$/.test(hash)) return null;
-    const v = this.hashes.getBinary(hexBytes(hash));
+    const v = this.hashes.getBinary(fromHex(hash));
     return v === undefined ? null : readU64be(new Uint8Array(v));
   }
 

@@ -1,23 +1,22 @@
 /**
  * The transaction pool. A transaction enters only if it decodes, is signed for this chain, is
- * alive, names a known call, can pay its fee and does not reuse a nonce; otherwise the sender gets
- * a typed error at once. Inside, transactions are ordered by tip and, per account, by nonce;
+ * alive, and is valid by the runtime's rule (`validateExtrinsic`: known call, nonce not used, fee
+ * payable, right origin); otherwise the sender gets a typed error at once. The pool's own rules
+ * are only about pools: how far ahead a nonce may wait, one transaction per nonce, size and tips. Inside, transactions are ordered by tip and, per account, by nonce;
  * a gap in an account's nonces waits ("future") until it fills. When the pool is full, a
  * transaction with a higher tip evicts the lowest one. After each block the pool drops what was
  * included and re-checks the rest.
  */
 import type { AccountId } from '@taonet/primitives';
-import {
-  amountText,
-  callDef,
-  nonceOf,
-  type RuntimeErrorInfo,
-  storage,
-  taoAmount,
-  transactionFee,
-} from '@taonet/runtime';
+import { nonceOf, type RuntimeErrorInfo, validateExtrinsic } from '@taonet/runtime';
 import type { Chain, ImportedBlock } from '../chain/chain.js';
-import { checkMortality, checkTransaction, decodeOrReject, TransactionError } from '../chain/transaction-checks.js';
+import {
+  checkMortality,
+  checkTransaction,
+  decodeOrReject,
+  TransactionError,
+  toChecked,
+} from '../chain/transaction-checks.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
 
 export type TxStatus =
@@ -82,13 +81,10 @@ export class TxPool {
       );
     const next = this.chain.head.number + 1n;
     checkTransaction(tx, this.chain.genesisHashBytes, next);
-    const state = this.chain.state;
-    const def = callDef(tx.call.method);
-    if (def === undefined)
-      this.fail('CallDisabled', `unknown call '${tx.call.method}'`, 'see docs/rpc.md for the call list');
-    const expected = nonceOf(state, tx.signer);
-    if (tx.nonce < expected)
-      this.fail('StaleNonce', `nonce ${tx.nonce} was already used`, `the account's next nonce is ${expected}`);
+    // Call, nonce order, fee and origin: the runtime's one rule. What follows is the pool's own.
+    const v = validateExtrinsic(this.chain.state, toChecked(tx), { nonce: 'notStale' });
+    if (!v.ok) throw TransactionError.from(v.error);
+    const expected = v.valid.accountNonce;
     if (tx.nonce > expected + BigInt(this.opts.maxFutureGap)) {
       this.fail('FutureNonce', `nonce ${tx.nonce} is too far ahead`, `the account's next nonce is ${expected}`);
     }
@@ -99,17 +95,6 @@ export class TxPool {
         'raise the tip to replace it, or wait',
       );
     }
-    const fee = transactionFee(state.value(storage.Params), tx.bytes.length, def.pays, tx.tip);
-    const free = state.get(storage.Accounts, tx.signer)?.free ?? 0n;
-    if (free < fee)
-      this.fail(
-        'InsufficientFeeBalance',
-        `the fee is ${amountText(taoAmount(fee), 'up')} but the account holds ${amountText(taoAmount(free))}`,
-        'fund the account with free TAO first',
-        { amounts: { fee: taoAmount(fee), free: taoAmount(free) } },
-      );
-    if (def.signer === 'admin' && state.value(storage.SudoKey) !== tx.signer)
-      this.fail('BadOrigin', 'only the admin account may call this', 'sign it with the admin (sudo) key');
     if (this.byHash.size >= this.opts.maxSize) this.evictFor(tx);
     const entry = { tx, seq: this.seq++ };
     this.byHash.set(tx.hash, entry);

@@ -15,7 +15,8 @@
  */
 import { type AccountId, accountFromBytes, accountToBytes } from '../account.js';
 import { decodeValue, encodeValue } from '../codec/value-codec.js';
-import { blake2b256 as hash256, concatBytes, toHex } from '../hash.js';
+import { toHex } from '../codec/hex.js';
+import { blake2b256 as hash256, concatBytes } from '../hash.js';
 import { isUsableSignerKey } from '../keys/signer-key.js';
 import { ByteReader, ByteWriter, DecodeError } from './bytes.js';
 

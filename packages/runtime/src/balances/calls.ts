@@ -1,6 +1,6 @@
 /** Balance transfers. */
-import { account, u64 } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { account, u64 } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { ensure } from '../errors.js';
 import { event } from '../system/events.js';
 import { credit, debit, freeBalance } from './ledger.js';

@@ -4,18 +4,16 @@
  * A failing extrinsic pays its fee, bumps its nonce, and changes nothing else; its error is
  * recorded in its result. Anything that is not a RuntimeError is a bug and aborts the block.
  */
-import { bumpNonce, debit, freeBalance, nonceOf } from '../balances/ledger.js';
+import { payAuthor } from '../balances/author-fee.js';
+import { bumpNonce, debit } from '../balances/ledger.js';
 import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
-import { BlockNumber, ParentHash, Params, SudoKey, Timestamp } from '../params/storage.js';
+import { BlockNumber, ParentHash, Timestamp } from '../params/storage.js';
 import type { State } from '../state/state.js';
 import { Ctx } from '../system/context.js';
 import { event, type RuntimeEvent } from '../system/events.js';
-import { payAuthor } from '../swap/pool-state.js';
 import { blockStep } from './block-step.js';
-import { callDef } from './calls.js';
 import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
-import { transactionFee } from './fees.js';
-import { amountText, taoAmount } from '../amounts.js';
+import { type ValidExtrinsic, validateExtrinsic } from './validity.js';
 
 export class InvalidBlockError extends Error {
   override readonly name = 'InvalidBlockError';
@@ -26,38 +24,15 @@ function errorInfo(e: unknown): RuntimeErrorInfo {
   throw e;
 }
 
-/**
- * Checks that an extrinsic can pay and is in nonce order, without changing anything. The node's
- * pool uses this at the door; `applyExtrinsic` uses it again at inclusion.
- */
-export function validateExtrinsic(state: State, x: CheckedExtrinsic): RuntimeErrorInfo | null {
-  const def = callDef(x.call.method);
-  if (def === undefined) return new RuntimeError('CallDisabled', `unknown call '${x.call.method}'`).toJSON();
-  const expected = nonceOf(state, x.signer);
-  if (x.nonce < expected) return new RuntimeError('StaleNonce', undefined, `account nonce is ${expected}`).toJSON();
-  if (x.nonce > expected) return new RuntimeError('FutureNonce', undefined, `account nonce is ${expected}`).toJSON();
-  const fee = transactionFee(state.value(Params), x.length, def.pays, x.tip ?? 0n);
-  const free = freeBalance(state, x.signer);
-  if (free < fee)
-    return new RuntimeError(
-      'InsufficientFeeBalance',
-      undefined,
-      `the fee is ${amountText(taoAmount(fee), 'up')}, free balance ${amountText(taoAmount(free))}`,
-      { amounts: { fee: taoAmount(fee), free: taoAmount(free) } },
-    ).toJSON();
-  if (def.signer === 'admin' && state.value(SudoKey) !== x.signer)
-    return new RuntimeError('BadOrigin', 'only the admin account may call this').toJSON();
-  return null;
+/** Applies one extrinsic inside `ctx`'s block; an invalid one changes nothing and pays nothing. */
+export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
+  const v = validateExtrinsic(ctx.state, x);
+  return v.ok ? applyValid(ctx, x, v.valid) : { ok: false, fee: 0n, events: [], error: v.error };
 }
 
-/** Applies one extrinsic inside `ctx`'s block. */
-export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
+/** Charges, bumps the nonce and dispatches an extrinsic `validateExtrinsic` has just accepted. */
+function applyValid(ctx: Ctx, x: CheckedExtrinsic, { def, fee }: ValidExtrinsic): ExtrinsicResult {
   const s = ctx.state;
-  const invalid = validateExtrinsic(s, x);
-  if (invalid !== null) return { ok: false, fee: 0n, events: [], error: invalid };
-  const def = callDef(x.call.method);
-  if (def === undefined) throw new Error('unreachable: validated call');
-  const fee = transactionFee(ctx.params, x.length, def.pays, x.tip ?? 0n);
   debit(s, x.signer, fee, 'InsufficientFeeBalance');
   payAuthor(ctx, fee);
   bumpNonce(s, x.signer);
@@ -84,15 +59,16 @@ export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
 
 /**
  * Runs a call without keeping anything (and without charging the fee): the typed error it would
- * fail with, or null if it would succeed. For the node's dryRun.
+ * fail with, or null if it would succeed. For the node's dryRun. Validity is checked as the pool
+ * checks it (a nonce ahead of the account's may be filled by transactions still waiting).
  */
 export function dryRun(state: State, block: BlockInput['header'], x: CheckedExtrinsic): RuntimeErrorInfo | null {
-  const def = callDef(x.call.method);
-  if (def === undefined) return new RuntimeError('CallDisabled', `unknown call '${x.call.method}'`).toJSON();
+  const v = validateExtrinsic(state, x, { nonce: 'notStale' });
+  if (!v.ok) return v.error;
+  const def = v.valid.def;
   const ctx = new Ctx(state, block);
   state.checkpoint();
   try {
-    if (def.signer === 'admin' && state.value(SudoKey) !== x.signer) return new RuntimeError('BadOrigin').toJSON();
     def.run(ctx, x.signer, def.parse(x.call.args));
     return null;
   } catch (e) {
@@ -140,9 +116,9 @@ export class BlockBuilder {
     x: CheckedExtrinsic,
   ): { included: true; result: ExtrinsicResult } | { included: false; error: RuntimeErrorInfo } {
     if (!this.open) throw new Error('block already finished');
-    const invalid = validateExtrinsic(this.state, x);
-    if (invalid !== null) return { included: false, error: invalid };
-    const result = applyExtrinsic(this.ctx, x);
+    const v = validateExtrinsic(this.state, x);
+    if (!v.ok) return { included: false, error: v.error };
+    const result = applyValid(this.ctx, x, v.valid);
     this.results.push(result);
     return { included: true, result };
   }

@@ -8,7 +8,7 @@ import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
 import { rootCalls } from '../root/calls.js';
 import { weightCalls } from '../weights/calls.js';
-import type { CallDef } from './call.js';
+import type { CallDef } from '../system/call.js';
 
 export const CALLS: readonly CallDef<unknown>[] = [
   ...balancesCalls,

@@ -6,7 +6,7 @@
 import type { AccountId } from '@taonet/primitives';
 import type { RuntimeErrorInfo } from '../errors.js';
 import type { RuntimeEvent } from '../system/events.js';
-import type { Call } from './call.js';
+import type { Call } from '../system/call.js';
 
 export interface CheckedExtrinsic {
   readonly signer: AccountId;

@@ -33,7 +33,7 @@ import {
   SubnetTaoInEmission,
   SubtokenEnabled,
 } from '../subnets/storage.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { SubnetAlphaIn, SubnetAlphaOut, SubnetProtocolAlpha, SubnetTao, SwapQuoteWeight } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { type CoinbaseSubnet, coinbaseSubnet, runCoinbase } from './run-coinbase.js';

@@ -12,7 +12,7 @@ import type { State } from '../state/state.js';
 import { increasePoolValue, increaseStake } from '../staking/stake-pool-state.js';
 import { takeOf } from '../staking/take.js';
 import { TotalHotkeyAlpha } from '../staking/storage.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import {
   BlocksSinceLastStep,
   Hyperparameters,
@@ -31,7 +31,7 @@ import {
 import { SubnetAlphaBurned, SubnetAlphaOut } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
-import { loadEpochInput, persistEpochOutput } from './epoch-input.js';
+import { loadEpochInput, persistEpochOutput } from './epoch-state.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 

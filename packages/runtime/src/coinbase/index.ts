@@ -1,7 +1,5 @@
 export * from './block-emission.js';
-export * from './block-step.js';
 export * from './emission-shares.js';
-export * from './epoch-schedule.js';
 export * from './moving-price.js';
 export * from './root-proportion.js';
 export * from './run-coinbase.js';

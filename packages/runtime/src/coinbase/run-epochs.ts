@@ -2,12 +2,12 @@
  * Which subnets run their epoch this block: those that are due, in the reference order, at most
  * `maxEpochsPerBlock` of them; the others are deferred one block without losing their emission.
  */
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { BlocksSinceLastStep, Netuids, PendingEpochAt } from '../subnets/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { drainAndDistribute } from './distribute.js';
-import { epochDue } from './epoch-schedule-state.js';
+import { epochDue } from '../subnets/epoch-schedule-state.js';
 import { referenceOrder } from './subnet-order.js';
 
 export function runEpochs(ctx: Ctx): void {

@@ -6,8 +6,8 @@
 import { fixed, fixed64ToFixed32, fixedProportionToU16, fixedToU64, I32, I64F64 } from '@taonet/primitives';
 import { activityCutoff, isActive } from './activity.js';
 import type { StageInput, StageOutput } from './epoch-stages.js';
-import { fastStages } from './fast-stages.js';
-import { referenceStages } from './reference-stages.js';
+import { fastStages } from './fast/fast-stages.js';
+import { referenceStages } from './reference/reference-stages.js';
 import type { EpochInput, EpochOutput } from './types.js';
 import { type FixedVector, isTopkNonzero, maskVector, normalize, sum } from './vector.js';
 

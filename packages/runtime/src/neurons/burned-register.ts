@@ -8,7 +8,7 @@ import type { AccountId } from '@taonet/primitives';
 import { debit, freeBalance } from '../balances/ledger.js';
 import { ensure } from '../errors.js';
 import { bumpBurn } from '../registration/burn-price.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { SubnetTaoFlow } from '../subnets/storage.js';
 import { buyAlpha } from '../swap/pool-state.js';
 import { SubnetAccountTao, SubnetAlphaOut } from '../swap/storage.js';

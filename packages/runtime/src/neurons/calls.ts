@@ -1,6 +1,6 @@
 /** Neuron calls: registration and serving. */
-import { type Args, account, int, netuid, optionalU64, u16 } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { type Args, account, int, netuid, optionalU64, u16 } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { fail } from '../errors.js';
 import { burnedRegister } from './burned-register.js';
 import { serveAxon } from './serve-axon.js';

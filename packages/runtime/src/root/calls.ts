@@ -1,6 +1,6 @@
 /** Root calls: join root, claim root dividends, choose how they are paid. */
-import { account, type Args, oneOf } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { account, type Args, oneOf } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { fail } from '../errors.js';
 import { event } from '../system/events.js';
 import { claimRootCall } from './root-claim.js';

@@ -9,7 +9,7 @@ import { ensure, RuntimeError } from '../errors.js';
 import type { State } from '../state/state.js';
 import { increaseStake, stakeOf } from '../staking/stake-pool-state.js';
 import { StakingHotkeys, TotalHotkeyAlpha } from '../staking/storage.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Netuids } from '../subnets/storage.js';
 import { buyAlpha, sellAlpha } from '../swap/pool-state.js';
 import { DEFAULT_MIN_PRICE_RAO } from '../swap/pool.js';

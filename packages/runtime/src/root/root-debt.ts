@@ -4,7 +4,7 @@
  */
 import type { AccountId } from '@taonet/primitives';
 import type { State } from '../state/state.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Netuids } from '../subnets/storage.js';
 import { RootClaimable, RootClaimed, RootStakingColdkeys } from './storage.js';
 

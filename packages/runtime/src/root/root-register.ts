@@ -10,7 +10,7 @@ import { registerNeuron } from '../neurons/register-neuron.js';
 import { BlockAtRegistration, Keys, LastUpdate, RegistrationsThisBlock, Uids } from '../neurons/storage.js';
 import { withElement } from '../neurons/uid-columns.js';
 import { hotkeyAlpha } from '../staking/stake-queries.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Hyperparameters } from '../subnets/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';

@@ -1,12 +1,12 @@
 /** Staking calls: stake, unstake, move between hotkeys, coldkeys and subnets, and takes. */
-import { account, bool, netuid, optionalU64, u16, u64 } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { account, bool, netuid, optionalU64, u16, u64 } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { addStake } from './add-stake.js';
 import { transitionStake } from './move-stake.js';
 import { removeStake } from './remove-stake.js';
 import { decreaseTake, increaseTake } from './take.js';
 import { unstakeAll } from './unstake-all.js';
-import type { Args } from '../block/args.js';
+import type { Args } from '../system/args.js';
 
 const limits = (a: Args) => ({
   limitPrice: optionalU64(a, 'limitPrice'),

@@ -7,7 +7,7 @@ import { type AccountId, fixed, U64F64 } from '@taonet/primitives';
 import { credit } from '../balances/ledger.js';
 import { ensure, fail } from '../errors.js';
 import { Hyperparameters } from '../subnets/storage.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { buyAlpha, currentPrice, poolOf, sellAlpha } from '../swap/pool-state.js';
 import { maxAmountMove } from '../swap/max-amount.js';
 import { swapQuote } from '../swap/swap-quote.js';

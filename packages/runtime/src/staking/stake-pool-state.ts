@@ -6,7 +6,7 @@
 import type { AccountId } from '@taonet/primitives';
 import { adjustRootDebt } from '../root/root-debt.js';
 import type { State } from '../state/state.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import {
   canUpdateValueForOne,
   type SharePool,

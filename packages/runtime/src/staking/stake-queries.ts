@@ -2,7 +2,7 @@
 import { type AccountId, fixed, U64F64 } from '@taonet/primitives';
 import { Params } from '../params/storage.js';
 import type { State } from '../state/state.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { TotalHotkeyAlpha } from './storage.js';
 
 export { stakeOf } from './stake-pool-state.js';

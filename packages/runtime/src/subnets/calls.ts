@@ -1,6 +1,6 @@
 /** Subnet calls: create, start, identity, symbol, hyperparameters; and the admin's network calls. */
-import { account, type Args, bool, netuid, str } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { account, type Args, bool, netuid, str } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { ensure, fail } from '../errors.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../params/network-params.js';
 import { NewSubnetHyperparameters, Params, SudoKey } from '../params/storage.js';
@@ -10,9 +10,9 @@ import {
   type SubnetHyperparameters,
 } from '../params/hyperparameters.js';
 import { event } from '../system/events.js';
-import { dissolveNetwork } from './dissolve-network.js';
+import { dissolveNetwork } from '../subnet-lifecycle/dissolve-network.js';
 import { checkHyperparameterSet, checkHyperparameterValue, setHyperparameter } from './hyperparameter-update.js';
-import { IDENTITY_LIMITS, registerNetwork, validateIdentity } from './register-network.js';
+import { IDENTITY_LIMITS, registerNetwork, validateIdentity } from '../subnet-lifecycle/register-network.js';
 import { startCall } from './start-call.js';
 import {
   EmissionEnabled,

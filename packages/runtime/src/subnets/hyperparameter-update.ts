@@ -11,7 +11,7 @@ import {
   type SubnetHyperparameters,
 } from '../params/hyperparameters.js';
 import { SudoKey } from '../params/storage.js';
-import { nextEpochBlock } from '../coinbase/epoch-schedule-state.js';
+import { nextEpochBlock } from './epoch-schedule-state.js';
 import { storageMap } from '../state/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';

@@ -3,8 +3,7 @@
  * the reserves, runs the quote, and books the result: reserves, alpha in/out, the fee to the block
  * author, and the TaoFlow counters that drive emission shares.
  */
-import { credit } from '../balances/ledger.js';
-import { recycle } from '../balances/ledger.js';
+import { payAuthor } from '../balances/author-fee.js';
 import { Params } from '../params/storage.js';
 import type { State } from '../state/state.js';
 import { StakingTotals } from '../staking/totals.js';
@@ -37,13 +36,6 @@ export type FlowKind = 'user' | 'protocol' | 'none';
 function recordFlow(s: State, netuid: number, kind: FlowKind, delta: bigint): void {
   if (kind === 'user') s.update(SubnetTaoFlow, netuid, (f) => f + delta);
   else if (kind === 'protocol') s.update(SubnetProtocolFlow, netuid, (f) => f + delta);
-}
-
-/** Pays a swap fee in TAO to the block author, or destroys it when there is none. */
-export function payAuthor(ctx: Ctx, taoFee: bigint): void {
-  if (taoFee <= 0n) return;
-  if (ctx.block.author === null) recycle(ctx.state, taoFee);
-  else credit(ctx.state, ctx.block.author, taoFee);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { State } from '../state/state.js';
 import { stakeOf } from '../staking/stake-pool-state.js';
 import { StakingHotkeys } from '../staking/storage.js';
 import { takeOf } from '../staking/take.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Netuids, TokenSymbol } from '../subnets/storage.js';
 import { currentPrice } from '../swap/pool-state.js';
 import { nextServeAllowedBlock, nextWeightsAllowedBlock } from '../weights/next-allowed.js';

@@ -1,3 +1,5 @@
 export * from './account-views.js';
 export * from './metagraph.js';
+export * from './network-views.js';
 export * from './subnet-views.js';
+export * from './swap-views.js';

@@ -1,7 +1,7 @@
 /** Subnet-level views: dynamic (pool and emission) info, hyperparameters, prices. */
 import type { AccountId } from '@taonet/primitives';
-import { blocksUntilNextAutoEpoch } from '../coinbase/epoch-schedule.js';
-import { tempoOf } from '../coinbase/epoch-schedule-state.js';
+import { blocksUntilNextAutoEpoch } from '../subnets/epoch-schedule.js';
+import { tempoOf } from '../subnets/epoch-schedule-state.js';
 import { Burn, Keys } from '../neurons/storage.js';
 import { HYPERPARAMETER_SPECS, type SubnetHyperparameters } from '../params/hyperparameters.js';
 import { Params } from '../params/storage.js';
@@ -32,7 +32,7 @@ import {
   SubtokenEnabled,
   TokenSymbol,
 } from '../subnets/storage.js';
-import { currentLockCost } from '../subnets/register-network.js';
+import { currentLockCost } from '../subnet-lifecycle/register-network.js';
 import { currentPrice } from '../swap/pool-state.js';
 import {
   SubnetAlphaIn,

@@ -1,6 +1,6 @@
 /** Weight calls: set, commit, reveal. All are signed by the hotkey and free, as on the reference chain. */
-import { type Args, netuid, u16List, u64 } from '../block/args.js';
-import { defineCall } from '../block/call.js';
+import { type Args, netuid, u16List, u64 } from '../system/args.js';
+import { defineCall } from '../system/call.js';
 import { fail } from '../errors.js';
 import { commitWeights, revealWeights } from './commit-reveal.js';
 import { setWeights } from './set-weights.js';

@@ -5,7 +5,7 @@
  * in exactly its reveal epoch and expires after it.
  */
 import type { AccountId } from '@taonet/primitives';
-import { currentEpochWithLookahead } from '../coinbase/epoch-schedule-state.js';
+import { currentEpochWithLookahead } from '../subnets/epoch-schedule-state.js';
 import { ensure, fail } from '../errors.js';
 import { Uids } from '../neurons/storage.js';
 import { subnetExists, subnetHyperparameters } from '../neurons/subnet-lookup.js';

@@ -11,7 +11,7 @@ import { subnetExists, subnetHyperparameters } from '../neurons/subnet-lookup.js
 import { setLastUpdate } from '../neurons/uid-columns.js';
 import { stakeForWeights } from '../staking/stake-queries.js';
 import type { State } from '../state/state.js';
-import { ROOT_NETUID } from '../subnets/root.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { SubnetOwnerHotkey } from '../subnets/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';

@@ -6,7 +6,7 @@
 import { type AccountId, accountId, RAO_PER_TAO } from '@taonet/primitives';
 import { expect } from 'vitest';
 import { credit } from '../../src/balances/ledger.js';
-import type { Args } from '../../src/block/args.js';
+import type { Args } from '../../src/system/args.js';
 import { applyExtrinsic } from '../../src/block/apply-block.js';
 import { callDef } from '../../src/block/calls.js';
 import type { ExtrinsicResult } from '../../src/block/extrinsic.js';

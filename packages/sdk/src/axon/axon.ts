@@ -62,7 +62,7 @@ import {
   type MessageSigner,
   verifyRequestSr25519Wallet,
 } from '../synapse/fast-sr25519.js';
-import type { FieldKind } from '../synapse/headers.js';
+import type { FieldKind } from '../synapse/reference-headers.js';
 import { axonMessage, dendriteMessage } from '../synapse/messages.js';
 import { STATUS_MESSAGES, Status, SynapseError } from '../synapse/status.js';
 import { DEFAULT_SYNAPSE_TIMEOUT_S, instantiate, Synapse, type SynapseType } from '../synapse/synapse.js';

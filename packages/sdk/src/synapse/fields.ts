@@ -8,7 +8,7 @@
  * exact decimals in the headers).
  */
 import { InvalidInput } from '../errors.js';
-import type { FieldKind } from './headers.js';
+import type { FieldKind } from './reference-headers.js';
 import { type PyValue, pyFloat } from './python-str.js';
 
 /** A JSON value as `JSON.parse` produces it. */

@@ -4,7 +4,7 @@
  * itself a protocol (the `/Synapse` ping every axon serves); subnets declare theirs with
  * `defineSynapse`.
  */
-import type { FieldKind } from './headers.js';
+import type { FieldKind } from './reference-headers.js';
 import type { Field } from './fields.js';
 
 /** Per-phase timing of one dendrite call, in milliseconds from the start of the call. */

@@ -12,7 +12,7 @@ import { InvalidInput } from '../errors.js';
 import { hash } from 'node:crypto';
 import { EMPTY_BODY_HASH } from './body-hash.js';
 import type { JsonValue } from './fields.js';
-import type { FieldKind } from './headers.js';
+import type { FieldKind } from './reference-headers.js';
 import { pythonFloatRepr, pythonStr } from './python-str.js';
 import { type Synapse, type SynapseSpec, type Terminal, fieldRecord } from './synapse.js';
 

@@ -18,11 +18,11 @@ import { SubnetAlphaIn, SubnetAlphaOut, SubnetTao } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { dissolveNetwork } from './dissolve-network.js';
-import { networkLockCost } from './lock-cost.js';
-import { networkToPrune } from './network-prune.js';
-import { medianSubnetAlphaPrice } from './median-price.js';
-import { subnetPoolSeed } from './pool-seed.js';
-import { ROOT_NETUID } from './root.js';
+import { networkLockCost } from '../subnets/lock-cost.js';
+import { networkToPrune } from '../subnets/network-prune.js';
+import { medianSubnetAlphaPrice } from '../subnets/median-price.js';
+import { subnetPoolSeed } from '../subnets/pool-seed.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import {
   EmissionEnabled,
   Hyperparameters,
@@ -39,8 +39,8 @@ import {
   SubnetOwner,
   SubnetOwnerHotkey,
   TokenSymbol,
-} from './storage.js';
-import { SUBNET_SYMBOLS } from './symbols.js';
+} from '../subnets/storage.js';
+import { SUBNET_SYMBOLS } from '../subnets/symbols.js';
 import { ensureAmounts, taoAmount } from '../amounts.js';
 
 export const IDENTITY_LIMITS: Readonly<Record<keyof SubnetIdentity, number>> = {

@@ -1,6 +1,6 @@
 /** Clipping weights to consensus: the step that makes weight above consensus earn nothing. */
-import { filterRow, mapRow, type SparseMatrix } from './sparse-matrix.js';
-import type { FixedVector } from './vector.js';
+import { filterRow, mapRow, type SparseMatrix } from '../sparse-matrix.js';
+import type { FixedVector } from '../vector.js';
 
 /**
  * Entries above their column's threshold are cut to it, or dropped when the threshold is ≤ 0 (a

@@ -5,8 +5,8 @@
  * forms are exact.
  */
 import type { ScratchBuffer } from './scratch-buffer.js';
-import { EMPTY_ROW, type SparseMatrix } from './sparse-matrix.js';
-import type { FixedVector } from './vector.js';
+import { EMPTY_ROW, type SparseMatrix } from '../sparse-matrix.js';
+import type { FixedVector } from '../vector.js';
 
 export interface NumRow {
   readonly cols: Uint32Array;

@@ -4,11 +4,11 @@
  * cross-check of the sparse one. Matrices are lists of I32F32 rows; rows may be ragged or empty.
  */
 import { I32 } from '@taonet/primitives';
-import { bondsMovingAverageAlpha } from './bonds-ema.js';
-import { alphaSigmoid, type LiquidAlphaParams } from './liquid-alpha.js';
-import { sparseRow } from './sparse-matrix.js';
-import { type FixedVector, vecMul } from './vector.js';
-import { weightedMedianColSparse } from './weighted-median.js';
+import { bondsMovingAverageAlpha } from '../bonds-ema.js';
+import { alphaSigmoid, type LiquidAlphaParams } from '../liquid-alpha.js';
+import { sparseRow } from '../sparse-matrix.js';
+import { type FixedVector, vecMul } from '../vector.js';
+import { weightedMedianColSparse } from '../weighted-median.js';
 
 export type DenseMatrix = BigInt64Array[];
 

@@ -1,12 +1,6 @@
 /** Epoch scheduling read from state: is an epoch due, and which epoch index is current. */
 import type { State } from '../state/state.js';
-import {
-  BlocksSinceLastStep,
-  Hyperparameters,
-  LastEpochBlock,
-  PendingEpochAt,
-  SubnetEpochIndex,
-} from '../subnets/storage.js';
+import { BlocksSinceLastStep, Hyperparameters, LastEpochBlock, PendingEpochAt, SubnetEpochIndex } from './storage.js';
 import { blocksUntilNextAutoEpoch, shouldRunEpoch } from './epoch-schedule.js';
 
 export function tempoOf(s: State, netuid: number): number {

@@ -4,7 +4,7 @@
  * path all read the same table.
  */
 import type { AccountId } from '@taonet/primitives';
-import type { Ctx } from '../system/context.js';
+import type { Ctx } from './context.js';
 import type { Args } from './args.js';
 
 export type SignerRole = 'coldkey' | 'hotkey' | 'admin';

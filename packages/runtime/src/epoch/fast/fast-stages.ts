@@ -14,9 +14,9 @@
  *    any other block beyond that clamps to ±2^53 without changing a comparison with them.
  */
 import { ONE_RAW, proportionRawToU16, ratioRaw, u16ProportionRaw, u16ProportionToFixed } from '@taonet/primitives';
-import { bondsMovingAverageAlpha } from './bonds-ema.js';
-import type { StageInput, StageOutput } from './epoch-stages.js';
-import { lazyLiquidAlpha } from './liquid-alpha.js';
+import { bondsMovingAverageAlpha } from '../bonds-ema.js';
+import type { StageInput, StageOutput } from '../epoch-stages.js';
+import { lazyLiquidAlpha } from '../liquid-alpha.js';
 import {
   EMPTY_NUM_ROW,
   entryCount,
@@ -41,8 +41,8 @@ import {
   rowSumNum,
 } from './number-sparse.js';
 import { ScratchBuffer } from './scratch-buffer.js';
-import type { U16Row } from './sparse-matrix.js';
-import { normalize, vecMul } from './vector.js';
+import type { U16Row } from '../sparse-matrix.js';
+import { normalize, vecMul } from '../vector.js';
 
 /** One buffer per intermediate matrix: each holds a single live matrix during an epoch. */
 const SCRATCH = {

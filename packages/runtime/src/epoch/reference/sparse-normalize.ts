@@ -1,6 +1,6 @@
 /** Row and column normalisation of sparse matrices. Explicit zero entries are kept. */
 import { I32 } from '@taonet/primitives';
-import { EMPTY_ROW, type SparseMatrix, type SparseRow } from './sparse-matrix.js';
+import { EMPTY_ROW, type SparseMatrix, type SparseRow } from '../sparse-matrix.js';
 
 /** Divides every row whose sum is > 0 by that sum. */
 export function rowNormalizeSparse(m: SparseMatrix): SparseMatrix {

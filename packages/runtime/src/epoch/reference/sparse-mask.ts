@@ -2,7 +2,7 @@
  * Entry masks on sparse matrices. They drop entries (they never write zeros), which matters later:
  * an absent entry and an explicit zero behave differently in clipping and in the Yuma3 EMA.
  */
-import { EMPTY_ROW, filterRow, type SparseMatrix } from './sparse-matrix.js';
+import { EMPTY_ROW, filterRow, type SparseMatrix } from '../sparse-matrix.js';
 
 /** Masked rows become empty; a missing mask entry counts as masked. */
 export function maskRowsSparse(mask: readonly boolean[], m: SparseMatrix): SparseMatrix {

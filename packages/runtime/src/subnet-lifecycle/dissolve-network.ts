@@ -16,11 +16,11 @@ import { SubnetAccountTao, SubnetAlphaIn, SubnetProtocolAlpha, SubnetTao } from 
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
-import { dissolveTaoSplit } from './dissolve-split.js';
-import { LastHyperparameterChange } from './hyperparameter-update.js';
-import { PER_SUBNET_ITEMS } from './lifecycle-storage.js';
-import { ROOT_NETUID } from './root.js';
-import { Hyperparameters, Netuids } from './storage.js';
+import { dissolveTaoSplit } from '../subnets/dissolve-split.js';
+import { LastHyperparameterChange } from '../subnets/hyperparameter-update.js';
+import { PER_SUBNET_ITEMS } from './per-subnet-items.js';
+import { ROOT_NETUID } from '../subnets/root-netuid.js';
+import { Hyperparameters, Netuids } from '../subnets/storage.js';
 
 function stakesOn(s: State, netuid: number): { hotkey: AccountId; coldkey: AccountId; alpha: bigint }[] {
   const suffix = `/${netuid}`;

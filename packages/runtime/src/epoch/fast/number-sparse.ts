@@ -9,8 +9,8 @@
  * Operations that build a matrix build it in the scratch buffer `into`.
  */
 import { divRaw, mulRaw, ONE_RAW } from '@taonet/primitives';
-import type { AlphaSource } from './bonds-ema.js';
-import { NumColumnAccumulator } from './column-accumulator.js';
+import type { AlphaSource } from '../bonds-ema.js';
+import { NumColumnAccumulator } from '../column-accumulator.js';
 import {
   EMPTY_NUM_ROW,
   entryCount,

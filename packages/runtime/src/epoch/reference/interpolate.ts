@@ -1,7 +1,7 @@
 /** Interpolation between weights and clipped weights by the bonds penalty β. */
 import { I32 } from '@taonet/primitives';
-import { ColumnAccumulator } from './column-accumulator.js';
-import { RowBuilder, type SparseMatrix } from './sparse-matrix.js';
+import { ColumnAccumulator } from '../column-accumulator.js';
+import { RowBuilder, type SparseMatrix } from '../sparse-matrix.js';
 
 /**
  * `a + ratio × (b − a)` per entry, over columns < `columns` (absent = 0), keeping entries > 0 in

@@ -4,11 +4,11 @@
  * proven range.
  */
 import { fixedProportionToU16, u16ProportionToFixed, u16ToFixed } from '@taonet/primitives';
-import { bondsMovingAverageAlpha, matEmaAlphaSparse, matEmaSparse } from './bonds-ema.js';
+import { bondsMovingAverageAlpha, matEmaAlphaSparse, matEmaSparse } from '../bonds-ema.js';
 import { colClipSparse } from './col-clip.js';
-import type { StageInput, StageOutput } from './epoch-stages.js';
+import type { StageInput, StageOutput } from '../epoch-stages.js';
 import { interpolateSparse } from './interpolate.js';
-import { lazyLiquidAlpha } from './liquid-alpha.js';
+import { lazyLiquidAlpha } from '../liquid-alpha.js';
 import {
   MASK_FNS,
   maskDiagSparse,
@@ -17,7 +17,7 @@ import {
   scalarVecMaskSparseMatrix,
   vecMaskSparseMatrix,
 } from './sparse-mask.js';
-import { EMPTY_ROW, RowBuilder, type SparseMatrix, type SparseRow, type U16Row } from './sparse-matrix.js';
+import { EMPTY_ROW, RowBuilder, type SparseMatrix, type SparseRow, type U16Row } from '../sparse-matrix.js';
 import { colMaxUpscaleSparse, colNormalizeSparse, rowNormalizeSparse } from './sparse-normalize.js';
 import {
   matmulSparse,
@@ -26,8 +26,8 @@ import {
   rowHadamardSparse,
   rowSumSparse,
 } from './sparse-product.js';
-import { type FixedVector, normalize, vecMul } from './vector.js';
-import { weightedMedianColSparse } from './weighted-median.js';
+import { type FixedVector, normalize, vecMul } from '../vector.js';
+import { weightedMedianColSparse } from '../weighted-median.js';
 
 const U64_MAX = (1n << 64n) - 1n;
 

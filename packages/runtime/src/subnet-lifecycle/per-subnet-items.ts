@@ -2,7 +2,7 @@
 import type { StorageMap } from '../state/storage.js';
 import * as neurons from '../neurons/storage.js';
 import * as swap from '../swap/storage.js';
-import * as subnets from './storage.js';
+import * as subnets from '../subnets/storage.js';
 
 /** Items keyed by netuid alone. */
 export const PER_SUBNET_ITEMS: readonly StorageMap<number, unknown>[] = [

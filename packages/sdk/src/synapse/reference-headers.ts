@@ -1,7 +1,9 @@
 /**
- * Synapse HTTP headers (`Synapse.to_headers()` and back): lower-case names, string values, one
- * `bt_header_<side>_<field>` per non-null terminal field, a base64-JSON placeholder per required
- * input field (the real values travel in the body), sizes, and the computed body hash.
+ * The reference model of the synapse HTTP headers (`Synapse.to_headers()` and back): lower-case
+ * names, string values, one `bt_header_<side>_<field>` per non-null terminal field, a base64-JSON
+ * placeholder per required input field (the real values travel in the body), sizes, and the
+ * computed body hash. The shared vectors check this copy; the axon and dendrite use the faster
+ * `wire.ts`, which a test holds to the same output.
  */
 import { InvalidInput } from '../errors.js';
 import { pythonFloatRepr } from './python-str.js';

@@ -1,7 +1,7 @@
 /** Products between sparse matrices and vectors (ranks, validator trust, dividends). */
 import { I32 } from '@taonet/primitives';
-import { EMPTY_ROW, RowBuilder, type SparseMatrix } from './sparse-matrix.js';
-import type { FixedVector } from './vector.js';
+import { EMPTY_ROW, RowBuilder, type SparseMatrix } from '../sparse-matrix.js';
+import type { FixedVector } from '../vector.js';
 
 /** m_ij × v_j for j < len(v); zero products are dropped from the row. */
 export function matVecMulSparse(m: SparseMatrix, v: FixedVector): SparseMatrix {

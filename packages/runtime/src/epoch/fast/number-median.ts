@@ -7,8 +7,8 @@
 import { I32 } from '@taonet/primitives';
 import type { NumMatrix } from './number-matrix.js';
 import type { ScratchBuffer } from './scratch-buffer.js';
-import { MedianScratch } from './weighted-median.js';
-import { type FixedVector, normalize, sum } from './vector.js';
+import { MedianScratch } from '../weighted-median.js';
+import { type FixedVector, normalize, sum } from '../vector.js';
 
 function medianOfNum(
   stake: Float64Array,
