@@ -44,11 +44,13 @@ describe('nonces and fees', () => {
       raw('grace', 0n, 'transfer', { dest: acct('bob'), amount: 600n }),
       'InsufficientFeeBalance',
       {
-        hint: /fee is τ[\d.]+, free balance τ0\.000001$/,
+        hint: /^fund the account with free TAO first$/,
         unpaid: true,
       },
     );
     expect(r.events).toEqual([]);
+    // People read TAO; programs get the exact amounts in rao with their unit.
+    expect(r.error?.explanation).toMatch(/^the fee is τ[\d.]+ but the account holds τ0\.000001$/);
   });
 
   it('CallDisabled: an unknown method', () => {

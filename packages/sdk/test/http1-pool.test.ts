@@ -726,7 +726,9 @@ describe('httpPost', () => {
     expect(first.timing.connectMs).toBeGreaterThan(0);
     expect(second.timing.connectMs).toBe(0);
     expect(second.timing.reusedSocket).toBe(true);
-    expect(second.timing.sendMs).toBeGreaterThanOrEqual(first.timing.totalMs - 1);
+    // Queued, not sent at once: it could go out only after the first answer, which the server
+    // holds for 5 ms (a lower bound that load cannot break, unlike comparing the two clocks).
+    expect(second.timing.sendMs).toBeGreaterThanOrEqual(4);
     expect(server.conns).toHaveLength(1);
   });
 

@@ -24,7 +24,7 @@ export class TransactionError extends Error implements RuntimeErrorInfo {
 
   /** The runtime's refusal, carried unchanged to the sender. */
   static from(e: RuntimeErrorInfo): TransactionError {
-    return new TransactionError(e.code, e.explanation, e.hint);
+    return new TransactionError(e.code, e.explanation, e.hint, e.data);
   }
 
   toJSON(): RuntimeErrorInfo {
