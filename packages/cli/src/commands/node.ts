@@ -15,6 +15,7 @@ export interface NodeCliOptions {
   manualSeal?: boolean;
   blockTime?: string;
   authority?: string;
+  statePruning?: string;
   json?: boolean;
 }
 
@@ -30,6 +31,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--manual-seal', 'produce blocks only on dev_advanceBlocks')
     .option('--block-time <ms>', 'block time for --dev (ms)', '250')
     .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
+    .option('--state-pruning <blocks|archive>', 'past blocks whose state stays readable (Substrate reads)', '256')
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
       const code = await runNode(o, json);
@@ -52,6 +54,16 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
     printError(json, 'BadChainSpec', (e as Error).message, 'write a fresh one with `taonet chain-spec --dev`');
     return 2;
   }
+  const pruning = o.statePruning ?? '256';
+  if (pruning !== 'archive' && !/^[1-9]\d{0,8}$/.test(pruning)) {
+    printError(
+      json,
+      'BadStatePruning',
+      `--state-pruning ${pruning} is not a block count`,
+      'give a number ≥ 1, or archive',
+    );
+    return 2;
+  }
   const authorityUri = o.authority ?? (o.dev === true || o.chain === undefined ? '//Alice' : undefined);
   const key = authorityUri === undefined ? null : n.devKeypair(authorityUri);
   const started = Date.now();
@@ -62,6 +74,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       basePath: o.basePath ?? null,
       authorityKey: key,
       manualSeal: o.manualSeal === true,
+      statePruning: pruning === 'archive' ? 'archive' : Number(pruning),
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

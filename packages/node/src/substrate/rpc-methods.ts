@@ -12,7 +12,8 @@ import { bytesToHex, hexToBytes } from '../codec/hex.js';
 import type { MethodDef, NodeApi } from '../rpc/methods.js';
 import { invalidParams, RpcCode, RpcError } from '../rpc/rpc-error.js';
 import type { StorageContext } from './pallet.js';
-import { faceOf, headContext, RuntimeApiError } from './substrate-face.js';
+import { blockHashBytes, faceOf, headContext, RuntimeApiError } from './substrate-face.js';
+import { HistoricalState } from '../storage/historical-state.js';
 import { CODE_KEY, StorageKeyError } from './storage-keys.js';
 import { SPEC_VERSION } from './runtime-version.js';
 
@@ -32,8 +33,9 @@ function strictHex(params: readonly unknown[], i: number, what: string): Uint8Ar
 }
 
 /**
- * The storage context at block `at` (a block hash; absent or null = the head). Only the head's
- * state is kept in this phase: an older block answers Substrate's "State already discarded".
+ * The storage context at block `at` (a block hash; absent or null = the head). A past block is
+ * read through the state history while it is within the node's --state-pruning window; older
+ * ones answer Substrate's "State already discarded".
  */
 export function contextAt(chain: Chain, at: unknown): StorageContext {
   if (at === undefined || at === null) return headContext(chain);
@@ -42,14 +44,17 @@ export function contextAt(chain: Chain, at: unknown): StorageContext {
   const hash = at.toLowerCase();
   if (hash === chain.headHash) return headContext(chain);
   const n = chain.store.numberOfHash(hash);
-  if (n === null)
+  if (n === null || n > chain.head.number)
     throw new RpcError(RpcCode.UnknownBlock, 'UnknownBlock', `no block ${hash}`, `the head is ${chain.headHash}`);
-  throw new RpcError(
-    RpcCode.UnknownBlock,
-    'StateDiscarded',
-    `State already discarded for ${hash}`,
-    'this node keeps only the head state for Substrate reads',
-  );
+  if (n < chain.store.historyFrom()) {
+    throw new RpcError(
+      RpcCode.UnknownBlock,
+      'StateDiscarded',
+      `State already discarded for ${hash}`,
+      `state is kept from block ${chain.store.historyFrom()}; run the node with --state-pruning archive to keep all`,
+    );
+  }
+  return { state: new HistoricalState(chain.store, n), number: n, blockHash: (b) => blockHashBytes(chain, b) };
 }
 
 function storageError(e: unknown): never {
