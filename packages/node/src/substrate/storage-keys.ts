@@ -163,7 +163,7 @@ export class StorageIndex {
       o += TRANSPARENT_PREFIX[k.hasher] ?? 0;
       const n = fixedSize(k.type);
       // A copy: scale-ts decoders read a view from the start of its buffer.
-      const raw = key.slice(o, o + n);
+      const raw = new Uint8Array(key.subarray(o, o + n));
       // A Concat hasher's digest must match the raw part, or the key was made up.
       if (
         k.hasher !== 'Identity' &&

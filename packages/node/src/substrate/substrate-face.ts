@@ -66,7 +66,8 @@ export class SubstrateFace {
     }
     let decoded: unknown[];
     try {
-      const d = codec.dec(args);
+      // A fresh copy: scale-ts decoders read from the start of the underlying buffer.
+      const d = codec.dec(new Uint8Array(args));
       decoded = m.inputs.length === 0 ? [] : (d as unknown[]);
       // The args must be exactly consumed: re-encoding gives the same length.
       if (codec.enc(d as never).length !== args.length) throw new Error('trailing bytes');
