@@ -192,7 +192,7 @@ export function codecOf(t: ScaleType): Codec<unknown> {
       c = isU8(t.of) ? (Bytes() as Codec<unknown>) : (Vector(codecOf(t.of)) as Codec<unknown>);
       break;
     case 'array':
-      c = isU8(t.of) ? (Bytes(t.len) as Codec<unknown>) : (Vector(codecOf(t.of), t.len) as Codec<unknown>);
+      c = isU8(t.of) ? fixedBytes(t.len) : (Vector(codecOf(t.of), t.len) as Codec<unknown>);
       break;
     case 'tuple':
       c =
@@ -224,6 +224,22 @@ export function codecOf(t: ScaleType): Codec<unknown> {
   }
   codecs.set(t, c);
   return c;
+}
+
+/** `[u8; len]`, refusing input that runs out early (scale-ts' Bytes(n) would return fewer bytes). */
+function fixedBytes(len: number): Codec<unknown> {
+  const inner = Bytes(len);
+  return createCodec(
+    (v: unknown) => {
+      if (!(v instanceof Uint8Array) || v.length !== len) throw new RangeError(`expected ${len} bytes`);
+      return inner.enc(v);
+    },
+    (b) => {
+      const v = inner.dec(b);
+      if (v.length !== len) throw new RangeError(`expected ${len} bytes, the input ends after ${v.length}`);
+      return v;
+    },
+  ) as Codec<unknown>;
 }
 
 function isU8(t: ScaleType): boolean {
