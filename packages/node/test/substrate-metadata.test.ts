@@ -151,6 +151,8 @@ describe('metadata', () => {
       ['Core', ['version']],
       ['Metadata', ['metadata', 'metadata_at_version', 'metadata_versions']],
       ['AccountNonceApi', ['account_nonce']],
+      ['SubnetInfoRuntimeApi', ['get_dynamic_info', 'get_all_dynamic_info']],
+      ['NeuronInfoRuntimeApi', ['get_neurons_lite', 'get_neuron_lite']],
     ]);
   });
 

@@ -7,6 +7,7 @@ import { storage } from '@taonet/runtime';
 import { acct, type StorageContext } from './pallet.js';
 import { type Field, fields, type ScaleType, T } from './scale-type.js';
 import { RuntimeVersionType } from './runtime-version.js';
+import { SUBTENSOR_RUNTIME_APIS } from './subtensor-runtime-apis.js';
 import { AccountId32, option } from './types.js';
 
 /** What a runtime API call can see. */
@@ -39,7 +40,7 @@ export interface RuntimeApiDef {
 /** Opaque metadata: a Vec<u8> under its own path (a bare `Vec<u8>` output would take ASI's legacy decoder). */
 export const OpaqueMetadata = T.composite('sp_core::OpaqueMetadata', [{ type: T.vec(T.u8) }]);
 
-export const RUNTIME_APIS: readonly RuntimeApiDef[] = [
+const CORE_APIS: readonly RuntimeApiDef[] = [
   {
     name: 'Core',
     version: 5,
@@ -88,3 +89,6 @@ export const RUNTIME_APIS: readonly RuntimeApiDef[] = [
     ],
   },
 ];
+
+/** Every runtime API the node serves, in the order of the V15 metadata and the runtime version. */
+export const RUNTIME_APIS: readonly RuntimeApiDef[] = [...CORE_APIS, ...SUBTENSOR_RUNTIME_APIS];

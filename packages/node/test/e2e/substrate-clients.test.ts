@@ -165,6 +165,77 @@ describe('@polkadot/api', () => {
   });
 });
 
+describe('subtensor runtime APIs (@polkadot/api api.call)', () => {
+  interface DynJson {
+    netuid: number;
+    taoIn: string;
+    alphaIn: string;
+    alphaOut: string;
+    tempo: number;
+    owner: string;
+    ownerHotkey: string;
+    symbol: string;
+    volume: string;
+    movingPrice: string;
+  }
+  const call = (apiName: string, method: string) => {
+    const f = api.call[apiName]?.[method];
+    if (f === undefined) throw new Error(`no runtime call ${apiName}.${method}`);
+    return f;
+  };
+
+  it('SubnetInfoRuntimeApi.get_all_dynamic_info gives the numbers of taonet_allDynamicInfo', async () => {
+    const view = await node.rpc<DynJson[]>('taonet_allDynamicInfo');
+    const all = (await call('subnetInfoRuntimeApi', 'getAllDynamicInfo')()).toJSON() as (Record<
+      string,
+      unknown
+    > | null)[];
+    expect(all.length).toBe(view.length);
+    for (const [i, v] of view.entries()) {
+      const d = all[i] as Record<string, unknown>;
+      expect(d.netuid).toBe(v.netuid);
+      expect(BigInt(d.taoIn as number)).toBe(BigInt(v.taoIn));
+      expect(BigInt(d.alphaIn as number)).toBe(BigInt(v.alphaIn));
+      expect(BigInt(d.alphaOut as number)).toBe(BigInt(v.alphaOut));
+      expect(d.tempo).toBe(v.tempo);
+      expect(BigInt(d.subnetVolume as number)).toBe(BigInt(v.volume));
+      expect(BigInt((d.movingPrice as { bits: number | string }).bits)).toBe(BigInt(v.movingPrice));
+      expect(Buffer.from(d.tokenSymbol as number[]).toString('utf8')).toBe(v.symbol);
+      if (v.ownerHotkey !== null) expect(api.createType('AccountId32', d.ownerHotkey).toHex()).toBe(v.ownerHotkey);
+    }
+    const one = (await call('subnetInfoRuntimeApi', 'getDynamicInfo')(netuid)).toJSON() as Record<string, unknown>;
+    expect(one.netuid).toBe(netuid);
+    expect((await call('subnetInfoRuntimeApi', 'getDynamicInfo')(999)).toJSON()).toBeNull();
+  });
+
+  it('NeuronInfoRuntimeApi.get_neurons_lite gives the numbers of taonet_metagraph', async () => {
+    const mg = await node.rpc<{
+      hotkeys: string[];
+      coldkeys: string[];
+      alphaStake: string[];
+      incentive: number[];
+      lastUpdate: string[];
+    }>('taonet_metagraph', [netuid]);
+    const neurons = (await call('neuronInfoRuntimeApi', 'getNeuronsLite')(netuid)).toJSON() as Record<
+      string,
+      unknown
+    >[];
+    expect(neurons.length).toBe(mg.hotkeys.length);
+    for (const [uid, n] of neurons.entries()) {
+      expect(n.uid).toBe(uid);
+      expect(api.createType('AccountId32', n.hotkey).toHex()).toBe(mg.hotkeys[uid]);
+      expect(api.createType('AccountId32', n.coldkey).toHex()).toBe(mg.coldkeys[uid]);
+      const stake = n.stake as [string, number | string][];
+      expect(BigInt(stake[0]?.[1] ?? -1)).toBe(BigInt(mg.alphaStake[uid] as string));
+      expect(n.incentive).toBe(mg.incentive[uid]);
+      expect(BigInt(n.lastUpdate as number)).toBe(BigInt(mg.lastUpdate[uid] as string));
+    }
+    const lite = (await call('neuronInfoRuntimeApi', 'getNeuronLite')(netuid, 1)).toJSON() as Record<string, unknown>;
+    expect(api.createType('AccountId32', lite.hotkey).toHex()).toBe(mg.hotkeys[1]);
+    expect((await call('neuronInfoRuntimeApi', 'getNeuronsLite')(999)).toJSON()).toEqual([]);
+  });
+});
+
 describe('JSON-RPC edges', () => {
   it('rpc_methods lists what clients look for', async () => {
     const r = await node.rpc<{ methods: string[] }>('rpc_methods');
