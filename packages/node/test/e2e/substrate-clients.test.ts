@@ -22,6 +22,8 @@ import { getWsProvider } from 'polkadot-api/ws';
 import { RAO_PER_TAO } from '@taonet/primitives';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codecOf } from '../../src/substrate/scale-type.js';
+import { SubstrateFace } from '../../src/substrate/substrate-face.js';
 import { key, NodeProcess, type RpcCallError } from './harness.js';
 
 const TAO = RAO_PER_TAO;
@@ -233,6 +235,27 @@ describe('subtensor runtime APIs (@polkadot/api api.call)', () => {
     const lite = (await call('neuronInfoRuntimeApi', 'getNeuronLite')(netuid, 1)).toJSON() as Record<string, unknown>;
     expect(api.createType('AccountId32', lite.hotkey).toHex()).toBe(mg.hotkeys[1]);
     expect((await call('neuronInfoRuntimeApi', 'getNeuronsLite')(999)).toJSON()).toEqual([]);
+  });
+});
+
+describe('every storage item', () => {
+  it('lists only present keys, each readable, each value decoding to its metadata type', async () => {
+    const face = new SubstrateFace(250);
+    let checked = 0;
+    for (const it of face.storage.items) {
+      const keys = await node.rpc<string[]>('state_getKeysPaged', [it.prefixHex, 1000, null]);
+      if (it.def.keys.length === 0) expect(keys.length).toBeLessThanOrEqual(1);
+      if (keys.length === 0) continue;
+      const [r] = await node.rpc<{ changes: [string, string | null][] }[]>('state_queryStorageAt', [keys]);
+      for (const [k, v] of r?.changes ?? []) {
+        expect(v, `${it.pallet}.${it.def.name} ${k}`).not.toBeNull();
+        const bytes = new Uint8Array(Buffer.from((v as string).slice(2), 'hex'));
+        const codec = codecOf(it.def.value);
+        expect(Buffer.from(codec.enc(codec.dec(bytes) as never)).toString('hex')).toBe((v as string).slice(2));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
 

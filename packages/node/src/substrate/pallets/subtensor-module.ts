@@ -20,6 +20,7 @@ import {
   AlphaBalance,
   Bytes,
   H256,
+  I96F32,
   MechId,
   NetUid,
   NetUidStorageIndex,
@@ -187,7 +188,7 @@ function perSubnet(
   value: ScaleType,
   fallback: unknown,
   read: (ctx: StorageContext, n: number) => unknown,
-  opts: { key?: ScaleType; hasher?: 'Identity' | 'Twox64Concat' } = {},
+  opts: { key?: ScaleType; hasher?: 'Identity' | 'Twox64Concat' | 'Blake2128Concat' } = {},
 ): StorageItemDef {
   return {
     name,
@@ -204,9 +205,12 @@ function perSubnet(
   };
 }
 
+const isBits = (v: unknown): v is { bits: bigint } => typeof v === 'object' && v !== null && 'bits' in v;
+
 function sameValue(x: unknown, y: unknown): boolean {
   if (x instanceof Uint8Array && y instanceof Uint8Array) return x.length === y.length && x.every((b, i) => b === y[i]);
   if (Array.isArray(x) && Array.isArray(y)) return x.length === 0 && y.length === 0;
+  if (isBits(x) && isBits(y)) return x.bits === y.bits;
   return x === y;
 }
 
@@ -324,6 +328,79 @@ const STORAGE: readonly StorageItemDef[] = [
     storage.SubnetTaoInEmission,
     TaoBalance,
   ),
+  amountItem(
+    'PendingServerEmission',
+    'Alpha for miners waiting for the next epoch.',
+    storage.PendingServerEmission,
+    AlphaBalance,
+  ),
+  amountItem(
+    'PendingValidatorEmission',
+    'Alpha for validators waiting for the next epoch.',
+    storage.PendingValidatorEmission,
+    AlphaBalance,
+  ),
+  amountItem(
+    'PendingRootAlphaDivs',
+    'Alpha for root dividends waiting for the next epoch.',
+    storage.PendingRootAlphaDivs,
+    AlphaBalance,
+  ),
+  amountItem('PendingOwnerCut', 'Owner cut waiting for the next epoch.', storage.PendingOwnerCut, AlphaBalance),
+  amountItem(
+    'SubnetAlphaInEmission',
+    'Alpha injected into the pool in the last block.',
+    storage.SubnetAlphaInEmission,
+    AlphaBalance,
+  ),
+  amountItem(
+    'SubnetAlphaOutEmission',
+    'Alpha emitted outside the pool in the last block.',
+    storage.SubnetAlphaOutEmission,
+    AlphaBalance,
+  ),
+  amountItem(
+    'SubnetTaoFlow',
+    'Net TAO staked into the subnet in the last block (rao, signed).',
+    storage.SubnetTaoFlow,
+    T.i64,
+  ),
+  amountItem(
+    'RAORecycledForRegistration',
+    'TAO spent on neuron registrations.',
+    storage.RaoRecycledForRegistration,
+    TaoBalance,
+  ),
+  // subtensor's spelling of the item name.
+  amountItem('LastMechansimStepBlock', 'Block of the last mechanism step (epoch).', storage.LastMechanismStepBlock),
+  perSubnet('SubnetMovingPrice', 'EMA of the alpha price (I96F32 bits).', I96F32, { bits: 0n }, (ctx, n) => ({
+    bits: ctx.state.get(storage.MovingPrice, n),
+  })),
+  {
+    ...perSubnet(
+      'SubnetIdentitiesV3',
+      'Name, links and description of a subnet.',
+      SubnetIdentityV3,
+      undefined,
+      (ctx, n) => {
+        const id = ctx.state.get(storage.Identity, n);
+        if (id === null) return undefined;
+        const b = (x: string) => new TextEncoder().encode(x);
+        return {
+          subnet_name: b(id.name),
+          github_repo: b(id.github),
+          subnet_contact: b(id.contact),
+          subnet_url: b(id.url),
+          discord: b(id.discord),
+          description: b(id.description),
+          logo_url: b(id.logoUrl),
+          additional: b(id.additional),
+        };
+      },
+      { hasher: 'Blake2128Concat' },
+    ),
+    modifier: 'Optional',
+  },
   {
     ...perSubnet(
       'FirstEmissionBlockNumber',
@@ -533,6 +610,30 @@ const STORAGE: readonly StorageItemDef[] = [
   },
   ...hotkeyNetuidItems(),
   ...alphaItems(),
+  {
+    name: 'RootClaimType',
+    docs: ['How a coldkey takes root dividends: swapped to TAO or kept as alpha.'],
+    modifier: 'Default',
+    keys: [{ hasher: 'Blake2128Concat', type: AccountId32 }],
+    value: RootClaimType,
+    fallback: { tag: 'Swap', value: undefined },
+    get: (ctx, [ck]) =>
+      ctx.state.get(storage.RootClaimType, acct(ck)) === 'keep' ? { tag: 'Keep', value: undefined } : undefined,
+    keysOf: (ctx) =>
+      ctx.state.entries(storage.RootClaimType).flatMap(([k, v]) => (v === 'keep' ? [[acctBytes(k as AccountId)]] : [])),
+  },
+  {
+    name: 'NetworkLastLockCost',
+    docs: ['TAO locked by the last subnet registration (the base of the next lock cost).'],
+    modifier: 'Default',
+    keys: [],
+    value: TaoBalance,
+    fallback: 0n,
+    get: (ctx) => {
+      const v = ctx.state.value(storage.NetworkLastLockCost);
+      return v === 0n ? undefined : v;
+    },
+  },
   {
     name: 'TotalStake',
     docs: ['TAO staked in all pools (rao).'],
