@@ -238,6 +238,44 @@ describe('subtensor runtime APIs (@polkadot/api api.call)', () => {
   });
 });
 
+describe('subscriptions and the pruning window', () => {
+  it('api.query with a callback follows a value through state_subscribeStorage', async () => {
+    const seen: bigint[] = [];
+    const unsub = (await query('system', 'account')(key('Dave').id, (a: AccountInfoCodec) => {
+      seen.push(a.data.free.toBigInt());
+    })) as unknown as () => void;
+    const until = async (n: number) => {
+      for (let i = 0; i < 200 && seen.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    await until(1);
+    await exec(alice, 'transfer', { dest: key('Dave').id, amount: 3n * TAO });
+    await until(2);
+    unsub();
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect((seen.at(-1) as bigint) - (seen[0] as bigint)).toBe(3n * TAO);
+  });
+
+  it('a block older than --state-pruning answers "State already discarded"', async () => {
+    const small = await NodeProcess.start({ args: ['--state-pruning', '2'] });
+    try {
+      const { hashes } = await small.seal(1);
+      await small.seal(3);
+      const k = query('system', 'account').key(alice.id);
+      let message = '';
+      try {
+        await small.rpc('state_getStorage', [k, hashes[0]]);
+      } catch (e) {
+        message = (e as RpcCallError).error.message;
+      }
+      expect(message).toContain(`State already discarded for ${hashes[0]}`);
+      const head = await small.rpc<string>('chain_getBlockHash', []);
+      expect(await small.rpc('state_getStorage', [k, head])).not.toBeNull();
+    } finally {
+      await small.kill();
+    }
+  });
+});
+
 describe('every storage item', () => {
   it('lists only present keys, each readable, each value decoding to its metadata type', async () => {
     const face = new SubstrateFace(250);
