@@ -102,12 +102,19 @@ function badStorageKey(): string {
 function badStateCall(): unknown[] {
   switch (int(3)) {
     case 0:
-      return [pick(['Nope_nothing', 'Core_versionX', 'SubnetInfoRuntimeApi_get_all_dynamic_info', 'Metadata']), '0x'];
+      return [pick(['Nope_nothing', 'Core_versionX', 'NoSuchRuntimeApi_method', 'Metadata']), '0x'];
     case 1:
       return ['Metadata_metadata_at_version', toHex(randomBytes(pick([0, 1, 3, 5, 8])))];
     default:
       return [
-        pick(['AccountNonceApi_account_nonce', 'Core_version']),
+        pick([
+          'AccountNonceApi_account_nonce',
+          'Core_version',
+          'SubnetInfoRuntimeApi_get_dynamic_info',
+          'SubnetInfoRuntimeApi_get_all_dynamic_info',
+          'NeuronInfoRuntimeApi_get_neurons_lite',
+          'NeuronInfoRuntimeApi_get_neuron_lite',
+        ]),
         toHex(randomBytes(pick([1, 31, 33, 64]))).slice(int(2) === 0 ? 0 : 2),
       ];
   }
