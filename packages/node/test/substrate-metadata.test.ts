@@ -46,6 +46,7 @@ describe('metadata', () => {
       ['Balances', 5],
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
+      ['MevShield', 30],
     ]);
   });
 

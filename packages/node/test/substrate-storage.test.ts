@@ -94,6 +94,14 @@ describe('storage at Substrate keys', () => {
     await chain.close();
   });
 
+  it('MevShield.NextKey sits at the key clients read and is None (Taonet announces no shield key)', async () => {
+    const chain = await openChain();
+    const next = face.storage.item('MevShield', 'NextKey') ?? never();
+    expect(next.prefixHex).toBe('0x9e94fc9ecf3c8d51c7baba39080fb4339ab50f1d245f1373b95e2a965fa883ac');
+    expect(face.storage.read(headContext(chain), next.prefix)).toBeNull();
+    await chain.close();
+  });
+
   it('pages keys in key order across items, resuming after startKey', async () => {
     const chain = await openChain();
     const ctx = headContext(chain);

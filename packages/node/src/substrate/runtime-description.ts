@@ -8,6 +8,7 @@ import { DEFAULT_NETWORK_PARAMS } from '@taonet/runtime';
 import type { PalletDef } from './pallet.js';
 import { auraPallet } from './pallets/aura.js';
 import { balancesPallet } from './pallets/balances.js';
+import { mevShieldPallet } from './pallets/mev-shield.js';
 import { subtensorModulePallet } from './pallets/subtensor-module.js';
 import { systemPallet } from './pallets/system.js';
 import { timestampPallet } from './pallets/timestamp.js';
@@ -165,6 +166,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     balancesPallet(DEFAULT_NETWORK_PARAMS.existentialDeposit),
     transactionPaymentPallet(),
     subtensorModulePallet(),
+    mevShieldPallet(),
   ];
   const runtimeCall = outerEnum('Call', pallets);
   const exts = extensions();
