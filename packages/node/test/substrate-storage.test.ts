@@ -161,6 +161,19 @@ describe('reads at past blocks', () => {
       );
     }
     expect(freeOf(face.storage.read(headContext(chain), accountKey(bob)))).toBe(seen[6]);
+    // Runtime APIs at a past block read the same history: Alice sent one transfer per block.
+    const aliceBytes = new Uint8Array(Buffer.from(devAccount('Alice').slice(2), 'hex'));
+    for (let b = 0; b <= 6; b++) {
+      const ctx = {
+        state: new HistoricalState(chain.store, BigInt(b)),
+        number: BigInt(b),
+        blockHash: (n: bigint) => blockHashBytes(chain, n),
+      };
+      const nonce = face.call('AccountNonceApi_account_nonce', aliceBytes, ctx);
+      expect(Buffer.from(nonce).readUInt32LE(0), `nonce at block ${b}`).toBe(b);
+      const all = face.call('SubnetInfoRuntimeApi_get_all_dynamic_info', new Uint8Array(0), ctx);
+      expect(all[0], 'one subnet (root) at every block').toBe(chain.state.value(storage.Netuids).length << 2);
+    }
     await chain.close();
   });
 
