@@ -154,6 +154,8 @@ describe('metadata', () => {
       ['AccountNonceApi', ['account_nonce']],
       ['SubnetInfoRuntimeApi', ['get_dynamic_info', 'get_all_dynamic_info']],
       ['NeuronInfoRuntimeApi', ['get_neurons_lite', 'get_neuron_lite']],
+      ['SubnetRegistrationRuntimeApi', ['get_network_registration_cost']],
+      ['SwapRuntimeApi', ['current_alpha_price', 'current_alpha_price_all']],
     ]);
   });
 

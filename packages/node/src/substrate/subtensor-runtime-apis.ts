@@ -187,6 +187,22 @@ function neuronsLite(ctx: ApiContext, netuid: number): unknown[] {
   });
 }
 
+export const SubnetPrice = T.composite(
+  'subtensor_swap_runtime_api::SubnetPrice',
+  fields({ netuid: NetUid, price: T.u64 }),
+);
+
+const U64_MAX = (1n << 64n) - 1n;
+const RAO = 1_000_000_000n;
+
+/** subtensor's price unit: rao of TAO per whole alpha, ⌊price · 10^9⌋ (0 for a subnet that does not exist). */
+function alphaPriceRao(ctx: ApiContext, netuid: number): bigint {
+  const d = views.dynamicInfo(stateOf(ctx), netuid, ctx.storage.number);
+  if (d === null) return 0n;
+  const p = (d.price * RAO) >> 64n;
+  return p > U64_MAX ? U64_MAX : p;
+}
+
 export const SUBTENSOR_RUNTIME_APIS: readonly RuntimeApiDef[] = [
   {
     name: 'SubnetInfoRuntimeApi',
@@ -230,6 +246,41 @@ export const SUBTENSOR_RUNTIME_APIS: readonly RuntimeApiDef[] = [
           const one = neuronsLite(ctx, n as number)[uid as number];
           return one === undefined ? { tag: 'None', value: undefined } : { tag: 'Some', value: one };
         },
+      },
+    ],
+  },
+  {
+    name: 'SubnetRegistrationRuntimeApi',
+    version: 1,
+    docs: ['What creating a subnet costs now.'],
+    methods: [
+      {
+        name: 'get_network_registration_cost',
+        inputs: [],
+        output: TaoBalance,
+        run: (ctx) => views.registrationPrices(stateOf(ctx), ctx.storage.number).network,
+      },
+    ],
+  },
+  {
+    name: 'SwapRuntimeApi',
+    version: 1,
+    docs: ['Spot prices of the subnet pools.'],
+    methods: [
+      {
+        name: 'current_alpha_price',
+        inputs: fields({ netuid: NetUid }),
+        output: T.u64,
+        run: (ctx, [n]) => alphaPriceRao(ctx, n as number),
+      },
+      {
+        name: 'current_alpha_price_all',
+        inputs: [],
+        output: T.vec(SubnetPrice),
+        run: (ctx) =>
+          stateOf(ctx)
+            .value(storage.Netuids)
+            .map((netuid) => ({ netuid, price: alphaPriceRao(ctx, netuid) })),
       },
     ],
   },

@@ -210,6 +210,23 @@ describe('subtensor runtime APIs (@polkadot/api api.call)', () => {
     expect((await call('subnetInfoRuntimeApi', 'getDynamicInfo')(999)).toJSON()).toBeNull();
   });
 
+  it('SwapRuntimeApi prices and SubnetRegistrationRuntimeApi cost match taonet_dynamicInfo and taonet_registrationPrices', async () => {
+    const dyn = await node.rpc<{ price: string }>('taonet_dynamicInfo', [netuid]);
+    const rao = (BigInt(dyn.price) * 1_000_000_000n) >> 64n;
+    expect((await call('swapRuntimeApi', 'currentAlphaPrice')(netuid)).toString()).toBe(rao.toString());
+    const all = (await call('swapRuntimeApi', 'currentAlphaPriceAll')()).toJSON() as {
+      netuid: number;
+      price: number;
+    }[];
+    const info = await node.rpc<{ subnets: number[] }>('taonet_networkInfo');
+    expect(all.map((p) => p.netuid)).toEqual(info.subnets);
+    expect(BigInt(all.find((p) => p.netuid === netuid)?.price ?? -1)).toBe(rao);
+    const prices = await node.rpc<{ network: string }>('taonet_registrationPrices');
+    expect((await call('subnetRegistrationRuntimeApi', 'getNetworkRegistrationCost')()).toString()).toBe(
+      prices.network,
+    );
+  });
+
   it('NeuronInfoRuntimeApi.get_neurons_lite gives the numbers of taonet_metagraph', async () => {
     const mg = await node.rpc<{
       hotkeys: string[];
