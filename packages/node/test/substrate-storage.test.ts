@@ -15,7 +15,7 @@ import type { StatePruning } from '../src/storage/state-history.js';
 import { AccountInfo } from '../src/substrate/pallets/system.js';
 import { codecOf } from '../src/substrate/scale-type.js';
 import { StorageKeyError } from '../src/substrate/storage-keys.js';
-import { blockHashBytes, headContext, SubstrateFace } from '../src/substrate/substrate-face.js';
+import { contextAtNumber, headContext, SubstrateFace } from '../src/substrate/substrate-face.js';
 
 await initCrypto();
 const spec = devChainSpec(250);
@@ -149,11 +149,7 @@ describe('reads at past blocks', () => {
       seen.push(chain.state.get(storage.Accounts, bob)?.free ?? 0n);
     }
     for (let b = 0; b <= 6; b++) {
-      const ctx = {
-        state: new HistoricalState(chain.store, BigInt(b)),
-        number: BigInt(b),
-        blockHash: (n: bigint) => blockHashBytes(chain, n),
-      };
+      const ctx = contextAtNumber(chain, BigInt(b));
       expect(freeOf(face.storage.read(ctx, accountKey(bob))), `block ${b}`).toBe(seen[b]);
       // Key iteration at a past block too.
       expect(new HistoricalState(chain.store, BigInt(b)).entries(storage.Accounts).length).toBe(
@@ -164,11 +160,7 @@ describe('reads at past blocks', () => {
     // Runtime APIs at a past block read the same history: Alice sent one transfer per block.
     const aliceBytes = new Uint8Array(Buffer.from(devAccount('Alice').slice(2), 'hex'));
     for (let b = 0; b <= 6; b++) {
-      const ctx = {
-        state: new HistoricalState(chain.store, BigInt(b)),
-        number: BigInt(b),
-        blockHash: (n: bigint) => blockHashBytes(chain, n),
-      };
+      const ctx = contextAtNumber(chain, BigInt(b));
       const nonce = face.call('AccountNonceApi_account_nonce', aliceBytes, ctx);
       expect(Buffer.from(nonce).readUInt32LE(0), `nonce at block ${b}`).toBe(b);
       const all = face.call('SubnetInfoRuntimeApi_get_all_dynamic_info', new Uint8Array(0), ctx);

@@ -7,6 +7,7 @@
 import type { AccountId } from '@taonet/primitives';
 import { accountFromBytes, accountToBytes } from '@taonet/primitives';
 import type { State } from '@taonet/runtime';
+import type { BlockEvents } from './event-records.js';
 import type { Field, ScaleType, VariantDef } from './scale-type.js';
 
 /** What a storage read needs from the chain at one block. */
@@ -17,6 +18,8 @@ export interface StorageContext {
   readonly number: bigint;
   /** Hash of an earlier block, for System.BlockHash. */
   readonly blockHash: (n: bigint) => Uint8Array | null;
+  /** A block's results and tips, for System.Events. */
+  readonly blockEvents: (n: bigint) => BlockEvents | null;
 }
 
 export type Hasher =

@@ -12,8 +12,7 @@ import { bytesToHex, hexToBytes } from '../codec/hex.js';
 import type { MethodDef, NodeApi } from '../rpc/methods.js';
 import { invalidParams, RpcCode, RpcError } from '../rpc/rpc-error.js';
 import type { StorageContext } from './pallet.js';
-import { blockHashBytes, faceOf, headContext, RuntimeApiError } from './substrate-face.js';
-import { HistoricalState } from '../storage/historical-state.js';
+import { contextAtNumber, faceOf, headContext, RuntimeApiError } from './substrate-face.js';
 import { CODE_KEY, StorageKeyError } from './storage-keys.js';
 import { SPEC_VERSION } from './runtime-version.js';
 
@@ -54,7 +53,7 @@ export function contextAt(chain: Chain, at: unknown): StorageContext {
       `state is kept from block ${chain.store.historyFrom()}; run the node with --state-pruning archive to keep all`,
     );
   }
-  return { state: new HistoricalState(chain.store, n), number: n, blockHash: (b) => blockHashBytes(chain, b) };
+  return contextAtNumber(chain, n);
 }
 
 function storageError(e: unknown): never {

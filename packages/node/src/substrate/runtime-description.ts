@@ -5,6 +5,7 @@
  * are all derived from it.
  */
 import { DEFAULT_NETWORK_PARAMS } from '@taonet/runtime';
+import { type ErrorIndex, eventRecordType } from './event-records.js';
 import type { PalletDef } from './pallet.js';
 import { auraPallet } from './pallets/aura.js';
 import { balancesPallet } from './pallets/balances.js';
@@ -42,6 +43,8 @@ export interface RuntimeDescription {
   readonly runtimeType: ScaleType;
   readonly apis: readonly RuntimeApiDef[];
   readonly version: RuntimeVersion;
+  /** Error name → (pallet index, position), for DispatchError::Module. */
+  readonly errors: ErrorIndex;
 }
 
 const RUNTIME = 'node_subtensor_runtime';
@@ -121,7 +124,8 @@ function extensions(): TransactionExtensionDef[] {
   ];
 }
 
-function outerEnum(what: 'Call' | 'Event' | 'Error', pallets: readonly PalletDef[]): ScaleType {
+/** Lazy over the pallet list, so that a pallet's own items (System.Events) can refer to it. */
+function outerEnum(what: 'Call' | 'Event' | 'Error', pallets: () => readonly PalletDef[]): ScaleType {
   const has = (p: PalletDef) =>
     what === 'Call'
       ? (p.calls?.length ?? 0) > 0
@@ -129,8 +133,31 @@ function outerEnum(what: 'Call' | 'Event' | 'Error', pallets: readonly PalletDef
         ? (p.events?.length ?? 0) > 0
         : (p.errors?.length ?? 0) > 0;
   return T.variant(`${RUNTIME}::Runtime${what}`, () =>
-    pallets.filter(has).map((p) => ({ name: p.name, index: p.index, fields: unnamed(palletEnum(what, p)) })),
+    pallets()
+      .filter(has)
+      .map((p) => ({ name: p.name, index: p.index, fields: unnamed(palletEnum(what, p)) })),
   );
+}
+
+/**
+ * Where a Taonet error name sits in the error enums: SubtensorModule first (where subtensor and
+ * Taonet raise most of them), then the other pallets in index order.
+ */
+function errorIndex(pallets: () => readonly PalletDef[]): ErrorIndex {
+  let table: Map<string, { index: number; error: number }> | null = null;
+  return {
+    moduleError: (code) => {
+      if (table === null) {
+        table = new Map();
+        const ordered = [...pallets()].sort((a, b) =>
+          a.name === 'SubtensorModule' ? -1 : b.name === 'SubtensorModule' ? 1 : a.index - b.index,
+        );
+        for (const p of ordered)
+          for (const e of p.errors ?? []) if (!table.has(e.name)) table.set(e.name, { index: p.index, error: e.index });
+      }
+      return table.get(code) ?? null;
+    },
+  };
 }
 
 /** One enum per pallet and kind, cached so the registry sees one type. */
@@ -159,8 +186,12 @@ export function palletEnum(what: 'Call' | 'Event' | 'Error', p: PalletDef): Scal
 export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescription {
   const apis = RUNTIME_APIS;
   const version = runtimeVersion(apis);
-  const pallets: PalletDef[] = [
-    systemPallet(version, BLOCK_HASH_COUNT),
+  let pallets: PalletDef[] = [];
+  const all = () => pallets;
+  const runtimeEvent = outerEnum('Event', all);
+  const errors = errorIndex(all);
+  pallets = [
+    systemPallet(version, BLOCK_HASH_COUNT, eventRecordType(runtimeEvent), errors),
     timestampPallet(opts.blockTimeMs),
     auraPallet(opts.blockTimeMs),
     balancesPallet(DEFAULT_NETWORK_PARAMS.existentialDeposit),
@@ -168,7 +199,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     subtensorModulePallet(),
     mevShieldPallet(),
   ];
-  const runtimeCall = outerEnum('Call', pallets);
+  const runtimeCall = outerEnum('Call', all);
   const exts = extensions();
   const extra = T.tuple(...exts.map((e) => e.type));
   const extrinsicType = T.composite(
@@ -184,8 +215,9 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
   return {
     pallets,
     runtimeCall,
-    runtimeEvent: outerEnum('Event', pallets),
-    runtimeError: outerEnum('Error', pallets),
+    runtimeEvent,
+    runtimeError: outerEnum('Error', all),
+    errors,
     extensions: exts,
     extrinsicType,
     address: MultiAddress,

@@ -4,6 +4,9 @@
  */
 import { fromHex } from '@taonet/primitives';
 import type { Chain } from '../chain/chain.js';
+import { decodeOrReject } from '../chain/transaction-checks.js';
+import { HistoricalState } from '../storage/historical-state.js';
+import type { BlockEvents } from './event-records.js';
 import { buildMetadata, type BuiltMetadata, METADATA_VERSIONS } from './metadata.js';
 import type { StorageContext } from './pallet.js';
 import type { ApiContext, ApiMethodDef } from './runtime-apis.js';
@@ -107,7 +110,25 @@ export function blockHashBytes(chain: Chain, n: bigint): Uint8Array | null {
   return next === null ? null : fromHex(next.header.parentHash);
 }
 
+/** A block's results and each extrinsic's tip, for System.Events. */
+export function blockEvents(chain: Chain, n: bigint): BlockEvents | null {
+  const result = chain.store.resultByNumber(n);
+  const block = chain.store.blockByNumber(n);
+  if (result === null || block === null) return null;
+  return { result, tips: block.extrinsics.map((x) => decodeOrReject(x).tip) };
+}
+
 /** The storage context at the head. */
 export function headContext(chain: Chain): StorageContext {
-  return { state: chain.state, number: chain.head.number, blockHash: (n) => blockHashBytes(chain, n) };
+  return contextAtNumber(chain, chain.head.number);
+}
+
+/** The storage context at block `n` (the head's state, or a read-only view of the state history). */
+export function contextAtNumber(chain: Chain, n: bigint): StorageContext {
+  return {
+    state: n === chain.head.number ? chain.state : new HistoricalState(chain.store, n),
+    number: n,
+    blockHash: (b) => blockHashBytes(chain, b),
+    blockEvents: (b) => blockEvents(chain, b),
+  };
 }

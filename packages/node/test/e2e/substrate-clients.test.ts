@@ -293,6 +293,80 @@ describe('subscriptions and the pruning window', () => {
   });
 });
 
+describe('System.Events', () => {
+  interface Status {
+    blockHash: string;
+    index: number;
+    result: { ok: boolean; fee: string; error?: { code: string } };
+  }
+  async function included(signer: typeof alice, method: string, args: Record<string, unknown>): Promise<Status> {
+    const hash = await node.submit(signer, method, args);
+    await node.seal(1);
+    return node.rpc<Status>('taonet_extrinsicStatus', [hash]);
+  }
+  interface RecordJson {
+    phase: { applyExtrinsic?: number; initialization?: null };
+    event: { section: string; method: string; data: unknown[] };
+  }
+  async function recordsAt(blockHash: string, index: number): Promise<RecordJson[]> {
+    const at = await api.at(blockHash);
+    const events = (await at.query.system?.events?.()) as unknown as {
+      map: <U>(f: (r: { phase: Codec; event: { section: string; method: string; data: Codec[] } }) => U) => U[];
+    };
+    return events
+      .map((r) => ({
+        phase: r.phase.toJSON() as RecordJson['phase'],
+        event: { section: r.event.section, method: r.event.method, data: r.event.data.map((d) => d.toJSON()) },
+      }))
+      .filter((r) => r.phase.applyExtrinsic === index);
+  }
+
+  it('a transfer: Balances.Transfer, TransactionFeePaid with the fee, then ExtrinsicSuccess', async () => {
+    const st = await included(alice, 'transfer', { dest: key('Eve').id, amount: 2n * TAO });
+    expect(st.result.ok).toBe(true);
+    const recs = await recordsAt(st.blockHash, st.index);
+    expect(recs.map((r) => `${r.event.section}.${r.event.method}`)).toEqual([
+      'balances.Transfer',
+      'transactionPayment.TransactionFeePaid',
+      'system.ExtrinsicSuccess',
+    ]);
+    expect(api.createType('AccountId32', recs[0]?.event.data[1]).toHex()).toBe(key('Eve').id);
+    expect(BigInt(recs[0]?.event.data[2] as number)).toBe(2n * TAO);
+    expect(BigInt(recs[1]?.event.data[1] as number)).toBe(BigInt(st.result.fee));
+  });
+
+  it('a failing call reports subtensor’s error name through findMetaError', async () => {
+    const pauper = key('//Pauper');
+    await exec(alice, 'transfer', { dest: pauper.id, amount: TAO });
+    const st = await included(pauper, 'add_stake', { hotkey: charlieHot.id, netuid, amount: 5n * TAO });
+    expect(st.result.ok).toBe(false);
+    expect(st.result.error?.code).toBe('NotEnoughBalanceToStake');
+    const recs = await recordsAt(st.blockHash, st.index);
+    const failed = recs.at(-1);
+    expect(`${failed?.event.section}.${failed?.event.method}`).toBe('system.ExtrinsicFailed');
+    const dispatchError = failed?.event.data[0] as { module?: { index: number; error: string } } | undefined;
+    const module = dispatchError?.module ?? { index: -1, error: '0x' };
+    // The module index and the first byte of `error` name it, as clients resolve it.
+    const err = api.registry.findMetaError(
+      new Uint8Array([module.index, Number.parseInt(module.error.slice(2, 4), 16)]),
+    );
+    expect(`${err.section}.${err.name}`).toBe('subtensorModule.NotEnoughBalanceToStake');
+  });
+
+  it('registration and staking events carry subtensor’s variants and field order', async () => {
+    const st = await included(key('Dave'), 'burned_register', { netuid, hotkey: key('//Dave//hot').id });
+    expect(st.result.ok).toBe(true);
+    const reg = (await recordsAt(st.blockHash, st.index)).find((r) => r.event.method === 'NeuronRegistered');
+    expect(reg?.event.data[0]).toBe(netuid);
+    expect(api.createType('AccountId32', reg?.event.data[2]).toHex()).toBe(key('//Dave//hot').id);
+    const st2 = await included(key('Dave'), 'add_stake', { hotkey: key('//Dave//hot').id, netuid, amount: 10n * TAO });
+    const added = (await recordsAt(st2.blockHash, st2.index)).find((r) => r.event.method === 'StakeAdded');
+    expect(api.createType('AccountId32', added?.event.data[0]).toHex()).toBe(key('Dave').id);
+    expect(BigInt(added?.event.data[2] as number)).toBe(10n * TAO);
+    expect(added?.event.data[4]).toBe(netuid);
+  });
+});
+
 describe('every storage item', () => {
   it('lists only present keys, each readable, each value decoding to its metadata type', async () => {
     const face = new SubstrateFace(250);

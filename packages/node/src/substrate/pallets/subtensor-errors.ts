@@ -1,7 +1,7 @@
 /**
  * SubtensorModule's errors: subtensor's names in subtensor's order (clients resolve a module error
- * by its position, so the list is contiguous from 0). Docs are Taonet's explanations where Taonet
- * raises the error, else a short description of what the name means.
+ * by its position, so the list is contiguous from 0), then Taonet's own. Docs are Taonet's
+ * explanations where Taonet raises the error, else a short description of what the name means.
  */
 import { ERROR_EXPLANATIONS } from '@taonet/runtime';
 import type { VariantDef } from '../scale-type.js';
@@ -164,7 +164,13 @@ function words(name: string): string {
     .toLowerCase();
 }
 
-export const SUBTENSOR_ERRORS: readonly VariantDef[] = NAMES.map((name, index) => ({
+/**
+ * Taonet's errors that subtensor has no name for, appended after subtensor's (so subtensor's
+ * positions hold), in the catalogue's order: a failed extrinsic still reports its exact name.
+ */
+const TAONET_ONLY = Object.keys(ERROR_EXPLANATIONS).filter((n) => !NAMES.includes(n) && n !== 'BadOrigin');
+
+export const SUBTENSOR_ERRORS: readonly VariantDef[] = [...NAMES, ...TAONET_ONLY].map((name, index) => ({
   name,
   index,
   fields: [],

@@ -17,6 +17,7 @@ import {
   TaoBalance,
   U64F64,
 } from '../types.js';
+import { TAONET_EVENT_VARIANT } from '../event-records.js';
 import { RootClaimType } from './subtensor-types.js';
 
 const TOKENS: Readonly<Record<string, ScaleType>> = {
@@ -477,7 +478,7 @@ function tok(t: string): ScaleType {
   return s;
 }
 
-export const SUBTENSOR_EVENTS: readonly VariantDef[] = EVENTS.map(([name, shape], index) => ({
+const SUBTENSOR_ORDER: readonly VariantDef[] = EVENTS.map(([name, shape], index) => ({
   name,
   index,
   fields: Array.isArray(shape)
@@ -488,3 +489,17 @@ export const SUBTENSOR_EVENTS: readonly VariantDef[] = EVENTS.map(([name, shape]
         ),
       ),
 }));
+
+/**
+ * subtensor's events, then Taonet's catch-all for events subtensor has no equivalent for
+ * (event-records.ts): its name and its data as JSON text.
+ */
+export const SUBTENSOR_EVENTS: readonly VariantDef[] = [
+  ...SUBTENSOR_ORDER,
+  {
+    name: TAONET_EVENT_VARIANT,
+    index: SUBTENSOR_ORDER.length,
+    fields: fields({ name: Bytes, data: Bytes }),
+    docs: ['A Taonet event without a subtensor equivalent: its name, and its data as JSON.'],
+  },
+];

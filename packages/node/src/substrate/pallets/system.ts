@@ -3,7 +3,8 @@ import { storage } from '@taonet/runtime';
 import { type PalletDef, acct, acctBytes } from '../pallet.js';
 import type { RuntimeVersion } from '../runtime-version.js';
 import { RuntimeVersionType } from '../runtime-version.js';
-import { fields, T } from '../scale-type.js';
+import { type ErrorIndex, eventRecords } from '../event-records.js';
+import { fields, type ScaleType, T } from '../scale-type.js';
 import { AccountId32, DispatchError, DispatchInfo, H256 } from '../types.js';
 
 /** subtensor's balances are u64 (rao). */
@@ -30,7 +31,12 @@ export const AccountInfo = T.composite(
 /** Set on every account by Substrate's current balances logic ("new logic" flag). */
 const NEW_LOGIC_FLAG = 1n << 127n;
 
-export function systemPallet(version: RuntimeVersion, blockHashCount: number): PalletDef {
+export function systemPallet(
+  version: RuntimeVersion,
+  blockHashCount: number,
+  eventRecord: ScaleType,
+  errors: ErrorIndex,
+): PalletDef {
   return {
     name: 'System',
     index: 0,
@@ -70,6 +76,20 @@ export function systemPallet(version: RuntimeVersion, blockHashCount: number): P
         value: T.u32,
         fallback: 0,
         get: (ctx) => (ctx.number === 0n ? undefined : Number(ctx.number)),
+      },
+      {
+        name: 'Events',
+        docs: ['The events of this block, each with its phase (System.Events is per block, like Substrate’s).'],
+        modifier: 'Default',
+        keys: [],
+        value: T.vec(eventRecord),
+        fallback: [],
+        get: (ctx) => {
+          const b = ctx.number === 0n ? null : ctx.blockEvents(ctx.number);
+          if (b === null) return undefined;
+          const records = eventRecords(b, errors);
+          return records.length === 0 ? undefined : records;
+        },
       },
       {
         name: 'BlockHash',
