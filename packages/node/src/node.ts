@@ -10,6 +10,7 @@ import { AuthorityRound } from './consensus/authority-round.js';
 import { initCrypto, type NodeKeypair } from './crypto.js';
 import { BlockProducer } from './producer.js';
 import { RpcServer, type RpcServerOptions } from './rpc/server.js';
+import type { StatePruning } from './storage/state-history.js';
 import { TxPool } from './txpool/tx-pool.js';
 
 export const NODE_VERSION = '0.1.0';
@@ -25,6 +26,8 @@ export interface NodeOptions {
   readonly rpc: Partial<RpcServerOptions>;
   readonly now?: () => number;
   readonly maxTxPerBlock?: number;
+  /** How many past blocks' state stays readable (default 256), or 'archive' for all. */
+  readonly statePruning?: StatePruning;
 }
 
 export interface RunningNode {
@@ -40,7 +43,12 @@ export interface RunningNode {
 export async function createNode(o: NodeOptions): Promise<RunningNode> {
   await initCrypto();
   const consensus = new AuthorityRound(o.spec.authorities, o.spec.blockTimeMs);
-  const chain = await Chain.open(o.spec, o.basePath, consensus);
+  const chain = await Chain.open(
+    o.spec,
+    o.basePath,
+    consensus,
+    o.statePruning === undefined ? {} : { statePruning: o.statePruning },
+  );
   const pool = new TxPool(chain);
   const now = o.now ?? (() => Date.now());
   const author = o.authorityKey === null ? null : accountFromBytes(o.authorityKey.publicKey);

@@ -15,6 +15,7 @@ export interface NodeCliOptions {
   manualSeal?: boolean;
   blockTime?: string;
   authority?: string;
+  statePruning?: string;
   json?: boolean;
 }
 
@@ -30,6 +31,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--manual-seal', 'produce blocks only on dev_advanceBlocks')
     .option('--block-time <ms>', 'block time for --dev (ms)', '250')
     .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
+    .option('--state-pruning <blocks|archive>', 'past blocks whose state stays readable (Substrate reads)', '256')
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
       const code = await runNode(o, json);
@@ -37,21 +39,42 @@ export function registerNodeCommand(program: Command): void {
     });
 }
 
-async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
-  const n = await import('@taonet/node');
-  await n.initCrypto();
-  let spec: import('@taonet/node').ChainSpec;
+type NodeModule = typeof import('@taonet/node');
+
+/** The chain spec the flags name, or the exit code after a typed failure. */
+function chainSpecOf(n: NodeModule, o: NodeCliOptions, json: boolean): import('@taonet/node').ChainSpec | number {
   try {
-    if (o.chain !== undefined) spec = n.chainSpecFromJson(readFileSync(o.chain, 'utf8'));
-    else if (o.dev === true) spec = n.devChainSpec(Number(o.blockTime ?? 250));
-    else {
-      printError(json, 'MissingChain', 'no chain given', 'use --dev for a local chain, or --chain spec.json');
-      return 2;
-    }
+    if (o.chain !== undefined) return n.chainSpecFromJson(readFileSync(o.chain, 'utf8'));
+    if (o.dev === true) return n.devChainSpec(Number(o.blockTime ?? 250));
+    printError(json, 'MissingChain', 'no chain given', 'use --dev for a local chain, or --chain spec.json');
+    return 2;
   } catch (e) {
     printError(json, 'BadChainSpec', (e as Error).message, 'write a fresh one with `taonet chain-spec --dev`');
     return 2;
   }
+}
+
+/** `--state-pruning`: a block count or `archive`, or null after a typed failure. */
+function statePruningOf(o: NodeCliOptions, json: boolean): number | 'archive' | null {
+  const pruning = o.statePruning ?? '256';
+  if (pruning === 'archive') return 'archive';
+  if (/^[1-9]\d{0,8}$/.test(pruning)) return Number(pruning);
+  printError(
+    json,
+    'BadStatePruning',
+    `--state-pruning ${pruning} is not a block count`,
+    'give a number ≥ 1, or archive',
+  );
+  return null;
+}
+
+async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
+  const n = await import('@taonet/node');
+  await n.initCrypto();
+  const spec = chainSpecOf(n, o, json);
+  if (typeof spec === 'number') return spec;
+  const statePruning = statePruningOf(o, json);
+  if (statePruning === null) return 2;
   const authorityUri = o.authority ?? (o.dev === true || o.chain === undefined ? '//Alice' : undefined);
   const key = authorityUri === undefined ? null : n.devKeypair(authorityUri);
   const started = Date.now();
@@ -62,6 +85,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       basePath: o.basePath ?? null,
       authorityKey: key,
       manualSeal: o.manualSeal === true,
+      statePruning,
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

@@ -22,6 +22,7 @@ import { merkleRoot } from '../merkle/binary-merkle.js';
 import { StateRoot } from '../merkle/state-root.js';
 import { type ChainSpec, chainSpecToJson } from '../chain-spec.js';
 import { ChainStore, type StateWrite } from '../storage/chain-store.js';
+import type { StatePruning } from '../storage/state-history.js';
 import { checkTransaction, decodeOrReject, toChecked, TransactionError } from './transaction-checks.js';
 
 export class ImportError extends Error {
@@ -103,9 +104,14 @@ export class Chain {
    * Opens the chain under `basePath` (null: a temporary store). A new store is initialised with
    * the spec's genesis; an existing one is loaded and its state root checked against its head.
    */
-  static async open(spec: ChainSpec, basePath: string | null, consensus: Consensus): Promise<Chain> {
+  static async open(
+    spec: ChainSpec,
+    basePath: string | null,
+    consensus: Consensus,
+    opts: { statePruning?: StatePruning } = {},
+  ): Promise<Chain> {
     await initCrypto();
-    const store = ChainStore.open(basePath);
+    const store = ChainStore.open(basePath, opts.statePruning);
     const g = Chain.genesisBlock(spec);
     const stored = store.genesisHash();
     if (stored === null) {

@@ -10,6 +10,7 @@ import { decodeOrReject, toChecked, TransactionError, verifySignature } from '..
 import type { Block, Header } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
+import { substrateMethods } from '../substrate/rpc-methods.js';
 import { account, hexParam, netuid, optionalBlockRef, positiveInt, raoAmount, stringList, swapSide } from './params.js';
 import { invalidParams, RpcCode, RpcError } from './rpc-error.js';
 
@@ -25,6 +26,8 @@ export interface NodeApi {
 /** A subscription: `start` returns an unsubscribe function and pushes results through `emit`. */
 export interface Subscription {
   readonly unsubscribeMethod: string;
+  /** The notification's method name (default: the server's table, else `<method>_notification`). */
+  readonly notification?: string;
   readonly start: (api: NodeApi, params: readonly unknown[], emit: (result: unknown) => void) => () => void;
 }
 
@@ -84,7 +87,7 @@ function blockHashOf(chain: Chain, number: bigint): string | null {
   return null;
 }
 
-export const METHODS: Readonly<Record<string, MethodDef>> = {
+const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   system_health: {
     description: 'Node health: peers, sync state.',
     call: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
@@ -290,4 +293,10 @@ export const METHODS: Readonly<Record<string, MethodDef>> = {
       };
     },
   },
+};
+
+/** Taonet's methods, then Substrate's legacy methods over the SCALE face (substrate/rpc-methods.ts). */
+export const METHODS: Readonly<Record<string, MethodDef>> = {
+  ...substrateMethods(() => METHODS),
+  ...TAONET_METHODS,
 };

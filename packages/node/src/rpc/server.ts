@@ -320,7 +320,7 @@ export class RpcServer {
       }
       const sid = `${this.nextSub++}`;
       const send = session.send;
-      const notifyName = NOTIFICATION[method] ?? `${method}_notification`;
+      const notifyName = def.subscribe.notification ?? NOTIFICATION[method] ?? `${method}_notification`;
       // Notifications raised while subscribing (e.g. a transaction's 'ready') wait until the reply
       // carrying the subscription id has been sent.
       let queued: string[] | null = [];

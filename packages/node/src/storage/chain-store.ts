@@ -11,6 +11,7 @@ import { decodeValue, encodeValue, fromHex } from '@taonet/primitives';
 import type { BlockResult } from '@taonet/runtime';
 import { type Database, open, type RootDatabase } from 'lmdb';
 import { type Block, decodeBlock, encodeBlock } from '../codec/block.js';
+import { DEFAULT_STATE_PRUNING, StateHistory, type StatePruning } from './state-history.js';
 
 const utf8 = new TextEncoder();
 const utf8d = new TextDecoder();
@@ -44,10 +45,13 @@ export class ChainStore {
   private readonly results: Database<Uint8Array, Uint8Array>;
   private readonly state: Database<Uint8Array, Uint8Array>;
   private readonly txIndex: Database<Uint8Array, Uint8Array>;
+  /** Earlier values of changed state entries, for reads at past blocks (state-history.ts). */
+  readonly history: StateHistory;
 
   private constructor(
     readonly path: string,
     private readonly temporary: boolean,
+    pruning: StatePruning,
   ) {
     this.root = open<Uint8Array, Uint8Array>({ path, encoding: 'binary', keyEncoding: 'binary', maxDbs: 16 });
     const sub = (name: string) =>
@@ -58,12 +62,45 @@ export class ChainStore {
     this.results = sub('results');
     this.state = sub('state');
     this.txIndex = sub('txindex');
+    this.history = new StateHistory(sub('history'), sub('historyix'), pruning);
   }
 
   /** Opens (creating if needed) the store under `basePath`, or a temporary one removed on close. */
-  static open(basePath: string | null): ChainStore {
-    if (basePath === null) return new ChainStore(mkdtempSync(join(tmpdir(), 'taonet-')), true);
-    return new ChainStore(join(basePath, 'chain.lmdb'), false);
+  static open(basePath: string | null, pruning: StatePruning = DEFAULT_STATE_PRUNING): ChainStore {
+    if (basePath === null) return new ChainStore(mkdtempSync(join(tmpdir(), 'taonet-')), true, pruning);
+    return new ChainStore(join(basePath, 'chain.lmdb'), false, pruning);
+  }
+
+  /** The oldest block whose state can be read (history before it was pruned or never kept). */
+  historyFrom(): bigint {
+    const v = this.metaGet('historyFrom');
+    // A store written before history existed: only its head (and later blocks) can be read.
+    return v === undefined ? (this.headNumber() ?? 0n) : readU64be(v);
+  }
+
+  /** The encoded value of a state entry at block `at` (≥ historyFrom), or undefined when absent. */
+  stateAt(item: string, key: string, at: bigint): Uint8Array | undefined {
+    const k = stateKey(item, key);
+    const past = this.history.valueAt(k, at);
+    if (past === null) return undefined;
+    if (past !== undefined) return past;
+    const v = this.state.getBinary(k);
+    return v === undefined ? undefined : new Uint8Array(v);
+  }
+
+  /** Keys of an item's entries present at block `at`, in key order. */
+  stateKeysAt(item: string, at: bigint): string[] {
+    const prefix = utf8.encode(`${item}\u0000`);
+    const end = utf8.encode(`${item}\u0001`);
+    const keys = new Set<string>();
+    for (const { key } of this.state.getRange({ start: prefix, end })) keys.add(utf8d.decode(key));
+    for (const k of this.history.changedSince(prefix, at)) keys.add(utf8d.decode(k));
+    const out: string[] = [];
+    for (const full of keys) {
+      const key = full.slice(item.length + 1);
+      if (this.stateAt(item, key, at) !== undefined) out.push(key);
+    }
+    return out.sort();
   }
 
   private metaGet(k: string): Uint8Array | undefined {
@@ -110,19 +147,30 @@ export class ChainStore {
     const num = u64be(block.header.number);
     const encodedBlock = encodeBlock(block);
     const encodedResult = result === null ? null : encodeValue(result);
+    const n = block.header.number;
     this.root.transactionSync(() => {
       this.blocks.put(num, encodedBlock);
       this.hashes.put(fromHex(hash), num);
       if (encodedResult !== null) this.results.put(num, encodedResult);
       for (const w of writes) {
         const k = stateKey(w.item, w.key);
+        if (n > 0n) {
+          const prev = this.state.getBinary(k);
+          this.history.record(n, k, prev === undefined ? undefined : new Uint8Array(prev));
+        }
         if (w.value === undefined) this.state.remove(k);
         else this.state.put(k, w.encoded ?? encodeValue(w.value));
       }
       if (first !== undefined) {
         this.meta.put(utf8.encode('genesis'), utf8.encode(first.genesis));
         this.meta.put(utf8.encode('spec'), utf8.encode(first.spec));
+        this.meta.put(utf8.encode('historyFrom'), u64be(0n));
+      } else if (this.metaGet('historyFrom') === undefined) {
+        // History starts with this block: the state before it (the old head) is readable from now on.
+        this.meta.put(utf8.encode('historyFrom'), u64be(n - 1n));
       }
+      const pruned = this.history.prune(n);
+      if (pruned !== null && pruned > this.historyFrom()) this.meta.put(utf8.encode('historyFrom'), u64be(pruned));
       // Where each extrinsic landed (hash → block number ‖ index), for lookups.
       txHashes.forEach((h, i) => {
         const loc = new Uint8Array(12);

@@ -1,11 +1,13 @@
 /**
  * Malformed input: more than 10,000 random or mutated requests and extrinsics against a real node,
  * over HTTP and WebSocket — random bytes, invalid UTF-8, truncated and mutated signed extrinsics,
- * wrong parameter types, huge numbers, deeply nested JSON, bad ids and batches. Every answer must be
+ * wrong parameter types, huge numbers, deeply nested JSON, bad ids and batches, storage keys no item
+ * can have and runtime API calls with unknown names or wrong-length SCALE args. Every answer must be
  * a JSON-RPC error object with data.name (never an internal error), and the node must stay healthy.
  */
 import { toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SubstrateFace } from '../../src/substrate/substrate-face.js';
 import { isTypedError, key, NodeProcess, WsClient } from './harness.js';
 
 const SEED = Number(process.env.TAONET_FUZZ_SEED ?? Date.now() % 1_000_000);
@@ -56,7 +58,67 @@ const PARAM_METHODS = [
   'taonet_dryRun',
   'taonet_simSwap',
   'dev_advanceBlocks',
+  'state_getStorage',
+  'state_getStorageAt',
+  'state_getStorageHash',
+  'state_call',
+  'state_getKeysPaged',
+  'state_getMetadata',
+  'state_getRuntimeVersion',
+  'account_nextIndex',
 ];
+
+/** Valid Substrate storage keys, to spoil: a map key with a digest, a plain item, an Identity map. */
+const face = new SubstrateFace(250);
+const itemOf = (pallet: string, name: string) => {
+  const it = face.storage.item(pallet, name);
+  if (it === undefined) throw new Error(`no item ${pallet}.${name}`);
+  return it;
+};
+const VALID_KEYS: readonly Uint8Array[] = [
+  face.storage.encodeKey(itemOf('System', 'Account'), [new Uint8Array(32).fill(7)]),
+  face.storage.encodeKey(itemOf('SubtensorModule', 'TotalNetworks'), []),
+  face.storage.encodeKey(itemOf('SubtensorModule', 'Uids'), [1, new Uint8Array(32).fill(9)]),
+];
+
+/** A storage key no item can have: wrong length, a changed item prefix or a digest that does not match. */
+function badStorageKey(): string {
+  const b = pick(VALID_KEYS).slice();
+  switch (int(3)) {
+    case 0:
+      return toHex(b.subarray(0, int(b.length)));
+    case 1:
+      return toHex(new Uint8Array([...b, ...randomBytes(1 + int(8))]));
+    default: {
+      // The item prefix, or (for keys with a Blake2_128Concat part) its digest.
+      const i = b.length > 32 && b.length !== 34 && int(2) === 0 ? b.length - 48 + int(16) : int(32);
+      b[i] = (b[i] as number) ^ (1 + int(255));
+      return toHex(b);
+    }
+  }
+}
+
+/** A runtime API call that cannot succeed: an unknown API, or arguments of the wrong length. */
+function badStateCall(): unknown[] {
+  switch (int(3)) {
+    case 0:
+      return [pick(['Nope_nothing', 'Core_versionX', 'NoSuchRuntimeApi_method', 'Metadata']), '0x'];
+    case 1:
+      return ['Metadata_metadata_at_version', toHex(randomBytes(pick([0, 1, 3, 5, 8])))];
+    default:
+      return [
+        pick([
+          'AccountNonceApi_account_nonce',
+          'Core_version',
+          'SubnetInfoRuntimeApi_get_dynamic_info',
+          'SubnetInfoRuntimeApi_get_all_dynamic_info',
+          'NeuronInfoRuntimeApi_get_neurons_lite',
+          'NeuronInfoRuntimeApi_get_neuron_lite',
+        ]),
+        toHex(randomBytes(pick([1, 31, 33, 64]))).slice(int(2) === 0 ? 0 : 2),
+      ];
+  }
+}
 
 const WRONG: readonly unknown[] = [
   true,
@@ -140,7 +202,13 @@ function mutateExtrinsic(): string {
 /** One malformed message (text or raw bytes); every reply to it must be an error. */
 function malformed(id: number): string | Uint8Array {
   const env = (method: string, params: unknown): string => JSON.stringify({ jsonrpc: '2.0', id, method, params });
-  switch (int(12)) {
+  switch (int(14)) {
+    case 12:
+      return env(pick(['state_getStorage', 'state_getStorageAt', 'state_getStorageHash', 'state_getStorageSize']), [
+        badStorageKey(),
+      ]);
+    case 13:
+      return env('state_call', badStateCall());
     case 0:
       return randomBytes(int(200));
     case 1: {
@@ -304,6 +372,10 @@ describe(`malformed input (seed ${SEED})`, () => {
       'MethodNotFound',
       'MalformedExtrinsic',
       'BadSignature',
+      'UnknownStorageItem',
+      'BadStorageKeyLength',
+      'UnknownRuntimeApi',
+      'BadRuntimeApiArgs',
     ]) {
       expect(names.get(n) ?? 0, n).toBeGreaterThan(0);
     }
