@@ -78,13 +78,21 @@ export function ibeEncrypt(masterPublicKey: G2Point, qid: G1Point, key: Uint8Arr
 /** Recovers the 32-byte key with the identity's private key (the round's signature on G1). */
 export function ibeDecrypt(identityKey: G1Point, c: IbeCiphertext): Uint8Array {
   if (c.v.length !== 32 || c.w.length !== 32) {
-    throw new DrandError('MalformedCiphertext', 'the IBE masks V and W must be 32 bytes each', 'encrypt a 32-byte key, as tle does');
+    throw new DrandError(
+      'MalformedCiphertext',
+      'the IBE masks V and W must be 32 bytes each',
+      'encrypt a 32-byte key, as tle does',
+    );
   }
   const sigma = xor32(c.v, sha256(gtBytes(bls12_381.pairing(identityKey, c.u))));
   const key = xor32(c.w, sha256(sigma));
   const r = h3(sigma, key);
   if (r === 0n || !G2.Point.BASE.multiply(r).equals(c.u)) {
-    throw new DrandError('DecryptionFailed', 'the signature does not open this ciphertext (U ≠ r·G2)', "decrypt with the beacon's signature of the ciphertext's round");
+    throw new DrandError(
+      'DecryptionFailed',
+      'the signature does not open this ciphertext (U ≠ r·G2)',
+      "decrypt with the beacon's signature of the ciphertext's round",
+    );
   }
   return key;
 }

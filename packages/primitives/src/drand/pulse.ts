@@ -46,7 +46,11 @@ export function pulseRandomness(signature: Uint8Array): Uint8Array {
 /** Decodes a compressed G2 public key (subgroup-checked); DrandError otherwise. */
 export function decodeBeaconPublicKey(publicKey: Uint8Array): G2Point {
   if (publicKey.length !== 96) {
-    throw new DrandError('InvalidPublicKey', `a beacon public key is 96 bytes (got ${publicKey.length})`, 'use the compressed G2 key from the chain info');
+    throw new DrandError(
+      'InvalidPublicKey',
+      `a beacon public key is 96 bytes (got ${publicKey.length})`,
+      'use the compressed G2 key from the chain info',
+    );
   }
   try {
     const p = bls12_381.G2.Point.fromBytes(publicKey);
@@ -54,14 +58,22 @@ export function decodeBeaconPublicKey(publicKey: Uint8Array): G2Point {
     if (p.is0()) throw new Error('identity');
     return p;
   } catch {
-    throw new DrandError('InvalidPublicKey', 'the beacon public key is not a valid G2 point', 'use the compressed G2 key from the chain info');
+    throw new DrandError(
+      'InvalidPublicKey',
+      'the beacon public key is not a valid G2 point',
+      'use the compressed G2 key from the chain info',
+    );
   }
 }
 
 /** Decodes a compressed G1 signature (subgroup-checked, not the identity); DrandError otherwise. */
 export function decodeBeaconSignature(signature: Uint8Array): G1Point {
   if (signature.length !== 48) {
-    throw new DrandError('InvalidSignature', `a beacon signature is 48 bytes (got ${signature.length})`, 'quicknet-style beacons sign on G1 (48 bytes compressed)');
+    throw new DrandError(
+      'InvalidSignature',
+      `a beacon signature is 48 bytes (got ${signature.length})`,
+      'quicknet-style beacons sign on G1 (48 bytes compressed)',
+    );
   }
   try {
     const p = bls12_381.G1.Point.fromBytes(signature);
@@ -69,7 +81,11 @@ export function decodeBeaconSignature(signature: Uint8Array): G1Point {
     if (p.is0()) throw new Error('identity');
     return p;
   } catch {
-    throw new DrandError('InvalidSignature', 'the beacon signature is not a valid G1 point', 'pass the signature bytes exactly as the beacon published them');
+    throw new DrandError(
+      'InvalidSignature',
+      'the beacon signature is not a valid G1 point',
+      'pass the signature bytes exactly as the beacon published them',
+    );
   }
 }
 
@@ -86,11 +102,19 @@ export function verifyRoundSignature(publicKey: Uint8Array, round: bigint, signa
  */
 export function assertValidPulse(publicKey: Uint8Array, pulse: DrandPulse): void {
   if (!verifyRoundSignature(publicKey, pulse.round, pulse.signature)) {
-    throw new DrandError('SignatureMismatch', `the signature is not the beacon's signature of round ${pulse.round}`, 'check the round number and the beacon public key in the chain spec');
+    throw new DrandError(
+      'SignatureMismatch',
+      `the signature is not the beacon's signature of round ${pulse.round}`,
+      'check the round number and the beacon public key in the chain spec',
+    );
   }
   const expected = pulseRandomness(pulse.signature);
   if (pulse.randomness.length !== 32 || expected.some((b, i) => b !== pulse.randomness[i])) {
-    throw new DrandError('RandomnessMismatch', `the randomness of round ${pulse.round} is not sha256 of its signature`, 'recompute the randomness from the signature');
+    throw new DrandError(
+      'RandomnessMismatch',
+      `the randomness of round ${pulse.round} is not sha256 of its signature`,
+      'recompute the randomness from the signature',
+    );
   }
 }
 

@@ -14,7 +14,11 @@ export interface BeaconSchedule {
 
 function checkSchedule(s: BeaconSchedule): void {
   if (s.period <= 0n) {
-    throw new DrandError('InvalidRound', `a beacon period must be positive (got ${s.period})`, 'use the chain info period');
+    throw new DrandError(
+      'InvalidRound',
+      `a beacon period must be positive (got ${s.period})`,
+      'use the chain info period',
+    );
   }
 }
 

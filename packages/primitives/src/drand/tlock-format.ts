@@ -38,7 +38,11 @@ export function encodeTlockCiphertext(c: TlockCiphertext): Uint8Array {
 }
 
 const malformed = (why: string): DrandError =>
-  new DrandError('MalformedCiphertext', `not a timelock ciphertext: ${why}`, 'pass the commit bytes exactly as the encrypter produced them');
+  new DrandError(
+    'MalformedCiphertext',
+    `not a timelock ciphertext: ${why}`,
+    'pass the commit bytes exactly as the encrypter produced them',
+  );
 
 class Reader {
   pos = 0;

@@ -16,7 +16,11 @@ export type EntropySource = (length: number) => Uint8Array;
 function draw(entropy: EntropySource, length: number): Uint8Array {
   const b = entropy(length);
   if (!(b instanceof Uint8Array) || b.length !== length) {
-    throw new DrandError('InvalidEntropy', `the entropy source returned ${b?.length} bytes, not ${length}`, 'return exactly the requested number of random bytes');
+    throw new DrandError(
+      'InvalidEntropy',
+      `the entropy source returned ${b?.length} bytes, not ${length}`,
+      'return exactly the requested number of random bytes',
+    );
   }
   return b;
 }
@@ -25,7 +29,12 @@ function draw(entropy: EntropySource, length: number): Uint8Array {
  * Encrypts `message` so that only the beacon's signature of `round` opens it.
  * Draws 64 bytes (IBE scalar), 32 (AES key) and 12 (nonce) from `entropy`, in that order.
  */
-export function timelockEncrypt(publicKey: Uint8Array, round: bigint, message: Uint8Array, entropy: EntropySource): Uint8Array {
+export function timelockEncrypt(
+  publicKey: Uint8Array,
+  round: bigint,
+  message: Uint8Array,
+  entropy: EntropySource,
+): Uint8Array {
   const pk = decodeBeaconPublicKey(publicKey);
   const qid = roundPoint(round);
   const tSeed = draw(entropy, 64);
@@ -46,11 +55,19 @@ export function timelockDecrypt(ciphertext: Uint8Array, signature: Uint8Array): 
   const ct = decodeTlockCiphertext(ciphertext);
   const key = ibeDecrypt(decodeBeaconSignature(signature), ct.header);
   if (ct.nonce.length !== 12) {
-    throw new DrandError('MalformedCiphertext', `the AES-GCM nonce must be 12 bytes (got ${ct.nonce.length})`, 'encrypt with a 96-bit nonce');
+    throw new DrandError(
+      'MalformedCiphertext',
+      `the AES-GCM nonce must be 12 bytes (got ${ct.nonce.length})`,
+      'encrypt with a 96-bit nonce',
+    );
   }
   try {
     return gcm(key, ct.nonce).decrypt(ct.aesCiphertext);
   } catch {
-    throw new DrandError('DecryptionFailed', 'the AES-GCM body does not authenticate under the recovered key', 'the ciphertext was altered or built with another key');
+    throw new DrandError(
+      'DecryptionFailed',
+      'the AES-GCM body does not authenticate under the recovered key',
+      'the ciphertext was altered or built with another key',
+    );
   }
 }

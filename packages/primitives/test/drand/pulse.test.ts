@@ -17,7 +17,11 @@ import { fixture, hex } from './fixtures.js';
 const qn = fixture.quicknet;
 const pulses = qn.pulses.map((p) => {
   const signature = hex(p.signature);
-  return { round: BigInt(p.round), signature, randomness: p.randomness ? hex(p.randomness) : pulseRandomness(signature) };
+  return {
+    round: BigInt(p.round),
+    signature,
+    randomness: p.randomness ? hex(p.randomness) : pulseRandomness(signature),
+  };
 });
 
 function flip(b: Uint8Array, i: number): Uint8Array {
@@ -42,9 +46,9 @@ describe('quicknet pulses', () => {
     const [a, b] = pulses;
     if (a === undefined || b === undefined) throw new Error('fixture');
     expect(verifyRoundSignature(QUICKNET_PUBLIC_KEY, a.round + 1n, a.signature)).toBe(false);
-    expect(() => assertValidPulse(QUICKNET_PUBLIC_KEY, { ...a, signature: b.signature, randomness: b.randomness })).toThrow(
-      expect.objectContaining({ name: 'DrandError', code: 'SignatureMismatch' }),
-    );
+    expect(() =>
+      assertValidPulse(QUICKNET_PUBLIC_KEY, { ...a, signature: b.signature, randomness: b.randomness }),
+    ).toThrow(expect.objectContaining({ name: 'DrandError', code: 'SignatureMismatch' }));
   });
 
   it('a flipped bit is refused: malformed point or wrong signature, never accepted', () => {
@@ -71,9 +75,13 @@ describe('quicknet pulses', () => {
       }
       return 'no error';
     };
-    expect(err(() => verifyRoundSignature(QUICKNET_PUBLIC_KEY.slice(1), p.round, p.signature))).toBe('InvalidPublicKey');
+    expect(err(() => verifyRoundSignature(QUICKNET_PUBLIC_KEY.slice(1), p.round, p.signature))).toBe(
+      'InvalidPublicKey',
+    );
     expect(err(() => verifyRoundSignature(new Uint8Array(96), p.round, p.signature))).toBe('InvalidPublicKey');
-    expect(err(() => verifyRoundSignature(QUICKNET_PUBLIC_KEY, p.round, p.signature.slice(1)))).toBe('InvalidSignature');
+    expect(err(() => verifyRoundSignature(QUICKNET_PUBLIC_KEY, p.round, p.signature.slice(1)))).toBe(
+      'InvalidSignature',
+    );
     const infinity = new Uint8Array(48);
     infinity[0] = 0xc0;
     expect(err(() => verifyRoundSignature(QUICKNET_PUBLIC_KEY, p.round, infinity))).toBe('InvalidSignature');
@@ -84,7 +92,11 @@ describe('quicknet pulses', () => {
 
 describe('another rfc9380 G1 beacon (drand walkthrough)', () => {
   const w = fixture.walkthrough;
-  const pulse = { round: BigInt(w.pulse.round), signature: hex(w.pulse.signature), randomness: hex(w.pulse.randomness ?? '') };
+  const pulse = {
+    round: BigInt(w.pulse.round),
+    signature: hex(w.pulse.signature),
+    randomness: hex(w.pulse.randomness ?? ''),
+  };
   it('verifies under its own key only', () => {
     expect(isValidPulse(hex(w.publicKey), pulse)).toBe(true);
     expect(isValidPulse(QUICKNET_PUBLIC_KEY, pulse)).toBe(false);
