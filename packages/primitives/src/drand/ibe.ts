@@ -84,6 +84,14 @@ export function ibeDecrypt(identityKey: G1Point, c: IbeCiphertext): Uint8Array {
       'encrypt a 32-byte key, as tle does',
     );
   }
+  if (c.u.is0()) {
+    // arkworks accepts U = ∞ and then fails the U = r·G2 check; noble's pairing refuses ∞ outright.
+    throw new DrandError(
+      'DecryptionFailed',
+      'U is the point at infinity, which no encryption produces',
+      'the ciphertext was altered',
+    );
+  }
   const sigma = xor32(c.v, sha256(gtBytes(bls12_381.pairing(identityKey, c.u))));
   const key = xor32(c.w, sha256(sigma));
   const r = h3(sigma, key);

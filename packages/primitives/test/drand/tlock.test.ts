@@ -89,6 +89,13 @@ describe('bad ciphertexts and inputs get typed errors', () => {
     expect(code(() => timelockDecrypt(notAPoint, sig))).toBe('MalformedCiphertext');
   });
 
+  it('U at infinity (a valid encoding no encryption makes) is DecryptionFailed', () => {
+    const atInfinity = good.slice();
+    atInfinity.fill(0, 0, 96);
+    atInfinity[0] = 0xc0;
+    expect(code(() => timelockDecrypt(atInfinity, sig))).toBe('DecryptionFailed');
+  });
+
   it('a flipped bit in V, W or the AES body is DecryptionFailed', () => {
     // V at 104..136, W at 144..176, AES ciphertext after the body and inner length prefixes (192..).
     for (const i of [110, 150, 200]) {
