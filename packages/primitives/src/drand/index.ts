@@ -1,5 +1,6 @@
 export * from './drand-error.js';
 export * from './round-time.js';
+export * from './chain-info.js';
 export * from './quicknet.js';
 export * from './pulse.js';
 export * from './ibe.js';

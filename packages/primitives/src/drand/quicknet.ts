@@ -5,6 +5,7 @@
  * Values from drand's published chain info (`/52db9b…/info`).
  */
 import { fromHex } from '../codec/hex.js';
+import type { DrandChainInfo } from './chain-info.js';
 import type { BeaconSchedule } from './round-time.js';
 
 /** Domain separation tag of the hash to G1 (RFC 9380 SSWU, random oracle) quicknet signs with. */
@@ -21,3 +22,12 @@ export const QUICKNET_PUBLIC_KEY: Uint8Array = fromHex(
 
 /** Round 1 was published at the genesis time (unix seconds); one round every 3 s since. */
 export const QUICKNET_SCHEDULE: BeaconSchedule = { genesisTime: 1692803367n, period: 3n };
+
+/** Quicknet's full chain info; `drandChainHash` of it is QUICKNET_CHAIN_HASH. */
+export const QUICKNET_CHAIN_INFO: DrandChainInfo = {
+  publicKey: QUICKNET_PUBLIC_KEY,
+  period: QUICKNET_SCHEDULE.period,
+  genesisTime: QUICKNET_SCHEDULE.genesisTime,
+  groupHash: fromHex('0xf477d5c89f21a17c863a7f937c6a6d15859414d2be09cd448d4279af331c5d3e'),
+  beaconId: 'quicknet',
+};

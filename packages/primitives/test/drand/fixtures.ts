@@ -13,8 +13,22 @@ interface RawCiphertext {
   ciphertext: string;
 }
 interface Fixture {
-  quicknet: { publicKey: string; genesisTime: number; period: number; pulses: RawPulse[] };
-  walkthrough: { publicKey: string; genesisTime: number; period: number; pulse: RawPulse };
+  quicknet: {
+    chainHash: string;
+    groupHash: string;
+    publicKey: string;
+    genesisTime: number;
+    period: number;
+    pulses: RawPulse[];
+  };
+  walkthrough: {
+    publicKey: string;
+    genesisTime: number;
+    period: number;
+    groupHash: string;
+    chainHash: string;
+    pulse: RawPulse;
+  };
   pythonCiphertexts: RawCiphertext[];
   pythonOnChainCommit: RawCiphertext;
   tsCiphertexts: (RawCiphertext & { entropySeed: string })[];

@@ -3,8 +3,11 @@ import { toHex } from '../../src/codec/hex.js';
 import {
   assertValidPulse,
   DrandError,
+  drandChainHash,
   isValidPulse,
   pulseRandomness,
+  QUICKNET_CHAIN_HASH,
+  QUICKNET_CHAIN_INFO,
   QUICKNET_PUBLIC_KEY,
   QUICKNET_SCHEDULE,
   roundAt,
@@ -33,6 +36,8 @@ function flip(b: Uint8Array, i: number): Uint8Array {
 describe('quicknet pulses', () => {
   it('the constants are the recorded chain info', () => {
     expect(toHex(QUICKNET_PUBLIC_KEY)).toBe(`0x${qn.publicKey}`);
+    expect(QUICKNET_CHAIN_HASH).toBe(qn.chainHash);
+    expect(toHex(QUICKNET_CHAIN_INFO.groupHash)).toBe(`0x${qn.groupHash}`);
     expect(QUICKNET_SCHEDULE).toEqual({ genesisTime: BigInt(qn.genesisTime), period: BigInt(qn.period) });
   });
 
@@ -101,6 +106,23 @@ describe('another rfc9380 G1 beacon (drand walkthrough)', () => {
     expect(isValidPulse(hex(w.publicKey), pulse)).toBe(true);
     expect(isValidPulse(QUICKNET_PUBLIC_KEY, pulse)).toBe(false);
     expect(isValidPulse(hex(w.publicKey), { ...pulse, round: 55n })).toBe(false);
+  });
+});
+
+describe('chain hash', () => {
+  it("is drand's hash of the chain info, for quicknet and the walkthrough beacon", () => {
+    expect(toHex(drandChainHash(QUICKNET_CHAIN_INFO))).toBe(`0x${QUICKNET_CHAIN_HASH}`);
+    const w = fixture.walkthrough;
+    const info = {
+      publicKey: hex(w.publicKey),
+      period: BigInt(w.period),
+      genesisTime: BigInt(w.genesisTime),
+      groupHash: hex(w.groupHash),
+      beaconId: 'walkthrough',
+    };
+    expect(toHex(drandChainHash(info))).toBe(`0x${w.chainHash}`);
+    expect(toHex(drandChainHash({ ...info, beaconId: 'default' }))).not.toBe(`0x${w.chainHash}`);
+    expect(toHex(drandChainHash({ ...info, genesisTime: info.genesisTime + 1n }))).not.toBe(`0x${w.chainHash}`);
   });
 });
 
