@@ -1,6 +1,7 @@
 /** Why a beacon pulse, key or timelock ciphertext was refused: a stable code, an explanation and a hint. */
 export type DrandFaultCode =
   | 'InvalidRound'
+  | 'MalformedPulse'
   | 'InvalidPublicKey'
   | 'InvalidSignature'
   | 'SignatureMismatch'

@@ -3,6 +3,7 @@ export * from './round-time.js';
 export * from './chain-info.js';
 export * from './quicknet.js';
 export * from './pulse.js';
+export * from './pulse-json.js';
 export * from './ibe.js';
 export * from './tlock-format.js';
 export * from './tlock.js';

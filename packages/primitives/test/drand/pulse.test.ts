@@ -5,6 +5,7 @@ import {
   DrandError,
   drandChainHash,
   isValidPulse,
+  pulseFromDrandJson,
   pulseRandomness,
   QUICKNET_CHAIN_HASH,
   QUICKNET_CHAIN_INFO,
@@ -142,5 +143,30 @@ describe('round and time', () => {
   it('refuses round 0 and a non-positive period', () => {
     expect(() => roundTime(0n, s)).toThrow(expect.objectContaining({ code: 'InvalidRound' }));
     expect(() => roundAt(5n, { genesisTime: 0n, period: 0n })).toThrow(DrandError);
+  });
+});
+
+describe('drand JSON pulses', () => {
+  const recorded = qn.pulses[0];
+  it('a published pulse object parses and verifies', () => {
+    const pulse = pulseFromDrandJson({ ...recorded });
+    expect(pulse.round).toBe(1000n);
+    expect(isValidPulse(QUICKNET_PUBLIC_KEY, pulse)).toBe(true);
+  });
+  it('missing, mis-sized or non-hex fields and bad rounds are typed errors', () => {
+    const cases: [unknown, string][] = [
+      [null, 'MalformedPulse'],
+      [{ ...recorded, signature: undefined }, 'MalformedPulse'],
+      [{ ...recorded, signature: recorded?.signature.slice(2) }, 'MalformedPulse'],
+      [{ ...recorded, randomness: 'zz'.repeat(32) }, 'MalformedPulse'],
+      [{ ...recorded, round: 0 }, 'InvalidRound'],
+      [{ ...recorded, round: '1000' }, 'InvalidRound'],
+      [{ ...recorded, round: 1.5 }, 'InvalidRound'],
+    ];
+    for (const [input, expected] of cases) {
+      expect(() => pulseFromDrandJson(input), JSON.stringify(input)).toThrow(
+        expect.objectContaining({ code: expected }),
+      );
+    }
   });
 });
