@@ -9,7 +9,7 @@ import type { DrandPulse } from './pulse.js';
 
 const bad = (why: string): DrandError =>
   new DrandError(
-    'InvalidSignature',
+    'MalformedPulse',
     `not a drand pulse: ${why}`,
     'pass the JSON object a drand /public/<round> endpoint returns',
   );
