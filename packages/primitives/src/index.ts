@@ -15,3 +15,5 @@ export * from './prometheus-text.js';
 export * from './keys/signer-key.js';
 export * from './rpc/index.js';
 export * from './weights-commit.js';
+export * from './drand/index.js';
+export * from './timelocked-weights-payload.js';
