@@ -4,6 +4,7 @@
  * --no-prompt, the network banner, and turning results and errors into output and exit codes.
  */
 import { createInterface } from 'node:readline/promises';
+import { toHex } from '@taonet/primitives';
 import {
   type Keypair,
   keypairFromUri,
@@ -150,7 +151,7 @@ export class Cli {
 
 const replacer = (_k: string, v: unknown): unknown => {
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Uint8Array) return `0x${Buffer.from(v).toString('hex')}`;
+  if (v instanceof Uint8Array) return toHex(v);
   if (v !== null && typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function')
     return v;
   return v;
