@@ -84,6 +84,7 @@ function openSession(cli: Cli, o: UpOptions): UpSession {
     say('stopping…');
     await stopAll(running);
     writePids(dir, []);
+    say('stopped');
   };
   const onSignal = (): void => {
     void stop().then(() => process.exit(0));
@@ -201,6 +202,13 @@ function printValidators(validators: readonly ValidatorRow[]): void {
   );
 }
 
+/** On a resume the network was already paying: what the wait measured is the restart. */
+function paidLine(resumed: boolean, seconds: number, block: bigint | number): string {
+  return resumed
+    ? `resumed: neurons back and miners paid again ${seconds.toFixed(1)} s after this start (block #${block})`
+    : `first epoch paid miners after ${seconds.toFixed(1)} s from a cold start (block #${block})`;
+}
+
 /**
  * Builds or resumes the network on a running chain, starts neurons and the explorer, and waits
  * for the first paid epoch. Returns an exit code when `up` should end now, null to keep running.
@@ -215,6 +223,7 @@ async function runNetwork(
   const { plan, save } = loadPlan(s.dir, genesisHash, o);
   const { Subtensor } = await import('@taonet/sdk');
   const st = await Subtensor.connect(ws);
+  const resumed = plan.setupDone;
   try {
     if (!plan.setupDone) {
       await setupNetwork(st, plan, s.say);
@@ -229,7 +238,7 @@ async function runNetwork(
     // Wait for the first epoch that pays miners incentive, and report how long it took.
     const firstPaid = await waitForPaidEpoch(st, plan, s.stopping);
     const seconds = (Date.now() - s.started) / 1000;
-    s.say(color.green(`first epoch paid miners after ${seconds.toFixed(1)} s (block #${firstPaid})`));
+    s.say(color.green(paidLine(resumed, seconds, firstPaid)));
     const validators = await validatorsOf(plan);
     if (!cli.json) printValidators(validators);
     if (cli.json) {
