@@ -111,6 +111,9 @@ describe('input checked at the edge', () => {
       ['subnets', 'show', '--netuid', '99'],
       ['subnets', 'hyperparameters', '--netuid', '99'],
       ['subnets', 'register', '--netuid', '99', '--uri', '//Alice', '--hotkey-address', ALICE_HOT, '-y'],
+      ['subnets', 'start', '--netuid', '99', '--uri', '//Alice', '-y'],
+      ['stake', 'add', '--netuid', '99', '--amount', '1', '--uri', '//Alice', '--hotkey-address', ALICE_HOT, '-y'],
+      ['stake', 'remove', '--netuid', '99', '--amount', '1', '--uri', '//Alice', '--hotkey-address', ALICE_HOT, '-y'],
     ]) {
       const r = await json(...args);
       expect(r.code, args.join(' ')).toBe('SubnetNotExists');

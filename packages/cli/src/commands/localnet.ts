@@ -68,15 +68,8 @@ interface UpSession {
   stopping(): boolean;
 }
 
-function openSession(cli: Cli, o: UpOptions): UpSession {
-  const started = Date.now();
-  const dir = resolve(o.dir);
-  if (o.fresh === true) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const running: Running[] = [];
-  const say = (line: string): void => {
-    if (!cli.json) process.stdout.write(`${color.dim(`[${((Date.now() - started) / 1000).toFixed(1)}s]`)} ${line}\n`);
-  };
+/** Stops every process once (a second Ctrl-C while stopping does nothing), saying when it is done. */
+export function stopper(dir: string, running: Running[], say: (line: string) => void) {
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;
@@ -86,12 +79,25 @@ function openSession(cli: Cli, o: UpOptions): UpSession {
     writePids(dir, []);
     say('stopped');
   };
+  return { stop, stopping: () => stopping };
+}
+
+function openSession(cli: Cli, o: UpOptions): UpSession {
+  const started = Date.now();
+  const dir = resolve(o.dir);
+  if (o.fresh === true) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const running: Running[] = [];
+  const say = (line: string): void => {
+    if (!cli.json) process.stdout.write(`${color.dim(`[${((Date.now() - started) / 1000).toFixed(1)}s]`)} ${line}\n`);
+  };
+  const { stop, stopping } = stopper(dir, running, say);
   const onSignal = (): void => {
     void stop().then(() => process.exit(0));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return { dir, started, running, say, stop, stopping: () => stopping };
+  return { dir, started, running, say, stop, stopping };
 }
 
 async function startChain(s: UpSession, o: UpOptions): Promise<{ ws: string; genesisHash: string }> {
@@ -203,7 +209,7 @@ function printValidators(validators: readonly ValidatorRow[]): void {
 }
 
 /** On a resume the network was already paying: what the wait measured is the restart. */
-function paidLine(resumed: boolean, seconds: number, block: bigint | number): string {
+export function paidLine(resumed: boolean, seconds: number, block: bigint | number): string {
   return resumed
     ? `resumed: neurons back and miners paid again ${seconds.toFixed(1)} s after this start (block #${block})`
     : `first epoch paid miners after ${seconds.toFixed(1)} s from a cold start (block #${block})`;

@@ -5,6 +5,7 @@
 import { Alpha, keypairFromUri, keypairSigner, SdkError, type StakeQuote, Tao, type TxResult } from '@taonet/sdk';
 import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { existingSubnet } from '../existing-subnet.js';
 import { parseAlpha, parseNetuid, parseRaoPrice, parseTao, parseTolerance } from '../parse.js';
 import { color, table, withSpinner } from '../ui.js';
 
@@ -86,6 +87,7 @@ async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
   const netuid = parseNetuid(o.netuid);
   const amount = parseTao(o.amount ?? '');
   const st = await cli.connect();
+  await existingSubnet(st, netuid);
   const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
   const quote = await st.quoteStake(netuid, amount, stakeOptions(o));
   await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`);
@@ -104,7 +106,7 @@ async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
 /** The alpha to unstake: `--all`, or `--amount` when that much is held (never clamped silently). */
 async function unstakeAmount(cli: Cli, o: StakeOpts, netuid: number, hotkey: string): Promise<Alpha> {
   const st = await cli.connect();
-  const symbol = (await st.subnet(netuid))?.symbol ?? 'α';
+  const { symbol } = await existingSubnet(st, netuid);
   const info = await st.accountInfo(coldkeyAddress(cli, o.uri));
   const heldRao = info.stakes.find((p) => p.netuid === netuid && p.hotkey === hotkey)?.alpha.rao ?? 0n;
   const held = new Alpha(heldRao, netuid, symbol);

@@ -2,6 +2,7 @@
 import { type AxonEndpoint, keypairSigner, Metagraph, SdkError, type Subtensor, Tao } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { existingSubnet } from '../existing-subnet.js';
 import { parseNetuid, parseTao } from '../parse.js';
 import { color, table, withSpinner } from '../ui.js';
 
@@ -35,19 +36,11 @@ async function subnetsList(cli: Cli): Promise<number> {
           x.alphaIn.format(2),
           `${((Number(x.emissionShare) / 2 ** 64) * 100).toFixed(2)}%`,
           `${x.n}/${x.maxUids}`,
-          x.netuid === 0 ? '-' : x.registrationCost.format(4),
+          x.netuid === 0 ? '-' : x.registrationCost.format(6),
           x.owner ?? '-',
         ]),
       ),
   );
-}
-
-/** The one refusal for a subnet that is not there, whichever command asked. */
-export async function existingSubnet(st: Subtensor, netuid: number) {
-  const x = await st.subnet(netuid);
-  if (x === null)
-    throw new SdkError('SubnetNotExists', `subnet ${netuid} does not exist`, 'list subnets with `taonet subnets list`');
-  return x;
 }
 
 async function subnetsShow(cli: Cli, o: { netuid: string }): Promise<number> {
@@ -173,6 +166,7 @@ async function subnetsCreate(cli: Cli, o: { uri?: string; hotkeyAddress?: string
 async function subnetsStart(cli: Cli, o: { netuid: string; uri?: string }): Promise<number> {
   const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
+  await existingSubnet(st, netuid);
   const r = await withSpinner('starting', async () => st.startCall(keypairSigner(await cli.coldkey(o.uri)), netuid));
   return cli.reportTx(r, `subnet ${netuid} started`);
 }
