@@ -244,6 +244,13 @@ describe('amounts with units', () => {
     expect(fill.received.unit).toBe('alpha');
   }, 30_000);
 
+  it('subnets show --json: the price and the pool with their units', async () => {
+    const r = await json('subnets', 'show', '--netuid', netuid);
+    expect(r.price).toMatchObject({ unit: 'TAO/alpha', netuid: Number(netuid) });
+    expect(r.taoIn).toMatchObject({ unit: 'TAO' });
+    expect(r.alphaIn).toMatchObject({ unit: 'alpha', netuid: Number(netuid) });
+  }, 30_000);
+
   it('a refusal carries its exact amounts in data, its hint in τ', async () => {
     const r = await json('wallet', 'transfer', '--uri', '//Alice', '--dest', STRANGER, '--amount', '999999999', '-y');
     expect(r.success).toBe(false);

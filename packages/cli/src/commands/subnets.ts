@@ -23,7 +23,7 @@ async function subnetsList(cli: Cli): Promise<number> {
   const st = await cli.connect();
   const subs = await st.subnets();
   return cli.report(
-    subs.map((x) => ({ ...x, raw: undefined, price: x.price.raoPerAlpha() })),
+    subs.map((x) => ({ ...x, raw: undefined })),
     () =>
       table(
         ['netuid', 'name', 'sym', 'price τ/α', 'TAO in', 'alpha in', 'share', 'n', 'reg cost', 'owner'],
@@ -47,7 +47,7 @@ async function subnetsShow(cli: Cli, o: { netuid: string }): Promise<number> {
   const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
   const x = await existingSubnet(st, netuid);
-  return cli.report({ ...x, raw: undefined, price: x.price.raoPerAlpha() }, () =>
+  return cli.report({ ...x, raw: undefined }, () =>
     [
       `${color.bold(`${x.symbol} ${x.name}`)} (netuid ${x.netuid})`,
       `  owner        ${x.owner ?? '-'}`,
