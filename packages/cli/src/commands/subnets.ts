@@ -156,6 +156,7 @@ async function subnetsCreate(cli: Cli, o: { uri?: string; hotkeyAddress?: string
   const added = r.events.find((e) => e.name === 'NetworkAdded')?.data;
   const netuid = added?.netuid ?? null;
   const lock = new Tao(BigInt(String(added?.lockCost ?? cost.rao)));
+  cli.failedTitle = 'subnets create';
   return cli.reportTx(
     r,
     () => `subnet ${String(netuid)} registered: locked ${lock.format(4)}; your hotkey ${hot} is uid 0`,
