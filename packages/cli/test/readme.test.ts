@@ -131,6 +131,33 @@ describe('README, as printed', () => {
     });
   }, 240_000);
 
+  it('the failure it shows is what the CLI prints', async () => {
+    const block = blockAfter('what to do next:', '').split('\n');
+    const command = (block[0] as string).replace(/^\$ npx taonet /, '');
+    const home = freshHome();
+    await taonetIn(node.ws, home, ['wallet', 'create', '--wallet-name', 'me', '--no-password']);
+    const cold = (await taonetIn(node.ws, home, ['wallet', 'list', '--json'])).stdout;
+    const address = /"coldkey": "(5\w{47})"/.exec(cold)?.[1] as string;
+    await taonetIn(node.ws, home, [
+      'wallet',
+      'transfer',
+      '--uri',
+      '//Alice',
+      '--dest',
+      address,
+      '--amount',
+      '100',
+      '-y',
+    ]);
+    const created = await taonetIn(node.ws, home, ['subnets', 'create', '--wallet-name', 'me', '-y']);
+    const netuid = /subnet (\d+) registered/.exec(created.stdout)?.[1] as string;
+    const r = await taonetIn(node.ws, home, command.replace('--netuid 1', `--netuid ${netuid}`).split(' '));
+    expect(r.code).toBe(1);
+    const general = (t: string) => t.replace(/5\w{47}/g, 'ADDRESS').replace(/subnet \d+/g, 'subnet N');
+    const printed = r.stderr.split('\n').filter((l) => !l.startsWith('network '));
+    expect(general(printed.join('\n')).trim()).toBe(general(block.slice(1).join('\n')).trim());
+  }, 60_000);
+
   async function runSnippet(transform: (code: string) => string): Promise<Run> {
     const code = transform(blockAfter('## The SDK in five minutes', 'ts'))
       .replace('ws://127.0.0.1:9944', node.ws)
