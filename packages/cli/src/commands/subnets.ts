@@ -194,7 +194,7 @@ async function subnetsRegister(
   const hot = o.hotkeyAddress ?? cli.wallet().hotkeyPub().ss58Address;
   await refuseRegistered(st, netuid, hot);
   const price = (await st.registrationPrices()).neuron[netuid];
-  await cli.confirm(`Register ${hot} on subnet ${netuid} for ${price?.format(6) ?? 'the root rules'}?`);
+  await cli.confirm(`Register ${hot} on subnet ${netuid} for ${price?.format(6) ?? 'the root rules'}`);
   const key = await cli.coldkey(o.uri);
   const r = await withSpinner('registering', () => st.register(keypairSigner(key), netuid, hot, maxPrice));
   const uid = r.events.find((e) => e.name === 'NeuronRegistered')?.data.uid ?? null;
