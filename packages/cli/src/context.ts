@@ -31,11 +31,15 @@ export interface GlobalOptions {
   passwordFile?: string;
 }
 
+/** A transaction's title for failures, and its success line, written once the result is in. */
+export interface TxTitle {
+  readonly title: string;
+  readonly done: () => string;
+}
+
 export class Cli {
   readonly json: boolean;
   readonly prompt: boolean;
-  /** What a failed transaction is called when the success line needs the result to be written. */
-  failedTitle = 'transaction';
   private client: Subtensor | null = null;
 
   constructor(readonly opts: GlobalOptions) {
@@ -140,8 +144,11 @@ export class Cli {
     return 0;
   }
 
-  /** Prints a transaction result; exit code 1 on failure. `what` is what happened, on success. */
-  reportTx(r: TxResult, what: string | (() => string), extra: Record<string, unknown> = {}): number {
+  /**
+   * Prints a transaction result; exit code 1 on failure. `what` names the transaction, or (when the
+   * success line is written from the result) gives the command's title and that line.
+   */
+  reportTx(r: TxResult, what: string | TxTitle, extra: Record<string, unknown> = {}): number {
     if (this.json) {
       printJson({
         success: r.ok,
@@ -152,10 +159,10 @@ export class Cli {
       return r.ok ? 0 : 1;
     }
     if (r.ok) {
-      const done = typeof what === 'string' ? what : what();
+      const done = typeof what === 'string' ? what : what.done();
       process.stdout.write(`${color.green('✓')} ${done} — block #${r.blockNumber} ${color.dim(r.blockHash ?? '')}\n`);
     } else {
-      const title = typeof what === 'string' ? what : this.failedTitle;
+      const title = typeof what === 'string' ? what : what.title;
       process.stderr.write(`${color.red('✗')} ${title} failed: ${r.code}: ${asTyped(r.explanation ?? '')}\n`);
       if (r.hint !== undefined) process.stderr.write(`  hint: ${asTyped(r.hint)}\n`);
     }

@@ -96,11 +96,15 @@ async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
     st.addStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
   );
   const fill = result.ok ? stakeFill(result, amount, quote) : null;
-  cli.failedTitle = 'stake add';
-  return cli.reportTx(result, () => describeFill(fill as ReturnType<typeof stakeFill>, netuid), {
-    quote: quoteJson(quote),
-    ...(fill === null ? {} : { fill }),
-  });
+  const done = () => describeFill(fill as ReturnType<typeof stakeFill>, netuid);
+  return cli.reportTx(
+    result,
+    { title: 'stake add', done },
+    {
+      quote: quoteJson(quote),
+      ...(fill === null ? {} : { fill }),
+    },
+  );
 }
 
 /** The alpha to unstake: `--all`, or `--amount` when that much is held (never clamped silently). */

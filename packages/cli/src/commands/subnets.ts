@@ -156,10 +156,12 @@ async function subnetsCreate(cli: Cli, o: { uri?: string; hotkeyAddress?: string
   const added = r.events.find((e) => e.name === 'NetworkAdded')?.data;
   const netuid = added?.netuid ?? null;
   const lock = new Tao(BigInt(String(added?.lockCost ?? cost.rao)));
-  cli.failedTitle = 'subnets create';
   return cli.reportTx(
     r,
-    () => `subnet ${String(netuid)} registered: locked ${lock.format(4)}; your hotkey ${hot} is uid 0`,
+    {
+      title: 'subnets create',
+      done: () => `subnet ${String(netuid)} registered: locked ${lock.format(4)}; your hotkey ${hot} is uid 0`,
+    },
     { netuid, lockCost: lock, ownerHotkey: hot, ownerUid: 0 },
   );
 }
@@ -198,8 +200,8 @@ async function subnetsRegister(
   const key = await cli.coldkey(o.uri);
   const r = await withSpinner('registering', () => st.register(keypairSigner(key), netuid, hot, maxPrice));
   const uid = r.events.find((e) => e.name === 'NeuronRegistered')?.data.uid ?? null;
-  cli.failedTitle = 'subnets register';
-  return cli.reportTx(r, () => `registered ${hot} as uid ${String(uid)} on subnet ${netuid}`, { uid });
+  const done = () => `registered ${hot} as uid ${String(uid)} on subnet ${netuid}`;
+  return cli.reportTx(r, { title: 'subnets register', done }, { uid });
 }
 
 async function subnetsSet(
