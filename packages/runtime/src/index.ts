@@ -1,4 +1,5 @@
 export * as epoch from './epoch/index.js';
+export * as children from './children/index.js';
 export * as coinbase from './coinbase/index.js';
 export * as registration from './registration/index.js';
 export * as staking from './staking/index.js';
