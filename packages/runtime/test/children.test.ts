@@ -95,7 +95,7 @@ describe('set_children scheduling', () => {
     const { chain, netuid } = world();
     const cooldown = 25n;
     setParams(chain.state, { pendingCooldown: cooldown });
-    const [bobHot, charlieHot, daveHot] = ['bob-hot', 'charlie-hot', 'dave-hot'].map(acct);
+    const [bobHot, charlieHot, daveHot] = [acct('bob-hot'), acct('charlie-hot'), acct('dave-hot')];
     const r = chain.ok('bob', 'set_children', {
       hotkey: bobHot,
       netuid,

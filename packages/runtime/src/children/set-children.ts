@@ -18,13 +18,6 @@ import { relationProblem, writeChildren } from './child-relations.js';
 import { childKeyParams } from './state-graph.js';
 import { type ChildKeyLink, LastSetChildrenBlock, PendingChildKeys } from './storage.js';
 
-const RELATION_HINTS: Readonly<Record<string, string>> = {
-  InvalidChild: 'a hotkey cannot be its own child',
-  TooManyChildren: 'at most 5 children',
-  ProportionOverflow: 'the proportions add up to more than u64::MAX (100%)',
-  ChildParentInconsistency: 'a child is already a parent of this hotkey on this subnet',
-};
-
 /** The hotkey's stake over all subnets valued in TAO at current prices (rao). */
 function totalStakeInTao(s: State, hotkey: AccountId): bigint {
   let sum = 0n;
@@ -60,7 +53,14 @@ export function setChildren(
     seen.add(c.hotkey);
   }
   const problem = relationProblem(s, hotkey, netuid, children);
-  if (problem !== null) fail(problem, RELATION_HINTS[problem]);
+  ensure(problem !== 'InvalidChild', 'InvalidChild', 'a hotkey cannot be its own child');
+  ensure(problem !== 'TooManyChildren', 'TooManyChildren', `at most 5 children, got ${children.length}`);
+  ensure(problem !== 'ProportionOverflow', 'ProportionOverflow', 'the proportions add up to more than u64::MAX (100%)');
+  ensure(
+    problem !== 'ChildParentInconsistency',
+    'ChildParentInconsistency',
+    'a child is already a parent of this hotkey on this subnet',
+  );
   const threshold = ctx.params.stakeThreshold;
   ensure(
     children.length === 0 || totalStakeInTao(s, hotkey) >= threshold || s.get(SubnetOwnerHotkey, netuid) === hotkey,
