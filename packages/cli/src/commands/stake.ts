@@ -5,6 +5,7 @@
 import { Alpha, keypairSigner, type StakeQuote, Tao } from '@taonet/sdk';
 import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { stakeChildCommand } from './stake-child.js';
 import { color, table, withSpinner } from '../ui.js';
 
 function describeQuote(q: StakeQuote): string {
@@ -207,5 +208,6 @@ export const stakeCommands: CommandGroup = {
       options: [{ flags: '--ss58 <address>', description: 'any coldkey instead of the wallet’s' }],
       run: listStake,
     },
+    stakeChildCommand,
   ],
 };

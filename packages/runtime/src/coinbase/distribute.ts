@@ -94,11 +94,11 @@ function payDividends(
     const h = key as AccountId;
     const coldkey = s.get(Owner, h);
     if (coldkey === null) continue;
-    if (p.alphaTake + p.alphaToNominators > 0n) {
+    if ((plan.alphaDividends.get(key) ?? 0n) > 0n) {
       increaseStake(s, h, coldkey, netuid, p.alphaTake);
       increasePoolValue(s, h, netuid, p.alphaToNominators);
     }
-    if (p.rootTake + p.rootClaimable > 0n) {
+    if ((plan.rootAlphaDividends.get(key) ?? 0n) > 0n) {
       increaseStake(s, h, coldkey, netuid, p.rootTake);
       // A dividend larger than the hotkey's whole root stake is paid directly as alpha stake.
       if (!increaseRootClaimable(s, h, netuid, p.rootClaimable)) increaseStake(s, h, coldkey, netuid, p.rootClaimable);
