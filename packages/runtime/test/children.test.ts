@@ -206,3 +206,34 @@ describe('set_childkey_take', () => {
     });
   });
 });
+
+describe('child hotkey parameters and subnet dissolution', () => {
+  it('the admin sets parameters and a subnet minimum; others and bad values are refused', () => {
+    const { chain, netuid } = world();
+    chain.ok('alice', 'sudo_set_childkey_param', { name: 'pendingCooldown', value: 15n });
+    expect(children.childKeyParams(chain.state).pendingCooldown).toBe(15n);
+    chain.ok('alice', 'sudo_set_childkey_param', { name: 'minChildkeyTake', value: 100, netuid });
+    expect(chain.state.get(storage.MinChildkeyTakePerSubnet, netuid)).toBe(100);
+    refuses(chain, 'bob', 'sudo_set_childkey_param', { name: 'ckBurn', value: 1n }, 'BadOrigin', { unpaid: true });
+    refuses(chain, 'alice', 'sudo_set_childkey_param', { name: 'nope', value: 1n }, 'InvalidArgument', {
+      hint: /one of pendingCooldown/,
+    });
+    refuses(chain, 'alice', 'sudo_set_childkey_param', { name: 'maxChildkeyTake', value: 70000 }, 'InvalidArgument', {
+      hint: /0 to 65535/,
+    });
+  });
+
+  it('dissolving a subnet removes its links, pending lists and takes', () => {
+    const { chain, netuid } = world();
+    setParams(chain.state, { setChildrenRateLimit: 0n });
+    chain.ok('bob', 'set_children', { hotkey: acct('bob-hot'), netuid, children: [link('dave-hot', HALF)] });
+    untilEpochAfter(chain, netuid, chain.block + COOLDOWN);
+    chain.ok('bob', 'set_children', { hotkey: acct('bob-hot'), netuid, children: [link('charlie-hot', HALF)] });
+    chain.ok('dave', 'set_childkey_take', { hotkey: acct('dave-hot'), netuid, take: 100 });
+    expect(chain.state.entries(storage.PendingChildKeys)).toHaveLength(1);
+    chain.ok('alice', 'sudo_dissolve_network', { netuid });
+    for (const item of [storage.ChildKeys, storage.ParentKeys, storage.PendingChildKeys, storage.ChildkeyTake]) {
+      expect(chain.state.entries(item as typeof storage.ChildKeys)).toEqual([]);
+    }
+  });
+});

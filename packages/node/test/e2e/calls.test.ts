@@ -200,7 +200,7 @@ describe('every call over RPC', () => {
     await ok(charlie, 'remove_stake', { hotkey: charlieHot.id, netuid: n1, amount: part }, 'StakeRemoved');
   });
 
-  it('children: set_childkey_take, set_children (scheduled), seen through taonet_childKeys', async () => {
+  it('children: set_childkey_take, set_children (scheduled), seen through taonet_childKeys; sudo_set_childkey_param', async () => {
     await ok(dave, 'set_childkey_take', { hotkey: daveHot.id, netuid: n1, take: 1000 }, 'ChildKeyTakeSet');
     const half = 1n << 63n;
     await ok(
@@ -219,6 +219,7 @@ describe('every call over RPC', () => {
       children: [{ proportion: half, child: charlieHot.id }],
     });
     expect(bad.error?.code).toBe('TxRateLimitExceeded');
+    await ok(alice, 'sudo_set_childkey_param', { name: 'pendingCooldown', value: 15n }, 'ChildKeyParamSet');
   });
 
   it('weights: set_weights, then commit_weights and reveal_weights once commit-reveal is on', async () => {

@@ -1,7 +1,8 @@
 /** Child hotkey calls: set (or revoke) a hotkey's children on a subnet, and set a childkey take. */
-import { account, type Args, netuid, u16, u64 } from '../block/args.js';
+import { account, type Args, netuid, str, u16, u64 } from '../block/args.js';
 import { defineCall } from '../block/call.js';
 import { fail } from '../errors.js';
+import { setChildkeyParam } from './childkey-params.js';
 import { setChildkeyTake } from './childkey-take.js';
 import { setChildren } from './set-children.js';
 import type { ChildKeyLink } from './storage.js';
@@ -36,5 +37,18 @@ export const childrenCalls = [
     description: 'Set the share (parts of 65535) a child hotkey keeps of what its parents earn through it.',
     parse: (a) => ({ hotkey: account(a, 'hotkey'), netuid: netuid(a), take: u16(a, 'take') }),
     run: (ctx, who, a) => setChildkeyTake(ctx, who, a.hotkey, a.netuid, a.take),
+  }),
+  defineCall({
+    name: 'sudo_set_childkey_param',
+    signer: 'admin',
+    pays: false,
+    description:
+      'Change a child hotkey parameter (pendingCooldown, setChildrenRateLimit, minChildkeyTake, maxChildkeyTake, childkeyTakeRateLimit, ckBurn); with a netuid, that subnet’s minChildkeyTake (admin only).',
+    parse: (a) => {
+      const v = a.value;
+      if (typeof v !== 'number' && typeof v !== 'bigint') fail('InvalidArgument', "'value' must be a number or bigint");
+      return { name: str(a, 'name', 64), value: v, netuid: a.netuid === undefined ? null : netuid(a) };
+    },
+    run: (ctx, _who, a) => setChildkeyParam(ctx, a.name, a.value, a.netuid),
   }),
 ];
