@@ -19,9 +19,12 @@ function epochAfter(chain: TestChain, netuid: number, block: bigint): void {
 }
 
 describe('a parent earns dividends through its child on a second subnet', () => {
-  it('pays nothing before the link, then the parent its share less the childkey take', () => {
+  it.each([
+    ['no CKBurn', 0n],
+    ['CKBurn 10%', U64_MAX / 10n],
+  ])('pays nothing before the link, then the parent its share less the childkey take (%s)', (_label, ckBurn) => {
     const chain = new TestChain();
-    chain.state.put(storage.ChildKeyParamsItem, { ...storage.DEFAULT_CHILD_KEY_PARAMS, pendingCooldown: 5n });
+    chain.state.put(storage.ChildKeyParamsItem, { ...storage.DEFAULT_CHILD_KEY_PARAMS, pendingCooldown: 5n, ckBurn });
     const first = chain.subnet('alice');
     const second = chain.subnet('eve');
     const [bobHot, charlieHot] = [acct('bob-hot'), acct('charlie-hot')];
@@ -59,7 +62,9 @@ describe('a parent earns dividends through its child on a second subnet', () => 
     // Independent model in floating point: bob's share of the pair's dividend is its lent stake's
     // share of the pair's stake, less the child's take. Neither holds root stake.
     const lentShare = Number(b0) / Number(b0 + c0);
-    const expected = lentShare * (1 - CHILD_TAKE / 65535);
+    // CKBurn leaves the pair: bob's share is against what the pair received plus the burn.
+    const burn = Number(ckBurn) / Number(U64_MAX);
+    const expected = (lentShare * (1 - CHILD_TAKE / 65535 - burn)) / (1 - lentShare * burn);
     const actual = Number(bobGain) / Number(bobGain + charlieGain);
     expect(Math.abs(actual - expected)).toBeLessThan(1e-6);
 

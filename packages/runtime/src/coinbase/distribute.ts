@@ -82,14 +82,28 @@ function payDividends(
     incentive: out.serverEmission[uid] ?? 0n,
     dividend: out.validatorEmission[uid] ?? 0n,
   }));
-  const plan = children.dividendAndIncentiveDistribution(children.stateGraph(s, netuid), rows, pending, {
+  const graph = children.stateGraph(s, netuid);
+  const params: children.DistributionParams = {
     taoWeight: ctx.params.taoWeight,
     ckBurn: children.childKeyParams(s).ckBurn,
     ownerOf: children.ownerOf(s),
     childkeyTakeOf: (h) => children.childkeyTakeOf(s, h as AccountId, netuid),
     delegateTakeOf: (h) => takeOf(s, h as AccountId),
-  });
-  if (plan.recycled > 0n) s.update(SubnetAlphaOut, netuid, (x) => (x > plan.recycled ? x - plan.recycled : 0n));
+  };
+  let plan = children.dividendAndIncentiveDistribution(graph, rows, pending, params);
+  if (plan.recycled > 0n) {
+    // Deliberate difference: the reference recycles CKBurn out of SubnetAlphaOut yet still pays the
+    // whole pot, so stake would exceed alpha out. Here the burned alpha leaves the validator pot.
+    const validator = plan.validatorAlpha > plan.recycled ? plan.validatorAlpha - plan.recycled : 0n;
+    const recycled = plan.validatorAlpha - validator;
+    plan = children.dividendAndIncentiveDistribution(
+      graph,
+      rows,
+      { server: 0n, validator, root: pending.root },
+      params,
+    );
+    s.update(SubnetAlphaOut, netuid, (x) => (x > recycled ? x - recycled : 0n));
+  }
   for (const [key, p] of plan.payouts) {
     const h = key as AccountId;
     const coldkey = s.get(Owner, h);
