@@ -144,6 +144,21 @@ describe('set_children scheduling', () => {
     expect(lent).toBeGreaterThan(0n);
   });
 
+  it('drops a pending list that became inconsistent by the time it applies', () => {
+    const { chain, netuid } = world();
+    const [bobHot, charlieHot] = [acct('bob-hot'), acct('charlie-hot')];
+    // Both are valid when scheduled; whichever applies first makes the other a two-way pair.
+    chain.ok('bob', 'set_children', { hotkey: bobHot, netuid, children: [link('charlie-hot', HALF)] });
+    chain.ok('charlie', 'set_children', { hotkey: charlieHot, netuid, children: [link('bob-hot', HALF)] });
+    untilEpochAfter(chain, netuid, chain.block + COOLDOWN);
+    expect(chain.state.entries(storage.PendingChildKeys)).toEqual([]);
+    const bobKids = views.childrenOf(chain.state, bobHot, netuid).length;
+    const charlieKids = views.childrenOf(chain.state, charlieHot, netuid).length;
+    expect(bobKids + charlieKids).toBe(1);
+    const events = chain.lastResult?.events.filter((e) => e.name === 'SetChildren') ?? [];
+    expect(events).toHaveLength(1);
+  });
+
   it('applies at once before start_call', () => {
     const chain = new TestChain();
     setParams(chain.state);
