@@ -5,6 +5,7 @@
  * list revokes every child.
  */
 import { type AccountId, fixed, U64F64 } from '@taonet/primitives';
+import { ensureAmounts, taoAmount } from '../amounts.js';
 import { ensure, fail } from '../errors.js';
 import { Owner } from '../neurons/storage.js';
 import type { State } from '../state/state.js';
@@ -62,10 +63,11 @@ export function setChildren(
     'a child is already a parent of this hotkey on this subnet',
   );
   const threshold = ctx.params.stakeThreshold;
-  ensure(
+  ensureAmounts(
     children.length === 0 || totalStakeInTao(s, hotkey) >= threshold || s.get(SubnetOwnerHotkey, netuid) === hotkey,
     'NotEnoughStakeToSetChildkeys',
-    () => `the hotkey's stake is ${totalStakeInTao(s, hotkey)} rao; at least ${threshold} is needed`,
+    () => ({ stake: [taoAmount(totalStakeInTao(s, hotkey)), 'down'], least: [taoAmount(threshold), 'up'] }),
+    (t) => `the hotkey's stake is worth ${t.stake}; at least ${t.least} is needed to set children`,
   );
   s.set(LastSetChildrenBlock, [hotkey, netuid], ctx.now);
   if (!s.get(SubtokenEnabled, netuid)) {
