@@ -7,6 +7,7 @@ import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
 import { existingSubnet } from '../existing-subnet.js';
 import { parseAlpha, parseNetuid, parseRaoPrice, parseTao, parseTolerance } from '../parse.js';
+import { stakeChildCommand } from './stake-child.js';
 import { color, table, withSpinner } from '../ui.js';
 
 function describeQuote(q: StakeQuote): string {
@@ -288,5 +289,6 @@ export const stakeCommands: CommandGroup = {
       options: [{ flags: '--ss58 <address>', description: 'any coldkey instead of the wallet’s' }],
       run: listStake,
     },
+    stakeChildCommand,
   ],
 };
