@@ -65,5 +65,5 @@ const fixture = {
   ],
   tsBlobs,
 };
-writeFileSync(out, `${JSON.stringify(fixture, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify(fixture, null, 2)}\n`);
 console.log(`wrote ${out}`);
