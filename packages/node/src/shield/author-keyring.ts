@@ -5,8 +5,8 @@
  * window. After a restart the ring is empty, so carriers for older keys are skipped, as the spec says.
  *
  * A key's age is counted from the block at which it became readable as `NextKey` (what clients
- * encrypt to), which the node learns by observing each imported block's `NextKey`. A carrier is
- * accepted while building block b iff its key was visible at r with b − r ≤ W. Subtensor's own rule
+ * encrypt to), which the node learns by observing each imported block's `NextKey`; r is the last such
+ * block. A carrier is accepted while building block b iff 1 ≤ b − r ≤ W. Subtensor's own rule
  * is the case b − r = 2.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
@@ -17,7 +17,7 @@ interface HeldKey {
   readonly secretKey: Uint8Array;
   readonly keyHashHex: string;
   readonly announcedAt: number;
-  /** First block whose `NextKey` was this key; unset until then. */
+  /** Last block whose `NextKey` was this key (the latest a client can have read it); unset until then. */
   visibleAt?: number;
 }
 
@@ -53,15 +53,15 @@ export class AuthorKeyring {
   }
 
   /**
-   * After importing block `blockNumber`, with its `NextKey`: date a key of ours that just became
-   * visible, forget own keys that can no longer become visible (a newer own key was already read
+   * After importing block `blockNumber`, with its `NextKey`: date a key of ours that is visible
+   * (again: a block without the inherent rotates nothing, so the same key stays readable), forget own keys that can no longer become visible (a newer own key was already read
    * from AuthorKeys), and wipe keys too old for the next block.
    */
   observe(blockNumber: number, nextKey: Uint8Array | undefined): void {
     if (nextKey !== undefined && nextKey.length === ML_KEM_768.publicKeyBytes) {
       const seen = this.#held.get(toHex(shieldKeyHash(nextKey)));
       if (seen !== undefined) {
-        seen.visibleAt ??= blockNumber;
+        seen.visibleAt = blockNumber;
         for (const k of [...this.#held.values()])
           if (k.visibleAt === undefined && k.announcedAt < seen.announcedAt) this.#drop(k);
       }

@@ -163,6 +163,17 @@ describe('author keyring (§4.3)', () => {
     expect(ring.size).toBe(1);
   });
 
+  it('a key that stays NextKey (blocks without the inherent) is dated from its last reading', () => {
+    const ring = new AuthorKeyring({ window: 2, randomBytes: seeded('stay') });
+    const pk = ring.announce(1);
+    for (let n = 2; n <= 6; n++) ring.observe(n, pk);
+    expect(ring.secretKeyFor(shieldKeyHash(pk), 8)).toBeDefined();
+    expect(ring.secretKeyFor(shieldKeyHash(pk), 9)).toBeUndefined();
+    ring.observe(7, undefined);
+    ring.observe(8, undefined);
+    expect(ring.size).toBe(0);
+  });
+
   it('never holds more than MAX_HELD_KEYS, even if NextKey never names a key of ours', () => {
     const ring = new AuthorKeyring({ window: 8, randomBytes: seeded('cap') });
     for (let n = 1; n <= MAX_HELD_KEYS + 5; n++) {
