@@ -47,6 +47,7 @@ export type ShieldBlobErrorCode =
   | 'BlobTruncated'
   | 'BadKemCiphertextLength'
   | 'BadPublicKeyLength'
+  | 'InvalidPublicKey'
   | 'BadSecretKeyLength'
   | 'BadRandomnessLength'
   | 'AuthenticationFailed'
@@ -146,8 +147,20 @@ export function encryptShieldBlob(
       `the inner extrinsic is ${plaintext.length} bytes; a shield blob carries at most ${SHIELD_MAX_PLAINTEXT_BYTES}`,
       'submit it unshielded, or make the call smaller',
     );
-  const { cipherText, sharedSecret } = ml_kem768.encapsulate(publicKey, randomness.encapsulation);
+  let kem: { cipherText: Uint8Array; sharedSecret: Uint8Array };
+  try {
+    kem = ml_kem768.encapsulate(publicKey, randomness.encapsulation);
+  } catch {
+    // FIPS 203's encapsulation-key check: coefficients must be reduced mod q.
+    throw new ShieldBlobError(
+      'InvalidPublicKey',
+      'the ML-KEM-768 public key does not decode (a coefficient is not reduced mod q)',
+      'read the key again from MevShield.NextKey',
+    );
+  }
+  const { cipherText, sharedSecret } = kem;
   const sealed = xchacha20poly1305(sharedSecret, randomness.nonce).encrypt(plaintext);
+  sharedSecret.fill(0);
   const out = new Uint8Array(SHIELD_KEY_HASH_BYTES + 2 + cipherText.length + SHIELD_NONCE_BYTES + sealed.length);
   out.set(keyHash, 0);
   out[16] = cipherText.length & 0xff;

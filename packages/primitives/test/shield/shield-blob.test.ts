@@ -159,6 +159,10 @@ describe('shield blob parsing: typed errors, subtensor leniency', () => {
 
   it('wrong key, randomness and secret lengths are typed errors', () => {
     expect(codeOf(() => shieldKeyHash(new Uint8Array(100)))).toBe('BadPublicKeyLength');
+    // Like the clients' "Failed to decode public key": 1184 bytes that are not an ML-KEM key.
+    expect(codeOf(() => encryptShieldBlob(new Uint8Array(1184).fill(0xff), Uint8Array.of(1), rnd(1)))).toBe(
+      'InvalidPublicKey',
+    );
     expect(
       codeOf(() => encryptShieldBlob(key.publicKey, Uint8Array.of(1), { ...rnd(1), nonce: new Uint8Array(12) })),
     ).toBe('BadRandomnessLength');
