@@ -90,6 +90,7 @@ const RUNTIME_LAYERS = [
   'swap',
   'neurons',
   'staking',
+  'children',
   'root',
   'weights',
   'coinbase',

@@ -4,12 +4,14 @@
  * --no-prompt, the network banner, and turning results and errors into output and exit codes.
  */
 import { createInterface } from 'node:readline/promises';
+import { toHex } from '@taonet/primitives';
 import {
   type Keypair,
   keypairFromUri,
   type PasswordSource,
   SdkError,
   Subtensor,
+  toSs58,
   type TxResult,
   Wallet,
 } from '@taonet/sdk';
@@ -28,6 +30,12 @@ export interface GlobalOptions {
   walletPath?: string;
   hotkey?: string;
   passwordFile?: string;
+}
+
+/** A transaction's title for failures, and its success line, written once the result is in. */
+export interface TxTitle {
+  readonly title: string;
+  readonly done: () => string;
 }
 
 export class Cli {
@@ -94,11 +102,21 @@ export class Cli {
     }
   }
 
-  /** Asks for confirmation before spending; --no-prompt (or no TTY) proceeds. */
-  async confirm(summary: string): Promise<boolean> {
-    if (!this.prompt || this.json) return true;
-    process.stderr.write(`${summary}\n`);
-    return /^y(es)?$/i.test(await this.ask('Do you want to continue? [y/N] '));
+  /**
+   * Shows what is about to happen, then asks before moving funds. `-y` proceeds; with no terminal
+   * to ask at and no `-y` it refuses (a pipe's "n" is not consent); a declined prompt throws.
+   */
+  async confirm(summary: string): Promise<void> {
+    if (!this.json) process.stderr.write(`${summary}\n`);
+    if (this.opts.prompt === false) return;
+    if (process.stdin.isTTY !== true)
+      throw new SdkError(
+        'ConfirmationRequired',
+        'this command moves funds and there is no terminal to confirm it at',
+        'pass -y (--no-prompt) to go ahead without asking',
+      );
+    if (!/^y(es)?$/i.test(await this.ask('Do you want to continue? [y/N] ')))
+      throw new SdkError('Declined', 'you declined: nothing was sent', 'run it again and answer y, or pass -y');
   }
 
   passwordSource(): PasswordSource | undefined {
@@ -127,8 +145,11 @@ export class Cli {
     return 0;
   }
 
-  /** Prints a transaction result; exit code 1 on failure. */
-  reportTx(r: TxResult, what: string, extra: Record<string, unknown> = {}): number {
+  /**
+   * Prints a transaction result; exit code 1 on failure. `what` names the transaction, or (when the
+   * success line is written from the result) gives the command's title and that line.
+   */
+  reportTx(r: TxResult, what: string | TxTitle, extra: Record<string, unknown> = {}): number {
     if (this.json) {
       printJson({
         success: r.ok,
@@ -138,19 +159,32 @@ export class Cli {
       });
       return r.ok ? 0 : 1;
     }
-    if (r.ok)
-      process.stdout.write(`${color.green('✓')} ${what} — block #${r.blockNumber} ${color.dim(r.blockHash ?? '')}\n`);
-    else {
-      process.stderr.write(`${color.red('✗')} ${what} failed: ${r.code}: ${r.explanation}\n`);
-      if (r.hint !== undefined) process.stderr.write(`  hint: ${r.hint}\n`);
+    if (r.ok) {
+      const done = typeof what === 'string' ? what : what.done();
+      process.stdout.write(`${color.green('✓')} ${done} — block #${r.blockNumber} ${color.dim(r.blockHash ?? '')}\n`);
+    } else {
+      const title = typeof what === 'string' ? what : what.title;
+      process.stderr.write(`${color.red('✗')} ${title} failed: ${r.code}: ${asTyped(r.explanation ?? '')}\n`);
+      if (r.hint !== undefined) process.stderr.write(`  hint: ${asTyped(r.hint)}\n`);
     }
     return r.ok ? 0 : 1;
   }
 }
 
+/** Chain messages name accounts as 0x public keys; people typed SS58 addresses. */
+function asTyped(text: string): string {
+  return text.replace(/0x[0-9a-fA-F]{64}\b/g, (hex) => {
+    try {
+      return toSs58(hex);
+    } catch {
+      return hex;
+    }
+  });
+}
+
 const replacer = (_k: string, v: unknown): unknown => {
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Uint8Array) return `0x${Buffer.from(v).toString('hex')}`;
+  if (v instanceof Uint8Array) return toHex(v);
   if (v !== null && typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function')
     return v;
   return v;

@@ -24,6 +24,7 @@ export function buildProgram(): Command {
     .option('--wallet-path <dir>', 'wallets folder (env BT_WALLET_PATH, default ~/.bittensor/wallets)')
     .option('-H, --hotkey <name>', 'hotkey name (env BT_WALLET_HOTKEY, default "default")')
     .option('--password-file <file>', 'read the coldkey password from a file (or set TAONET_PASSWORD)')
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError()
     .exitOverride();
   addGroup(program, walletCommands);

@@ -1,10 +1,12 @@
 /** Output shared by every command: `--json` prints one JSON document, otherwise text for people. */
+import { toHex } from '@taonet/primitives';
+
 export interface OutputOptions {
   readonly json: boolean;
 }
 
 const replacer = (_k: string, v: unknown): unknown =>
-  typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? `0x${Buffer.from(v).toString('hex')}` : v;
+  typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? toHex(v) : v;
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, replacer, 2)}\n`);

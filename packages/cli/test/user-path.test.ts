@@ -131,8 +131,11 @@ describe('taonet CLI user path', () => {
       'validator',
     );
     expect(staked.success, JSON.stringify(staked)).toBe(true);
-    const quote = staked.quote as { limitPrice: string; expectedOut: { alpha: string } };
-    expect(BigInt(quote.limitPrice)).toBeGreaterThan(0n);
+    const quote = staked.quote as { limitPrice: { unit: string; rao: string }; priceImpactRatio: number };
+    expect(quote.limitPrice.unit).toBe('rao/alpha');
+    expect(BigInt(quote.limitPrice.rao)).toBeGreaterThan(0n);
+    expect(typeof quote.priceImpactRatio).toBe('number');
+    expect(quote).not.toHaveProperty('priceImpact');
     // One quote: the limit in the block is the one the command showed, not a second quote's.
     const st = await Subtensor.connect(ws);
     try {
@@ -141,7 +144,7 @@ describe('taonet CLI user path', () => {
       };
       const sent = block.extrinsics.find((x) => x.hash === staked.txHash);
       expect(sent?.call.method).toBe('add_stake');
-      expect(sent?.call.args.limitPrice).toBe(quote.limitPrice);
+      expect(sent?.call.args.limitPrice).toBe(quote.limitPrice.rao);
     } finally {
       st.close();
     }
@@ -178,10 +181,12 @@ describe('taonet CLI user path', () => {
       uid: number;
       hotkey: string;
       axon: { ip: string; port: number } | null;
-      stake: string;
+      stake: { unit: string; rao: string };
     }[];
     expect(neurons[minerUid]?.axon).toMatchObject({ ip: '10.1.2.3', port: 8091 });
-    expect(BigInt(neurons.find((x) => x.hotkey === vData.hotkey_ss58)?.stake ?? '0')).toBeGreaterThan(0n);
+    const vStake = neurons.find((x) => x.hotkey === vData.hotkey_ss58)?.stake;
+    expect(vStake?.unit).toBe('alpha');
+    expect(BigInt(vStake?.rao ?? '0')).toBeGreaterThan(0n);
 
     const hp = (await taonet('subnets', 'hyperparameters', '--netuid', netuid)) as unknown as { name: string }[];
     expect(hp.some((h) => h.name === 'tempo')).toBe(true);

@@ -1,5 +1,6 @@
 /** The table of vector `fn` names this implementation answers. */
 import type { Json, JsonObject } from './codec.js';
+import { childrenHandlers } from './handlers/children.js';
 import { economicsHandlers } from './handlers/economics.js';
 import { epochHandlers } from './handlers/epoch.js';
 import { sdkHandlers } from './handlers/sdk.js';
@@ -14,6 +15,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...epochHandlers,
   ...sdkHandlers,
   ...economicsHandlers,
+  ...childrenHandlers,
 };
 
 export function handlerFor(fn: string): Handler | undefined {

@@ -16,16 +16,47 @@ export const VECTORS =
   process.env.TAONET_VECTORS ??
   (existsSync(join(root, '..', 'shared', 'vectors')) ? join(root, '..', 'shared', 'vectors') : join(root, 'vectors'));
 
+/** The child-hotkey section that joins ECONOMICS-SDK.md as §7 with the vectors-next files. */
+const NEXT_SECTION = '## 7. economics-children.json';
+
 describe('the repository copy of the vectors', () => {
   const shared = join(root, '..', 'shared', 'vectors');
-  it.runIf(existsSync(shared))('equals ../shared/vectors file for file', () => {
-    const names = (dir: string) => readdirSync(dir).sort();
-    expect(names(join(root, 'vectors'))).toEqual(names(shared));
+  const next = join(root, '..', 'shared', 'vectors-next');
+  const names = (dir: string) => readdirSync(dir).sort();
+  const nextData = existsSync(next) ? names(next).filter((f) => f.endsWith('.json')) : [];
+
+  it.runIf(existsSync(shared))('equals ../shared/vectors file for file, plus the landed vectors-next files', () => {
+    expect(names(join(root, 'vectors'))).toEqual([...names(shared), ...nextData].sort());
     for (const f of names(shared)) {
-      expect(readFileSync(join(root, 'vectors', f), 'utf8'), `vectors/${f} differs from the shared copy`).toBe(
-        readFileSync(join(shared, f), 'utf8'),
+      let want = readFileSync(join(shared, f), 'utf8');
+      if (f === 'ECONOMICS-SDK.md' && existsSync(next)) {
+        const children = readFileSync(join(next, 'ECONOMICS-CHILDREN.md'), 'utf8');
+        want = `${want.endsWith('\n') ? want : `${want}\n`}\n${children.slice(children.indexOf(NEXT_SECTION))}`;
+      }
+      expect(readFileSync(join(root, 'vectors', f), 'utf8'), `vectors/${f} differs from the shared copy`).toBe(want);
+    }
+  });
+
+  it.runIf(existsSync(next))('holds each ../shared/vectors-next data file unchanged', () => {
+    expect(nextData.length).toBeGreaterThan(0);
+    for (const f of nextData) {
+      expect(readFileSync(join(root, 'vectors', f), 'utf8'), `vectors/${f} differs from vectors-next`).toBe(
+        readFileSync(join(next, f), 'utf8'),
       );
     }
+  });
+});
+
+describe('child hotkey vectors (vectors-next, landed)', () => {
+  const next = join(root, '..', 'shared', 'vectors-next', 'economics-children.json');
+  const file = existsSync(next) ? next : join(root, 'vectors', 'economics-children.json');
+  it('economics-children.json passes bit-exact', () => {
+    const results = runFile(file);
+    const failures = results
+      .filter((r) => !r.ok)
+      .map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
+    expect(failures).toEqual([]);
+    expect(results.length).toBe(45);
   });
 });
 
@@ -59,7 +90,12 @@ describe('shared yuma vectors', () => {
 });
 
 describe('shared economics vectors', () => {
-  const files = existsSync(VECTORS) ? collectFiles([VECTORS]).filter((f) => /\/economics-[^/]*\.json$/.test(f)) : [];
+  // economics-children.json (in the repository copy only) has its own suite above.
+  const files = existsSync(VECTORS)
+    ? collectFiles([VECTORS]).filter(
+        (f) => /\/economics-[^/]*\.json$/.test(f) && !f.endsWith('/economics-children.json'),
+      )
+    : [];
 
   it('finds all seven economics files', () => {
     expect(files.map((f) => f.split('/').pop()).sort()).toEqual([

@@ -232,6 +232,7 @@ export class History {
         fee: r?.fee ?? '0',
         error: r?.error ?? null,
       });
+      this.indexIncoming(r?.events ?? [], { block: n, time, index, hash: x.hash, method: x.call.method });
     });
     for (const e of all) {
       const d = e.data;
@@ -254,6 +255,23 @@ export class History {
           replaced: typeof d.replaced === 'string' ? d.replaced : null,
         });
       }
+    }
+  }
+
+  /** A transfer shows on the receiver's page too: the sender's extrinsic, marked incoming. */
+  private indexIncoming(
+    events: readonly RawEvent[],
+    x: Pick<AccountExtrinsic, 'block' | 'time' | 'index' | 'hash' | 'method'>,
+  ): void {
+    for (const e of events) {
+      if (e.name !== 'Transfer' || e.data.to === e.data.from) continue;
+      this.accountRing(String(e.data.to)).push({
+        ...x,
+        ok: true,
+        fee: '0',
+        error: null,
+        incoming: { from: String(e.data.from), amount: String(e.data.amount) },
+      });
     }
   }
 

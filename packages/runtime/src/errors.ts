@@ -77,6 +77,15 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   DelegateTakeTooLow: 'an increase must go above the current take, and a decrease below it but not under the minimum',
   DelegateTakeTooHigh: 'the take is above the maximum (18%)',
   DelegateTxRateLimitExceeded: 'the take was raised too recently',
+  // Child hotkeys
+  DuplicateChild: 'a child hotkey appears twice in the list',
+  InvalidChild: 'a hotkey cannot be its own child',
+  TooManyChildren: 'a hotkey can have at most 5 children on a subnet',
+  ProportionOverflow: 'the child proportions add up to more than 100% (u64::MAX)',
+  ChildParentInconsistency: 'a child is already a parent of this hotkey on this subnet',
+  NotEnoughStakeToSetChildkeys: 'the hotkey has less stake than the threshold needed to set children',
+  InvalidChildkeyTake: 'the childkey take is outside the allowed range (at most 18%)',
+  TxChildkeyTakeRateLimitExceeded: 'the childkey take was changed too recently to raise it again',
   // Swap
   PriceLimitExceeded: 'the pool price is already past your limit price',
   ReservesTooLow: 'the pool reserves are too low for this swap',

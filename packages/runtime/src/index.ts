@@ -43,6 +43,7 @@ export { freeBalance, nonceOf } from './balances/ledger.js';
 export { currentPrice, poolOf } from './swap/pool-state.js';
 
 // Pure domain maths, checked against the shared vectors by the conformance runner.
+export * as children from './children/index.js';
 export * as coinbase from './coinbase/index.js';
 export * as epoch from './epoch/index.js';
 export * as registration from './registration/index.js';

@@ -6,6 +6,7 @@
 import { type AxonProbe, keypairSigner, Metagraph, probeAxon, SdkError } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { parseNetuid } from '../parse.js';
 import { color, withSpinner } from '../ui.js';
 
 function describeProbe(p: AxonProbe): string {
@@ -51,7 +52,7 @@ async function setAxon(cli: Cli, o: SetOpts): Promise<number> {
   }
   const r = await withSpinner('serving axon', () =>
     st.serveAxon(keypairSigner(hot), {
-      netuid: Number(o.netuid),
+      netuid: parseNetuid(o.netuid),
       ip: o.ip,
       port: Number(o.port),
       protocol: Number(o.protocol),

@@ -68,6 +68,20 @@ interface UpSession {
   stopping(): boolean;
 }
 
+/** Stops every process once (a second Ctrl-C while stopping does nothing), saying when it is done. */
+export function stopper(dir: string, running: Running[], say: (line: string) => void) {
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await stopAll(running);
+    writePids(dir, []);
+    say('stopped');
+  };
+  return { stop, stopping: () => stopping };
+}
+
 function openSession(cli: Cli, o: UpOptions): UpSession {
   const started = Date.now();
   const dir = resolve(o.dir);
@@ -77,20 +91,13 @@ function openSession(cli: Cli, o: UpOptions): UpSession {
   const say = (line: string): void => {
     if (!cli.json) process.stdout.write(`${color.dim(`[${((Date.now() - started) / 1000).toFixed(1)}s]`)} ${line}\n`);
   };
-  let stopping = false;
-  const stop = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping…');
-    await stopAll(running);
-    writePids(dir, []);
-  };
+  const { stop, stopping } = stopper(dir, running, say);
   const onSignal = (): void => {
     void stop().then(() => process.exit(0));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return { dir, started, running, say, stop, stopping: () => stopping };
+  return { dir, started, running, say, stop, stopping };
 }
 
 async function startChain(s: UpSession, o: UpOptions): Promise<{ ws: string; genesisHash: string }> {
@@ -201,6 +208,13 @@ function printValidators(validators: readonly ValidatorRow[]): void {
   );
 }
 
+/** On a resume the network was already paying: what the wait measured is the restart. */
+export function paidLine(resumed: boolean, seconds: number, block: bigint | number): string {
+  return resumed
+    ? `resumed: neurons back and miners paid again ${seconds.toFixed(1)} s after this start (block #${block})`
+    : `first epoch paid miners after ${seconds.toFixed(1)} s from a cold start (block #${block})`;
+}
+
 /**
  * Builds or resumes the network on a running chain, starts neurons and the explorer, and waits
  * for the first paid epoch. Returns an exit code when `up` should end now, null to keep running.
@@ -215,6 +229,7 @@ async function runNetwork(
   const { plan, save } = loadPlan(s.dir, genesisHash, o);
   const { Subtensor } = await import('@taonet/sdk');
   const st = await Subtensor.connect(ws);
+  const resumed = plan.setupDone;
   try {
     if (!plan.setupDone) {
       await setupNetwork(st, plan, s.say);
@@ -229,7 +244,7 @@ async function runNetwork(
     // Wait for the first epoch that pays miners incentive, and report how long it took.
     const firstPaid = await waitForPaidEpoch(st, plan, s.stopping);
     const seconds = (Date.now() - s.started) / 1000;
-    s.say(color.green(`first epoch paid miners after ${seconds.toFixed(1)} s (block #${firstPaid})`));
+    s.say(color.green(paidLine(resumed, seconds, firstPaid)));
     const validators = await validatorsOf(plan);
     if (!cli.json) printValidators(validators);
     if (cli.json) {

@@ -2,9 +2,12 @@
  * `taonet stake`: add, remove, move, transfer, list — quotes first, shows the quote, and sends the
  * limit price of that very quote (never a second quote the user did not see).
  */
-import { Alpha, keypairSigner, type StakeQuote, Tao } from '@taonet/sdk';
+import { Alpha, keypairFromUri, keypairSigner, SdkError, type StakeQuote, Tao, type TxResult } from '@taonet/sdk';
 import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { existingSubnet } from '../existing-subnet.js';
+import { parseAlpha, parseNetuid, parseRaoPrice, parseTao, parseTolerance } from '../parse.js';
+import { stakeChildCommand } from './stake-child.js';
 import { color, table, withSpinner } from '../ui.js';
 
 function describeQuote(q: StakeQuote): string {
@@ -18,6 +21,12 @@ function describeQuote(q: StakeQuote): string {
   ].join('\n');
 }
 
+/** A quote in `--json`: exact amounts with their units; the impact named as the ratio it is. */
+export function quoteJson(q: StakeQuote): Record<string, unknown> {
+  const { priceImpact, limitPrice, ...rest } = q;
+  return { ...rest, priceImpactRatio: priceImpact, limitPrice: { unit: 'rao/alpha', rao: limitPrice.toString() } };
+}
+
 const LIMIT_OPTIONS: readonly OptionSpec[] = [
   { flags: '--tolerance <fraction>', description: 'accepted price move (0.005 = 0.5%)', default: '0.005' },
   { flags: '--limit-price <rao>', description: 'explicit limit price in rao per alpha (overrides --tolerance)' },
@@ -28,7 +37,8 @@ const LIMIT_OPTIONS: readonly OptionSpec[] = [
 
 interface StakeOpts {
   netuid: string;
-  amount: string;
+  amount?: string;
+  all?: boolean;
   hotkeyAddress?: string;
   tolerance: string;
   limitPrice?: string;
@@ -39,9 +49,9 @@ interface StakeOpts {
 
 function stakeOptions(o: StakeOpts) {
   return {
-    tolerance: o.unsafe === true ? 9.99 : Number(o.tolerance),
+    tolerance: o.unsafe === true ? 9.99 : parseTolerance(o.tolerance),
     allowPartial: o.partial === true,
-    ...(o.limitPrice === undefined ? {} : { limitPrice: BigInt(o.limitPrice) }),
+    ...(o.limitPrice === undefined ? {} : { limitPrice: parseRaoPrice(o.limitPrice) }),
   };
 }
 
@@ -49,33 +59,96 @@ async function hotkeyAddress(cli: Cli, given?: string): Promise<string> {
   return given ?? cli.wallet().hotkeyPub().ss58Address;
 }
 
+function coldkeyAddress(cli: Cli, uri?: string): string {
+  return uri === undefined ? cli.wallet().coldkeyPub().ss58Address : keypairFromUri(uri).ss58Address;
+}
+
+function eventAmount(r: TxResult, event: string, field: string): bigint | null {
+  const v = r.events.find((e) => e.name === event)?.data[field];
+  return v === undefined || v === null ? null : BigInt(String(v));
+}
+
+/** What a stake did: all of it, or (partial fill) what went in, what stayed, at what price. */
+export function stakeFill(r: TxResult, asked: Tao, q: StakeQuote) {
+  const tao = new Tao(eventAmount(r, 'StakeAdded', 'tao') ?? asked.rao);
+  const alphaRao = eventAmount(r, 'StakeAdded', 'alpha') ?? 0n;
+  const alpha = new Alpha(alphaRao, q.netuid, q.expectedOut instanceof Alpha ? q.expectedOut.symbol : 'α');
+  const refunded = new Tao(asked.rao - tao.rao);
+  const price = alphaRao === 0n ? null : new Tao((tao.rao * 1_000_000_000n) / alphaRao);
+  return { staked: tao, received: alpha, refunded, averagePrice: price, partial: refunded.rao > 0n };
+}
+
+function describeFill(f: ReturnType<typeof stakeFill>, netuid: number): string {
+  const at = f.averagePrice === null ? '' : ` at ${f.averagePrice.format(6)}/α`;
+  const head = `staked ${f.staked.format(6)} on subnet ${netuid}: got ${f.received.format(6)}${at}`;
+  return f.partial ? `${head} (partial fill; ${f.refunded.format(6)} stays in your free balance)` : head;
+}
+
 async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
+  const amount = parseTao(o.amount ?? '');
   const st = await cli.connect();
-  const netuid = Number(o.netuid);
-  const amount = Tao.of(o.amount);
+  await existingSubnet(st, netuid);
   const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
   const quote = await st.quoteStake(netuid, amount, stakeOptions(o));
-  if (!(await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
+  await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`);
   const key = await cli.coldkey(o.uri);
   const { result } = await withSpinner('staking', () =>
     st.addStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
   );
-  return cli.reportTx(result, `staked ${amount.format()} on subnet ${netuid}`, { quote });
+  const fill = result.ok ? stakeFill(result, amount, quote) : null;
+  const done = () => describeFill(fill as ReturnType<typeof stakeFill>, netuid);
+  return cli.reportTx(
+    result,
+    { title: 'stake add', done },
+    {
+      quote: quoteJson(quote),
+      ...(fill === null ? {} : { fill }),
+    },
+  );
+}
+
+/** The alpha to unstake: `--all`, or `--amount` when that much is held (never clamped silently). */
+async function unstakeAmount(cli: Cli, o: StakeOpts, netuid: number, hotkey: string): Promise<Alpha> {
+  const st = await cli.connect();
+  const { symbol } = await existingSubnet(st, netuid);
+  const info = await st.accountInfo(coldkeyAddress(cli, o.uri));
+  const heldRao = info.stakes.find((p) => p.netuid === netuid && p.hotkey === hotkey)?.alpha.rao ?? 0n;
+  const held = new Alpha(heldRao, netuid, symbol);
+  if (o.all === true) {
+    if (heldRao === 0n)
+      throw new SdkError(
+        'NotEnoughStakeToWithdraw',
+        `no stake on ${hotkey} in subnet ${netuid}`,
+        'see `taonet stake list`',
+      );
+    return held;
+  }
+  if (o.amount === undefined) throw new SdkError('MissingAmount', 'stake remove needs --amount or --all');
+  const amount = parseAlpha(o.amount, netuid, symbol);
+  if (amount.rao > heldRao)
+    throw new SdkError(
+      'NotEnoughStakeToWithdraw',
+      `you hold ${held.format(6)} on ${hotkey} in subnet ${netuid}, less than ${amount.format(6)}`,
+      'unstake at most what you hold, or everything with --all',
+    );
+  return amount;
 }
 
 async function removeStake(cli: Cli, o: StakeOpts): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
-  const netuid = Number(o.netuid);
-  const sub = await st.subnet(netuid);
-  const amount = Alpha.of(o.amount, netuid, sub?.symbol ?? 'α');
   const hotkey = await hotkeyAddress(cli, o.hotkeyAddress);
+  const amount = await unstakeAmount(cli, o, netuid, hotkey);
   const quote = await st.quoteUnstake(netuid, amount, stakeOptions(o));
-  if (!(await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`))) return 1;
+  await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`);
   const key = await cli.coldkey(o.uri);
   const { result } = await withSpinner('unstaking', () =>
     st.removeStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
   );
-  return cli.reportTx(result, `unstaked ${amount.format()} from subnet ${netuid}`, { quote });
+  const tao = eventAmount(result, 'StakeRemoved', 'tao');
+  const got = tao === null ? '' : `: got ${new Tao(tao).format(6)}`;
+  return cli.reportTx(result, `unstaked ${amount.format(6)} from subnet ${netuid}${got}`, { quote: quoteJson(quote) });
 }
 
 interface MoveOpts {
@@ -88,18 +161,23 @@ interface MoveOpts {
 }
 
 async function moveStake(cli: Cli, o: MoveOpts): Promise<number> {
+  const on = parseNetuid(o.originNetuid, '--origin-netuid');
+  const dn = parseNetuid(o.destNetuid, '--dest-netuid');
+  const amount = parseAlpha(o.amount, on);
   const st = await cli.connect();
-  const on = Number(o.originNetuid);
+  await cli.confirm(
+    `Move ${amount.format(6)} of subnet ${on} from ${o.originHotkey} to ${o.destHotkey} in subnet ${dn}`,
+  );
   const r = await withSpinner('moving stake', async () =>
     st.moveStake(keypairSigner(await cli.coldkey(o.uri)), {
       originHotkey: o.originHotkey,
       destHotkey: o.destHotkey,
       originNetuid: on,
-      destNetuid: Number(o.destNetuid),
-      amount: Alpha.of(o.amount, on),
+      destNetuid: dn,
+      amount,
     }),
   );
-  return cli.reportTx(r, `moved ${o.amount} alpha`);
+  return cli.reportTx(r, `moved ${amount.format(6)} of subnet ${on}`);
 }
 
 interface TransferOpts {
@@ -112,18 +190,21 @@ interface TransferOpts {
 }
 
 async function transferStake(cli: Cli, o: TransferOpts): Promise<number> {
+  const on = parseNetuid(o.originNetuid, '--origin-netuid');
+  const dn = o.destNetuid === undefined ? on : parseNetuid(o.destNetuid, '--dest-netuid');
+  const amount = parseAlpha(o.amount, on);
   const st = await cli.connect();
-  const on = Number(o.originNetuid);
+  await cli.confirm(`Give ${amount.format(6)} of subnet ${on} to ${o.dest} (into subnet ${dn})`);
   const r = await withSpinner('transferring stake', async () =>
     st.transferStake(keypairSigner(await cli.coldkey(o.uri)), {
       destColdkey: o.dest,
       hotkey: await hotkeyAddress(cli, o.hotkeyAddress),
       originNetuid: on,
-      destNetuid: Number(o.destNetuid ?? o.originNetuid),
-      amount: Alpha.of(o.amount, on),
+      destNetuid: dn,
+      amount,
     }),
   );
-  return cli.reportTx(r, `transferred ${o.amount} alpha to ${o.dest}`);
+  return cli.reportTx(r, `transferred ${amount.format(6)} of subnet ${on} to ${o.dest}`);
 }
 
 async function listStake(cli: Cli, o: { ss58?: string }): Promise<number> {
@@ -134,12 +215,12 @@ async function listStake(cli: Cli, o: { ss58?: string }): Promise<number> {
     info.stakes.length === 0
       ? `no stake for ${address}`
       : table(
-          ['netuid', 'hotkey', 'stake (alpha)', 'price', 'value (TAO)', 'take'],
+          ['netuid', 'hotkey', 'stake (α)', 'price (τ/α)', 'value (τ)', 'take'],
           info.stakes.map((p) => [
             String(p.netuid),
             p.hotkey,
             p.alpha.format(4),
-            p.price.format(6),
+            p.price.format(6).replace(' τ/α', ''),
             p.taoValue.format(4),
             `${((p.take / 65535) * 100).toFixed(1)}%`,
           ]),
@@ -169,7 +250,8 @@ export const stakeCommands: CommandGroup = {
       description: 'unstake alpha from a hotkey in a subnet (shows a quote first)',
       options: [
         { flags: '--netuid <n>', description: 'subnet id', required: true },
-        { flags: '--amount <alpha>', description: 'alpha to unstake', required: true },
+        { flags: '--amount <alpha>', description: 'alpha to unstake (at most what you hold)' },
+        { flags: '--all', description: 'unstake all you hold on the hotkey in this subnet' },
         { flags: '--hotkey-address <ss58>', description: 'hotkey to unstake from (default: the wallet hotkey)' },
         ...LIMIT_OPTIONS,
       ],
@@ -207,5 +289,6 @@ export const stakeCommands: CommandGroup = {
       options: [{ flags: '--ss58 <address>', description: 'any coldkey instead of the wallet’s' }],
       run: listStake,
     },
+    stakeChildCommand,
   ],
 };

@@ -1,7 +1,9 @@
 /** `taonet subnets`: list, show, metagraph, hyperparameters, burn-cost, create, start, register, set. */
-import { keypairSigner, Metagraph, Tao } from '@taonet/sdk';
+import { type AxonEndpoint, keypairSigner, Metagraph, SdkError, type Subtensor, Tao } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { existingSubnet } from '../existing-subnet.js';
+import { parseNetuid, parseTao } from '../parse.js';
 import { color, table, withSpinner } from '../ui.js';
 
 const pct = (u16: number): string => `${((u16 / 65535) * 100).toFixed(2)}%`;
@@ -21,7 +23,7 @@ async function subnetsList(cli: Cli): Promise<number> {
   const st = await cli.connect();
   const subs = await st.subnets();
   return cli.report(
-    subs.map((x) => ({ ...x, raw: undefined, price: x.price.raoPerAlpha() })),
+    subs.map((x) => ({ ...x, raw: undefined })),
     () =>
       table(
         ['netuid', 'name', 'sym', 'price τ/α', 'TAO in', 'alpha in', 'share', 'n', 'reg cost', 'owner'],
@@ -34,7 +36,7 @@ async function subnetsList(cli: Cli): Promise<number> {
           x.alphaIn.format(2),
           `${((Number(x.emissionShare) / 2 ** 64) * 100).toFixed(2)}%`,
           `${x.n}/${x.maxUids}`,
-          x.netuid === 0 ? '-' : x.registrationCost.format(4),
+          x.netuid === 0 ? '-' : x.registrationCost.format(6),
           x.owner ?? '-',
         ]),
       ),
@@ -42,10 +44,10 @@ async function subnetsList(cli: Cli): Promise<number> {
 }
 
 async function subnetsShow(cli: Cli, o: { netuid: string }): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
-  const x = await st.subnet(Number(o.netuid));
-  if (x === null) return cli.report({ success: false, code: 'SubnetNotExists' }, () => `no subnet ${o.netuid}`) || 1;
-  return cli.report({ ...x, raw: undefined, price: x.price.raoPerAlpha() }, () =>
+  const x = await existingSubnet(st, netuid);
+  return cli.report({ ...x, raw: undefined }, () =>
     [
       `${color.bold(`${x.symbol} ${x.name}`)} (netuid ${x.netuid})`,
       `  owner        ${x.owner ?? '-'}`,
@@ -59,44 +61,70 @@ async function subnetsShow(cli: Cli, o: { netuid: string }): Promise<number> {
   );
 }
 
+/** An axon as served; `0.0.0.0` (listen everywhere) is no address to reach, so it says so. */
+export function axonText(a: AxonEndpoint | null): string {
+  if (a === null || a.port === 0) return 'unset';
+  if (a.ip === '0.0.0.0' || a.ip === '::') return `unset ip (port ${a.port})`;
+  return a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`;
+}
+
 async function subnetsMetagraph(cli: Cli, o: { netuid: string }): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
-  const mg = await new Metagraph(st, Number(o.netuid)).sync();
+  const { symbol } = await existingSubnet(st, netuid);
+  const mg = await new Metagraph(st, netuid).sync();
   const rows = mg.hotkeys.map((h, uid) => ({
     uid,
     hotkey: h,
     coldkey: mg.coldkeys[uid] ?? null,
-    stake: mg.totalStake[uid] ?? 0n,
+    stake: { unit: 'alpha', netuid, symbol, rao: (mg.totalStake[uid] ?? 0n).toString() },
     incentive: mg.incentive[uid] ?? 0,
     dividends: mg.dividends[uid] ?? 0,
     trust: mg.validatorTrust[uid] ?? 0,
-    emission: mg.emission[uid] ?? 0n,
+    emission: { unit: 'alpha', netuid, symbol, rao: (mg.emission[uid] ?? 0n).toString() },
     permit: mg.validatorPermit[uid] ?? false,
     lastUpdate: mg.lastUpdate[uid] ?? 0n,
+    blocksSinceUpdate: mg.block - (mg.lastUpdate[uid] ?? 0n),
     axon: mg.axons[uid] ?? null,
   }));
-  return cli.report({ netuid: mg.netuid, block: mg.block, n: mg.n, neurons: rows }, () =>
-    table(
-      ['uid', 'hotkey', 'stake', 'incentive', 'dividends', 'vtrust', 'emission', 'vpermit', 'updated', 'axon'],
-      rows.map((r) => [
-        String(r.uid),
-        `${r.hotkey.slice(0, 10)}…`,
-        new Tao(r.stake).format(2).replace('τ', ''),
-        pct(r.incentive),
-        pct(r.dividends),
-        pct(r.trust),
-        new Tao(r.emission).format(4).replace('τ', ''),
-        r.permit ? '✓' : '',
-        String(mg.block - r.lastUpdate),
-        r.axon === null ? '' : `${r.axon.ip}:${r.axon.port}`,
-      ]),
-    ),
+  const alpha = (rao: string, d: number): string => new Tao(BigInt(rao)).format(d).replace('τ', '');
+  return cli.report(
+    { netuid: mg.netuid, block: mg.block, n: mg.n, proportions: 'u16 (65535 = 1)', neurons: rows },
+    () =>
+      table(
+        [
+          'uid',
+          'hotkey',
+          `stake (${symbol})`,
+          'incentive',
+          'dividends',
+          'vtrust',
+          `emission (${symbol})`,
+          'vpermit',
+          'blocks since update',
+          'axon',
+        ],
+        rows.map((r) => [
+          String(r.uid),
+          `${r.hotkey.slice(0, 10)}…`,
+          alpha(r.stake.rao, 2),
+          pct(r.incentive),
+          pct(r.dividends),
+          pct(r.trust),
+          alpha(r.emission.rao, 4),
+          r.permit ? '✓' : '',
+          String(r.blocksSinceUpdate),
+          axonText(r.axon),
+        ]),
+      ),
   );
 }
 
 async function subnetsHyperparameters(cli: Cli, o: { netuid: string }): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
-  const hp = (await st.hyperparameters(Number(o.netuid))) ?? [];
+  await existingSubnet(st, netuid);
+  const hp = (await st.hyperparameters(netuid)) ?? [];
   return cli.report(hp, () =>
     table(
       ['name', 'value', 'owner', 'meaning'],
@@ -119,39 +147,61 @@ async function subnetsBurnCost(cli: Cli): Promise<number> {
 async function subnetsCreate(cli: Cli, o: { uri?: string; hotkeyAddress?: string; name?: string }): Promise<number> {
   const st = await cli.connect();
   const cost = (await st.registrationPrices()).network;
-  if (!(await cli.confirm(`Register a subnet for ${cost.format()}?`))) return 1;
-  const key = await cli.coldkey(o.uri);
   const hot = o.hotkeyAddress ?? cli.wallet().hotkeyPub().ss58Address;
+  await cli.confirm(`Register a subnet for ${cost.format(4)} (locked); ${hot} becomes its owner hotkey, uid 0`);
+  const key = await cli.coldkey(o.uri);
   const r = await withSpinner('registering subnet', () =>
     st.registerNetwork(keypairSigner(key), hot, o.name === undefined ? undefined : { name: o.name }),
   );
-  const netuid = r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid;
-  return cli.reportTx(r, `subnet ${String(netuid ?? '?')} registered`, { netuid: netuid ?? null });
+  const added = r.events.find((e) => e.name === 'NetworkAdded')?.data;
+  const netuid = added?.netuid ?? null;
+  const lock = new Tao(BigInt(String(added?.lockCost ?? cost.rao)));
+  return cli.reportTx(
+    r,
+    {
+      title: 'subnets create',
+      done: () => `subnet ${String(netuid)} registered: locked ${lock.format(4)}; your hotkey ${hot} is uid 0`,
+    },
+    { netuid, lockCost: lock, ownerHotkey: hot, ownerUid: 0 },
+  );
 }
 
 async function subnetsStart(cli: Cli, o: { netuid: string; uri?: string }): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
   const st = await cli.connect();
-  const r = await withSpinner('starting', async () =>
-    st.startCall(keypairSigner(await cli.coldkey(o.uri)), Number(o.netuid)),
-  );
-  return cli.reportTx(r, `subnet ${o.netuid} started`);
+  await existingSubnet(st, netuid);
+  const r = await withSpinner('starting', async () => st.startCall(keypairSigner(await cli.coldkey(o.uri)), netuid));
+  return cli.reportTx(r, `subnet ${netuid} started`);
+}
+
+/** A hotkey that already has a uid gets that said plainly, before any fee. */
+async function refuseRegistered(st: Subtensor, netuid: number, hot: string): Promise<void> {
+  const uid = await st.uidOf(netuid, hot);
+  if (uid !== null)
+    throw new SdkError(
+      'HotKeyAlreadyRegisteredInSubNet',
+      `${hot} is already registered on subnet ${netuid} as uid ${uid}`,
+      'nothing to do; to register another, create a hotkey (`taonet wallet new-hotkey --hotkey <name>`) and pass --hotkey <name>',
+    );
 }
 
 async function subnetsRegister(
   cli: Cli,
   o: { netuid: string; uri?: string; hotkeyAddress?: string; maxPrice?: string },
 ): Promise<number> {
+  const netuid = parseNetuid(o.netuid);
+  const maxPrice = o.maxPrice === undefined ? undefined : parseTao(o.maxPrice, '--max-price');
   const st = await cli.connect();
-  const netuid = Number(o.netuid);
-  const price = (await st.registrationPrices()).neuron[netuid];
-  if (!(await cli.confirm(`Register on subnet ${netuid} for ${price?.format() ?? 'the root rules'}?`))) return 1;
+  if (netuid !== 0) await existingSubnet(st, netuid);
   const hot = o.hotkeyAddress ?? cli.wallet().hotkeyPub().ss58Address;
+  await refuseRegistered(st, netuid, hot);
+  const price = (await st.registrationPrices()).neuron[netuid];
+  await cli.confirm(`Register ${hot} on subnet ${netuid} for ${price?.format(6) ?? 'the root rules'}`);
   const key = await cli.coldkey(o.uri);
-  const r = await withSpinner('registering', () =>
-    st.register(keypairSigner(key), netuid, hot, o.maxPrice === undefined ? undefined : Tao.of(o.maxPrice)),
-  );
-  const uid = r.events.find((e) => e.name === 'NeuronRegistered')?.data.uid;
-  return cli.reportTx(r, `registered uid ${String(uid ?? '?')} on subnet ${netuid}`, { uid: uid ?? null });
+  const r = await withSpinner('registering', () => st.register(keypairSigner(key), netuid, hot, maxPrice));
+  const uid = r.events.find((e) => e.name === 'NeuronRegistered')?.data.uid ?? null;
+  const done = () => `registered ${hot} as uid ${String(uid)} on subnet ${netuid}`;
+  return cli.reportTx(r, { title: 'subnets register', done }, { uid });
 }
 
 async function subnetsSet(
@@ -159,10 +209,10 @@ async function subnetsSet(
   o: { netuid: string; param: string; value: string; uri?: string },
 ): Promise<number> {
   const st = await cli.connect();
-  const current = await st.hyperparameter(Number(o.netuid), o.param);
+  const current = await st.hyperparameter(parseNetuid(o.netuid), o.param);
   let value = parseValue(o.value);
   if (typeof current === 'string' && /^\d+$/.test(current) && typeof value === 'number') value = BigInt(value);
-  const r = await st.setHyperparameter(keypairSigner(await cli.coldkey(o.uri)), Number(o.netuid), o.param, value);
+  const r = await st.setHyperparameter(keypairSigner(await cli.coldkey(o.uri)), parseNetuid(o.netuid), o.param, value);
   return cli.reportTx(r, `${o.param} = ${o.value} on subnet ${o.netuid}`);
 }
 

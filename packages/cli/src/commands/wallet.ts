@@ -1,8 +1,9 @@
 /** `taonet wallet`: create, regen-coldkey, regen-hotkey, new-hotkey, list, balance, transfer. */
 
-import { keypairSigner, Tao, Wallet } from '@taonet/sdk';
+import { keypairSigner, SdkError, toAccountHex, Wallet } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { parseTao } from '../parse.js';
 import { color, table, withSpinner } from '../ui.js';
 
 async function newPassword(cli: Cli, o: { password?: boolean }): Promise<string | null> {
@@ -104,8 +105,31 @@ async function walletList(cli: Cli): Promise<number> {
   );
 }
 
+/** The wallet's coldkey address; a missing default wallet names the wallets that do exist. */
+function balanceAddress(cli: Cli): string {
+  try {
+    return cli.wallet().coldkeyPub().ss58Address;
+  } catch (e) {
+    if (
+      !(e instanceof SdkError) ||
+      e.code !== 'KeyfileMissing' ||
+      cli.opts.walletName !== undefined ||
+      process.env.BT_WALLET_NAME !== undefined
+    )
+      throw e;
+    const names = Wallet.list(cli.opts.walletPath);
+    throw new SdkError(
+      'WalletNotFound',
+      `no wallet named "${cli.wallet().name}" under ${cli.wallet().location.root}`,
+      names.length === 0
+        ? 'create one with `taonet wallet create --wallet-name <name>`'
+        : `wallets here: ${names.join(', ')}; choose one with --wallet-name <name>`,
+    );
+  }
+}
+
 async function walletBalance(cli: Cli, o: { ss58?: string }): Promise<number> {
-  const address = o.ss58 ?? cli.wallet().coldkeyPub().ss58Address;
+  const address = o.ss58 ?? balanceAddress(cli);
   const st = await cli.connect();
   const info = await st.accountInfo(address);
   const data = {
@@ -127,15 +151,16 @@ async function walletBalance(cli: Cli, o: { ss58?: string }): Promise<number> {
       `  free    ${info.free.format(4)}`,
       `  staked  ${info.stakedTaoValue.format(4)} (value at spot price)`,
       `  total   ${data.total.format(4)}`,
-      ...(rows.length > 0 ? ['', table(['netuid', 'hotkey', 'stake (alpha)', 'value (TAO)'], rows)] : []),
+      ...(rows.length > 0 ? ['', table(['netuid', 'hotkey', 'stake (α)', 'value (τ)'], rows)] : []),
     ].join('\n');
   });
 }
 
 async function walletTransfer(cli: Cli, o: { dest: string; amount: string; uri?: string }): Promise<number> {
-  const amount = Tao.of(o.amount);
+  const amount = parseTao(o.amount);
+  toAccountHex(o.dest);
   const st = await cli.connect();
-  if (!(await cli.confirm(`Transfer ${amount.format()} to ${o.dest}?`))) return 1;
+  await cli.confirm(`Transfer ${amount.format()} to ${o.dest}`);
   const key = await cli.coldkey(o.uri);
   const r = await withSpinner('waiting for inclusion', () => st.transfer(keypairSigner(key), o.dest, amount));
   return cli.reportTx(r, `sent ${amount.format()} to ${o.dest}`);

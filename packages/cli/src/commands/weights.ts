@@ -2,6 +2,7 @@
 import { keypairSigner } from '@taonet/sdk';
 import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
+import { parseNetuid } from '../parse.js';
 import { withSpinner } from '../ui.js';
 
 const list = (s: string): number[] => s.split(',').map((x) => Number(x.trim()));
@@ -35,7 +36,7 @@ async function setWeights(cli: Cli, o: WeightOpts): Promise<number> {
   const hot = await cli.hotkey(o.hotkeyUri);
   const { mode, result } = await withSpinner('submitting weights', () =>
     st.submitWeights(keypairSigner(hot), {
-      netuid: Number(o.netuid),
+      netuid: parseNetuid(o.netuid),
       uids: list(o.uids),
       weights: list(o.weights),
       versionKey: BigInt(o.versionKey),
@@ -53,7 +54,7 @@ async function commitWeights(cli: Cli, o: WeightOpts): Promise<number> {
   const hot = await cli.hotkey(o.hotkeyUri);
   const { commit, result } = await withSpinner('committing', () =>
     st.commitWeights(keypairSigner(hot), {
-      netuid: Number(o.netuid),
+      netuid: parseNetuid(o.netuid),
       uids: list(o.uids),
       values: list(o.weights),
       versionKey: BigInt(o.versionKey),
@@ -68,7 +69,7 @@ async function revealWeights(cli: Cli, o: WeightOpts & { salt: string }): Promis
   const hot = await cli.hotkey(o.hotkeyUri);
   const r = await withSpinner('revealing', () =>
     st.revealWeights(keypairSigner(hot), {
-      netuid: Number(o.netuid),
+      netuid: parseNetuid(o.netuid),
       hotkey: '',
       uids: list(o.uids),
       values: list(o.weights),

@@ -46,6 +46,8 @@ export interface AccountExtrinsic {
   readonly ok: boolean;
   readonly fee: string;
   readonly error: { readonly code: string; readonly explanation: string; readonly hint?: string } | null;
+  /** Set on a transfer this account received (the row is the sender's extrinsic): from whom, how much (rao). */
+  readonly incoming?: { readonly from: string; readonly amount: string };
 }
 
 export interface HistoryResponse {

@@ -4,11 +4,13 @@
  * `Buffer.from(arrayBuffer, offset, length).toString('hex' | 'base64')` and
  * `Buffer.from(text, 'hex' | 'base64' | 'base64url')`.
  */
+import { fromHex, toHex } from '@taonet/primitives';
+
 type Encoding = 'hex' | 'base64' | 'base64url';
 
 class BytesView extends Uint8Array {
   override toString(encoding?: Encoding): string {
-    if (encoding === 'hex') return Array.from(this, (b) => b.toString(16).padStart(2, '0')).join('');
+    if (encoding === 'hex') return toHex(this).slice(2);
     if (encoding === 'base64' || encoding === 'base64url') {
       let s = '';
       for (const b of this) s += String.fromCharCode(b);
@@ -21,11 +23,7 @@ class BytesView extends Uint8Array {
 
 function from(src: ArrayBufferLike | string | ArrayLike<number>, a?: number | Encoding, len?: number): BytesView {
   if (typeof src === 'string') {
-    if (a === 'hex') {
-      const out = new BytesView(src.length >> 1);
-      for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(src.slice(2 * i, 2 * i + 2), 16);
-      return out;
-    }
+    if (a === 'hex') return BytesView.from(fromHex(src)) as BytesView;
     if (a === 'base64' || a === 'base64url') {
       const t = src.replaceAll('-', '+').replaceAll('_', '/');
       const bin = atob(t + '='.repeat((4 - (t.length % 4)) % 4));

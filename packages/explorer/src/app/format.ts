@@ -144,3 +144,16 @@ export function csvField(v: unknown): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\n')}\n`;
 }
+
+const TAO_EVENT_KEYS = new Set(['tao', 'fee', 'amount', 'lockCost', 'paidOut', 'recycled']);
+
+/**
+ * An event field's amount as people read it (τ, or α of the event's subnet), or null when the
+ * field is no amount. Raw rao stays in the exports, not beside the formatted value.
+ */
+export function eventAmountText(key: string, value: unknown, data: Readonly<Record<string, unknown>>): string | null {
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) return null;
+  if (TAO_EVENT_KEYS.has(key)) return fmtTao(BigInt(value));
+  if (key === 'alpha' && typeof data.netuid === 'number') return fmtAlpha(BigInt(value), data.netuid, 'α');
+  return null;
+}

@@ -90,16 +90,29 @@ function route(): void {
   document.title = `${page.title} · Taonet explorer`;
   main.replaceChildren(loading());
   page.mount(main);
+  markWaiting(node.state);
   window.scrollTo(0, 0);
   if (node.state === 'connected') void refresh();
+}
+
+/**
+ * What a section is waiting for, said in place of a bare "Loading…": until the node answers, every
+ * page's skeleton is drawn and its data sections name the node they wait on (a headless browser
+ * with a virtual time budget, where the WebSocket never answers, then shows that).
+ */
+function markWaiting(s: ConnState): void {
+  if (s === 'connected') return;
+  const what = s === 'disconnected' ? 'node disconnected; retrying' : 'waiting for the node';
+  for (const el of main.querySelectorAll<HTMLElement>('.loading')) el.textContent = `${what} (${wsUrl})…`;
 }
 
 function showConn(s: ConnState): void {
   conn.className = `conn conn-${s}`;
   document.body.classList.toggle('offline', s === 'disconnected');
   if (s === 'disconnected') conn.textContent = 'disconnected — retrying…';
-  else if (s === 'connecting') conn.textContent = 'connecting…';
+  else if (s === 'connecting') conn.textContent = 'connecting to the node…';
   else conn.textContent = node.head === null ? 'live' : `live · #${fmtInt(node.head.number)}`;
+  markWaiting(s);
 }
 
 node.onState((s) => {

@@ -262,6 +262,10 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'First blocks at which a hotkey may set weights and serve again on a subnet.',
     call: (api, p) => views.nextAllowed(api.chain.state, netuid(p, 0), account(p, 1)),
   },
+  taonet_childKeys: {
+    description: 'A hotkey’s child hotkeys, parents, pending children and childkey take on a subnet.',
+    call: (api, p) => views.childKeyInfo(api.chain.state, account(p, 1), netuid(p, 0)),
+  },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
     call: (api) => ({

@@ -200,6 +200,28 @@ describe('every call over RPC', () => {
     await ok(charlie, 'remove_stake', { hotkey: charlieHot.id, netuid: n1, amount: part }, 'StakeRemoved');
   });
 
+  it('children: set_childkey_take, set_children (scheduled), seen through taonet_childKeys; sudo_set_childkey_param', async () => {
+    await ok(dave, 'set_childkey_take', { hotkey: daveHot.id, netuid: n1, take: 1000 }, 'ChildKeyTakeSet');
+    const half = 1n << 63n;
+    await ok(
+      charlie,
+      'set_children',
+      { hotkey: charlieHot.id, netuid: n1, children: [{ proportion: half, child: daveHot.id }] },
+      'SetChildrenScheduled',
+    );
+    type Info = { pending: { children: { proportion: string; hotkey: string }[] } | null; childkeyTake: number };
+    const info = await node.rpc<Info>('taonet_childKeys', [n1, charlieHot.id]);
+    expect(info.pending?.children).toEqual([{ proportion: String(half), hotkey: daveHot.id }]);
+    expect((await node.rpc<Info>('taonet_childKeys', [n1, daveHot.id])).childkeyTake).toBe(1000);
+    const bad = await node.exec(charlie, 'set_children', {
+      hotkey: charlieHot.id,
+      netuid: n1,
+      children: [{ proportion: half, child: charlieHot.id }],
+    });
+    expect(bad.error?.code).toBe('TxRateLimitExceeded');
+    await ok(alice, 'sudo_set_childkey_param', { name: 'pendingCooldown', value: 15n }, 'ChildKeyParamSet');
+  });
+
   it('weights: set_weights, then commit_weights and reveal_weights once commit-reveal is on', async () => {
     // Validator permits come with the first epoch; tempo is 10 on the dev preset.
     await okEventually(

@@ -4,6 +4,7 @@
  */
 import type { AccountInfoReply, NextAllowedReply } from './account-replies.js';
 import type { BlockResultReply, DryRunReply, HeaderReply } from './block-replies.js';
+import type { ChildKeysReply } from './child-keys-reply.js';
 import type { MetagraphReply } from './metagraph-reply.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
 import type { SwapQuoteReply } from './swap-quote-reply.js';
@@ -20,6 +21,7 @@ export interface RpcReplies {
   taonet_hyperparameters: HyperparameterReply[] | null;
   taonet_registrationPrices: RegistrationPricesReply;
   taonet_nextAllowed: NextAllowedReply;
+  taonet_childKeys: ChildKeysReply;
   taonet_metagraph: MetagraphReply | null;
   taonet_simSwap: SwapQuoteReply;
   taonet_dryRun: DryRunReply;

@@ -3,12 +3,14 @@
  * 1. registration prices decay;
  * 2. the block's TAO emission is minted (halving with issuance, never past 21M);
  * 3. the coinbase injects it into subnet pools and accrues alpha, then the due epochs run;
- * 4. price EMAs move (after they were used for shares);
+ * 4. price EMAs move (after they were used for shares), then due child hotkey lists apply on
+ *    subnets whose epoch ran;
  * 5. root dividends are auto-claimed for a few staking coldkeys.
  * Changing this order changes consensus.
  */
 import { MAX_TAO_SUPPLY } from '@taonet/primitives';
 import { mint } from '../balances/ledger.js';
+import { applyPendingChildren } from '../children/set-children.js';
 import { TotalIssuance } from '../balances/storage.js';
 import { blockEmissionForIssuance } from '../coinbase/block-emission.js';
 import { coinbaseState } from '../coinbase/coinbase-state.js';
@@ -30,6 +32,7 @@ export function blockStep(ctx: Ctx): void {
   coinbaseState(ctx, credit);
   runEpochs(ctx);
   updateMovingPrices(ctx);
+  applyPendingChildren(ctx);
   autoClaimRoot(ctx);
   ctx.emit(event('BlockEmission', { tao: credit }));
 }

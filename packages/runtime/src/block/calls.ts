@@ -3,6 +3,7 @@
  * meaning; a changed call gets a new name.
  */
 import { balancesCalls } from '../balances/calls.js';
+import { childrenCalls } from '../children/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
 import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
@@ -16,6 +17,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...neuronCalls,
   ...weightCalls,
   ...stakingCalls,
+  ...childrenCalls,
   ...rootCalls,
 ];
 

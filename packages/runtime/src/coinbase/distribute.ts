@@ -5,14 +5,13 @@
  * shares before the rest of a dividend raises the pool's value.
  */
 import { type AccountId, fixed, U96F32 } from '@taonet/primitives';
+import * as children from '../children/index.js';
 import { runEpoch } from '../epoch/epoch.js';
 import { Keys, OwnedHotkeys, Owner, Uids } from '../neurons/storage.js';
 import { increaseRootClaimable } from '../root/root-claim.js';
 import type { State } from '../state/state.js';
 import { increasePoolValue, increaseStake } from '../staking/stake-pool-state.js';
 import { takeOf } from '../staking/take.js';
-import { TotalHotkeyAlpha } from '../staking/storage.js';
-import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import {
   BlocksSinceLastStep,
   Hyperparameters,
@@ -32,8 +31,6 @@ import { SubnetAlphaBurned, SubnetAlphaOut } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { loadEpochInput, persistEpochOutput } from './epoch-state.js';
-
-const U64_MAX = (1n << 64n) - 1n;
 
 /** Hotkeys of the subnet owner's coldkey that hold a uid here: their miner incentive is withheld. */
 function ownerHotkeys(s: State, netuid: number): Set<AccountId> {
@@ -68,66 +65,59 @@ function payIncentives(ctx: Ctx, netuid: number, hotkeys: readonly AccountId[], 
   return total;
 }
 
-/** Splits each validator's dividend weight between its alpha stake and its weighted root stake. */
-function dividendSplit(
-  s: State,
-  netuid: number,
-  hotkeys: readonly AccountId[],
-  weights: readonly bigint[],
-  taoWeight: bigint,
-): { alpha: bigint[]; root: bigint[] } {
-  const alpha: bigint[] = [];
-  const root: bigint[] = [];
-  hotkeys.forEach((h, uid) => {
-    const d = (weights[uid] ?? 0n) << 32n;
-    const own = s.get(TotalHotkeyAlpha, [h, netuid]) << 32n;
-    const rootEquiv = fixed.saturatingMul(U96F32, s.get(TotalHotkeyAlpha, [h, ROOT_NETUID]) << 32n, taoWeight);
-    const denom = own + rootEquiv;
-    const rp = denom === 0n ? 0n : fixed.safeDiv(U96F32, rootEquiv, denom);
-    const r = fixed.saturatingMul(U96F32, d, rp);
-    root.push(r);
-    alpha.push(d - r);
-  });
-  return { alpha, root };
-}
-
-function shareOf(pot: bigint, part: bigint, total: bigint): bigint {
-  return total === 0n ? 0n : fixed.safeDiv(U96F32, fixed.saturatingMul(U96F32, pot << 32n, part), total);
-}
-
+/**
+ * Pays the validator and root pots by the plan of children/dividend-distribution.ts: dividends
+ * first shared with parents (childkey take, CKBurn recycled), then split by alpha and root stake.
+ */
 function payDividends(
   ctx: Ctx,
   netuid: number,
   hotkeys: readonly AccountId[],
-  weights: readonly bigint[],
-  v: bigint,
-  r: bigint,
+  out: { serverEmission: readonly bigint[]; validatorEmission: readonly bigint[] },
+  pending: children.PendingAlpha,
 ): void {
   const s = ctx.state;
-  const taoWeight = fixed.safeDiv(U96F32, ctx.params.taoWeight << 32n, U64_MAX << 32n);
-  const split = dividendSplit(s, netuid, hotkeys, weights, taoWeight);
-  const sumAlpha = split.alpha.reduce((a, b) => a + b, 0n);
-  const sumRoot = split.root.reduce((a, b) => a + b, 0n);
-  hotkeys.forEach((h, uid) => {
+  const rows = hotkeys.map((h, uid) => ({
+    hotkey: h,
+    incentive: out.serverEmission[uid] ?? 0n,
+    dividend: out.validatorEmission[uid] ?? 0n,
+  }));
+  const graph = children.stateGraph(s, netuid);
+  const params: children.DistributionParams = {
+    taoWeight: ctx.params.taoWeight,
+    ckBurn: children.childKeyParams(s).ckBurn,
+    ownerOf: children.ownerOf(s),
+    childkeyTakeOf: (h) => children.childkeyTakeOf(s, h as AccountId, netuid),
+    delegateTakeOf: (h) => takeOf(s, h as AccountId),
+  };
+  let plan = children.dividendAndIncentiveDistribution(graph, rows, pending, params);
+  if (plan.recycled > 0n) {
+    // Deliberate difference: the reference recycles CKBurn out of SubnetAlphaOut yet still pays the
+    // whole pot, so stake would exceed alpha out. Here the burned alpha leaves the validator pot.
+    const validator = plan.validatorAlpha > plan.recycled ? plan.validatorAlpha - plan.recycled : 0n;
+    const recycled = plan.validatorAlpha - validator;
+    plan = children.dividendAndIncentiveDistribution(
+      graph,
+      rows,
+      { server: 0n, validator, root: pending.root },
+      params,
+    );
+    s.update(SubnetAlphaOut, netuid, (x) => (x > recycled ? x - recycled : 0n));
+  }
+  for (const [key, p] of plan.payouts) {
+    const h = key as AccountId;
     const coldkey = s.get(Owner, h);
-    if (coldkey === null) return;
-    const take = BigInt(takeOf(s, h)) << 32n;
-    const share = fixed.safeDiv(U96F32, take, 65535n << 32n);
-    const a = shareOf(v, split.alpha[uid] ?? 0n, sumAlpha);
-    if (a > 0n) {
-      const t = fixed.saturatingMul(U96F32, a, share);
-      increaseStake(s, h, coldkey, netuid, t >> 32n);
-      increasePoolValue(s, h, netuid, (a - t) >> 32n);
+    if (coldkey === null) continue;
+    if ((plan.alphaDividends.get(key) ?? 0n) > 0n) {
+      increaseStake(s, h, coldkey, netuid, p.alphaTake);
+      increasePoolValue(s, h, netuid, p.alphaToNominators);
     }
-    const ra = shareOf(r, split.root[uid] ?? 0n, sumRoot);
-    if (ra > 0n) {
-      const t = fixed.saturatingMul(U96F32, ra, share);
-      increaseStake(s, h, coldkey, netuid, t >> 32n);
-      const rest = (ra - t) >> 32n;
+    if ((plan.rootAlphaDividends.get(key) ?? 0n) > 0n) {
+      increaseStake(s, h, coldkey, netuid, p.rootTake);
       // A dividend larger than the hotkey's whole root stake is paid directly as alpha stake.
-      if (!increaseRootClaimable(s, h, netuid, rest)) increaseStake(s, h, coldkey, netuid, rest);
+      if (!increaseRootClaimable(s, h, netuid, p.rootClaimable)) increaseStake(s, h, coldkey, netuid, p.rootClaimable);
     }
-  });
+  }
 }
 
 /** Drains one subnet's pending alpha through its epoch and pays it out. */
@@ -156,7 +146,7 @@ export function drainAndDistribute(ctx: Ctx, netuid: number): void {
 
   const incentive = payIncentives(ctx, netuid, hotkeys, out.serverEmission);
   const validatorPot = incentive === 0n ? validator + server : validator;
-  payDividends(ctx, netuid, hotkeys, out.validatorEmission, validatorPot, rootDivs);
+  payDividends(ctx, netuid, hotkeys, out, { server, validator, root: rootDivs });
   s.set(LastMechanismStepBlock, netuid, ctx.now);
   ctx.emit(
     event('EpochRun', {

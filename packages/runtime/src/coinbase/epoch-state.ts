@@ -9,7 +9,7 @@ import type { U16Row } from '../epoch/sparse-matrix.js';
 import { BlockAtRegistration, EpochResults, Keys, LastUpdate, Uids } from '../neurons/storage.js';
 import { Params } from '../params/storage.js';
 import type { State } from '../state/state.js';
-import { epochStakeFixed } from '../staking/stake-queries.js';
+import { epochStakeFixed } from '../children/epoch-stake.js';
 import { Hyperparameters, LastMechanismStepBlock, SubnetEpochIndex, SubnetOwnerHotkey } from '../subnets/storage.js';
 import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
 

@@ -3,6 +3,7 @@
  * remainders get the leftover rao), the protocol's share and anything left on the subnet account
  * are recycled, and every piece of the subnet's state is removed.
  */
+import { clearChildKeysOfSubnet } from '../children/clear-subnet.js';
 import type { AccountId } from '@taonet/primitives';
 import { credit, recycle } from '../balances/ledger.js';
 import { ensure } from '../errors.js';
@@ -67,6 +68,7 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
   for (const [k] of s.entries(RootClaimable)) if (k.endsWith(suffix)) s.removeKey(RootClaimable, k);
   s.removePrefix(RootClaimed, `${netuid}/`);
   s.removePrefix(LastHyperparameterChange, `${netuid}/`);
+  clearChildKeysOfSubnet(s, netuid);
   for (const item of PER_SUBNET_ITEMS) s.remove(item, netuid);
   s.put(
     Netuids,

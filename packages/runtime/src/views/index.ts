@@ -1,3 +1,4 @@
+export * from '../children/child-views.js';
 export * from './account-views.js';
 export * from './metagraph.js';
 export * from './network-views.js';

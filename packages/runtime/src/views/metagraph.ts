@@ -5,7 +5,8 @@
 import type { AccountId } from '@taonet/primitives';
 import { Axons, BlockAtRegistration, EpochResults, Keys, LastUpdate, Owner } from '../neurons/storage.js';
 import type { State } from '../state/state.js';
-import { epochStakeFixed, hotkeyAlpha } from '../staking/stake-queries.js';
+import { epochStakeFixed } from '../children/epoch-stake.js';
+import { hotkeyAlpha } from '../staking/stake-queries.js';
 import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Hyperparameters } from '../subnets/storage.js';
 import { Bonds, Weights } from '../weights/storage.js';

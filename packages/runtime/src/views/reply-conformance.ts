@@ -6,6 +6,7 @@
 import type {
   AccountInfoReply,
   BlockResultReply,
+  ChildKeysReply,
   ConformsTo,
   DynamicInfoReply,
   ErrorReply,
@@ -16,6 +17,7 @@ import type {
   Wire,
 } from '@taonet/primitives';
 import type { BlockResult } from '../block/extrinsic.js';
+import type { ChildKeyInfo } from '../children/child-views.js';
 import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { Metagraph } from './metagraph.js';
@@ -27,6 +29,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<RegistrationPrices>, RegistrationPricesReply>,
   ConformsTo<Wire<AccountInfo>, AccountInfoReply>,
   ConformsTo<Wire<NextAllowed>, NextAllowedReply>,
+  ConformsTo<Wire<ChildKeyInfo>, ChildKeysReply>,
   ConformsTo<Wire<Metagraph>, MetagraphReply>,
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,

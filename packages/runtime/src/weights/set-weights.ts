@@ -9,7 +9,7 @@ import { ensure } from '../errors.js';
 import { EpochResults, Keys, Uids } from '../neurons/storage.js';
 import { subnetExists, subnetHyperparameters } from '../neurons/subnet-lookup.js';
 import { setLastUpdate } from '../neurons/uid-columns.js';
-import { stakeForWeights } from '../staking/stake-queries.js';
+import { stakeForWeights } from '../children/epoch-stake.js';
 import type { State } from '../state/state.js';
 import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { SubnetOwnerHotkey } from '../subnets/storage.js';

@@ -12,7 +12,8 @@ export function toAccountHex(address: string | Uint8Array): string {
     throw new SdkError(
       'InvalidAddress',
       `'${address}' is neither an SS58 address nor a 0x public key`,
-      (e as Error).message,
+      // The decoder's own explanation, without its "Hint:" suffix: the CLI prints one "hint:" line.
+      e instanceof SdkError ? `${e.explanation}${e.hint === undefined ? '' : `; ${e.hint}`}` : (e as Error).message,
     );
   }
 }

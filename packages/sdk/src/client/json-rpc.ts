@@ -11,6 +11,8 @@ export class RpcCallError extends SdkError {
     explanation: string,
     hint: string | undefined,
     readonly rpcCode: number,
+    /** Exact values behind the text (`error.data.details`), e.g. `amounts`. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(code, explanation, hint);
   }
@@ -80,6 +82,17 @@ export class JsonRpcClient {
     this.backoff = this.opts.minBackoffMs;
   }
 
+  /**
+   * The socket holds the process open only while something is in flight (a call or a
+   * subscription): a script that forgot `close()` still exits once its last answer is in.
+   * Needs `ws`'s socket (Node); elsewhere the runtime decides.
+   */
+  private holdOpenWhileBusy(): void {
+    const sock = (this.ws as { _socket?: { ref?: () => void; unref?: () => void } } | null)?._socket;
+    if (this.pending.size > 0 || this.subs.size > 0) sock?.ref?.();
+    else sock?.unref?.();
+  }
+
   get connected(): boolean {
     return this.ws !== null && this.ws.readyState === 1;
   }
@@ -107,6 +120,7 @@ export class JsonRpcClient {
         this.ws = ws;
         this.backoff = this.opts.minBackoffMs;
         this.opts.onStatus?.('connected');
+        this.holdOpenWhileBusy();
         resolve();
         void this.resubscribe();
       };
@@ -147,10 +161,12 @@ export class JsonRpcClient {
   private scheduleReconnect(): void {
     const wait = this.backoff;
     this.backoff = Math.min(this.backoff * 2, this.opts.maxBackoffMs);
-    setTimeout(() => {
+    const t = setTimeout(() => {
       if (this.closed || this.connected) return;
       this.connect().catch(() => this.scheduleReconnect());
     }, wait);
+    // Reconnecting matters only to work in flight, which holds the process open by itself.
+    if (this.pending.size === 0 && this.subs.size === 0) t.unref?.();
   }
 
   private async resubscribe(): Promise<void> {
@@ -170,7 +186,11 @@ export class JsonRpcClient {
     let msg: {
       id?: number;
       result?: unknown;
-      error?: { code: number; message: string; data?: { name?: string; explanation?: string; hint?: string } };
+      error?: {
+        code: number;
+        message: string;
+        data?: { name?: string; explanation?: string; hint?: string; details?: Record<string, unknown> };
+      };
       params?: { subscription: string; result: unknown };
     };
     try {
@@ -183,9 +203,12 @@ export class JsonRpcClient {
       if (p === undefined) return;
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
+      this.holdOpenWhileBusy();
       if (msg.error !== undefined) {
         const d = msg.error.data ?? {};
-        p.reject(new RpcCallError(d.name ?? 'RpcError', d.explanation ?? msg.error.message, d.hint, msg.error.code));
+        p.reject(
+          new RpcCallError(d.name ?? 'RpcError', d.explanation ?? msg.error.message, d.hint, msg.error.code, d.details),
+        );
       } else {
         p.resolve(msg.result);
       }
@@ -203,6 +226,7 @@ export class JsonRpcClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.holdOpenWhileBusy();
         reject(
           new SdkError(
             'Timeout',
@@ -212,6 +236,7 @@ export class JsonRpcClient {
         );
       }, timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
+      this.holdOpenWhileBusy();
       ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
     });
   }
@@ -232,10 +257,12 @@ export class JsonRpcClient {
       this.byServerId.set(id, sub);
     } catch (e) {
       this.subs.delete(local);
+      this.holdOpenWhileBusy();
       throw e;
     }
     return async () => {
       this.subs.delete(local);
+      this.holdOpenWhileBusy();
       const id = sub.serverId;
       if (id === null) return;
       this.byServerId.delete(id);

@@ -38,15 +38,23 @@ export interface CallSpec {
  * and the chain's typed reason.
  */
 export function txFailure(stage: NonNullable<TxResult['stage']> | null, error: ErrorReply, txHash: string): TxResult {
+  const data = errorData(error);
   return {
     ok: false,
     ...(stage === null ? {} : { stage }),
     code: error.code,
     explanation: error.explanation,
     ...(error.hint === undefined ? {} : { hint: error.hint }),
+    ...(data === undefined ? {} : { data }),
     txHash,
     events: [],
   };
+}
+
+/** The exact values an error carries: a block result's `data`, or an RPC error's `details`. */
+function errorData(e: ErrorReply | RpcCallError): Readonly<Record<string, unknown>> | undefined {
+  if (e instanceof RpcCallError) return e.details;
+  return e.data ?? e.details;
 }
 
 interface Included {
@@ -58,6 +66,7 @@ interface Included {
 /** The outcome the block recorded for the extrinsic at `at`. */
 function blockOutcome(ev: BlockResultReply | null, at: Included, txHash: string): TxResult {
   const r = ev?.extrinsics[at.index];
+  const data = r?.error === undefined ? undefined : errorData(r.error);
   return {
     ok: r?.ok ?? false,
     stage: 'block',
@@ -67,6 +76,7 @@ function blockOutcome(ev: BlockResultReply | null, at: Included, txHash: string)
           code: r.error.code,
           explanation: r.error.explanation,
           ...(r.error.hint === undefined ? {} : { hint: r.error.hint }),
+          ...(data === undefined ? {} : { data }),
         }),
     txHash,
     blockHash: at.blockHash,

@@ -213,6 +213,18 @@ export class Subtensor implements ChainClient {
     return act.decreaseTake(this, signer, { hotkey, take }, o);
   }
 
+  childKeys(netuid: number, hotkey: string): Promise<act.ChildKeysResult> {
+    return act.childKeys(this, { netuid, hotkey });
+  }
+
+  setChildren(signer: Signer, a: act.SetChildrenParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setChildren(this, signer, a, o);
+  }
+
+  setChildkeyTake(signer: Signer, a: act.SetChildkeyTakeParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setChildkeyTake(this, signer, a, o);
+  }
+
   claimRoot(signer: Signer, netuids: readonly number[], o?: SubmitOptions): Promise<TxResult> {
     return act.claimRoot(this, signer, { netuids }, o);
   }

@@ -10,6 +10,8 @@ export interface TxResult {
   readonly explanation?: string;
   /** What to do next, e.g. "next allowed at block 1234". */
   readonly hint?: string;
+  /** Exact values behind the hint when the chain gives them, e.g. `amounts.free = { unit: 'TAO', rao }`. */
+  readonly data?: Readonly<Record<string, unknown>>;
   readonly txHash?: string;
   readonly blockHash?: string;
   readonly blockNumber?: bigint;

@@ -7,6 +7,7 @@ import { toAccountHex, toSs58 } from '../client/address.js';
 import { request } from '../client/chain-client.js';
 import { big } from '../client/decode.js';
 import type { Subtensor } from '../client/subtensor.js';
+import { SdkError } from '../errors.js';
 
 export interface AxonEndpoint {
   readonly ip: string;
@@ -77,7 +78,12 @@ export class Metagraph {
     const head = await this.client.head();
     if (!opts.force && head.number === this.block) return this;
     const r = await request(this.client, 'taonet_metagraph', [this.netuid, this.fields ?? null]);
-    if (r === null) throw new Error(`subnet ${this.netuid} does not exist`);
+    if (r === null)
+      throw new SdkError(
+        'SubnetNotExists',
+        `subnet ${this.netuid} does not exist`,
+        'list subnets with `taonet subnets list`',
+      );
     this.block = big(r.block);
     this.n = r.n as number;
     if (r.hotkeys !== undefined) {

@@ -114,10 +114,11 @@ export class Alpha<N extends number = number> {
     return this.format();
   }
 
-  toJSON(): { unit: 'alpha'; netuid: number; rao: string; alpha: string } {
+  toJSON(): { unit: 'alpha'; netuid: number; symbol: string; rao: string; alpha: string } {
     return {
       unit: 'alpha',
       netuid: this.netuid,
+      symbol: this.symbol,
       rao: this.rao.toString(),
       alpha: format(this.rao, 9).replaceAll(',', ''),
     };
@@ -155,5 +156,15 @@ export class Price {
 
   format(decimals = 6): string {
     return `${format(this.raoPerAlpha(), decimals)} τ/α`;
+  }
+
+  /** Exact in JSON: rao of TAO per whole alpha, with the unit named. */
+  toJSON(): { unit: 'TAO/alpha'; netuid: number; raoPerAlpha: string; taoPerAlpha: string } {
+    return {
+      unit: 'TAO/alpha',
+      netuid: this.netuid,
+      raoPerAlpha: this.raoPerAlpha().toString(),
+      taoPerAlpha: format(this.raoPerAlpha(), 9).replaceAll(',', ''),
+    };
   }
 }

@@ -1,7 +1,7 @@
 /** The write path: signing, the dry run, the pool's updates and the one failure shape. */
 import { describe, expect, it } from 'vitest';
 import { submit, txFailure } from '../../src/client/submit.js';
-import { keypairFromUri, keypairSigner, toHex } from '../../src/index.js';
+import { keypairFromUri, keypairSigner, RpcCallError, toHex } from '../../src/index.js';
 import { ScriptedNode } from './scripted-node.js';
 
 const alice = keypairSigner(keypairFromUri('//Alice'));
@@ -77,6 +77,43 @@ describe('submit', () => {
       throw new Error('socket closed');
     };
     expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'SubmitFailed' });
+  });
+});
+
+describe('exact amounts behind a refusal', () => {
+  const amounts = { free: { unit: 'TAO', rao: '5' }, needed: { unit: 'TAO', rao: '7' } };
+
+  it('come back as TxResult.data from a dry run, a block result, or an RPC error’s details', async () => {
+    const dry = new ScriptedNode({
+      taonet_dryRun: () => ({
+        code: 'InsufficientBalance',
+        explanation: 'x',
+        hint: 'τ0.000000005 < τ0.000000007',
+        data: { amounts },
+      }),
+    });
+    expect((await submit(dry, alice, call)).data).toEqual({ amounts });
+
+    const inBlock = new ScriptedNode();
+    inBlock.blockResult = {
+      events: [],
+      extrinsics: [
+        {
+          ok: false,
+          fee: '9',
+          events: [],
+          error: { code: 'InsufficientBalance', explanation: 'x', data: { amounts } },
+        },
+      ],
+    };
+    expect((await submit(inBlock, alice, call, { precheck: false })).data).toEqual({ amounts });
+
+    const refused = new ScriptedNode();
+    refused.rpc.subscribe = async () => {
+      throw new RpcCallError('InsufficientBalance', 'x', undefined, 1010, { amounts });
+    };
+    expect((await submit(refused, alice, call)).data).toEqual({ amounts });
+    expect('data' in txFailure('pool', { code: 'A', explanation: 'b' }, '0x1')).toBe(false);
   });
 });
 

@@ -149,9 +149,12 @@ const EXTRINSIC_COLUMNS: readonly Column<AccountExtrinsic>[] = [
   {
     key: 'method',
     label: 'Call',
-    cell: (x) => h('code', null, x.method),
+    cell: (x) =>
+      x.incoming === undefined
+        ? h('code', null, x.method)
+        : h('span', null, 'received ', fmtTao(big(x.incoming.amount)), ' from ', accountLink(x.incoming.from)),
     sort: (x) => x.method,
-    exp: (x) => x.method,
+    exp: (x) => (x.incoming === undefined ? x.method : `received from ${toSs58(x.incoming.from)}`),
   },
   {
     key: 'result',
@@ -167,7 +170,7 @@ const EXTRINSIC_COLUMNS: readonly Column<AccountExtrinsic>[] = [
     key: 'fee_tao',
     label: 'Fee',
     num: true,
-    cell: (x) => fmtTao(big(x.fee)),
+    cell: (x) => (x.incoming === undefined ? fmtTao(big(x.fee)) : h('span', { class: 'muted' }, 'paid by sender')),
     exp: (x) => raoToDecimal(big(x.fee)),
   },
   {
@@ -238,7 +241,7 @@ function renderTotals(a: AccountInfoReply): HTMLElement {
 function renderHistory(xs: readonly AccountExtrinsic[]): HTMLElement {
   return table({
     id: 'account-extrinsics',
-    caption: 'Recent extrinsics',
+    caption: 'Recent extrinsics and incoming transfers',
     rows: [...xs].reverse(),
     empty: 'No extrinsics in the blocks the explorer has indexed.',
     defaultSort: { key: 'block', dir: -1 },

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /** Blocks: the recent list, and one block with its extrinsics, events and decoded errors. */
 import { accountLink, blockLink, type Child, errorBox, h, link, Slot, section, ss58Of, stat } from '../dom.js';
-import { fmtInt, fmtTao, raoToDecimal, shortHash } from '../format.js';
+import { eventAmountText, fmtInt, fmtTao, raoToDecimal, shortHash } from '../format.js';
 import type { NodeConnection, RawBlock, RawError, RawEvent, RawResult } from '../node.js';
 import { big, type Page, type PageFactory } from '../page.js';
 import { type Column, table } from '../table.js';
@@ -20,12 +20,13 @@ export const blocksPage: PageFactory = (node: NodeConnection): Page => {
   };
 };
 
-/** Event data made readable: accounts as links, amounts left exact. */
+/** Event data made readable: accounts as links, amounts in τ or α (exact rao in the exports). */
 function eventData(d: Record<string, unknown>): Child {
   const parts = Object.entries(d).map(([k, v]) => {
     let val: Child;
+    const amount = eventAmountText(k, v, d);
     if (typeof v === 'string' && /^0x[0-9a-f]{64}$/.test(v)) val = accountLink(v);
-    else if ((k === 'tao' || k === 'fee') && typeof v === 'string' && /^\d+$/.test(v)) val = fmtTao(BigInt(v));
+    else if (amount !== null) val = amount;
     else if (v !== null && typeof v === 'object') val = h('code', null, JSON.stringify(v));
     else val = String(v);
     return h('span', { class: 'kv' }, h('span', { class: 'k' }, `${k}: `), val);

@@ -2,6 +2,7 @@
 export * from './account-info.js';
 export * from './add-stake.js';
 export * from './balance.js';
+export * from './child-keys.js';
 export * from './claim-root.js';
 export * from './commit-weights.js';
 export * from './decrease-take.js';
@@ -21,6 +22,8 @@ export * from './remove-stake.js';
 export * from './reveal-due.js';
 export * from './reveal-weights.js';
 export * from './serve-axon.js';
+export * from './set-childkey-take.js';
+export * from './set-children.js';
 export * from './set-hyperparameter.js';
 export * from './set-weights.js';
 export * from './stake-limit.js';

@@ -1,0 +1,90 @@
+/**
+ * `taonet stake child get|set|revoke|take` with --json against a real dev node: a subnet that has
+ * not started applies a children list at once, `get` shows it, and refusals come back typed with
+ * a hint (client-side argument checks and the chain's rate limit alike).
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { keypairFromUri, keypairSigner, Subtensor } from '@taonet/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../bin/taonet.js');
+let node: ChildProcess;
+let ws = '';
+
+async function taonet(...args: string[]): Promise<Record<string, unknown>> {
+  try {
+    const { stdout } = await run(process.execPath, [BIN, ...args, '--json', '-y', '--network', ws], {
+      timeout: 90_000,
+    });
+    return JSON.parse(stdout) as Record<string, unknown>;
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string };
+    if (err.stdout) return JSON.parse(err.stdout) as Record<string, unknown>;
+    throw new Error(`taonet ${args.join(' ')} failed: ${err.stderr ?? String(e)}`);
+  }
+}
+
+beforeAll(async () => {
+  node = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  ws = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    node.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.includes('"started"'));
+      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
+    });
+    node.on('exit', (c) => fail(new Error(`node exited ${c}`)));
+    setTimeout(() => fail(new Error('node did not start')), 30_000);
+  });
+}, 60_000);
+
+afterAll(() => {
+  node?.kill('SIGINT');
+});
+
+describe('taonet stake child', () => {
+  it('sets, gets, refuses with hints, and sets a take', async () => {
+    const parent = keypairFromUri('//Alice//child-parent').ss58Address;
+    const child = keypairFromUri('//Bob//child').ss58Address;
+    const st = await Subtensor.connect(ws);
+    let netuid = '';
+    try {
+      const r = await st.registerNetwork(keypairSigner(keypairFromUri('//Alice')), parent);
+      expect(r.ok, `${r.code}: ${r.hint}`).toBe(true);
+      netuid = String(r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid);
+    } finally {
+      st.close();
+    }
+    const common = ['--netuid', netuid, '--hotkey-address', parent, '--uri', '//Alice'];
+
+    const set = await taonet('stake', 'child', 'set', ...common, '--children', child, '--proportions', '0.5');
+    expect(set.success, JSON.stringify(set)).toBe(true);
+
+    const got = (await taonet('stake', 'child', 'get', '--netuid', netuid, '--hotkey-address', parent)) as {
+      children: { hotkey: string; proportion: string }[];
+      pending: unknown;
+    };
+    expect(got.children).toEqual([{ hotkey: child, proportion: String(((1n << 64n) - 1n) / 2n) }]);
+    expect(got.pending).toBeNull();
+
+    const mismatch = await taonet('stake', 'child', 'set', ...common, '--children', child, '--proportions', '0.5,0.5');
+    expect(mismatch).toMatchObject({ success: false, code: 'InvalidArgument' });
+    expect(String(mismatch.hint)).toMatch(/same length/);
+
+    const again = await taonet('stake', 'child', 'revoke', ...common);
+    expect(again).toMatchObject({ success: false, code: 'TxRateLimitExceeded' });
+    expect(String(again.hint)).toMatch(/next allowed at block \d+/);
+
+    const tooHigh = await taonet('stake', 'child', 'take', ...common, '--take', '30');
+    expect(tooHigh).toMatchObject({ success: false, code: 'InvalidArgument' });
+    const take = await taonet('stake', 'child', 'take', ...common, '--take', '9');
+    expect(take).toMatchObject({ success: true, take: 5898 });
+    const after = await taonet('stake', 'child', 'get', '--netuid', netuid, '--hotkey-address', parent);
+    expect(after.childkeyTake).toBe(5898);
+  }, 180_000);
+});

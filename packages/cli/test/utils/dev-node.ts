@@ -1,0 +1,76 @@
+/**
+ * A real dev node process on a free port, and the `taonet` command run against it as a user runs it:
+ * a separate process, no TTY, the network and wallet folder from the environment (TAONET_NETWORK,
+ * BT_WALLET_PATH) so the arguments can be exactly what the README prints.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve(import.meta.dirname, '../../bin/taonet.js');
+
+export interface DevNode {
+  readonly ws: string;
+  stop(): void;
+}
+
+export async function startDevNode(): Promise<DevNode> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const ws = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.includes('"started"'));
+      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
+    });
+    child.on('exit', (c) => fail(new Error(`node exited ${c}`)));
+    setTimeout(() => fail(new Error('node did not start')), 30_000);
+  });
+  return { ws, stop: () => child.kill('SIGINT') };
+}
+
+export interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A fresh wallets folder (and HOME) for one reader of the README. */
+export function freshHome(): string {
+  return mkdtempSync(join(tmpdir(), 'taonet-home-'));
+}
+
+/** Runs `taonet <args>` with stdin not a terminal; never throws on a non-zero exit. */
+export function taonetIn(
+  ws: string,
+  home: string,
+  args: readonly string[],
+  input?: string,
+  env: Record<string, string> = {},
+): Promise<Run> {
+  return new Promise((ok) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        timeout: 90_000,
+        env: {
+          ...process.env,
+          HOME: home,
+          TAONET_NETWORK: ws,
+          BT_WALLET_PATH: join(home, '.bittensor', 'wallets'),
+          NO_COLOR: '1',
+          ...env,
+        },
+      },
+      (err, stdout, stderr) => {
+        const code = err === null ? 0 : typeof err.code === 'number' ? err.code : 1;
+        ok({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
