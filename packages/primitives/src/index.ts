@@ -17,3 +17,5 @@ export * from './rpc/index.js';
 export * from './weights-commit.js';
 export * from './drand/index.js';
 export * from './timelocked-weights-payload.js';
+export * from './twox.js';
+export * from './shield/shield-blob.js';

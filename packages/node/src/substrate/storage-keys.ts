@@ -7,16 +7,8 @@
  * A Default item whose value is its default is absent, as in Substrate: the RPC answers null and
  * clients decode the metadata's default bytes.
  */
-import {
-  Blake2128,
-  Blake2128Concat,
-  Blake2256,
-  Identity,
-  Twox128,
-  Twox256,
-  Twox64Concat,
-} from '@polkadot-api/substrate-bindings';
-import { toHex } from '@taonet/primitives';
+import { Blake2128, Blake2128Concat, Blake2256, Identity } from '@polkadot-api/substrate-bindings';
+import { toHex, twox64, twox128, twox256 } from '@taonet/primitives';
 import type { Hasher, PalletDef, StorageContext, StorageItemDef } from './pallet.js';
 import { codecOf, type ScaleType } from './scale-type.js';
 
@@ -26,9 +18,10 @@ const HASHERS: Readonly<Record<Hasher, (b: Uint8Array) => Uint8Array>> = {
   Blake2128,
   Blake2256,
   Blake2128Concat,
-  Twox128,
-  Twox256,
-  Twox64Concat,
+  // The primitives' twox: the same one the MEV shield's key hash uses.
+  Twox128: twox128,
+  Twox256: twox256,
+  Twox64Concat: (b) => concatBytes(twox64(b), b),
   Identity,
 };
 
@@ -100,7 +93,7 @@ export const concatBytes = (...parts: Uint8Array[]): Uint8Array => {
 };
 
 export function itemPrefix(pallet: string, item: string): Uint8Array {
-  return concatBytes(Twox128(utf8.encode(pallet)), Twox128(utf8.encode(item)));
+  return concatBytes(twox128(utf8.encode(pallet)), twox128(utf8.encode(item)));
 }
 
 /** The well-known key of the runtime code, which papi hashes to tell runtimes apart. */
