@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { Alpha, keypairFromUri, keypairSigner, Subtensor, Tao, toAccountHex } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NetworkPlan } from '../../src/localnet/plan.js';
+import { freshHome, taonetIn } from '../utils/dev-node.js';
+import { blockAfter, commandsOf } from '../utils/readme.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/taonet.js');
 const dir = mkdtempSync(join(tmpdir(), 'taonet-localnet-'));
@@ -161,6 +163,32 @@ describe('taonet localnet', () => {
       }
     }
   }, 240_000);
+
+  it('runs the README walk-through as printed against this network', async () => {
+    // The commands printed right after `npm start`, run as a user runs them (no terminal).
+    const commands = commandsOf(blockAfter('followed by the commands', 'sh'));
+    const forecasting = plan.neurons.find((n) => n.subnet === 'forecasting' && n.role === 'validator');
+    const fill = new Map([['<validator hotkey>', keypairFromUri(forecasting?.hotkeyUri as string).ss58Address]]);
+    const home = freshHome();
+    try {
+      for (const line of commands) {
+        let text = line;
+        for (const [placeholder, value] of fill) text = text.replaceAll(placeholder, value);
+        const argv = text.split(/\s+/);
+        expect(argv.join(' '), 'every placeholder filled').not.toMatch(/<[^>]+>/);
+        const r = await taonetIn(ready.rpc, home, argv);
+        expect(r.code, `taonet ${argv.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0);
+        if (argv[0] === 'wallet' && argv[1] === 'create')
+          fill.set('<your coldkey>', /coldkey (5\w{47})/.exec(r.stdout)?.[1] as string);
+        if (argv[0] === 'stake' && argv[1] === 'add')
+          expect(r.stdout).toMatch(/✓ staked τ10 on subnet 1: got [\d.,]+ \S+ at τ[\d.]+\/α/);
+        if (argv[0] === 'stake' && argv[1] === 'list') expect(r.stdout).toContain(fill.get('<validator hotkey>'));
+        if (argv[0] === 'subnets' && argv[1] === 'metagraph') expect(r.stdout).toMatch(/blocks since update/);
+      }
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('moves the price and the staker’s share when TAO is staked', async () => {
     const sub = plan.subnets[0];
