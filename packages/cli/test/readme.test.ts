@@ -90,7 +90,10 @@ describe('README, as printed', () => {
         f.set('<netuid>', m?.[1] as string);
         expect(m?.[2]).toBe('10');
       }
+      if (line === 'wallet new-hotkey')
+        f.set('<miner hotkey ss58>', /hotkey miner (5\w{47})/.exec(r.stdout)?.[1] as string);
       if (line === 'subnets register') expect(r.stdout).toMatch(/as uid 1 on subnet \d+/);
+      if (line === 'stake child get') expect(r.stdout).toContain(f.get('<miner hotkey ss58>'));
       if (line === 'stake add' && !args.includes('--partial'))
         expect(r.stdout).toMatch(/✓ staked τ0\.1 on subnet \d+: got [\d.]+ \S+ at τ[\d.]+\/α — block/);
       if (line === 'stake add' && args.includes('--partial')) {
