@@ -1,12 +1,11 @@
 import type { SdkError } from '../../errors.js';
 import type { Tao } from '../../units/balance.js';
-import { toAccountHex } from '../address.js';
 import type { ChainClient } from '../chain-client.js';
 import type { Signer } from '../signer.js';
-import { type SubmitOptions, submit } from '../submit.js';
+import type { SubmitOptions } from '../submit.js';
 import type { StakeQuote, TxResult } from '../types.js';
 import type { StakeOptions } from './stake-quote.js';
-import { quoteForTrade } from './stake-limit.js';
+import { submitLimitTrade } from './stake-limit.js';
 
 export interface AddStakeParameters extends StakeOptions {
   /** The hotkey staked to (SS58 or 0x hex). */
@@ -41,21 +40,5 @@ export async function addStake(
   a: AddStakeParameters,
   o?: SubmitOptions,
 ): Promise<AddStakeResult> {
-  const quote = await quoteForTrade(client, { ...a, side: 'buy', amount: a.amount.rao });
-  const result = await submit(
-    client,
-    signer,
-    {
-      method: 'add_stake',
-      args: {
-        hotkey: toAccountHex(a.hotkey),
-        netuid: a.netuid,
-        amount: a.amount.rao,
-        limitPrice: quote.limitPrice,
-        allowPartial: a.allowPartial ?? false,
-      },
-    },
-    o,
-  );
-  return { quote, result };
+  return submitLimitTrade(client, signer, { ...a, method: 'add_stake', side: 'buy', amount: a.amount.rao }, o);
 }

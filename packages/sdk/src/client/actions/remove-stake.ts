@@ -1,12 +1,11 @@
 import type { SdkError } from '../../errors.js';
 import type { Alpha } from '../../units/balance.js';
-import { toAccountHex } from '../address.js';
 import type { ChainClient } from '../chain-client.js';
 import type { Signer } from '../signer.js';
-import { type SubmitOptions, submit } from '../submit.js';
+import type { SubmitOptions } from '../submit.js';
 import type { StakeQuote, TxResult } from '../types.js';
 import type { StakeOptions } from './stake-quote.js';
-import { quoteForTrade } from './stake-limit.js';
+import { submitLimitTrade } from './stake-limit.js';
 
 export interface RemoveStakeParameters extends StakeOptions {
   /** The hotkey unstaked from (SS58 or 0x hex). */
@@ -36,21 +35,5 @@ export async function removeStake(
   a: RemoveStakeParameters,
   o?: SubmitOptions,
 ): Promise<RemoveStakeResult> {
-  const quote = await quoteForTrade(client, { ...a, side: 'sell', amount: a.amount.rao });
-  const result = await submit(
-    client,
-    signer,
-    {
-      method: 'remove_stake',
-      args: {
-        hotkey: toAccountHex(a.hotkey),
-        netuid: a.netuid,
-        amount: a.amount.rao,
-        limitPrice: quote.limitPrice,
-        allowPartial: a.allowPartial ?? false,
-      },
-    },
-    o,
-  );
-  return { quote, result };
+  return submitLimitTrade(client, signer, { ...a, method: 'remove_stake', side: 'sell', amount: a.amount.rao }, o);
 }

@@ -4,8 +4,11 @@
  * side or amount is refused rather than sent with the wrong limit.
  */
 import { SdkError } from '../../errors.js';
+import { toAccountHex } from '../address.js';
 import type { ChainClient } from '../chain-client.js';
-import type { StakeQuote } from '../types.js';
+import type { Signer } from '../signer.js';
+import { type SubmitOptions, submit } from '../submit.js';
+import type { StakeQuote, TxResult } from '../types.js';
 import { quoteSwap, type StakeOptions } from './stake-quote.js';
 
 export interface StakeLimitRequest extends StakeOptions {
@@ -27,4 +30,30 @@ export async function quoteForTrade(client: ChainClient, r: StakeLimitRequest): 
       'quote the same subnet and amount you send, or leave the quote out to quote afresh',
     );
   return q;
+}
+
+/** A stake trade as `add_stake` and `remove_stake` both take it. */
+export interface LimitTrade extends StakeLimitRequest {
+  readonly method: 'add_stake' | 'remove_stake';
+  readonly hotkey: string;
+  readonly allowPartial?: boolean;
+}
+
+/** Sends `t` with the limit price of its quote (the shown one, else a fresh one). */
+export async function submitLimitTrade(
+  client: ChainClient,
+  signer: Signer,
+  t: LimitTrade,
+  o?: SubmitOptions,
+): Promise<{ quote: StakeQuote; result: TxResult }> {
+  const quote = await quoteForTrade(client, t);
+  const args = {
+    hotkey: toAccountHex(t.hotkey),
+    netuid: t.netuid,
+    amount: t.amount,
+    limitPrice: quote.limitPrice,
+    allowPartial: t.allowPartial ?? false,
+  };
+  const result = await submit(client, signer, { method: t.method, args }, o);
+  return { quote, result };
 }
