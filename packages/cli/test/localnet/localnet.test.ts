@@ -205,11 +205,13 @@ describe('taonet localnet', () => {
       JSON.stringify(r.result, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
     ).toBe(true);
     const priceAfter = (await st.subnet(netuid))?.price;
-    const stakeAfter = (await stakes(netuid)).get(hotkey) ?? 0n;
     expect((priceAfter?.raw ?? 0n) > (priceBefore?.raw ?? 0n), 'buying alpha raises its price').toBe(true);
+    // Bob's position first: an epoch between the two reads then only raises the hotkey's total
+    // (read second), never Bob's value past the delta it is compared with.
     const bobStake = (await st.accountInfo(keypairFromUri('//Bob').ss58Address)).stakes.find(
       (p) => p.hotkey === hotkey && p.netuid === netuid,
     );
+    const stakeAfter = (await stakes(netuid)).get(hotkey) ?? 0n;
     const bought = bobStake?.alpha.rao ?? 0n;
     // The staker holds at least what the quote's limit allowed, and the validator's stake grew.
     expect(bought >= r.quote.minimumOut.rao, `bought ${bought}, quote minimum ${r.quote.minimumOut.rao}`).toBe(true);
