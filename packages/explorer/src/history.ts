@@ -104,10 +104,10 @@ export class History {
       }
     }
     if (this.closed) return;
-    this.unsubscribe = await this.client.subscribe('chain_subscribeNewHeads', [], 'chain_unsubscribeNewHeads', (h) =>
+    this.unsubscribe = await this.client.subscribe('taonet_subscribeNewHeads', [], 'taonet_unsubscribeNewHeads', (h) =>
       this.onHead(Number((h as { number: string }).number)),
     );
-    const head = (await this.client.call('chain_getHeader')) as { number: string };
+    const head = (await this.client.call('taonet_getHeader')) as { number: string };
     this.onHead(Number(head.number));
   }
 
@@ -157,7 +157,7 @@ export class History {
         this.snapshotWanted = false;
         const [info, header] = (await Promise.all([
           this.client.call('taonet_allDynamicInfo'),
-          this.client.call('chain_getHeader'),
+          this.client.call('taonet_getHeader'),
         ])) as [Record<string, unknown>[], { number: string; timestamp: string }];
         const block = Number(header.number);
         const last = this.snapshots.last();
@@ -213,7 +213,7 @@ export class History {
 
   private async indexBlock(n: number): Promise<void> {
     const [block, result] = (await Promise.all([
-      this.client.call('chain_getBlock', [n]),
+      this.client.call('taonet_getBlock', [n]),
       this.client.call('taonet_getEvents', [n]),
     ])) as [RawBlock, RawResult | null];
     const time = Number(block.header.timestamp);

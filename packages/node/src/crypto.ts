@@ -4,7 +4,14 @@
  */
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha512 } from '@noble/hashes/sha2.js';
-import { blake2b, sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, waitReady } from '@polkadot/wasm-crypto';
+import {
+  blake2b,
+  ed25519Verify,
+  sr25519KeypairFromSeed,
+  sr25519Sign,
+  sr25519Verify,
+  waitReady,
+} from '@polkadot/wasm-crypto';
 import { isUsableSignerKey } from '@taonet/primitives';
 import { mnemonicToEntropy } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
@@ -46,6 +53,16 @@ export function verify(signature: Uint8Array, message: Uint8Array, publicKey: Ui
   if (signature.length !== 64 || !isUsableSignerKey(publicKey)) return false;
   try {
     return sr25519Verify(signature, message, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** ed25519 verification of a key the signer-key rule allows (no small-order keys); never throws. */
+export function verifyEd25519(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== 64 || !isUsableSignerKey(publicKey, 'ed25519')) return false;
+  try {
+    return ed25519Verify(signature, message, publicKey);
   } catch {
     return false;
   }

@@ -36,7 +36,7 @@ export class BlockProducer {
     const built = this.chain.buildBlock({
       key: this.opts.key,
       author: this.opts.author,
-      timestamp: timestamp > this.chain.head.timestamp ? timestamp : this.chain.head.timestamp,
+      timestamp,
       slot,
       candidates: this.pool.ready(this.opts.maxTxPerBlock),
     });

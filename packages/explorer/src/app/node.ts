@@ -108,18 +108,18 @@ export class NodeConnection {
       }
     }
     this.setState('connected');
-    await this.rpc.subscribe('chain_subscribeNewHeads', [], 'chain_unsubscribeNewHeads', (h) =>
+    await this.rpc.subscribe('taonet_subscribeNewHeads', [], 'taonet_unsubscribeNewHeads', (h) =>
       this.gotHead(h as { number: string; hash: string; timestamp: string }),
     );
-    await this.rpc.subscribe('chain_subscribeFinalizedHeads', [], 'chain_unsubscribeFinalizedHeads', (h) => {
+    await this.rpc.subscribe('taonet_subscribeFinalizedHeads', [], 'taonet_unsubscribeFinalizedHeads', (h) => {
       this.finalized = Math.max(this.finalized ?? 0, Number((h as { number: string }).number));
     });
     const [head, finHash] = await Promise.all([
-      this.call<{ number: string; hash: string; timestamp: string }>('chain_getHeader'),
+      this.call<{ number: string; hash: string; timestamp: string }>('taonet_getHeader'),
       this.call<string | null>('chain_getFinalizedHead'),
     ]);
     if (finHash !== null) {
-      const fin = await this.call<{ number: string }>('chain_getHeader', [finHash]).catch(() => null);
+      const fin = await this.call<{ number: string }>('taonet_getHeader', [finHash]).catch(() => null);
       if (fin !== null) this.finalized = Math.max(this.finalized ?? 0, Number(fin.number));
     }
     this.gotHead(head);
@@ -142,7 +142,7 @@ export class NodeConnection {
     const have = this.blocks.get(n);
     if (have !== undefined) return have;
     const [b, r] = await Promise.all([
-      this.call<RawBlock>('chain_getBlock', [n]),
+      this.call<RawBlock>('taonet_getBlock', [n]),
       this.call<RawResult | null>('taonet_getEvents', [n]),
     ]);
     const s: BlockSummary = {

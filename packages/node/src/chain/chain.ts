@@ -14,7 +14,7 @@ import {
   type RuntimeErrorInfo,
   State,
 } from '@taonet/runtime';
-import { type Block, type Header, headerHash, headerHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
+import { type Block, type Header, headerHash, preSealHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
 import type { SignedExtrinsic } from '@taonet/primitives';
 import type { Consensus } from '../consensus/consensus.js';
 import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
@@ -23,7 +23,11 @@ import { StateRoot } from '../merkle/state-root.js';
 import { type ChainSpec, chainSpecToJson } from '../chain-spec.js';
 import { ChainStore, type StateWrite } from '../storage/chain-store.js';
 import type { StatePruning } from '../storage/state-history.js';
-import { checkTransaction, decodeOrReject, toChecked, TransactionError } from './transaction-checks.js';
+import { SPEC_VERSION, TRANSACTION_VERSION } from '../substrate/runtime-version.js';
+import { checkTransaction, decodeOrReject, toChecked, TransactionError, type TxContext } from './transaction-checks.js';
+
+/** How many recent block hashes System.BlockHash keeps (era births older than this are ancient). */
+export const BLOCK_HASH_COUNT = 2400n;
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -72,6 +76,12 @@ export class Chain {
     this.head = head;
     this.headHash = headerHash(head);
     this.finalizedNumber = head.number;
+    this.txContext = {
+      genesisHash: fromHex(genesisHash),
+      specVersion: SPEC_VERSION,
+      transactionVersion: TRANSACTION_VERSION,
+      blockHash: (n) => this.recentBlockHash(n),
+    };
   }
 
   /** The genesis hash as bytes (what transactions sign). */
@@ -80,6 +90,25 @@ export class Chain {
     return this.genesisBytes;
   }
   private genesisBytes: Uint8Array | null = null;
+
+  /** Hashes of recent blocks by number (era births, System.BlockHash), filled as blocks import. */
+  private readonly recentHashes = new Map<bigint, Uint8Array>();
+
+  /** Hash of block `n` if it is the head or one of the BLOCK_HASH_COUNT blocks before, else null. */
+  recentBlockHash(n: bigint): Uint8Array | null {
+    if (n < 0n || n > this.head.number || this.head.number - n > BLOCK_HASH_COUNT) return null;
+    const cached = this.recentHashes.get(n);
+    if (cached !== undefined) return cached;
+    const h =
+      n === this.head.number ? fromHex(this.headHash) : (this.store.blockByNumber(n + 1n)?.header.parentHash ?? null);
+    if (h === null) return null;
+    const bytes = typeof h === 'string' ? fromHex(h) : h;
+    this.recentHashes.set(n, bytes);
+    return bytes;
+  }
+
+  /** What every transaction's signature is checked against on this chain. */
+  readonly txContext: TxContext;
 
   static genesisBlock(spec: ChainSpec): { state: State; root: StateRoot; block: Block; hash: string } {
     const state = genesisState(spec.genesis);
@@ -185,7 +214,7 @@ export class Chain {
     const rejected: { tx: SignedExtrinsic; error: RuntimeErrorInfo }[] = [];
     for (const tx of opts.candidates) {
       try {
-        checkTransaction(tx, this.genesisHashBytes, number);
+        checkTransaction(tx, this.txContext, number);
       } catch (e) {
         if (e instanceof TransactionError) {
           rejected.push({ tx, error: e.toJSON() });
@@ -210,7 +239,7 @@ export class Chain {
       seal: null,
       justification: null,
     };
-    const header = { ...unsealed, seal: toHex(sign(opts.key, headerHashBytes(unsealed))) };
+    const header = { ...unsealed, seal: toHex(sign(opts.key, preSealHashBytes(unsealed))) };
     this.pending = { builder, header, included };
     this.pendingWrites = writes;
     return { block: { header, extrinsics: included.map((x) => x.bytes) }, included, rejected };
@@ -269,7 +298,7 @@ export class Chain {
       });
       try {
         for (const tx of txs) {
-          checkTransaction(tx, this.genesisHashBytes, h.number);
+          checkTransaction(tx, this.txContext, h.number);
           const r = builder.push(toChecked(tx) as CheckedExtrinsic);
           if (!r.included) throw new ImportError('InvalidTransaction', `${tx.hash}: ${r.error.code}`);
         }
@@ -296,6 +325,8 @@ export class Chain {
     this.store.commitBlock(stored, hash, result, writes, undefined, txHashes);
     this.head = stored.header;
     this.headHash = hash;
+    this.recentHashes.set(h.number, fromHex(hash));
+    this.recentHashes.delete(h.number - BLOCK_HASH_COUNT - 1n);
     if (finality.finalized) this.finalizedNumber = h.number;
     const imported: ImportedBlock = { block: stored, hash, result, txHashes, finalized: finality.finalized };
     for (const l of this.listeners) l(imported);

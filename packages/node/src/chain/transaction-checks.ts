@@ -1,11 +1,21 @@
 /**
  * Checks a transaction must pass before the runtime sees it: well-formed, signed by its signer for
- * this chain, and alive (inside its mortality window) for the block it would go into. Each failure
- * is a typed error with an explanation and a hint, like the runtime's.
+ * this chain and runtime version, and alive (its era's birth block is known and the window has
+ * not run out) for the block it would go into. Each failure is a typed error with an explanation
+ * and a hint, like the runtime's, plus the Substrate pool reason clients match on.
  */
-import { DecodeError, decodeExtrinsic, type SignedExtrinsic, signerKeyFault, tryFromHex } from '@taonet/primitives';
+import {
+  DecodeError,
+  decodeExtrinsic,
+  eraBirth,
+  extrinsicSigningPayload,
+  type SignedExtrinsic,
+  signerKeyFault,
+  tryFromHex,
+  type TxImplicit,
+} from '@taonet/primitives';
 import type { CheckedExtrinsic, RuntimeErrorInfo } from '@taonet/runtime';
-import { hash256, verify } from '../crypto.js';
+import { verify, verifyEd25519 } from '../crypto.js';
 
 export class TransactionError extends Error implements RuntimeErrorInfo {
   override readonly name = 'TransactionError';
@@ -45,78 +55,97 @@ export function decodeOrReject(bytes: Uint8Array): SignedExtrinsic {
       throw new TransactionError(
         'MalformedExtrinsic',
         `the transaction bytes do not decode: ${e.message}`,
-        'build it with the SDK',
+        'build a Substrate v4 signed extrinsic from this node’s metadata (any Substrate client, or the SDK)',
       );
     }
     throw e;
   }
 }
 
-/** Transactions whose signature was already checked, with the genesis hash it was checked for. */
-const verified = new WeakMap<SignedExtrinsic, Uint8Array>();
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
-const DOMAIN = new TextEncoder().encode('taonet/tx/v1');
-
-/**
- * What the signer signs: blake2b-256("taonet/tx/v1" ‖ genesis hash ‖ every byte before the
- * signature) — the primitives' `signingPayload`, computed with the node's wasm blake2b.
- */
-export function txSigningPayload(x: SignedExtrinsic, genesisHash: Uint8Array): Uint8Array {
-  const body = x.bytes.subarray(0, x.bytes.length - 64);
-  const msg = new Uint8Array(DOMAIN.length + genesisHash.length + body.length);
-  msg.set(DOMAIN, 0);
-  msg.set(genesisHash, DOMAIN.length);
-  msg.set(body, DOMAIN.length + genesisHash.length);
-  return hash256(msg);
+/** What a signature is checked against besides the extrinsic: this chain, its runtime, its blocks. */
+export interface TxContext {
+  readonly genesisHash: Uint8Array;
+  readonly specVersion: number;
+  readonly transactionVersion: number;
+  /** Hash of block `n` while it is still an era birth (within System.BlockHash), else null. */
+  readonly blockHash: (n: bigint) => Uint8Array | null;
 }
 
+/** Per checked transaction: the context and the era birth its signature was verified for. */
+const verified = new WeakMap<SignedExtrinsic, { ctx: TxContext; birth: bigint }>();
+
+function implicitFor(ctx: TxContext, birthHash: Uint8Array): TxImplicit {
+  return {
+    specVersion: ctx.specVersion,
+    transactionVersion: ctx.transactionVersion,
+    genesisHash: ctx.genesisHash,
+    birthHash,
+  };
+}
+
+function signatureOk(x: SignedExtrinsic, implicit: TxImplicit, pk: Uint8Array): boolean {
+  const payload = extrinsicSigningPayload(x, implicit);
+  return x.scheme === 'ed25519' ? verifyEd25519(x.signature, payload, pk) : verify(x.signature, payload, pk);
+}
+
+const badProof = (): TransactionError =>
+  new TransactionError(
+    'BadSignature',
+    'Transaction has a bad signature: it does not match the signer, or was made for another chain, runtime version or block',
+    'sign with the signer’s key, this chain’s genesis hash, the current spec and transaction versions (state_getRuntimeVersion) and the era’s birth block hash',
+  );
+
 /**
- * The signature, made by the signer for this chain. A decoded transaction is verified once: the
- * pool checks it at the door and block building does not pay for it again. The signer must pass
- * the signer-key rule first (primitives' `signer-key.ts`): the all-zero account's "signatures" are
- * forgeable by anyone, so it can receive funds but never send them.
+ * The signature and the era, for inclusion in block `blockNumber`. A transaction verified once is
+ * not verified again while its era's birth stays the same (the pool checks at the door, block
+ * building does not pay again). The signer must pass the signer-key rule first.
  */
-export function verifySignature(x: SignedExtrinsic, genesisHash: Uint8Array): void {
+export function checkTransaction(x: SignedExtrinsic, ctx: TxContext, blockNumber: bigint): void {
+  const birth = eraBirth(x.era, blockNumber);
   const done = verified.get(x);
-  if (done !== undefined && (done === genesisHash || sameBytes(done, genesisHash))) return;
+  if (done !== undefined && done.ctx === ctx && done.birth === birth) return;
   const pk = tryFromHex(x.signer);
-  const fault = pk === null ? null : signerKeyFault(pk);
+  const fault = pk === null ? null : signerKeyFault(pk, x.scheme);
   if (fault !== null) throw new TransactionError(fault.code, fault.explanation, fault.hint);
-  if (pk === null || !verify(x.signature, txSigningPayload(x, genesisHash), pk)) {
+  const birthHash = x.era.type === 'immortal' ? ctx.genesisHash : ctx.blockHash(birth);
+  if (birthHash === null) {
     throw new TransactionError(
-      'BadSignature',
-      'the signature does not match the signer, or was made for another chain',
-      'sign with the key of the signer account and this chain’s genesis hash',
+      'AncientBirthBlock',
+      `Transaction has an ancient birth block: block ${birth}, where its era starts, is not known here`,
+      `build it against a recent block (the head is ${blockNumber - 1n})`,
     );
   }
-  verified.set(x, genesisHash);
+  if (pk === null || !signatureOk(x, implicitFor(ctx, birthHash), pk)) {
+    // A mortal transaction whose window has passed computes a later birth from now: if it verifies
+    // for the window before, say that it expired rather than that it is forged.
+    if (pk !== null && x.era.type === 'mortal' && birth >= x.era.period) {
+      const earlier = birth - x.era.period;
+      const h = ctx.blockHash(earlier);
+      if (h !== null && signatureOk(x, implicitFor(ctx, h), pk)) {
+        throw new TransactionError(
+          'ExpiredTransaction',
+          `Transaction is outdated: it was valid until block ${birth - 1n}`,
+          'rebuild it against the current head',
+        );
+      }
+    }
+    throw badProof();
+  }
+  verified.set(x, { ctx, birth });
 }
 
-/** Mortality: the transaction may go into block `blockNumber`. */
+/** Mortality only, for a transaction already verified (the pool's re-check after each block). */
 export function checkMortality(x: SignedExtrinsic, blockNumber: bigint): void {
-  const { birth, period } = x.era;
-  if (birth >= blockNumber) {
-    throw new TransactionError(
-      'FutureTransaction',
-      `the transaction was built against block ${birth}, which is not final here yet`,
-      `build it against the head (block ${blockNumber - 1n}) or earlier`,
-    );
-  }
-  if (blockNumber > birth + BigInt(period)) {
+  if (x.era.type === 'immortal') return;
+  const done = verified.get(x);
+  if (done === undefined) return;
+  if (blockNumber >= done.birth + x.era.period) {
     throw new TransactionError(
       'ExpiredTransaction',
-      `the transaction was valid until block ${birth + BigInt(period)}`,
+      `Transaction is outdated: it was valid until block ${done.birth + x.era.period - 1n}`,
       'rebuild it against the current head',
     );
   }
-}
-
-/** Signature and mortality for inclusion in block `blockNumber`. */
-export function checkTransaction(x: SignedExtrinsic, genesisHash: Uint8Array, blockNumber: bigint): void {
-  verifySignature(x, genesisHash);
-  checkMortality(x, blockNumber);
 }
 
 export function toChecked(x: SignedExtrinsic): CheckedExtrinsic {

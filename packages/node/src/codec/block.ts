@@ -1,10 +1,13 @@
 /**
- * Blocks. The header carries the parent hash, number, state root, extrinsics root, author,
- * timestamp and consensus slot; the block hash is blake2b-256 of the canonical encoding of those
- * fields. The author's seal (a signature over the hash) and a finality justification travel with
- * the header but outside the hash, so finality can be added to a block without changing it.
+ * Blocks. The header is Substrate's (parent hash, compact number, state root, extrinsics root and
+ * a digest with the Aura slot and, last, the author's seal); the block hash is blake2b-256 of the
+ * SCALE header, seal included, so clients such as papi can check it. The seal signs the hash of
+ * the header without it (Aura's pre-hash). The author and the timestamp are not encoded: the
+ * author is the slot's authority and the time is the slot's start, both checked on import. A
+ * finality justification travels beside the header, outside the hash.
  */
 import { type AccountId, decodeValue, encodeValue, fromHex, toHex } from '@taonet/primitives';
+import { auraPreDigest, auraSeal, type DigestItem, encodeDigestItem, encodeHeader } from '@taonet/primitives/substrate';
 import { hash256 } from '../crypto.js';
 import { DecodeError } from '@taonet/primitives';
 
@@ -32,18 +35,44 @@ export interface Block {
 
 export const ZERO_HASH_HEX = `0x${'00'.repeat(32)}`;
 
+/** The header's digest: none for genesis, else the Aura slot and, once sealed, the seal. */
+export function digestOf(h: Header): DigestItem[] {
+  if (h.number === 0n) return [];
+  const items = [auraPreDigest(h.slot)];
+  if (h.seal !== null) items.push(auraSeal(fromHex(h.seal)));
+  return items;
+}
+
+/** The SCALE header (what chain_getHeader's fields and the block hash come from). */
+export function encodeSubstrateHeader(h: Header): Uint8Array {
+  return encodeHeader({
+    parentHash: fromHex(h.parentHash),
+    number: h.number,
+    stateRoot: fromHex(h.stateRoot),
+    extrinsicsRoot: fromHex(h.extrinsicsRoot),
+    digest: digestOf(h),
+  });
+}
+
+/** blake2b-256 of the SCALE header, seal included: the block hash. */
 export function headerHashBytes(h: Header): Uint8Array {
-  return hash256(
-    encodeValue({
-      parentHash: fromHex(h.parentHash),
-      number: h.number,
-      stateRoot: fromHex(h.stateRoot),
-      extrinsicsRoot: fromHex(h.extrinsicsRoot),
-      author: h.author === null ? null : fromHex(h.author),
-      timestamp: h.timestamp,
-      slot: h.slot,
-    }),
-  );
+  return hash256(encodeSubstrateHeader(h));
+}
+
+/** What the author seals: the hash of the header without its seal. */
+export function preSealHashBytes(h: Header): Uint8Array {
+  return hash256(encodeSubstrateHeader({ ...h, seal: null }));
+}
+
+/** The header as Substrate's JSON-RPC shows it (number and digest logs in hex). */
+export function substrateHeaderJson(h: Header): Record<string, unknown> {
+  return {
+    parentHash: h.parentHash,
+    number: `0x${h.number.toString(16)}`,
+    stateRoot: h.stateRoot,
+    extrinsicsRoot: h.extrinsicsRoot,
+    digest: { logs: digestOf(h).map((d) => toHex(encodeDigestItem(d))) },
+  };
 }
 
 export const headerHash = (h: Header): string => toHex(headerHashBytes(h));

@@ -5,7 +5,7 @@
  * gadget that a later version adds.
  */
 import { type AccountId, accountToBytes, fromHex } from '@taonet/primitives';
-import { type Header, headerHashBytes } from '../codec/block.js';
+import { type Header, preSealHashBytes } from '../codec/block.js';
 import { verify } from '../crypto.js';
 import { type Consensus, ConsensusError, type Finality } from './consensus.js';
 
@@ -29,13 +29,13 @@ export class AuthorityRound implements Consensus {
     if (header.number !== parent.number + 1n) throw new ConsensusError('BadNumber', `expected ${parent.number + 1n}`);
     if (header.number > 1n && header.slot <= parent.slot)
       throw new ConsensusError('SlotNotIncreasing', `slot ${header.slot} after ${parent.slot}`);
-    if (header.timestamp < parent.timestamp)
-      throw new ConsensusError('TimestampDecreasing', 'timestamp before the parent’s');
+    if (header.timestamp !== header.slot * BigInt(this.blockTimeMs))
+      throw new ConsensusError('BadTimestamp', `a block of slot ${header.slot} is timed at the slot's start`);
     const expected = this.authorOf(header.slot);
     if (header.author !== expected)
       throw new ConsensusError('WrongAuthor', `slot ${header.slot} belongs to ${expected}`);
     if (header.seal === null) throw new ConsensusError('MissingSeal', 'the block is not sealed');
-    if (!verify(fromHex(header.seal), headerHashBytes(header), accountToBytes(expected))) {
+    if (!verify(fromHex(header.seal), preSealHashBytes(header), accountToBytes(expected))) {
       throw new ConsensusError('BadSeal', 'the seal is not the author’s signature of this header');
     }
   }

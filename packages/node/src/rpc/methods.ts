@@ -6,8 +6,8 @@
 import { toHex } from '@taonet/primitives';
 import { type BlockResult, CALLS, dryRun, nonceOf, RuntimeError, views } from '@taonet/runtime';
 import type { Chain } from '../chain/chain.js';
-import { decodeOrReject, toChecked, TransactionError, verifySignature } from '../chain/transaction-checks.js';
-import type { Block, Header } from '../codec/block.js';
+import { checkTransaction, decodeOrReject, toChecked, TransactionError } from '../chain/transaction-checks.js';
+import { type Block, type Header, substrateHeaderJson } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
 import { substrateMethods } from '../substrate/rpc-methods.js';
@@ -37,6 +37,7 @@ export interface MethodDef {
   readonly subscribe?: Subscription;
 }
 
+/** Taonet's JSON view of a header: every field, with the block hash. */
 function headerJson(h: Header, hash: string): Record<string, unknown> {
   return { hash, ...h };
 }
@@ -55,9 +56,17 @@ function resolveBlock(chain: Chain, ref: bigint | string | null): { number: bigi
   return { number, block };
 }
 
+/** Pool refusals keep Substrate's codes (1010 invalid, 1013 already imported, 1014 priority too low). */
+const POOL_CODES: Readonly<Record<string, number>> = {
+  AlreadyInPool: RpcCode.AlreadyImported,
+  AlreadyImported: RpcCode.AlreadyImported,
+  NonceInPool: RpcCode.TooLowPriority,
+  PoolFull: RpcCode.TooLowPriority,
+};
+
 function txError(e: unknown): never {
   if (e instanceof TransactionError || e instanceof RuntimeError) {
-    throw new RpcError(RpcCode.InvalidTransaction, e.code, e.explanation, e.hint, e.data);
+    throw new RpcError(POOL_CODES[e.code] ?? RpcCode.InvalidTransaction, e.code, e.explanation, e.hint, e.data);
   }
   throw e;
 }
@@ -76,7 +85,16 @@ const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => 
   header: block.header,
   extrinsics: block.extrinsics.map((b) => {
     const x = decodeOrReject(b);
-    return { hash: x.hash, signer: x.signer, nonce: x.nonce, tip: x.tip, era: x.era, call: x.call, bytes: b };
+    return {
+      hash: x.hash,
+      signer: x.signer,
+      nonce: x.nonce,
+      tip: x.tip,
+      era: x.era,
+      call: x.call,
+      palletCall: x.palletCall,
+      bytes: b,
+    };
   }),
 });
 
@@ -87,14 +105,46 @@ function blockHashOf(chain: Chain, number: bigint): string | null {
   return null;
 }
 
+/** A block hash param (Substrate's chain_* take hashes; a number is accepted too). */
+function blockAt(api: NodeApi, p: readonly unknown[], i: number): { number: bigint; block: Block } {
+  return resolveBlock(api.chain, optionalBlockRef(p, i));
+}
+
+/** A pool status as Substrate's author_extrinsicUpdate notifications carry it. */
+function substrateStatus(s: TxStatus): unknown {
+  switch (s.type) {
+    case 'inBlock':
+      return { inBlock: s.blockHash };
+    case 'finalized':
+      return { finalized: s.blockHash };
+    default:
+      return s.type;
+  }
+}
+
+const headsSubscription = (
+  unsubscribeMethod: string,
+  which: 'all' | 'finalized',
+  shape: (h: Header, hash: string) => unknown,
+): Subscription => ({
+  unsubscribeMethod,
+  start: (api, _p, emit) =>
+    api.chain.onImport((b) => {
+      if (which === 'all' || b.finalized) emit(shape(b.block.header, b.hash));
+    }),
+});
+
 const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   system_health: {
     description: 'Node health: peers, sync state.',
     call: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
   },
-  system_chain: { description: 'Chain name from the chain spec.', call: (api) => api.chain.spec.name },
-  system_name: { description: 'Node implementation name.', call: (api) => api.name },
-  system_version: { description: 'Node version.', call: (api) => api.version },
+  system_chain: {
+    description: 'The chain’s name as subtensor nodes give it ("Bittensor"); the spec’s own name is in taonet_networkInfo.',
+    call: () => 'Bittensor',
+  },
+  system_name: { description: 'Node implementation name, as subtensor’s ("Subtensor Node").', call: () => 'Subtensor Node' },
+  system_version: { description: 'Node version (Taonet’s).', call: (api) => `${api.version}-taonet` },
   system_properties: {
     description: 'Token symbol, decimals and SS58 prefix.',
     call: () => ({ ss58Format: 42, tokenSymbol: 'TAO', tokenDecimals: 9 }),
@@ -111,59 +161,92 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     call: (api) => api.chain.genesisHash,
   },
   chain_getHeader: {
-    description: 'Header of a block (by hash or number; the head when omitted).',
-    call: (api, p) => {
-      const { number, block } = resolveBlock(api.chain, optionalBlockRef(p, 0));
-      return headerJson(block.header, blockHashOf(api.chain, number) ?? '');
-    },
+    description: 'Substrate header of a block by hash (the head when omitted): number in hex, digest logs.',
+    call: (api, p) => substrateHeaderJson(blockAt(api, p, 0).block.header),
   },
   chain_getBlockHash: {
-    description: 'Hash of the block at a number (the head when omitted).',
+    description: 'Hash of the block at a number, or of each number in a list (the head when omitted); null if none.',
     call: (api, p) => {
-      const ref = optionalBlockRef(p, 0);
-      if (typeof ref === 'string') throw invalidParams('param 0 must be a block number');
-      const { number } = resolveBlock(api.chain, ref);
-      return blockHashOf(api.chain, number);
+      const one = (v: unknown): string | null => {
+        const ref = optionalBlockRef([v], 0);
+        if (typeof ref === 'string') throw invalidParams('block numbers must be integers or hex');
+        const n = ref ?? api.chain.head.number;
+        return n > api.chain.head.number ? null : blockHashOf(api.chain, n);
+      };
+      return Array.isArray(p[0]) ? (p[0] as unknown[]).slice(0, 1000).map(one) : one(p[0]);
     },
   },
+  chain_getHead: {
+    description: 'Alias of chain_getBlockHash with no number: the head’s hash.',
+    call: (api) => api.chain.headHash,
+  },
   chain_getBlock: {
-    description: 'A block with its decoded extrinsics (by hash or number; the head when omitted).',
+    description: 'A block as Substrate shows it: {block: {header, extrinsics: [0x…]}, justifications}.',
     call: (api, p) => {
-      const { number, block } = resolveBlock(api.chain, optionalBlockRef(p, 0));
-      return { ...decodedBlock(number, block), hash: blockHashOf(api.chain, number) };
+      const { block } = blockAt(api, p, 0);
+      return {
+        block: { header: substrateHeaderJson(block.header), extrinsics: block.extrinsics.map((x) => toHex(x)) },
+        justifications: null,
+      };
     },
   },
   chain_getFinalizedHead: {
     description: 'Hash of the last finalized block.',
     call: (api) => blockHashOf(api.chain, api.chain.finalizedNumber),
   },
+  chain_getFinalisedHead: {
+    description: 'Alias of chain_getFinalizedHead.',
+    call: (api) => blockHashOf(api.chain, api.chain.finalizedNumber),
+  },
   chain_subscribeNewHeads: {
-    description: 'Subscription: every new head.',
-    subscribe: {
-      unsubscribeMethod: 'chain_unsubscribeNewHeads',
-      start: (api, _p, emit) => api.chain.onImport((b) => emit(headerJson(b.block.header, b.hash))),
-    },
+    description: 'Subscription: every new best header (Substrate JSON).',
+    subscribe: headsSubscription('chain_unsubscribeNewHeads', 'all', substrateHeaderJson),
+  },
+  chain_subscribeAllHeads: {
+    description: 'Subscription: every imported header (Substrate JSON; one chain, so the same as new heads).',
+    subscribe: headsSubscription('chain_unsubscribeAllHeads', 'all', substrateHeaderJson),
   },
   chain_subscribeFinalizedHeads: {
-    description: 'Subscription: every newly finalized head.',
-    subscribe: {
-      unsubscribeMethod: 'chain_unsubscribeFinalizedHeads',
-      start: (api, _p, emit) =>
-        api.chain.onImport((b) => {
-          if (b.finalized) emit(headerJson(b.block.header, b.hash));
-        }),
+    description: 'Subscription: every newly finalized header (Substrate JSON).',
+    subscribe: headsSubscription('chain_unsubscribeFinalizedHeads', 'finalized', substrateHeaderJson),
+  },
+  chain_subscribeFinalisedHeads: {
+    description: 'Alias of chain_subscribeFinalizedHeads.',
+    subscribe: headsSubscription('chain_unsubscribeFinalisedHeads', 'finalized', substrateHeaderJson),
+  },
+  taonet_getHeader: {
+    description: 'Taonet’s view of a header (by hash or number; the head when omitted): hash, number, slot, author, timestamp, seal.',
+    call: (api, p) => {
+      const { number, block } = blockAt(api, p, 0);
+      return headerJson(block.header, blockHashOf(api.chain, number) ?? '');
     },
   },
+  taonet_getBlock: {
+    description: 'A block with its extrinsics decoded into runtime calls (by hash or number; the head when omitted).',
+    call: (api, p) => {
+      const { number, block } = blockAt(api, p, 0);
+      return { ...decodedBlock(number, block), hash: blockHashOf(api.chain, number) };
+    },
+  },
+  taonet_subscribeNewHeads: {
+    description: 'Subscription: every new head in Taonet’s header view.',
+    subscribe: headsSubscription('taonet_unsubscribeNewHeads', 'all', headerJson),
+  },
+  taonet_subscribeFinalizedHeads: {
+    description: 'Subscription: every newly finalized head in Taonet’s header view.',
+    subscribe: headsSubscription('taonet_unsubscribeFinalizedHeads', 'finalized', headerJson),
+  },
   author_submitExtrinsic: {
-    description: 'Submit a signed extrinsic (0x hex); returns its hash or a typed error.',
+    description: 'Submit a signed extrinsic (SCALE, 0x hex); returns its hash, or a typed error (1010, 1013, 1014).',
     call: (api, p) => submit(api, p),
   },
   author_submitAndWatchExtrinsic: {
-    description: 'Submit and follow an extrinsic: ready → inBlock → finalized, or dropped/invalid with the reason.',
+    description:
+      'Submit and follow an extrinsic with Substrate’s statuses: "future"/"ready", {inBlock}, {finalized}, "dropped" or "invalid" (the reason: taonet_extrinsicStatus).',
     subscribe: {
       unsubscribeMethod: 'author_unwatchExtrinsic',
       start: (api, p, emit) => {
-        const watcher = (s: TxStatus): void => emit(s);
+        const watcher = (s: TxStatus): void => emit(substrateStatus(s));
         const hash = submit(api, p, watcher);
         // Unsubscribing stops the notifications; the transaction stays in the pool.
         return () => api.pool.unwatch(hash, watcher);
@@ -179,15 +262,11 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
       'Run a signed extrinsic against the head without keeping anything or paying a fee: null, or the typed error it would get.',
     call: (api, p) => {
       const bytes = hexParam(p, 0, 'signed extrinsic');
+      const c = api.chain;
       let x: ReturnType<typeof decodeOrReject>;
       try {
         x = decodeOrReject(bytes);
-      } catch (e) {
-        return txError(e);
-      }
-      const c = api.chain;
-      try {
-        verifySignature(x, c.genesisHashBytes);
+        checkTransaction(x, c.txContext, c.head.number + 1n);
       } catch (e) {
         return txError(e);
       }
@@ -212,7 +291,11 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
       if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/.test(hash))
         throw invalidParams('param 0 must be an extrinsic hash');
       const loc = api.chain.store.extrinsicLocation(hash);
-      if (loc === null) return api.pool.has(hash) ? { status: 'pending' } : null;
+      if (loc === null) {
+        if (api.pool.has(hash)) return { status: 'pending' };
+        const gone = api.pool.rejection(hash);
+        return gone === null ? null : { status: gone.type, error: gone.error };
+      }
       const result = api.chain.store.resultByNumber(loc.number)?.extrinsics[loc.index] ?? null;
       return {
         status: 'inBlock',

@@ -9,13 +9,18 @@ export const RpcCode = {
   MethodNotFound: -32601,
   InvalidParams: -32602,
   Internal: -32603,
-  /** The transaction was refused (Substrate uses 1010 for this too). */
+  /** The transaction was refused by the pool's validity rule (Substrate's "Invalid Transaction"). */
   InvalidTransaction: 1010,
-  UnknownBlock: 1011,
-  RateLimited: 1012,
-  RequestTooLarge: 1013,
-  CallFailed: 1014,
-  NotAvailable: 1015,
+  /** This exact transaction is already in the pool or in a block (Substrate's "already imported"). */
+  AlreadyImported: 1013,
+  /** The pool keeps another transaction in its place (Substrate's "priority is too low"). */
+  TooLowPriority: 1014,
+  /** Substrate's client error, which clients see for unknown blocks and discarded state. */
+  UnknownBlock: 4003,
+  CallFailed: 4002,
+  RequestTooLarge: 4013,
+  NotAvailable: 4015,
+  RateLimited: 4029,
 } as const;
 
 export class RpcError extends Error {

@@ -37,6 +37,10 @@ export const DEFAULT_RPC_OPTIONS: RpcServerOptions = {
 const NOTIFICATION: Record<string, string> = {
   chain_subscribeNewHeads: 'chain_newHead',
   chain_subscribeFinalizedHeads: 'chain_finalizedHead',
+  chain_subscribeFinalisedHeads: 'chain_finalizedHead',
+  chain_subscribeAllHeads: 'chain_allHead',
+  taonet_subscribeNewHeads: 'taonet_newHead',
+  taonet_subscribeFinalizedHeads: 'taonet_finalizedHead',
   author_submitAndWatchExtrinsic: 'author_extrinsicUpdate',
 };
 

@@ -51,6 +51,8 @@ export class TxPool {
   private readonly byHash = new Map<string, Entry>();
   private readonly byAccount = new Map<AccountId, Map<bigint, Entry>>();
   private readonly watchers = new Map<string, Set<TxWatcher>>();
+  /** Why recent transactions left the pool without a block (newest last, bounded). */
+  private readonly rejected = new Map<string, { type: 'dropped' | 'invalid'; error: RuntimeErrorInfo }>();
   private seq = 0;
 
   constructor(
@@ -80,7 +82,7 @@ export class TxPool {
         'see taonet_extrinsicStatus for its result',
       );
     const next = this.chain.head.number + 1n;
-    checkTransaction(tx, this.chain.genesisHashBytes, next);
+    checkTransaction(tx, this.chain.txContext, next);
     // Call, nonce order, fee and origin: the runtime's one rule. What follows is the pool's own.
     const v = validateExtrinsic(this.chain.state, toChecked(tx), { nonce: 'notStale' });
     if (!v.ok) throw TransactionError.from(v.error);
@@ -139,7 +141,16 @@ export class TxPool {
     if (set?.size === 0) this.watchers.delete(hash);
   }
 
+  /** Why a transaction left the pool without being included, while it is remembered. */
+  rejection(hash: string): { type: 'dropped' | 'invalid'; error: RuntimeErrorInfo } | null {
+    return this.rejected.get(hash) ?? null;
+  }
+
   private notify(hash: string, status: TxStatus): void {
+    if (status.type === 'dropped' || status.type === 'invalid') {
+      this.rejected.set(hash, { type: status.type, error: status.type === 'dropped' ? status.reason : status.error });
+      if (this.rejected.size > 4096) this.rejected.delete(this.rejected.keys().next().value as string);
+    }
     for (const w of this.watchers.get(hash) ?? []) w(status);
     if (status.type === 'finalized' || status.type === 'dropped' || status.type === 'invalid')
       this.watchers.delete(hash);

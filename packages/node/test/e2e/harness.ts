@@ -12,9 +12,11 @@ import {
   type Call,
   fromHex,
   type SignedExtrinsic,
+  mortalEra,
   signExtrinsic,
   toHex,
 } from '@taonet/primitives';
+import { SPEC_VERSION, TRANSACTION_VERSION } from '../../src/substrate/runtime-version.js';
 import WebSocket from 'ws';
 import { devKeypair, initCrypto, type NodeKeypair, sign } from '../../src/crypto.js';
 
@@ -133,18 +135,28 @@ export function key(uriOrName: string): Key {
 
 export interface TxOptions {
   readonly nonce: bigint;
-  /** The block the transaction is built against (era birth). */
+  /** The block the transaction is built against (its era's birth). */
   readonly birth: bigint;
+  /** That block's hash (0x hex); the genesis hash when omitted. */
+  readonly birthHash?: string;
   readonly period?: number;
   readonly tip?: bigint;
+  /** Runtime versions to sign for (default: this node's). */
+  readonly specVersion?: number;
+  readonly transactionVersion?: number;
 }
 
-/** Signs a call for the chain with `genesisHash`. */
+/** Signs a call for the chain with `genesisHash`: a Substrate v4 extrinsic, mortal from `birth`. */
 export function buildTx(signer: Key, call: Call, genesisHash: string, o: TxOptions): SignedExtrinsic {
   return signExtrinsic(
-    { signer: signer.id, nonce: o.nonce, era: { birth: o.birth, period: o.period ?? 64 }, tip: o.tip ?? 0n, call },
+    { signer: signer.id, nonce: o.nonce, era: mortalEra(o.birth, o.period ?? 64), tip: o.tip ?? 0n, call },
     (m) => sign(signer.kp, m),
-    fromHex(genesisHash),
+    {
+      specVersion: o.specVersion ?? SPEC_VERSION,
+      transactionVersion: o.transactionVersion ?? TRANSACTION_VERSION,
+      genesisHash: fromHex(genesisHash),
+      birthHash: fromHex(o.birthHash ?? genesisHash),
+    },
   );
 }
 
@@ -290,7 +302,7 @@ export class NodeProcess {
   }
 
   async head(): Promise<{ number: bigint; hash: string; stateRoot: string }> {
-    const h = await this.rpc<{ number: string; hash: string; stateRoot: string }>('chain_getHeader');
+    const h = await this.rpc<{ number: string; hash: string; stateRoot: string }>('taonet_getHeader');
     return { number: BigInt(h.number), hash: h.hash, stateRoot: h.stateRoot };
   }
 
@@ -311,8 +323,11 @@ export class NodeProcess {
     o: Partial<TxOptions> = {},
   ): Promise<SignedExtrinsic> {
     const nonce = o.nonce ?? (await this.nextNonce(signer));
-    const birth = o.birth ?? (await this.head()).number;
-    return buildTx(signer, { method, args }, this.genesisHash, { ...o, nonce, birth });
+    const head = await this.head();
+    const birth = o.birth ?? head.number;
+    const birthHash =
+      o.birthHash ?? (birth === head.number ? head.hash : await this.rpc<string>('chain_getBlockHash', [Number(birth)]));
+    return buildTx(signer, { method, args }, this.genesisHash, { ...o, nonce, birth, birthHash });
   }
 
   /** Signs and submits; the hash. */

@@ -1,45 +1,42 @@
 /**
- * Signed extrinsics on the wire (docs/encoding.md). Version 1 layout, little-endian:
+ * Signed extrinsics on the wire: Substrate's v4 format, as subtensor's clients build it
+ * (shared/spec/substrate-face.md §4, docs/encoding.md):
  *
- *   u8  version = 1
- *   32  signer public key (sr25519)
- *   u64 nonce
- *   u64 era birth   — the block the sender built against
- *   u32 era period  — valid for inclusion in blocks birth+1 ..= birth+period
- *   u64 tip (rao)
- *   u32 length + call bytes (canonical value encoding of {method, args})
- *   64  signature
+ *   Compact<length> ‖ 0x84 ‖ MultiAddress::Id(signer) ‖ MultiSignature ‖ extra ‖ call
  *
- * The signature covers blake2b-256("taonet/tx/v1" ‖ genesis hash ‖ every byte before it), so a
- * transaction cannot be replayed on another chain, and the nonce stops replay on this one.
+ * where extra is what the transaction extensions carry, in the metadata's order: the era
+ * (CheckMortality), Compact<u32> nonce (CheckNonce), Compact<u64> tip (ChargeTransactionPayment)
+ * and the CheckMetadataHash mode byte. The signer signs call ‖ extra ‖ implicit, where implicit is
+ * what the extensions add without sending it: spec version, transaction version, genesis hash,
+ * the era's birth block hash and the (absent) metadata hash. A payload over 256 bytes is signed as
+ * its blake2b-256. The transaction hash is blake2b-256 of the whole encoding.
  */
 import { type AccountId, accountFromBytes, accountToBytes } from '../account.js';
-import { decodeValue, encodeValue } from '../codec/value-codec.js';
 import { toHex } from '../codec/hex.js';
-import { blake2b256 as hash256, concatBytes } from '../hash.js';
-import { isUsableSignerKey } from '../keys/signer-key.js';
-import { ByteReader, ByteWriter, DecodeError } from './bytes.js';
+import { blake2b256, concatBytes } from '../hash.js';
+import { isUsableSignerKey, type SignatureScheme } from '../keys/signer-key.js';
+import type { RuntimeCall } from '../substrate/call-def.js';
+import { decodeCompact, encodeCompact } from '../substrate/compact.js';
+import { decodeEra, type Era, encodeEra, IMMORTAL } from '../substrate/era.js';
+import { decodeRuntimeCall, encodeRuntimeCall } from '../substrate/runtime-call.js';
+import { DecodeError } from './bytes.js';
 
 /** A call as it travels: a method name and plain-data arguments. */
-export interface Call {
-  readonly method: string;
-  readonly args: Readonly<Record<string, unknown>>;
-}
+export type Call = RuntimeCall;
 
-/** Produces an sr25519 signature of `message` with the signer's secret key. */
+/** Produces a signature of `message` with the signer's secret key. */
 export type SignFn = (message: Uint8Array) => Uint8Array;
-/** Checks an sr25519 signature against a public key. */
+/** Checks a signature against a public key. */
 export type VerifyFn = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
-export const EXTRINSIC_VERSION = 1;
-export const MAX_CALL_BYTES = 64 * 1024;
-export const MAX_ERA_PERIOD = 65_536;
-const DOMAIN = new TextEncoder().encode('taonet/tx/v1');
 
-export interface Era {
-  readonly birth: bigint;
-  readonly period: number;
-}
+/** The signed-extrinsic version byte: bit 7 = signed, low bits = format version 4. */
+export const EXTRINSIC_VERSION = 0x84;
+/** The largest extrinsic accepted (length prefix excluded). */
+export const MAX_EXTRINSIC_BYTES = 128 * 1024;
+
+export { IMMORTAL };
+export type { Era };
 
 export interface UnsignedExtrinsic {
   readonly signer: AccountId;
@@ -49,80 +46,155 @@ export interface UnsignedExtrinsic {
   readonly call: Call;
 }
 
+/** What every signature also covers without the extrinsic carrying it. */
+export interface TxImplicit {
+  readonly specVersion: number;
+  readonly transactionVersion: number;
+  readonly genesisHash: Uint8Array;
+  /** Hash of the era's birth block (the genesis hash for an immortal transaction). */
+  readonly birthHash: Uint8Array;
+}
+
 export interface SignedExtrinsic extends UnsignedExtrinsic {
+  readonly scheme: SignatureScheme;
   readonly signature: Uint8Array;
-  /** blake2b-256 of the full encoding, 0x hex: the transaction hash. */
+  /** CheckMetadataHash mode: 0 (disabled) is the only mode this chain accepts. */
+  readonly metadataHashMode: number;
+  /** The SCALE call (pallet index ‖ call index ‖ args). */
+  readonly callBytes: Uint8Array;
+  /** Pallet and call name as the metadata names them. */
+  readonly palletCall: string;
+  /** blake2b-256 of `bytes`, 0x hex: the transaction hash. */
   readonly hash: string;
+  /** The whole encoding, length prefix included (what author_submitExtrinsic takes). */
   readonly bytes: Uint8Array;
 }
 
-function body(x: UnsignedExtrinsic): Uint8Array {
-  return new ByteWriter()
-    .u8(EXTRINSIC_VERSION)
-    .bytes(accountToBytes(x.signer))
-    .u64(x.nonce)
-    .u64(x.era.birth)
-    .u32(x.era.period)
-    .u64(x.tip)
-    .blob(encodeValue(x.call))
-    .finish();
+const SCHEME_TAG: Readonly<Record<SignatureScheme, number>> = { ed25519: 0, sr25519: 1 };
+
+function u32le(v: number): Uint8Array {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, v, true);
+  return b;
 }
 
-export function signingPayload(genesisHash: Uint8Array, bodyBytes: Uint8Array): Uint8Array {
-  return hash256(concatBytes(DOMAIN, genesisHash, bodyBytes));
+/** What the extensions carry in the extrinsic: era ‖ Compact nonce ‖ Compact tip ‖ mode. */
+export function encodeExtra(x: { era: Era; nonce: bigint; tip: bigint; metadataHashMode?: number }): Uint8Array {
+  return concatBytes(
+    encodeEra(x.era),
+    encodeCompact(x.nonce),
+    encodeCompact(x.tip),
+    new Uint8Array([x.metadataHashMode ?? 0]),
+  );
 }
 
-export function signExtrinsic(x: UnsignedExtrinsic, sign: SignFn, genesisHash: Uint8Array): SignedExtrinsic {
-  const b = body(x);
-  const signature = sign(signingPayload(genesisHash, b));
-  if (signature.length !== 64) throw new RangeError('an sr25519 signature is 64 bytes');
-  const bytes = concatBytes(b, signature);
-  return { ...x, signature, bytes, hash: toHex(hash256(bytes)) };
+/** What the extensions add to the signed payload: spec ‖ tx version ‖ genesis ‖ birth hash ‖ None. */
+export function encodeImplicit(i: TxImplicit): Uint8Array {
+  return concatBytes(u32le(i.specVersion), u32le(i.transactionVersion), i.genesisHash, i.birthHash, new Uint8Array([0]));
 }
 
-function parseCall(bytes: Uint8Array): Call {
-  let v: unknown;
-  try {
-    v = decodeValue(bytes);
-  } catch (e) {
-    throw new DecodeError(`call is not canonically encoded: ${(e as Error).message}`);
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new DecodeError('call must be an object');
-  const o = v as Record<string, unknown>;
-  if (typeof o.method !== 'string') throw new DecodeError('call.method must be a string');
-  const args = o.args ?? {};
-  if (args === null || typeof args !== 'object' || Array.isArray(args))
-    throw new DecodeError('call.args must be an object');
-  return { method: o.method, args: args as Call['args'] };
+/** call ‖ extra ‖ implicit, hashed when longer than 256 bytes. */
+export function signingPayload(callBytes: Uint8Array, extra: Uint8Array, implicit: Uint8Array): Uint8Array {
+  const p = concatBytes(callBytes, extra, implicit);
+  return p.length > 256 ? blake2b256(p) : p;
 }
 
-/** Decodes bytes into an extrinsic; throws DecodeError on any malformation (signature not checked). */
+/** The payload of a decoded extrinsic for the given implicit data. */
+export function extrinsicSigningPayload(x: SignedExtrinsic, implicit: TxImplicit): Uint8Array {
+  return signingPayload(x.callBytes, encodeExtra(x), encodeImplicit(implicit));
+}
+
+export function signExtrinsic(
+  x: UnsignedExtrinsic,
+  sign: SignFn,
+  implicit: TxImplicit,
+  scheme: SignatureScheme = 'sr25519',
+): SignedExtrinsic {
+  if (x.nonce < 0n || x.nonce > 0xffff_ffffn) throw new RangeError('the nonce must fit in u32');
+  const callBytes = encodeRuntimeCall(x.call);
+  const extra = encodeExtra(x);
+  const signature = sign(signingPayload(callBytes, extra, encodeImplicit(implicit)));
+  if (signature.length !== 64) throw new RangeError(`an ${scheme} signature is 64 bytes`);
+  const body = concatBytes(
+    new Uint8Array([EXTRINSIC_VERSION, 0]),
+    accountToBytes(x.signer),
+    new Uint8Array([SCHEME_TAG[scheme]]),
+    signature,
+    extra,
+    callBytes,
+  );
+  const bytes = concatBytes(encodeCompact(body.length), body);
+  const d = decodeRuntimeCall(callBytes);
+  return {
+    ...x,
+    scheme,
+    signature,
+    metadataHashMode: 0,
+    callBytes,
+    palletCall: `${d.pallet}.${d.call}`,
+    bytes,
+    hash: toHex(blake2b256(bytes)),
+  };
+}
+
+/**
+ * Decodes bytes into a signed extrinsic, its call translated to the runtime's form; throws
+ * DecodeError on any malformation (the signature is not checked here).
+ */
 export function decodeExtrinsic(bytes: Uint8Array): SignedExtrinsic {
-  const r = new ByteReader(bytes);
-  const version = r.u8();
-  if (version !== EXTRINSIC_VERSION) throw new DecodeError(`unsupported extrinsic version ${version}`);
-  const signer = accountFromBytes(r.bytes(32));
-  const nonce = r.u64();
-  const birth = r.u64();
-  const period = r.u32();
-  if (period < 1 || period > MAX_ERA_PERIOD) throw new DecodeError(`era period must be 1..${MAX_ERA_PERIOD}`);
-  const tip = r.u64();
-  const callBytes = r.blob(MAX_CALL_BYTES);
-  const call = parseCall(callBytes);
-  // Canonical: re-encoding the call must give the same bytes (one encoding per transaction).
-  const again = encodeValue(call);
-  if (again.length !== callBytes.length || again.some((b, i) => b !== callBytes[i])) {
-    throw new DecodeError('call encoding is not canonical');
-  }
-  const signature = r.bytes(64);
-  r.end();
-  return { signer, nonce, era: { birth, period }, tip, call, signature, bytes, hash: toHex(hash256(bytes)) };
+  const { value: len, size } = decodeCompact(bytes, 0);
+  if (len > BigInt(MAX_EXTRINSIC_BYTES)) throw new DecodeError(`extrinsics are at most ${MAX_EXTRINSIC_BYTES} bytes`);
+  if (BigInt(bytes.length - size) !== len)
+    throw new DecodeError(`the length prefix says ${len} bytes but ${bytes.length - size} follow`);
+  let at = size;
+  const version = bytes[at++];
+  if (version === 0x04) throw new DecodeError('unsigned extrinsics are not accepted from outside a block author');
+  if (version !== EXTRINSIC_VERSION) throw new DecodeError(`unsupported extrinsic version 0x${(version ?? 0).toString(16)}`);
+  if (bytes[at++] !== 0) throw new DecodeError('the signer must be a MultiAddress::Id (an account id)');
+  if (at + 32 > bytes.length) throw new DecodeError('the input ends inside the signer');
+  const signer = accountFromBytes(bytes.slice(at, at + 32));
+  at += 32;
+  const tag = bytes[at++];
+  const scheme: SignatureScheme | null = tag === 0 ? 'ed25519' : tag === 1 ? 'sr25519' : null;
+  if (scheme === null)
+    throw new DecodeError(tag === 2 ? 'ECDSA signatures are not accepted' : `unknown signature type ${tag}`);
+  if (at + 64 > bytes.length) throw new DecodeError('the input ends inside the signature');
+  const signature = bytes.slice(at, at + 64);
+  at += 64;
+  const { era, size: eraSize } = decodeEra(bytes, at);
+  at += eraSize;
+  const nonce = decodeCompact(bytes, at);
+  at += nonce.size;
+  if (nonce.value > 0xffff_ffffn) throw new DecodeError('the nonce must fit in u32');
+  const tip = decodeCompact(bytes, at);
+  at += tip.size;
+  if (tip.value > 0xffff_ffff_ffff_ffffn) throw new DecodeError('the tip must fit in u64');
+  const mode = bytes[at++];
+  if (mode === undefined) throw new DecodeError('the input ends before the metadata-hash mode');
+  if (mode !== 0) throw new DecodeError('CheckMetadataHash mode must be 0 (Disabled): this chain does not check metadata hashes');
+  const callBytes = bytes.slice(at);
+  const d = decodeRuntimeCall(callBytes);
+  return {
+    signer,
+    nonce: nonce.value,
+    era,
+    tip: tip.value,
+    call: d.runtime,
+    scheme,
+    signature,
+    metadataHashMode: mode,
+    callBytes,
+    palletCall: `${d.pallet}.${d.call}`,
+    bytes,
+    hash: toHex(blake2b256(bytes)),
+  };
 }
 
 /** The signature, by a signer the signer-key rule allows (never the all-zero account). */
-export function verifyExtrinsicSignature(x: SignedExtrinsic, genesisHash: Uint8Array, verify: VerifyFn): boolean {
+export function verifyExtrinsicSignature(x: SignedExtrinsic, implicit: TxImplicit, verify: VerifyFn): boolean {
   const signer = accountToBytes(x.signer);
-  if (!isUsableSignerKey(signer)) return false;
-  const b = x.bytes.subarray(0, x.bytes.length - 64);
-  return verify(x.signature, signingPayload(genesisHash, b), signer);
+  if (!isUsableSignerKey(signer, x.scheme)) return false;
+  return verify(x.signature, extrinsicSigningPayload(x, implicit), signer);
 }
+
+export { decodeEra, eraBirth, eraLastBlock, encodeEra, mortalEra } from '../substrate/era.js';

@@ -1,7 +1,7 @@
 /** Replies about blocks and transactions: headers, block results, and a watched extrinsic's updates. */
 import type { ErrorReply } from './error-reply.js';
 
-/** `chain_getHeader` and `chain_subscribeNewHeads` (the fields clients read). */
+/** `taonet_getHeader` and `taonet_subscribeNewHeads` (the fields clients read). */
 export interface HeaderReply {
   readonly number: string;
   readonly hash: string;
@@ -30,18 +30,35 @@ export interface BlockResultReply {
 /** `taonet_dryRun`: null when the extrinsic would pass, else the typed error it would get. */
 export type DryRunReply = ErrorReply | null;
 
-/** One `author_extrinsicUpdate` of `author_submitAndWatchExtrinsic`. */
+/** One `author_extrinsicUpdate` of `author_submitAndWatchExtrinsic`: Substrate's status values. */
 export type ExtrinsicUpdateReply =
-  | { readonly type: 'ready' }
-  | { readonly type: 'future' }
+  | 'ready'
+  | 'future'
+  | 'dropped'
+  | 'invalid'
+  | { readonly inBlock: string }
+  | { readonly finalized: string }
+  | { readonly usurped: string }
+  | { readonly retracted: string }
+  | { readonly finalityTimeout: string }
+  | { readonly broadcast: readonly string[] };
+
+/** `taonet_extrinsicStatus`: where a transaction is, with its result or the reason it left the pool. */
+export type ExtrinsicStatusReply =
   | {
-      readonly type: 'inBlock';
-      readonly blockHash: string;
+      readonly status: 'inBlock';
       readonly number: string;
+      /** Position in the block (its phase in System.Events). */
       readonly index: number;
-      readonly ok: boolean;
-      readonly error?: ErrorReply;
+      readonly blockHash: string;
+      readonly result: ExtrinsicResultReply | null;
     }
-  | { readonly type: 'finalized'; readonly blockHash: string }
-  | { readonly type: 'dropped'; readonly reason: ErrorReply }
-  | { readonly type: 'invalid'; readonly error: ErrorReply };
+  | { readonly status: 'pending' }
+  | { readonly status: 'dropped' | 'invalid'; readonly error: ErrorReply }
+  | null;
+
+/** `state_getRuntimeVersion`: the fields a signer needs. */
+export interface RuntimeVersionReply {
+  readonly specVersion: number;
+  readonly transactionVersion: number;
+}

@@ -3,7 +3,13 @@
  * casts a node reply inline.
  */
 import type { AccountInfoReply, NextAllowedReply } from './account-replies.js';
-import type { BlockResultReply, DryRunReply, HeaderReply } from './block-replies.js';
+import type {
+  BlockResultReply,
+  DryRunReply,
+  ExtrinsicStatusReply,
+  HeaderReply,
+  RuntimeVersionReply,
+} from './block-replies.js';
 import type { ChildKeysReply } from './child-keys-reply.js';
 import type { MetagraphReply } from './metagraph-reply.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
@@ -11,7 +17,10 @@ import type { SwapQuoteReply } from './swap-quote-reply.js';
 
 export interface RpcReplies {
   chain_getGenesisHash: string;
-  chain_getHeader: HeaderReply;
+  chain_getBlockHash: string | null;
+  taonet_getHeader: HeaderReply;
+  taonet_extrinsicStatus: ExtrinsicStatusReply;
+  state_getRuntimeVersion: RuntimeVersionReply;
   system_chain: string;
   /** The next nonce of an account, counting its transactions in the pool. */
   system_accountNextIndex: string;

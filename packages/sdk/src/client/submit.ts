@@ -3,8 +3,8 @@
  * (a doomed transaction costs nothing), submit and watch, and resolve once with a `TxResult` —
  * from the block's recorded result, or from the one failure builder below.
  */
-import type { BlockResultReply, ErrorReply, ExtrinsicUpdateReply } from '@taonet/primitives';
-import { signExtrinsic, signerKeyFault, toHex as pToHex } from '@taonet/primitives';
+import type { ErrorReply, ExtrinsicResultReply, ExtrinsicUpdateReply, RuntimeVersionReply } from '@taonet/primitives';
+import { eraBirth, mortalEra, signExtrinsic, signerKeyFault, toHex as pToHex } from '@taonet/primitives';
 import { fromHex, toHex } from '../bytes.js';
 import { SdkError, SignerKeyRefused } from '../errors.js';
 import { Tao } from '../units/balance.js';
@@ -64,8 +64,7 @@ interface Included {
 }
 
 /** The outcome the block recorded for the extrinsic at `at`. */
-function blockOutcome(ev: BlockResultReply | null, at: Included, txHash: string): TxResult {
-  const r = ev?.extrinsics[at.index];
+function blockOutcome(r: ExtrinsicResultReply | null, at: Included, txHash: string): TxResult {
   const data = r?.error === undefined ? undefined : errorData(r.error);
   return {
     ok: r?.ok ?? false,
@@ -82,23 +81,43 @@ function blockOutcome(ev: BlockResultReply | null, at: Included, txHash: string)
     blockHash: at.blockHash,
     blockNumber: at.number,
     events: r?.events ?? [],
-    ...(r === undefined ? {} : { fee: new Tao(big(r.fee)) }),
+    ...(r === null ? {} : { fee: new Tao(big(r.fee)) }),
   };
+}
+
+/** The runtime version a client signs for, read once per connection. */
+const versions = new WeakMap<ChainClient, Promise<RuntimeVersionReply>>();
+function runtimeVersion(client: ChainClient): Promise<RuntimeVersionReply> {
+  let v = versions.get(client);
+  if (v === undefined) {
+    v = request(client, 'state_getRuntimeVersion');
+    versions.set(client, v);
+    v.catch(() => versions.delete(client));
+  }
+  return v;
 }
 
 async function signCall(client: ChainClient, signer: Signer, call: CallSpec, o: SubmitOptions) {
   const who = toHex(signer.publicKey);
-  const [nonce, h] = await Promise.all([request(client, 'system_accountNextIndex', [who]), head(client)]);
+  const [nonce, h, rv] = await Promise.all([
+    request(client, 'system_accountNextIndex', [who]),
+    head(client),
+    runtimeVersion(client),
+  ]);
+  // A mortal era counted from the head: its birth block is the head, whose hash we already have.
+  const era = mortalEra(h.number, o.period ?? 64);
+  const birth = eraBirth(era, h.number);
+  const birthHash = birth === h.number ? h.hash : await request(client, 'chain_getBlockHash', [Number(birth)]);
+  if (birthHash === null) throw new SdkError('UnknownBlock', `block ${birth} is not known to the node`);
   return signExtrinsic(
-    {
-      signer: who as never,
-      nonce: big(nonce),
-      era: { birth: h.number, period: o.period ?? 64 },
-      tip: o.tip ?? 0n,
-      call,
-    },
+    { signer: who as never, nonce: big(nonce), era, tip: o.tip ?? 0n, call },
     (m) => signer.sign(m),
-    fromHex(client.genesisHash),
+    {
+      specVersion: rv.specVersion,
+      transactionVersion: rv.transactionVersion,
+      genesisHash: fromHex(client.genesisHash),
+      birthHash: fromHex(birthHash),
+    },
   );
 }
 
@@ -109,7 +128,6 @@ function watch(client: ChainClient, hex: string, txHash: string, o: SubmitOption
   return new Promise<TxResult>((resolve) => {
     let done = false;
     let unsubscribe: (() => Promise<void>) | null = null;
-    let included: Included | null = null;
     const finish = (r: TxResult): void => {
       if (done) return;
       done = true;
@@ -123,21 +141,29 @@ function watch(client: ChainClient, hex: string, txHash: string, o: SubmitOption
       hint: `look it up later by hash ${txHash}`,
     };
     const timer = setTimeout(() => finish(txFailure(null, timeout, txHash)), timeoutMs);
+    // The node's pool says where the transaction went; its status view has the result or the reason.
     const settle = async (): Promise<void> => {
-      const at = included;
-      if (at === null) return;
-      finish(blockOutcome(await request(client, 'taonet_getEvents', [at.blockHash]), at, txHash));
+      const st = await request(client, 'taonet_extrinsicStatus', [txHash]);
+      if (st === null) return;
+      if (st.status === 'inBlock') {
+        const at = { blockHash: st.blockHash, number: big(st.number), index: st.index };
+        finish(blockOutcome(st.result, at, txHash));
+      } else if (st.status === 'dropped' || st.status === 'invalid') {
+        finish(txFailure('pool', st.error, txHash));
+      }
+    };
+    const fail = (e: unknown): void => {
+      const err = e instanceof RpcCallError || e instanceof SdkError ? e : new SdkError('SubmitFailed', String(e));
+      finish(txFailure('pool', err, txHash));
     };
     const onUpdate = (update: unknown): void => {
       const u = update as ExtrinsicUpdateReply;
-      if (u.type === 'inBlock') {
-        included = { blockHash: u.blockHash, number: big(u.number), index: u.index };
-        if (wait === 'inBlock') void settle();
-      } else if (u.type === 'finalized') {
-        if (wait === 'finalized') void settle();
-      } else if (u.type === 'dropped' || u.type === 'invalid') {
-        const e = u.type === 'dropped' ? u.reason : u.error;
-        finish(txFailure('pool', e ?? { code: 'Dropped', explanation: 'the pool dropped the transaction' }, txHash));
+      if (typeof u === 'string') {
+        if (u === 'dropped' || u === 'invalid') settle().catch(fail);
+      } else if ('inBlock' in u) {
+        if (wait === 'inBlock') settle().catch(fail);
+      } else if ('finalized' in u) {
+        if (wait === 'finalized') settle().catch(fail);
       }
     };
     client.rpc
@@ -146,10 +172,7 @@ function watch(client: ChainClient, hex: string, txHash: string, o: SubmitOption
         unsubscribe = u;
         if (done) void u();
       })
-      .catch((e: unknown) => {
-        const err = e instanceof RpcCallError || e instanceof SdkError ? e : new SdkError('SubmitFailed', String(e));
-        finish(txFailure('pool', err, txHash));
-      });
+      .catch(fail);
   });
 }
 

@@ -114,7 +114,7 @@ interface BlockData {
 /** The loader: the block with its decoded extrinsics, and what each extrinsic did. */
 async function loadBlock(node: NodeConnection, n: number): Promise<BlockData> {
   const [b, r] = await Promise.all([
-    node.call<RawBlock>('chain_getBlock', [n]),
+    node.call<RawBlock>('taonet_getBlock', [n]),
     node.call<RawResult | null>('taonet_getEvents', [n]),
   ]);
   return { b, r };

@@ -1,5 +1,6 @@
 /** pallet_balances (5): TAO transfers and the total issuance. */
 import { ERROR_EXPLANATIONS, storage } from '@taonet/runtime';
+import { BALANCES_CALLS } from '@taonet/primitives/substrate';
 import type { PalletDef } from '../pallet.js';
 import { fields, T } from '../scale-type.js';
 import { AccountId32, MultiAddress } from '../types.js';
@@ -16,26 +17,7 @@ export function balancesPallet(existentialDeposit: bigint): PalletDef {
     name: 'Balances',
     index: 5,
     docs: ['TAO balances: transfers and issuance.'],
-    calls: [
-      {
-        index: 0,
-        name: 'transfer_allow_death',
-        args: [
-          { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
-          { name: 'value', type: T.compact(T.u64), typeName: 'T::Balance' },
-        ],
-        docs: ['Move free TAO to another account.'],
-      },
-      {
-        index: 3,
-        name: 'transfer_keep_alive',
-        args: [
-          { name: 'dest', type: MultiAddress, typeName: 'AccountIdLookupOf<T>' },
-          { name: 'value', type: T.compact(T.u64), typeName: 'T::Balance' },
-        ],
-        docs: ['Move free TAO to another account, leaving the sender at least the existential deposit.'],
-      },
-    ],
+    calls: BALANCES_CALLS.calls,
     storage: [
       {
         name: 'TotalIssuance',

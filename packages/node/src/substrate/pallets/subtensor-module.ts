@@ -19,12 +19,10 @@ import {
   AccountId32,
   AlphaBalance,
   Bytes,
-  H256,
   I96F32,
   MechId,
   NetUid,
   NetUidStorageIndex,
-  option,
   SafeFloat as SafeFloatType,
   TaoBalance,
   U64F64,
@@ -32,135 +30,11 @@ import {
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
 import { AxonInfo, RootClaimType, SubnetIdentityV3 } from './subtensor-types.js';
+import { SUBTENSOR_CALLS } from '@taonet/primitives/substrate';
 
-// ---- calls -----------------------------------------------------------------------------------
+// ---- calls: subtensor's indices and argument names, with their runtime meaning (primitives' subtensor-calls.ts)
 
-const a = (name: string, type: ScaleType) => ({ name, type });
-const hotkey = a('hotkey', AccountId32);
-const netuid = a('netuid', NetUid);
-const mecid = a('mecid', MechId);
-const u16s = (name: string) => a(name, T.vec(T.u16));
-
-const CALLS: readonly CallDef[] = [
-  { index: 0, name: 'set_weights', args: [netuid, u16s('dests'), u16s('weights'), a('version_key', T.u64)] },
-  { index: 2, name: 'add_stake', args: [hotkey, netuid, a('amount_staked', TaoBalance)] },
-  { index: 3, name: 'remove_stake', args: [hotkey, netuid, a('amount_unstaked', AlphaBalance)] },
-  {
-    index: 4,
-    name: 'serve_axon',
-    args: [
-      netuid,
-      a('version', T.u32),
-      a('ip', T.u128),
-      a('port', T.u16),
-      a('ip_type', T.u8),
-      a('protocol', T.u8),
-      a('placeholder1', T.u8),
-      a('placeholder2', T.u8),
-    ],
-  },
-  { index: 7, name: 'burned_register', args: [netuid, hotkey] },
-  { index: 59, name: 'register_network', args: [hotkey] },
-  { index: 62, name: 'root_register', args: [hotkey] },
-  { index: 65, name: 'decrease_take', args: [hotkey, a('take', T.u16)] },
-  { index: 66, name: 'increase_take', args: [hotkey, a('take', T.u16)] },
-  {
-    index: 78,
-    name: 'set_subnet_identity',
-    args: [
-      netuid,
-      ...[
-        'subnet_name',
-        'github_repo',
-        'subnet_contact',
-        'subnet_url',
-        'discord',
-        'description',
-        'logo_url',
-        'additional',
-      ].map((n) => a(n, Bytes)),
-    ],
-  },
-  { index: 79, name: 'register_network_with_identity', args: [hotkey, a('identity', option(SubnetIdentityV3))] },
-  { index: 83, name: 'unstake_all', args: [hotkey] },
-  {
-    index: 85,
-    name: 'move_stake',
-    args: [
-      a('origin_hotkey', AccountId32),
-      a('destination_hotkey', AccountId32),
-      a('origin_netuid', NetUid),
-      a('destination_netuid', NetUid),
-      a('alpha_amount', AlphaBalance),
-    ],
-  },
-  {
-    index: 86,
-    name: 'transfer_stake',
-    args: [
-      a('destination_coldkey', AccountId32),
-      hotkey,
-      a('origin_netuid', NetUid),
-      a('destination_netuid', NetUid),
-      a('alpha_amount', AlphaBalance),
-    ],
-  },
-  {
-    index: 87,
-    name: 'swap_stake',
-    args: [hotkey, a('origin_netuid', NetUid), a('destination_netuid', NetUid), a('alpha_amount', AlphaBalance)],
-  },
-  {
-    index: 88,
-    name: 'add_stake_limit',
-    args: [hotkey, netuid, a('amount_staked', TaoBalance), a('limit_price', TaoBalance), a('allow_partial', T.bool)],
-  },
-  {
-    index: 89,
-    name: 'remove_stake_limit',
-    args: [
-      hotkey,
-      netuid,
-      a('amount_unstaked', AlphaBalance),
-      a('limit_price', TaoBalance),
-      a('allow_partial', T.bool),
-    ],
-  },
-  {
-    index: 90,
-    name: 'swap_stake_limit',
-    args: [
-      hotkey,
-      a('origin_netuid', NetUid),
-      a('destination_netuid', NetUid),
-      a('alpha_amount', AlphaBalance),
-      a('limit_price', TaoBalance),
-      a('allow_partial', T.bool),
-    ],
-  },
-  { index: 92, name: 'start_call', args: [netuid] },
-  { index: 96, name: 'commit_weights', args: [netuid, a('commit_hash', H256)] },
-  {
-    index: 97,
-    name: 'reveal_weights',
-    args: [netuid, u16s('uids'), u16s('values'), u16s('salt'), a('version_key', T.u64)],
-  },
-  { index: 112, name: 'update_symbol', args: [netuid, a('symbol', Bytes)] },
-  { index: 115, name: 'commit_mechanism_weights', args: [netuid, mecid, a('commit_hash', H256)] },
-  {
-    index: 116,
-    name: 'reveal_mechanism_weights',
-    args: [netuid, mecid, u16s('uids'), u16s('values'), u16s('salt'), a('version_key', T.u64)],
-  },
-  {
-    index: 119,
-    name: 'set_mechanism_weights',
-    args: [netuid, mecid, u16s('dests'), u16s('weights'), a('version_key', T.u64)],
-  },
-  { index: 121, name: 'claim_root', args: [a('subnets', T.vec(NetUid))] },
-  { index: 122, name: 'set_root_claim_type', args: [a('new_root_claim_type', RootClaimType)] },
-  { index: 134, name: 'register_limit', args: [netuid, hotkey, a('limit_price', T.u64)] },
-];
+const CALLS: readonly CallDef[] = SUBTENSOR_CALLS.calls;
 
 // ---- storage ---------------------------------------------------------------------------------
 

@@ -13,6 +13,6 @@ export interface HeadResult {
  * const { number, hash } = await head(st);
  */
 export async function head(client: ChainClient): Promise<HeadResult> {
-  const h = await request(client, 'chain_getHeader');
+  const h = await request(client, 'taonet_getHeader');
   return { number: big(h.number), hash: h.hash };
 }

@@ -15,7 +15,7 @@ export type OnNewHeadResult = () => Promise<void>;
  * await stop();
  */
 export function onNewHead(client: ChainClient, cb: OnNewHeadParameters): Promise<OnNewHeadResult> {
-  return client.rpc.subscribe('chain_subscribeNewHeads', [], 'chain_unsubscribeNewHeads', (h) => {
+  return client.rpc.subscribe('taonet_subscribeNewHeads', [], 'taonet_unsubscribeNewHeads', (h) => {
     const x = h as HeaderReply;
     cb({ number: big(x.number), hash: x.hash });
   });

@@ -1,0 +1,83 @@
+/**
+ * The runtime call enum (pallet index ‖ call index ‖ arguments): every pallet's call table in
+ * one place, and the two translations the chain's edge needs — SCALE call bytes to the runtime's
+ * `{method, args}` (the node, decoding any client's extrinsic) and back (the SDK, encoding).
+ */
+import { BALANCES_CALLS, BALANCES_FROM_RUNTIME } from './balances-calls.js';
+import { CallTranslationError, type FromRuntime, type PalletCalls, type RuntimeCall } from './call-def.js';
+import { ScaleDecodeError } from './compact.js';
+import { codecOf, type ScaleType, T } from './scale-type.js';
+import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
+import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-calls.js';
+
+/** The pallets with calls, by index. */
+export const CALL_PALLETS: readonly PalletCalls[] = [BALANCES_CALLS, SUBTENSOR_CALLS, TAONET_ADMIN_CALLS];
+
+/** Per runtime method, the Substrate forms to try in order (the first that fits is used). */
+const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
+  BALANCES_FROM_RUNTIME,
+  SUBTENSOR_FROM_RUNTIME,
+  TAONET_ADMIN_FROM_RUNTIME,
+];
+
+/** A pallet's call enum, with the path scale-info gives it. */
+export function palletCallEnum(p: PalletCalls, path: string): ScaleType {
+  return T.variant(
+    path,
+    p.calls.map((c) => ({ name: c.name, index: c.index, fields: c.args, docs: c.docs ?? [] })),
+    [{ name: 'T', type: null }],
+  );
+}
+
+const outer = T.variant(
+  'taonet::RuntimeCall',
+  CALL_PALLETS.map((p) => ({ name: p.pallet, index: p.index, fields: [{ type: palletCallEnum(p, `${p.pallet}::Call`) }] })),
+);
+const codec = codecOf(outer);
+
+const byName = new Map(CALL_PALLETS.map((p) => [p.pallet, new Map(p.calls.map((c) => [c.name, c]))]));
+
+export interface DecodedCall {
+  readonly pallet: string;
+  readonly call: string;
+  readonly runtime: RuntimeCall;
+}
+
+/** SCALE call bytes → the runtime call. Throws ScaleDecodeError (bytes) or CallTranslationError (meaning). */
+export function decodeRuntimeCall(bytes: Uint8Array): DecodedCall {
+  const p = bytes[0];
+  const pallet = CALL_PALLETS.find((x) => x.index === p);
+  if (pallet === undefined) throw new ScaleDecodeError(`no pallet with calls at index ${p}`);
+  const c = pallet.calls.find((x) => x.index === bytes[1]);
+  if (c === undefined) throw new ScaleDecodeError(`${pallet.pallet} has no call at index ${bytes[1]}`);
+  let v: { tag: string; value: { tag: string; value: unknown } };
+  try {
+    v = codec.dec(new Uint8Array(bytes)) as typeof v;
+    if (codec.enc(v as never).length !== bytes.length) throw new Error('trailing or missing bytes');
+  } catch (e) {
+    throw new ScaleDecodeError(`${pallet.pallet}.${c.name}: the arguments do not decode (${(e as Error).message})`);
+  }
+  const args = (v.value.value ?? {}) as Record<string, unknown>;
+  return { pallet: pallet.pallet, call: c.name, runtime: c.toRuntime(args) };
+}
+
+/** Encodes a Substrate call given by pallet and call name with SCALE argument values. */
+export function encodeSubstrateCall(pallet: string, call: string, args: Readonly<Record<string, unknown>>): Uint8Array {
+  const c = byName.get(pallet)?.get(call);
+  if (c === undefined) throw new CallTranslationError(`unknown call ${pallet}.${call}`);
+  return codec.enc({ tag: pallet, value: { tag: call, value: c.args.length === 0 ? undefined : args } } as never);
+}
+
+/** The runtime call as SCALE call bytes (the form this chain's metadata declares for it). */
+export function encodeRuntimeCall(call: RuntimeCall): Uint8Array {
+  for (const table of FROM_RUNTIME) {
+    const f = table[call.method];
+    if (f === undefined) continue;
+    const s = f(call.args);
+    if (s !== null) return encodeSubstrateCall(s.pallet, s.call, s.args);
+  }
+  throw new CallTranslationError(
+    `the call '${call.method}' with these arguments has no Substrate form on this chain`,
+    'see taonet_calls for the calls and their arguments',
+  );
+}
