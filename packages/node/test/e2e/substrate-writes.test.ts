@@ -1,0 +1,199 @@
+/**
+ * Writes through the real Substrate clients, unchanged, against a real dev node: @polkadot/api
+ * signs Substrate v4 extrinsics from the node's metadata and follows them to finalized; the
+ * chain's blocks and events decode with the node's metadata; a failing call names subtensor's
+ * error through findMetaError. polkadot-api does the core path with its WebSocket provider.
+ */
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { EventRecord } from '@polkadot/types/interfaces';
+import type { ISubmittableResult } from '@polkadot/types/types';
+import { RAO_PER_TAO, toHex, weightsCommitHash } from '@taonet/primitives';
+import { createClient } from 'polkadot-api';
+import { getPolkadotSigner } from 'polkadot-api/signer';
+import { getWsProvider } from 'polkadot-api/ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sign } from '../../src/crypto.js';
+import { key, NodeProcess } from './harness.js';
+
+const TAO = RAO_PER_TAO;
+let node: NodeProcess;
+let api: ApiPromise;
+let sealer: NodeJS.Timeout;
+const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+const alice = keyring.addFromUri('//Alice');
+const bob = keyring.addFromUri('//Bob');
+const dave = keyring.addFromUri('//Dave');
+const daveHot = keyring.addFromUri('//Dave//hot');
+const daveMiner = keyring.addFromUri('//Dave//miner');
+const eve = keyring.addFromUri('//TaonetNobody');
+
+interface Outcome {
+  readonly blockHash: string;
+  readonly events: EventRecord[];
+  readonly failed: { section: string; name: string } | null;
+}
+
+/** Signs and sends, resolving at finalized with the extrinsic's events and its decoded failure. */
+function send(tx: SubmittableExtrinsic<'promise'>, signer: typeof alice): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    let unsub: (() => void) | null = null;
+    tx.signAndSend(signer, (r: ISubmittableResult) => {
+      if (r.isError) reject(new Error(`status ${r.status.type}`));
+      if (!r.status.isFinalized) return;
+      unsub?.();
+      let failed: Outcome['failed'] = null;
+      if (r.dispatchError?.isModule) {
+        const m = api.registry.findMetaError(r.dispatchError.asModule);
+        failed = { section: m.section, name: m.name };
+      } else if (r.dispatchError !== undefined) failed = { section: 'system', name: r.dispatchError.type };
+      resolve({ blockHash: r.status.asFinalized.toHex(), events: r.events, failed });
+    })
+      .then((u) => {
+        unsub = u;
+      })
+      .catch(reject);
+  });
+}
+
+/** Sends until the chain stops answering with one of `retryOn` (timing windows), at most 100 times. */
+async function sendUntil(
+  make: () => SubmittableExtrinsic<'promise'>,
+  signer: typeof alice,
+  retryOn: readonly string[],
+): Promise<Outcome> {
+  for (let i = 0; ; i++) {
+    const o = await send(make(), signer);
+    if (i >= 100 || !retryOn.includes(o.failed?.name ?? '')) return o;
+  }
+}
+
+const eventNames = (o: Outcome) => o.events.map((e) => `${e.event.section}.${e.event.method}`);
+const free = async (addr: string): Promise<bigint> => {
+  const a = (await api.query.system?.account?.(addr)) as unknown as { data: { free: { toBigInt(): bigint } } };
+  return a.data.free.toBigInt();
+};
+
+beforeAll(async () => {
+  node = await NodeProcess.start();
+  // Manual sealing: a block every 100 ms while these tests run.
+  sealer = setInterval(() => void node.seal(1).catch(() => {}), 100);
+  api = await ApiPromise.create({ provider: new WsProvider(node.wsUrl) as never, noInitWarn: true, throwOnConnect: true });
+}, 120_000);
+
+afterAll(async () => {
+  clearInterval(sealer);
+  await api?.disconnect();
+  await node?.kill();
+});
+
+describe('@polkadot/api writes', () => {
+  it('Balances.transfer_keep_alive reaches finalized with ExtrinsicSuccess, and the balances move', async () => {
+    const before = await free(bob.address);
+    const o = await send(api.tx.balances!.transferKeepAlive!(bob.address, 10n * TAO), alice);
+    expect(o.failed?.name ?? null).toBeNull();
+    expect(eventNames(o)).toEqual(['balances.Transfer', 'transactionPayment.TransactionFeePaid', 'system.ExtrinsicSuccess']);
+    expect(await free(bob.address)).toBe(before + 10n * TAO);
+    // The block decodes with the node's metadata and holds the extrinsic, signed by Alice.
+    const block = await api.rpc.chain.getBlock(o.blockHash);
+    const xt = block.block.extrinsics.find((x) => x.method.section === 'balances');
+    expect(xt?.signer.toString()).toBe(alice.address);
+    expect(xt?.method.method).toBe('transferKeepAlive');
+    // The header hash clients compute is the node's block hash.
+    expect(block.block.header.hash.toHex()).toBe(o.blockHash);
+  });
+
+  it('a subnet end to end through api.tx.subtensorModule: create, start, register, stake with a limit, weights, commit/reveal', async () => {
+    const st = api.tx.subtensorModule!;
+    await send(api.tx.balances!.transferKeepAlive!(dave.address, 50_000n * TAO), alice);
+    const created = await send(st.registerNetwork!(daveHot.address), dave);
+    expect(created.failed?.name ?? null).toBeNull();
+    const added = created.events.find((e) => e.event.method === 'NetworkAdded');
+    const netuid = Number((added?.event.data[0] as unknown as { toNumber(): number }).toNumber());
+    expect(netuid).toBeGreaterThan(0);
+    expect((await send(st.startCall!(netuid), dave)).failed).toBeNull();
+    const reg = await send(st.burnedRegister!(netuid, daveMiner.address), dave);
+    expect(reg.failed?.name ?? null).toBeNull();
+    expect(eventNames(reg)).toContain('subtensorModule.NeuronRegistered');
+    const uid = ((await api.query.subtensorModule!.uids!(netuid, daveMiner.address)) as unknown as {
+      unwrap(): { toNumber(): number };
+    })
+      .unwrap()
+      .toNumber();
+    // add_stake_limit with a generous limit price (rao per alpha): fills.
+    const staked = await send(st.addStakeLimit!(daveHot.address, netuid, 1n * TAO, 1000n * TAO, false), dave);
+    expect(staked.failed?.name ?? null).toBeNull();
+    expect(eventNames(staked)).toContain('subtensorModule.StakeAdded');
+    const info = await node.rpc<{ stakes: { netuid: number; alpha: string }[] }>('taonet_accountInfo', [
+      toHex(dave.publicKey),
+    ]);
+    expect(BigInt(info.stakes.find((s) => s.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
+    // Weights, signed by the hotkey (the fee goes to its coldkey's rules; the hotkey is funded).
+    await send(api.tx.balances!.transferKeepAlive!(daveHot.address, 10n * TAO), alice);
+    const set = await send(st.setWeights!(netuid, [uid], [65535], 0), daveHot);
+    expect(set.failed?.name ?? null).toBeNull();
+    expect(eventNames(set)).toContain('subtensorModule.WeightsSet');
+    // Commit-reveal on, by the owner through Taonet's admin pallet, then commit and reveal.
+    const on = await sendUntil(
+      () => api.tx.taonetAdmin!.setHyperparameter!(netuid, 'commitRevealEnabled', { Bool: true }),
+      dave,
+      ['AdminActionProhibitedDuringWeightsWindow'],
+    );
+    expect(on.failed?.name ?? null).toBeNull();
+    const salt = [1, 2, 3];
+    const hash = weightsCommitHash({
+      hotkeyPublicKey: daveHot.publicKey,
+      storageIndex: netuid,
+      uids: [uid],
+      values: [65535],
+      salt,
+      versionKey: 0n,
+    });
+    const committed = await send(st.commitWeights!(netuid, hash), daveHot);
+    expect(committed.failed?.name ?? null).toBeNull();
+    expect(eventNames(committed)).toContain('subtensorModule.WeightsCommitted');
+    // The reveal opens with a later epoch: retry while the chain says it is too early.
+    const revealed = await sendUntil(() => st.revealWeights!(netuid, [uid], [65535], salt, 0), daveHot, [
+      'RevealTooEarly',
+    ]);
+    expect(revealed.failed?.name ?? null).toBeNull();
+    expect(eventNames(revealed)).toContain('subtensorModule.WeightsRevealed');
+  }, 120_000);
+
+  it('a failing call reports subtensor’s error name through findMetaError, and the fee is still paid', async () => {
+    await send(api.tx.balances!.transferKeepAlive!(eve.address, 1n * TAO), alice);
+    const before = await free(eve.address);
+    const o = await send(api.tx.subtensorModule!.addStake!(daveHot.address, 1, 1000n * TAO), eve);
+    expect(o.failed?.section, JSON.stringify([o.failed, eventNames(o)])).toBe('subtensorModule');
+    expect(['NotEnoughBalanceToStake', 'SubnetNotExists', 'HotKeyAccountNotExists']).toContain(o.failed?.name);
+    expect(eventNames(o)).toContain('system.ExtrinsicFailed');
+    expect(await free(eve.address)).toBeLessThan(before);
+  });
+});
+
+describe('polkadot-api writes', () => {
+  it('reads an account, submits a transfer with the unsafe API and watches it finalized', async () => {
+    const client = createClient(getWsProvider(node.wsUrl, { websocketClass: WebSocket as never }));
+    try {
+      const unsafe = client.getUnsafeApi();
+      const ferdie = key('Ferdie');
+      const before = (await unsafe.query.System!.Account!.getValue(keyring.encodeAddress(ferdie.kp.publicKey))) as {
+        data: { free: bigint };
+      };
+      const signer = getPolkadotSigner(key('Alice').kp.publicKey, 'Sr25519', (m) => sign(key('Alice').kp, m));
+      const tx = unsafe.tx.Balances!.transfer_keep_alive!({
+        dest: { type: 'Id', value: keyring.encodeAddress(ferdie.kp.publicKey) },
+        value: 3n * TAO,
+      });
+      const r = await tx.signAndSubmit(signer);
+      expect(r.ok).toBe(true);
+      const after = (await unsafe.query.System!.Account!.getValue(keyring.encodeAddress(ferdie.kp.publicKey), {
+        at: r.block.hash,
+      })) as { data: { free: bigint } };
+      expect(after.data.free).toBe(before.data.free + 3n * TAO);
+    } finally {
+      client.destroy();
+    }
+  }, 60_000);
+});
