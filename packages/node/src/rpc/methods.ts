@@ -140,10 +140,14 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     call: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
   },
   system_chain: {
-    description: 'The chain’s name as subtensor nodes give it ("Bittensor"); the spec’s own name is in taonet_networkInfo.',
+    description:
+      'The chain’s name as subtensor nodes give it ("Bittensor"); the spec’s own name is in taonet_networkInfo.',
     call: () => 'Bittensor',
   },
-  system_name: { description: 'Node implementation name, as subtensor’s ("Subtensor Node").', call: () => 'Subtensor Node' },
+  system_name: {
+    description: 'Node implementation name, as subtensor’s ("Subtensor Node").',
+    call: () => 'Subtensor Node',
+  },
   system_version: { description: 'Node version (Taonet’s).', call: (api) => `${api.version}-taonet` },
   system_properties: {
     description: 'Token symbol, decimals and SS58 prefix.',
@@ -168,7 +172,9 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'Hash of the block at a number, or of each number in a list (the head when omitted); null if none.',
     call: (api, p) => {
       const one = (v: unknown): string | null => {
-        const ref = optionalBlockRef([v], 0);
+        // Substrate clients send numbers as hex strings ("0x57"); a 32-byte hex is not a number.
+        const hexNumber = typeof v === 'string' && /^0x[0-9a-fA-F]{1,16}$/.test(v);
+        const ref = hexNumber ? BigInt(v as string) : optionalBlockRef([v], 0);
         if (typeof ref === 'string') throw invalidParams('block numbers must be integers or hex');
         const n = ref ?? api.chain.head.number;
         return n > api.chain.head.number ? null : blockHashOf(api.chain, n);
@@ -215,7 +221,8 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     subscribe: headsSubscription('chain_unsubscribeFinalisedHeads', 'finalized', substrateHeaderJson),
   },
   taonet_getHeader: {
-    description: 'Taonet’s view of a header (by hash or number; the head when omitted): hash, number, slot, author, timestamp, seal.',
+    description:
+      'Taonet’s view of a header (by hash or number; the head when omitted): hash, number, slot, author, timestamp, seal.',
     call: (api, p) => {
       const { number, block } = blockAt(api, p, 0);
       return headerJson(block.header, blockHashOf(api.chain, number) ?? '');

@@ -5,6 +5,7 @@
  * JSON meaning (chain_getHeader, chain_getBlock, …) that meaning is kept until the format switch.
  */
 import { Blake2256, getSs58AddressInfo } from '@polkadot-api/substrate-bindings';
+import { decodeCompact } from '@taonet/primitives/substrate';
 import { type AccountId, accountFromBytes, isAccountId } from '@taonet/primitives';
 import { nonceOf } from '@taonet/runtime';
 import type { Chain } from '../chain/chain.js';
@@ -15,6 +16,17 @@ import type { StorageContext } from './pallet.js';
 import { contextAtNumber, faceOf, headContext, RuntimeApiError } from './substrate-face.js';
 import { CODE_KEY, StorageKeyError } from './storage-keys.js';
 import { SPEC_VERSION } from './runtime-version.js';
+import { TransactionApiError } from './transaction-apis.js';
+import { transactionHooks } from './transaction-hooks.js';
+
+/** Bytes the compact length prefix of an extrinsic takes (0 when it does not decode: the hook reports it). */
+function decodeCompactLength(b: Uint8Array): number {
+  try {
+    return decodeCompact(b, 0).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** Hex bytes, with or without 0x (ASI sends runtime-API args bare); "" is empty. */
 function looseHex(params: readonly unknown[], i: number, what: string): Uint8Array {
@@ -151,11 +163,23 @@ export const substrateMethods = (all: () => Readonly<Record<string, MethodDef>>)
       const args = looseHex(p, 1, 'SCALE arguments');
       const ctx = contextAt(api.chain, p[2]);
       try {
-        return bytesToHex(faceOf(api.chain).call(name, args, ctx));
+        return bytesToHex(faceOf(api.chain).call(name, args, ctx, transactionHooks(api.chain)));
       } catch (e) {
         if (e instanceof RuntimeApiError) throw new RpcError(RpcCode.CallFailed, e.code, e.message, e.hint);
+        if (e instanceof TransactionApiError)
+          throw new RpcError(RpcCode.CallFailed, e.error.code, e.error.explanation, e.error.hint);
         throw e;
       }
+    },
+  },
+  payment_queryInfo: {
+    description: 'The fee of a signed extrinsic (0x hex; its signature is not checked): {weight, class, partialFee}.',
+    call: (api, p) => {
+      const bytes = strictHex(p, 0, 'extrinsic');
+      contextAt(api.chain, p[1]);
+      const r = transactionHooks(api.chain).fee(bytes.subarray(decodeCompactLength(bytes)), bytes.length);
+      if (!r.ok) throw new RpcError(RpcCode.InvalidParams, r.error.code, r.error.explanation, r.error.hint);
+      return { weight: { refTime: 0, proofSize: 0 }, class: 'normal', partialFee: (r.fee - r.tip).toString() };
     },
   },
   state_getStorage: {

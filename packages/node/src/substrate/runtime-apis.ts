@@ -8,6 +8,7 @@ import { acct, type StorageContext } from './pallet.js';
 import { type Field, fields, type ScaleType, T } from './scale-type.js';
 import { RuntimeVersionType } from './runtime-version.js';
 import { SUBTENSOR_RUNTIME_APIS } from './subtensor-runtime-apis.js';
+import { TRANSACTION_APIS, type TransactionHooks } from './transaction-apis.js';
 import { AccountId32, option } from './types.js';
 
 /** What a runtime API call can see. */
@@ -18,6 +19,8 @@ export interface ApiContext {
   readonly metadataVersions: readonly number[];
   /** The runtime version (the codec value of RuntimeVersionType). */
   readonly version: unknown;
+  /** The pool's rule and the fee rule, for the transaction APIs (absent: those APIs refuse). */
+  readonly transactions?: TransactionHooks;
 }
 
 export interface ApiMethodDef {
@@ -91,4 +94,4 @@ const CORE_APIS: readonly RuntimeApiDef[] = [
 ];
 
 /** Every runtime API the node serves, in the order of the V15 metadata and the runtime version. */
-export const RUNTIME_APIS: readonly RuntimeApiDef[] = [...CORE_APIS, ...SUBTENSOR_RUNTIME_APIS];
+export const RUNTIME_APIS: readonly RuntimeApiDef[] = [...CORE_APIS, ...TRANSACTION_APIS, ...SUBTENSOR_RUNTIME_APIS];

@@ -10,6 +10,7 @@ import type { BlockEvents } from './event-records.js';
 import { buildMetadata, type BuiltMetadata, METADATA_VERSIONS } from './metadata.js';
 import type { StorageContext } from './pallet.js';
 import type { ApiContext, ApiMethodDef } from './runtime-apis.js';
+import type { TransactionHooks } from './transaction-apis.js';
 import { describeRuntime, type RuntimeDescription } from './runtime-description.js';
 import { codecOf, type ScaleType, T } from './scale-type.js';
 import { StorageIndex } from './storage-keys.js';
@@ -57,7 +58,7 @@ export class SubstrateFace {
   }
 
   /** Runs `<Api>_<method>` on SCALE args; returns the SCALE result. */
-  call(name: string, args: Uint8Array, storage: StorageContext): Uint8Array {
+  call(name: string, args: Uint8Array, storage: StorageContext, transactions?: TransactionHooks): Uint8Array {
     const m = this.methods.get(name);
     const codec = this.argCodecs.get(name);
     if (m === undefined || codec === undefined) {
@@ -86,6 +87,7 @@ export class SubstrateFace {
       metadata: (v) => this.metadataAt(v),
       metadataVersions: METADATA_VERSIONS,
       version: this.runtime.version.scale,
+      ...(transactions === undefined ? {} : { transactions }),
     };
     return codecOf(m.output as ScaleType).enc(m.run(ctx, decoded) as never);
   }

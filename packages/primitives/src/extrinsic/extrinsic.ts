@@ -29,7 +29,6 @@ export type SignFn = (message: Uint8Array) => Uint8Array;
 /** Checks a signature against a public key. */
 export type VerifyFn = (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
 
-
 /** The signed-extrinsic version byte: bit 7 = signed, low bits = format version 4. */
 export const EXTRINSIC_VERSION = 0x84;
 /** The largest extrinsic accepted (length prefix excluded). */
@@ -90,7 +89,13 @@ export function encodeExtra(x: { era: Era; nonce: bigint; tip: bigint; metadataH
 
 /** What the extensions add to the signed payload: spec ‖ tx version ‖ genesis ‖ birth hash ‖ None. */
 export function encodeImplicit(i: TxImplicit): Uint8Array {
-  return concatBytes(u32le(i.specVersion), u32le(i.transactionVersion), i.genesisHash, i.birthHash, new Uint8Array([0]));
+  return concatBytes(
+    u32le(i.specVersion),
+    u32le(i.transactionVersion),
+    i.genesisHash,
+    i.birthHash,
+    new Uint8Array([0]),
+  );
 }
 
 /** call ‖ extra ‖ implicit, hashed when longer than 256 bytes. */
@@ -149,7 +154,8 @@ export function decodeExtrinsic(bytes: Uint8Array): SignedExtrinsic {
   let at = size;
   const version = bytes[at++];
   if (version === 0x04) throw new DecodeError('unsigned extrinsics are not accepted from outside a block author');
-  if (version !== EXTRINSIC_VERSION) throw new DecodeError(`unsupported extrinsic version 0x${(version ?? 0).toString(16)}`);
+  if (version !== EXTRINSIC_VERSION)
+    throw new DecodeError(`unsupported extrinsic version 0x${(version ?? 0).toString(16)}`);
   if (bytes[at++] !== 0) throw new DecodeError('the signer must be a MultiAddress::Id (an account id)');
   if (at + 32 > bytes.length) throw new DecodeError('the input ends inside the signer');
   const signer = accountFromBytes(bytes.slice(at, at + 32));
@@ -171,7 +177,8 @@ export function decodeExtrinsic(bytes: Uint8Array): SignedExtrinsic {
   if (tip.value > 0xffff_ffff_ffff_ffffn) throw new DecodeError('the tip must fit in u64');
   const mode = bytes[at++];
   if (mode === undefined) throw new DecodeError('the input ends before the metadata-hash mode');
-  if (mode !== 0) throw new DecodeError('CheckMetadataHash mode must be 0 (Disabled): this chain does not check metadata hashes');
+  if (mode !== 0)
+    throw new DecodeError('CheckMetadataHash mode must be 0 (Disabled): this chain does not check metadata hashes');
   const callBytes = bytes.slice(at);
   const d = decodeRuntimeCall(callBytes);
   return {

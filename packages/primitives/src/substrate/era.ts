@@ -4,7 +4,9 @@
  * in the period), so a signer can say "valid for the next 64 blocks" in two bytes. The birth
  * block's hash is part of what is signed, which binds the transaction to one fork.
  */
-export type Era = { readonly type: 'immortal' } | { readonly type: 'mortal'; readonly period: bigint; readonly phase: bigint };
+export type Era =
+  | { readonly type: 'immortal' }
+  | { readonly type: 'mortal'; readonly period: bigint; readonly phase: bigint };
 
 export const IMMORTAL: Era = { type: 'immortal' };
 

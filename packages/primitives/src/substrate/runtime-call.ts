@@ -31,7 +31,11 @@ export function palletCallEnum(p: PalletCalls, path: string): ScaleType {
 
 const outer = T.variant(
   'taonet::RuntimeCall',
-  CALL_PALLETS.map((p) => ({ name: p.pallet, index: p.index, fields: [{ type: palletCallEnum(p, `${p.pallet}::Call`) }] })),
+  CALL_PALLETS.map((p) => ({
+    name: p.pallet,
+    index: p.index,
+    fields: [{ type: palletCallEnum(p, `${p.pallet}::Call`) }],
+  })),
 );
 const codec = codecOf(outer);
 

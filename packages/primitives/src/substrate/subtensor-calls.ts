@@ -12,7 +12,6 @@ import {
   defined,
   hashBytes,
   hashHex,
-  none,
   num,
   optionOf,
   some,
@@ -53,7 +52,12 @@ const identityFromRuntime = (o: Args): Record<string, Uint8Array> =>
 /** Mechanism 0 is the subnet itself; the runtime gets a mechanism id only when it is another one. */
 const mech = (v: unknown): number | undefined => (num(v) === 0 ? undefined : num(v));
 
-const weights = (x: Args) => ({ netuid: num(x.netuid), uids: u16List(x.dests), values: u16List(x.weights), versionKey: big(x.version_key) });
+const weights = (x: Args) => ({
+  netuid: num(x.netuid),
+  uids: u16List(x.dests),
+  values: u16List(x.weights),
+  versionKey: big(x.version_key),
+});
 const reveal = (x: Args) => ({
   netuid: num(x.netuid),
   uids: u16List(x.uids),
@@ -76,7 +80,8 @@ export const SUBTENSOR_CALLS: PalletCalls = {
       index: 2,
       name: 'add_stake',
       args: [hotkey, netuid, a('amount_staked', TaoBalance)],
-      toRuntime: (x) => call('add_stake', { hotkey: acctOf(x.hotkey), netuid: num(x.netuid), amount: big(x.amount_staked) }),
+      toRuntime: (x) =>
+        call('add_stake', { hotkey: acctOf(x.hotkey), netuid: num(x.netuid), amount: big(x.amount_staked) }),
     },
     {
       index: 3,
@@ -453,4 +458,3 @@ export const SUBTENSOR_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
     sub('set_root_claim_type', { new_root_claim_type: { tag: x.type === 'keep' ? 'Keep' : 'Swap', value: undefined } }),
   sudo_dissolve_network: (x) => sub('root_dissolve_network', { netuid: x.netuid }),
 };
-

@@ -49,7 +49,8 @@ export const TAONET_ADMIN_CALLS: PalletCalls = {
       name: 'set_hyperparameter',
       args: [netuid, name, value],
       docs: ['Change a subnet hyperparameter by its Taonet name (the owner within bounds, or the admin).'],
-      toRuntime: (x) => call('set_hyperparameter', { netuid: num(x.netuid), name: x.name, value: valueToRuntime(x.value) }),
+      toRuntime: (x) =>
+        call('set_hyperparameter', { netuid: num(x.netuid), name: x.name, value: valueToRuntime(x.value) }),
     },
     {
       index: 1,

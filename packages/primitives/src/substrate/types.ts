@@ -152,13 +152,16 @@ export const Weight = T.composite(
   fields({ ref_time: T.compact(T.u64), proof_size: T.compact(T.u64) }),
 );
 
+export const DispatchClass = simpleEnum('frame_support::dispatch::DispatchClass', [
+  'Normal',
+  'Operational',
+  'Mandatory',
+]);
+export const Pays = simpleEnum('frame_support::dispatch::Pays', ['Yes', 'No']);
+
 export const DispatchInfo = T.composite(
   'frame_support::dispatch::DispatchInfo',
-  fields({
-    weight: Weight,
-    class: simpleEnum('frame_support::dispatch::DispatchClass', ['Normal', 'Operational', 'Mandatory']),
-    pays_fee: simpleEnum('frame_support::dispatch::Pays', ['Yes', 'No']),
-  }),
+  fields({ weight: Weight, class: DispatchClass, pays_fee: Pays }),
 );
 
 /** `Option<T>` with scale-info's path, so clients recognise it. */
