@@ -139,7 +139,7 @@ describe('taonet CLI user path', () => {
     // One quote: the limit in the block is the one the command showed, not a second quote's.
     const st = await Subtensor.connect(ws);
     try {
-      const block = (await st.call('chain_getBlock', [staked.blockHash])) as {
+      const block = (await st.call('taonet_getBlock', [staked.blockHash])) as {
         extrinsics: { hash: string; call: { method: string; args: { limitPrice: string } } }[];
       };
       const sent = block.extrinsics.find((x) => x.hash === staked.txHash);

@@ -58,6 +58,7 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   InsufficientBalance: 'the account does not hold enough free TAO for this transfer',
   InsufficientFeeBalance: 'the account cannot pay the transaction fee',
   ExistentialDeposit: 'the transfer would leave the destination below the existential deposit',
+  Expendability: 'the transfer would leave the sender below the existential deposit (it asked to be kept alive)',
   ZeroAmount: 'the amount must be greater than zero',
   BadOrigin: 'this call needs a different signer (the admin account, or the owner)',
   InvalidArgument: 'an argument is malformed or out of range',

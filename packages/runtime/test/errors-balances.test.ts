@@ -1,5 +1,7 @@
 /** Every error a balance transfer can raise, through real blocks, with state untouched. */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { transactionFee } from '../src/block/fees.js';
+import { Params } from '../src/params/storage.js';
 import { acct, TAO, TestChain } from './utils/chain.js';
 import { refuses } from './utils/expect-error.js';
 
@@ -33,5 +35,18 @@ describe('transfer errors', () => {
     refuses(chain, 'alice', 'transfer', { dest: acct('bob'), amount: 1n << 64n }, 'InvalidArgument', {
       hint: /'amount'/,
     });
+  });
+
+  it('Expendability: a keep-alive transfer may not leave the sender below the deposit; allow-death may', () => {
+    const chain = new TestChain({ balance: 10n * TAO });
+    const args = (amount: bigint, keepAlive: boolean) => ({ dest: acct('bob'), amount, keepAlive });
+    const fee = transactionFee(chain.state.value(Params), 120, true); // TestChain transactions are 120 bytes
+    // What is left after the fee, less 100 rao: the sender would keep 100 rao, under the 500 rao deposit.
+    const amount = 10n * TAO - fee - 100n;
+    refuses(chain, 'alice', 'transfer', args(amount, true), 'Expendability', {
+      hint: /^keep the existential deposit: send at most τ[\d,.]+, or use transfer_allow_death$/,
+    });
+    // The refused call still paid its fee; allow-death may leave the sender with 100 rao.
+    expect(chain.ok('alice', 'transfer', args(amount - fee, false)).ok).toBe(true);
   });
 });
