@@ -46,7 +46,9 @@ describe('metadata', () => {
       ['Balances', 5],
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
+      ['AdminUtils', 19],
       ['MevShield', 30],
+      ['TaonetAdmin', 200],
     ]);
   });
 
@@ -152,6 +154,8 @@ describe('metadata', () => {
       ['Core', ['version']],
       ['Metadata', ['metadata', 'metadata_at_version', 'metadata_versions']],
       ['AccountNonceApi', ['account_nonce']],
+      ['TaggedTransactionQueue', ['validate_transaction']],
+      ['TransactionPaymentApi', ['query_info', 'query_fee_details']],
       ['SubnetInfoRuntimeApi', ['get_dynamic_info', 'get_all_dynamic_info']],
       ['NeuronInfoRuntimeApi', ['get_neurons_lite', 'get_neuron_lite']],
       ['SubnetRegistrationRuntimeApi', ['get_network_registration_cost']],

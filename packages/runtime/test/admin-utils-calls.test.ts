@@ -4,9 +4,9 @@
  * carried through its SCALE bytes, is accepted by a real block and lands in the state.
  */
 import { describe, expect, it } from 'vitest';
-import { ADMIN_UTILS_CALLS, ADMIN_UTILS_FROM_RUNTIME } from '../../primitives/src/substrate/admin-utils-calls.js';
-import type { RuntimeCall, SubstrateCallDef } from '../../primitives/src/substrate/call-def.js';
-import { codecOf, type ScaleType, T } from '../../primitives/src/substrate/scale-type.js';
+import { ADMIN_UTILS_CALLS, ADMIN_UTILS_FROM_RUNTIME } from '@taonet/primitives/substrate/admin-utils-calls';
+import type { RuntimeCall, SubstrateCallDef } from '@taonet/primitives/substrate/call-def';
+import { codecOf, type ScaleType, T } from '@taonet/primitives/substrate/scale-type';
 import {
   callDef,
   DEFAULT_HYPERPARAMETERS,

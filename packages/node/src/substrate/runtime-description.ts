@@ -12,6 +12,7 @@ import { balancesPallet } from './pallets/balances.js';
 import { mevShieldPallet } from './pallets/mev-shield.js';
 import { subtensorModulePallet } from './pallets/subtensor-module.js';
 import { systemPallet } from './pallets/system.js';
+import { adminUtilsPallet } from './pallets/admin-utils.js';
 import { taonetAdminPallet } from './pallets/taonet-admin.js';
 import { timestampPallet } from './pallets/timestamp.js';
 import { transactionPaymentPallet } from './pallets/transaction-payment.js';
@@ -198,6 +199,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     balancesPallet(DEFAULT_NETWORK_PARAMS.existentialDeposit),
     transactionPaymentPallet(),
     subtensorModulePallet(),
+    adminUtilsPallet(),
     mevShieldPallet(),
     taonetAdminPallet(),
   ];

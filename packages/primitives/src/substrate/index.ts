@@ -8,6 +8,7 @@ export type { Era as TxEra } from './era.js';
 export * from './call-def.js';
 export * from './runtime-call.js';
 export * from './header.js';
+export { ADMIN_UTILS_CALLS, RecycleOrBurnEnum } from './admin-utils-calls.js';
 export { BALANCES_CALLS } from './balances-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';
 export { TAONET_ADMIN_CALLS, ParamValue } from './taonet-admin-calls.js';

@@ -3,6 +3,7 @@
  * one place, and the two translations the chain's edge needs — SCALE call bytes to the runtime's
  * `{method, args}` (the node, decoding any client's extrinsic) and back (the SDK, encoding).
  */
+import { ADMIN_UTILS_CALLS, ADMIN_UTILS_FROM_RUNTIME } from './admin-utils-calls.js';
 import { BALANCES_CALLS, BALANCES_FROM_RUNTIME } from './balances-calls.js';
 import { CallTranslationError, type FromRuntime, type PalletCalls, type RuntimeCall } from './call-def.js';
 import { ScaleDecodeError } from './compact.js';
@@ -11,12 +12,19 @@ import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
 import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-calls.js';
 
 /** The pallets with calls, by index. */
-export const CALL_PALLETS: readonly PalletCalls[] = [BALANCES_CALLS, SUBTENSOR_CALLS, TAONET_ADMIN_CALLS];
+export const CALL_PALLETS: readonly PalletCalls[] = [
+  BALANCES_CALLS,
+  SUBTENSOR_CALLS,
+  ADMIN_UTILS_CALLS,
+  TAONET_ADMIN_CALLS,
+];
 
 /** Per runtime method, the Substrate forms to try in order (the first that fits is used). */
 const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
   BALANCES_FROM_RUNTIME,
   SUBTENSOR_FROM_RUNTIME,
+  // subtensor's AdminUtils call where one expresses the change, else Taonet's own admin call.
+  ADMIN_UTILS_FROM_RUNTIME,
   TAONET_ADMIN_FROM_RUNTIME,
 ];
 
