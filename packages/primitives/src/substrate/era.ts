@@ -4,15 +4,16 @@
  * in the period), so a signer can say "valid for the next 64 blocks" in two bytes. The birth
  * block's hash is part of what is signed, which binds the transaction to one fork.
  */
+import { DecodeError } from '../extrinsic/bytes.js';
+
 export type Era =
   | { readonly type: 'immortal' }
   | { readonly type: 'mortal'; readonly period: bigint; readonly phase: bigint };
 
 export const IMMORTAL: Era = { type: 'immortal' };
 
-export class EraError extends Error {
-  override readonly name = 'EraError';
-}
+/** A malformed era: a DecodeError, so a bad era in an extrinsic is refused like any bad bytes. */
+export class EraError extends DecodeError {}
 
 /** The mortal era a signer at block `current` uses for about `period` blocks (rounded up to a power of two, 4..65536). */
 export function mortalEra(current: bigint, period: number): Era {
