@@ -93,6 +93,7 @@ const RUNTIME_LAYERS = [
   'children',
   'root',
   'weights',
+  'shield',
   'coinbase',
   'subnet-lifecycle',
   'block',

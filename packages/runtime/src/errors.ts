@@ -52,6 +52,11 @@ export function ensure(cond: boolean, code: string, hint?: string | (() => strin
 /** The catalogue: one line per error a user can hit, in words a user understands. */
 export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   // Transactions and balances
+  BadEncKeyLen: 'the announced shield key does not have the ML-KEM-768 length (1184 bytes)',
+  Unreachable: 'the block has no Aura slot, or the chain no authorities, so no shield key can rotate',
+  RetiredCall: 'this MevShield call is kept only so old blocks decode; it does nothing on this chain',
+  ShieldBlobTooLarge: 'an encrypted transaction is at most 8192 bytes',
+  InherentOnly: 'this call is made by the block author in every block, never by a signed transaction',
   BadNonce: 'the transaction nonce does not match the account nonce',
   StaleNonce: 'the transaction nonce was already used',
   FutureNonce: 'the transaction nonce is ahead of the account nonce',

@@ -4,6 +4,7 @@
  * A failing extrinsic pays its fee, bumps its nonce, and changes nothing else; its error is
  * recorded in its result. Anything that is not a RuntimeError is a bug and aborts the block.
  */
+import type { AccountId } from '@taonet/primitives';
 import { payAuthor } from '../balances/author-fee.js';
 import { bumpNonce, debit } from '../balances/ledger.js';
 import { RuntimeError, type RuntimeErrorInfo } from '../errors.js';
@@ -13,6 +14,10 @@ import { Ctx } from '../system/context.js';
 import { event, type RuntimeEvent } from '../system/events.js';
 import { blockStep } from './block-step.js';
 import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
+import type { Call } from '../system/call.js';
+import { callDef } from './calls.js';
+
+const ZERO_ACCOUNT = `0x${'00'.repeat(32)}` as AccountId;
 import { type ValidExtrinsic, validateExtrinsic } from './validity.js';
 
 export class InvalidBlockError extends Error {
@@ -121,6 +126,34 @@ export class BlockBuilder {
     const result = applyValid(this.ctx, x, v.valid);
     this.results.push(result);
     return { included: true, result };
+  }
+
+  /**
+   * Applies an inherent (a call the author makes in the block body without a signature, e.g.
+   * MevShield.announce_next_key). Its result takes the next extrinsic position. An inherent that
+   * fails makes the block invalid, as in Substrate.
+   */
+  applyInherent(call: Call): ExtrinsicResult {
+    if (!this.open) throw new Error('block already finished');
+    const def = callDef(call.method);
+    if (def === undefined || def.signer !== 'inherent')
+      throw new InvalidBlockError(`'${call.method}' is not an inherent`);
+    const s = this.state;
+    const before = this.ctx.events.length;
+    s.checkpoint();
+    try {
+      def.run(this.ctx, this.ctx.block.author ?? ZERO_ACCOUNT, def.parse(call.args));
+      s.commit();
+    } catch (e) {
+      s.revert();
+      this.ctx.events.splice(before);
+      throw new InvalidBlockError(`inherent ${call.method} failed: ${e instanceof RuntimeError ? e.code : String(e)}`);
+    }
+    const events = this.ctx.events.splice(before);
+    events.push(event('ExtrinsicSuccess', { method: call.method, fee: 0n }));
+    const result: ExtrinsicResult = { ok: true, fee: 0n, events };
+    this.results.push(result);
+    return result;
   }
 
   /** Keeps the block's writes. */

@@ -8,6 +8,7 @@ import { neuronCalls } from '../neurons/calls.js';
 import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
 import { rootCalls } from '../root/calls.js';
+import { shieldCalls } from '../shield/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
 
@@ -19,6 +20,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...stakingCalls,
   ...childrenCalls,
   ...rootCalls,
+  ...shieldCalls,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

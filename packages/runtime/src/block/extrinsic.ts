@@ -23,6 +23,8 @@ export interface BlockHeaderInput {
   readonly parentHash: string;
   readonly author: AccountId | null;
   readonly timestamp: bigint;
+  /** The Aura slot (absent in tests and simulations that have no consensus). */
+  readonly slot?: bigint;
 }
 
 export interface BlockInput {

@@ -45,6 +45,10 @@ export function validateExtrinsic(state: State, x: CheckedExtrinsic, options: Va
     const hint = 'taonet_calls lists the calls this chain accepts';
     return refuse(new RuntimeError('CallDisabled', `unknown call '${x.call.method}'`, hint));
   }
+  if (def.signer === 'inherent') {
+    const hint = 'the block author makes this call itself in every block';
+    return refuse(new RuntimeError('InherentOnly', undefined, hint));
+  }
   const accountNonce = nonceOf(state, x.signer);
   const nonceHint = `the account nonce is ${accountNonce}`;
   if (x.nonce < accountNonce)

@@ -7,11 +7,12 @@ import type { AccountId } from '@taonet/primitives';
 import type { Ctx } from './context.js';
 import type { Args } from './args.js';
 
-export type SignerRole = 'coldkey' | 'hotkey' | 'admin';
+/** `inherent`: made by the block author in the block body, never by a signed transaction. */
+export type SignerRole = 'coldkey' | 'hotkey' | 'admin' | 'inherent';
 
 export interface CallDef<A> {
   readonly name: string;
-  /** Which key signs: the coldkey (funds), the hotkey (neuron actions) or the admin account. */
+  /** Which key signs: the coldkey (funds), the hotkey (neuron actions), the admin account, or none (an inherent). */
   readonly signer: SignerRole;
   /** Free calls (weights, serving) pay no transaction fee, as in the reference chain. */
   readonly pays: boolean;

@@ -16,6 +16,8 @@ export interface BlockInfo {
   readonly author: AccountId | null;
   /** Milliseconds since the epoch, from the block header. */
   readonly timestamp: bigint;
+  /** The Aura slot from the header's digest (the MEV shield's key rotation needs it). */
+  readonly slot?: bigint;
 }
 
 export class Ctx {
