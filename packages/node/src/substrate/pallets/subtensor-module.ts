@@ -4,7 +4,13 @@
  * left out rather than answered with made-up values.
  */
 import type { AccountId, SafeFloat } from '@taonet/primitives';
-import { DEFAULT_HYPERPARAMETERS, DEFAULT_NETWORK_PARAMS, type SubnetHyperparameters, storage } from '@taonet/runtime';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_NETWORK_PARAMS,
+  type SubnetHyperparameters,
+  storage,
+  views,
+} from '@taonet/runtime';
 import {
   acct,
   acctBytes,
@@ -20,6 +26,7 @@ import {
   AlphaBalance,
   Bytes,
   H256,
+  I64F64,
   I96F32,
   MechId,
   NetUid,
@@ -31,7 +38,17 @@ import {
 } from '../types.js';
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
-import { AxonInfo, RootClaimType, SubnetIdentityV3 } from './subtensor-types.js';
+import {
+  AxonInfo,
+  ChainIdentityV2,
+  EpochConsensus,
+  LockState,
+  RootClaimType,
+  SubnetIdentityV3,
+} from './subtensor-types.js';
+
+const YUMA = { tag: 'Yuma', value: undefined };
+const ALPHA_VALUES_DEFAULT = [DEFAULT_HYPERPARAMETERS.alphaLow, DEFAULT_HYPERPARAMETERS.alphaHigh];
 
 // ---- calls -----------------------------------------------------------------------------------
 
@@ -209,7 +226,7 @@ const isBits = (v: unknown): v is { bits: bigint } => typeof v === 'object' && v
 
 function sameValue(x: unknown, y: unknown): boolean {
   if (x instanceof Uint8Array && y instanceof Uint8Array) return x.length === y.length && x.every((b, i) => b === y[i]);
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === 0 && y.length === 0;
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
   if (isBits(x) && isBits(y)) return x.bits === y.bits;
   return x === y;
 }
@@ -646,7 +663,134 @@ const STORAGE: readonly StorageItemDef[] = [
       return v === 0n ? undefined : v;
     },
   },
+  amountItem(
+    'PendingEpochAt',
+    'Block at which the next epoch of the subnet is due (0: none pending).',
+    storage.PendingEpochAt,
+  ),
+  amountItem('SubnetEpochIndex', 'Epochs the subnet has run.', storage.SubnetEpochIndex),
+  perSubnet(
+    'RevealPeriodEpochs',
+    'Epochs between a weight commit and its reveal.',
+    T.u64,
+    1n,
+    (ctx, n) => BigInt(hyper(ctx, n)?.revealPeriodEpochs ?? 1),
+    { hasher: 'Twox64Concat' },
+  ),
+  perSubnet(
+    'AlphaValues',
+    'Liquid-alpha (low, high) bounds.',
+    T.tuple(T.u16, T.u16),
+    ALPHA_VALUES_DEFAULT,
+    (ctx, n) => {
+      const h = hyper(ctx, n);
+      return h === null ? undefined : [h.alphaLow, h.alphaHigh];
+    },
+  ),
+  // Taonet's epochs always run Yuma Consensus and it locks no registration collateral.
+  perSubnet('SubnetEpochConsensus', 'How the subnet’s epoch reaches consensus.', EpochConsensus, YUMA, () => YUMA),
+  perSubnet('CollateralLockShare', 'Share of a registration locked as collateral (65535 = all).', T.u16, 0, () => 0),
+  {
+    ...perSubnet(
+      'SubnetEmaTaoFlow',
+      'Block of the last update and the EMA of the net TAO flow into the subnet (I64F64 bits).',
+      T.tuple(T.u64, I64F64),
+      undefined,
+      (ctx, n) => [ctx.number, { bits: ctx.state.get(storage.FlowEma, n) }],
+    ),
+    modifier: 'Optional',
+  },
+  {
+    name: 'IsNetworkMember',
+    docs: ['Whether a hotkey is registered on a subnet.'],
+    modifier: 'Default',
+    keys: [
+      { hasher: 'Blake2128Concat', type: AccountId32 },
+      { hasher: 'Identity', type: NetUid },
+    ],
+    value: T.bool,
+    fallback: false,
+    get: (ctx, [hk, n]) => (ctx.state.get(storage.Uids, [n as number, acct(hk)]) === null ? undefined : true),
+    keysOf: (ctx) =>
+      ctx.state.entries(storage.Uids).map(([k]) => {
+        const [n, hk] = parts(k);
+        return [acctBytes(hk as AccountId), Number(n)];
+      }),
+  },
+  ...neverPresent(),
 ];
+
+/**
+ * Items clients look up (so they must be in the metadata) for concepts Taonet does not have: stake
+ * locks, per-mechanism emission splits, coldkey identities, timelocked commits, PoW difficulty.
+ * They are never present, so reads give None or subtensor's default.
+ */
+function neverPresent(): StorageItemDef[] {
+  const none = { get: () => undefined, keysOf: () => [] };
+  const netuidKey = [{ hasher: 'Identity' as const, type: NetUid }];
+  const netuidHotkey = [
+    { hasher: 'Identity' as const, type: NetUid },
+    { hasher: 'Blake2128Concat' as const, type: AccountId32 },
+  ];
+  const opt = (name: string, doc: string, keys: StorageItemDef['keys'], value: ScaleType): StorageItemDef => ({
+    name,
+    docs: [doc],
+    modifier: 'Optional',
+    keys,
+    value,
+    ...none,
+  });
+  const plain = (name: string, doc: string, value: ScaleType, fallback: unknown): StorageItemDef => ({
+    name,
+    docs: [doc],
+    modifier: 'Default',
+    keys: [],
+    value,
+    fallback,
+    get: () => undefined,
+  });
+  return [
+    opt('HotkeyLock', 'Stake lock of a hotkey on a subnet (Taonet has no locks).', netuidHotkey, LockState),
+    opt('DecayingHotkeyLock', 'Decaying stake lock of a hotkey on a subnet (none in Taonet).', netuidHotkey, LockState),
+    opt('OwnerLock', 'Lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
+    opt('DecayingOwnerLock', 'Decaying lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
+    plain('UnlockRate', 'Unlock rate of decaying locks (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
+    plain('MaturityRate', 'Maturity rate of lock conviction (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
+    opt(
+      'MechanismEmissionSplit',
+      'Emission split between mechanisms (none: one mechanism per subnet).',
+      [{ hasher: 'Twox64Concat', type: NetUid }],
+      T.vec(T.u16),
+    ),
+    opt(
+      'IdentitiesV2',
+      'On-chain identity of a coldkey (Taonet keeps none).',
+      [{ hasher: 'Blake2128Concat', type: AccountId32 }],
+      ChainIdentityV2,
+    ),
+    {
+      name: 'TimelockedWeightCommits',
+      docs: ['Timelocked weight commits by epoch (Taonet has none).'],
+      modifier: 'Default',
+      keys: [
+        { hasher: 'Twox64Concat', type: NetUidStorageIndex },
+        { hasher: 'Twox64Concat', type: T.u64 },
+      ],
+      value: T.vec(T.tuple(AccountId32, T.u64, Bytes, T.u64)),
+      fallback: [],
+      ...none,
+    },
+    {
+      name: 'Difficulty',
+      docs: ['PoW registration difficulty (Taonet has no PoW registration: subtensor’s initial value).'],
+      modifier: 'Default',
+      keys: netuidKey,
+      value: T.u64,
+      fallback: views.SUBTENSOR_FRESH_CHAIN_VALUES.difficulty,
+      ...none,
+    },
+  ];
+}
 
 /** (B hotkey, I netuid) items: the pool of a hotkey on a subnet. */
 function hotkeyNetuidItems(): StorageItemDef[] {
@@ -757,6 +901,13 @@ export function subtensorModulePallet(): PalletDef {
     storage: STORAGE,
     events: SUBTENSOR_EVENTS,
     errors: SUBTENSOR_ERRORS,
-    constants: [],
+    constants: [
+      {
+        name: 'InitialStartCallDelay',
+        type: T.u64,
+        value: DEFAULT_NETWORK_PARAMS.startCallDelay,
+        docs: ['Blocks after registration before the owner may call start_call.'],
+      },
+    ],
   };
 }
