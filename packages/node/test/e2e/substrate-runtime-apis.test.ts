@@ -408,7 +408,7 @@ describe('NeuronInfoRuntimeApi', () => {
       expect(n.emission).toBe(num(mg.emission[uid] as string));
     }
     const validator = mg.hotkeys.indexOf(charlieHot.id);
-    expect((neurons[validator]?.weights as unknown[]).length).toBe(1);
+    expect(neurons[validator]?.weights).toHaveLength(1);
     expect(await call('NeuronInfoRuntimeApi_get_neuron', netuid, validator)).toEqual(some(neurons[validator]));
     expect(await call('NeuronInfoRuntimeApi_get_neuron', netuid, 999)).toEqual(NONE);
     expect(await call('NeuronInfoRuntimeApi_get_neurons', 999)).toEqual([]);
