@@ -455,6 +455,64 @@ describe('BetaBasketRuntimeApi', () => {
   });
 });
 
+describe('SubtensorModule storage items clients read', () => {
+  /** The value at an item's Substrate key (null when absent), decoded with its metadata type. */
+  async function read(item: string, ...keys: unknown[]): Promise<unknown> {
+    const it = face.storage.item('SubtensorModule', item);
+    if (it === undefined) throw new Error(`no item ${item}`);
+    const v = await node.rpc<string | null>('state_getStorage', [toHex(face.storage.encodeKey(it, keys))]);
+    return v === null ? null : norm(codecOf(it.def.value).dec(v));
+  }
+  /** A Default item's value as clients see it: the stored value, or the metadata default. */
+  async function value(item: string, ...keys: unknown[]): Promise<unknown> {
+    const v = await read(item, ...keys);
+    return v ?? norm(face.storage.item('SubtensorModule', item)?.def.fallback);
+  }
+
+  it('reads each at its key with its metadata type, matching the views', async () => {
+    const mg = await node.rpc<MetagraphJson>('taonet_metagraph', [
+      netuid,
+      ['hotkeys', 'weights', 'bonds', 'lastUpdate'],
+    ]);
+    const dyn = await node.rpc<Rec>('taonet_dynamicInfo', [netuid]);
+    const hp = new Map(
+      (await node.rpc<{ name: string; value: unknown }[]>('taonet_hyperparameters', [netuid])).map((h) => [
+        h.name,
+        h.value,
+      ]),
+    );
+    const validator = mg.hotkeys.indexOf(charlieHot.id);
+    expect(await value('Weights', netuid, validator)).toEqual(mg.weights[validator]);
+    expect(await value('Bonds', netuid, validator)).toEqual(mg.bonds[validator]);
+    expect(await value('LastUpdate', netuid)).toEqual(mg.lastUpdate.map(num));
+    expect(await value('TokenSymbol', netuid)).toEqual(new TextEncoder().encode(dyn.symbol as string));
+    expect(await read('SubnetIdentitiesV3', netuid)).toBeNull();
+    expect(await value('LastEpochBlock', netuid)).toBe(num(dyn.lastEpochBlock));
+    expect(await value('SubnetEpochIndex', netuid)).toBeGreaterThan(0);
+    expect(await value('PendingEpochAt', netuid)).toBeTypeOf('number');
+    expect(await value('RevealPeriodEpochs', netuid)).toBe(hp.get('revealPeriodEpochs'));
+    expect(await value('CommitRevealWeightsEnabled', netuid)).toBe(hp.get('commitRevealEnabled'));
+    expect(await value('SubnetEpochConsensus', netuid)).toEqual({ tag: 'Yuma', value: undefined });
+    expect(await value('CollateralLockShare', netuid)).toBe(0);
+    expect(await value('SubnetLocked', netuid)).toBe(num(dyn.locked));
+    expect(await value('AlphaValues', netuid)).toEqual([hp.get('alphaLow'), hp.get('alphaHigh')]);
+    expect(await value('SubnetTaoInEmission', netuid)).toBeTypeOf('number');
+    const ema = (await read('SubnetEmaTaoFlow', netuid)) as [number, { bits: unknown }];
+    expect(ema[0]).toBe(norm((await node.head()).number));
+    expect(ema[1].bits).toBe(num(dyn.flowEma));
+    expect(await value('MechanismCountCurrent', netuid)).toBe(1);
+    expect(await read('MechanismEmissionSplit', netuid)).toBeNull();
+    expect(await value('IsNetworkMember', bytes(charlieHot.id), netuid)).toBe(true);
+    expect(await read('IsNetworkMember', bytes(eve.id), netuid)).toBeNull();
+    expect(await value('SubnetOwner', netuid)).toEqual(bytes(bob.id));
+    for (const item of ['HotkeyLock', 'DecayingHotkeyLock'])
+      expect(await read(item, netuid, bytes(charlieHot.id)), item).toBeNull();
+    for (const item of ['OwnerLock', 'DecayingOwnerLock']) expect(await read(item, netuid), item).toBeNull();
+    expect(await value('UnlockRate')).toBe(934_866);
+    expect(await value('MaturityRate')).toBe(934_866);
+  });
+});
+
 describe('bad arguments', () => {
   it('every method refuses truncated or trailing bytes with BadRuntimeApiArgs, and the node stays healthy', async () => {
     const err = async (name: string, args: string) => {
