@@ -100,6 +100,12 @@ beforeAll(async () => {
   const mg = await node.rpc<MetagraphJson>('taonet_metagraph', [netuid, ['hotkeys']]);
   const daveUid = mg.hotkeys.indexOf(daveHot.id);
   await exec(charlieHot, 'set_weights', { netuid, uids: [daveUid], values: [65535], versionKey: 0n });
+  await exec(alice, 'sudo_set_childkey_param', { name: 'pendingCooldown', value: 1n });
+  await exec(charlie, 'set_children', {
+    hotkey: charlieHot.id,
+    netuid,
+    children: [{ proportion: 1n << 63n, child: daveHot.id }],
+  });
   await node.seal(24);
 }, 180_000);
 
@@ -508,6 +514,15 @@ describe('SubtensorModule storage items clients read', () => {
     for (const item of ['HotkeyLock', 'DecayingHotkeyLock'])
       expect(await read(item, netuid, bytes(charlieHot.id)), item).toBeNull();
     for (const item of ['OwnerLock', 'DecayingOwnerLock']) expect(await read(item, netuid), item).toBeNull();
+    const links = await node.rpc<{ children: { proportion: string; hotkey: string }[] }>('taonet_childKeys', [
+      netuid,
+      charlieHot.id,
+    ]);
+    expect(links.children).toHaveLength(1);
+    expect(await value('ChildKeys', bytes(charlieHot.id), netuid)).toEqual(
+      links.children.map((l) => [num(l.proportion), bytes(l.hotkey)]),
+    );
+    expect(await value('ParentKeys', bytes(daveHot.id), netuid)).toEqual([[num(1n << 63n), bytes(charlieHot.id)]]);
     expect(await value('UnlockRate')).toBe(934_866);
     expect(await value('MaturityRate')).toBe(934_866);
   });

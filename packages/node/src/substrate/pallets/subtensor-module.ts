@@ -717,8 +717,35 @@ const STORAGE: readonly StorageItemDef[] = [
         return [acctBytes(hk as AccountId), Number(n)];
       }),
   },
+  childLinks('ChildKeys', 'Children of a hotkey on a subnet: (proportion of u64::MAX, child).', storage.ChildKeys),
+  childLinks('ParentKeys', 'Parents of a hotkey on a subnet: (proportion of u64::MAX, parent).', storage.ParentKeys),
   ...neverPresent(),
 ];
+
+/** (B hotkey, I netuid) → Vec<(u64 proportion, account)>: a hotkey's child or parent links. */
+function childLinks(name: string, doc: string, item: typeof storage.ChildKeys): StorageItemDef {
+  return {
+    name,
+    docs: [doc],
+    modifier: 'Default',
+    keys: [
+      { hasher: 'Blake2128Concat', type: AccountId32 },
+      { hasher: 'Identity', type: NetUid },
+    ],
+    value: T.vec(T.tuple(T.u64, AccountId32)),
+    fallback: [],
+    get: (ctx, [hk, n]) => {
+      const links = ctx.state.get(item, [acct(hk), n as number]);
+      return links.length === 0 ? undefined : links.map((l) => [l.proportion, acctBytes(l.hotkey)]);
+    },
+    keysOf: (ctx) =>
+      ctx.state.entries(item).flatMap(([k, links]) => {
+        if (links.length === 0) return [];
+        const [hk, n] = parts(k);
+        return [[acctBytes(hk as AccountId), Number(n)]];
+      }),
+  };
+}
 
 /**
  * Items clients look up (so they must be in the metadata) for concepts Taonet does not have: stake
