@@ -13,6 +13,14 @@ import { Hyperparameters, SubtokenEnabled } from '../subnets/storage.js';
  * Values for subtensor parameters Taonet does not have: no PoW registration (so no difficulty
  * adjustment), no registration interval targets, no rho, no bond resets, no user liquidity, no
  * owner-cut auto-lock. PoW registration is reported off because Taonet refuses it, not absent.
+ *
+ * The runtime APIs (packages/node/src/substrate/apis/) likewise answer what subtensor answers on a
+ * fresh chain for the other concepts Taonet lacks: rank and trust 0 (empty per-uid lists in the
+ * metagraph), pruning score u16::MAX (empty list), Prometheus endpoints zero, coldkey identities
+ * None, TAO dividends, tao_emission, drain and pending root emission 0, stake locks None (nothing
+ * locked, all available), commitments and network_connect empty, beta baskets empty; the per-subnet
+ * `emission` fields are 0 there too (emission is per pool now). Storage items for these exist in
+ * the metadata and are never present.
  */
 export const SUBTENSOR_FRESH_CHAIN_VALUES = {
   rho: 10,
