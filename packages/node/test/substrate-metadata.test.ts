@@ -173,6 +173,7 @@ describe('metadata', () => {
           'get_subnet_state',
           'get_selective_metagraph',
           'get_selective_mechagraph',
+          'get_next_epoch_start_block',
         ],
       ],
       [

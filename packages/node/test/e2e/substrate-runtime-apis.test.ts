@@ -387,6 +387,15 @@ describe('SubnetInfoRuntimeApi', () => {
     expect(await call('SubnetInfoRuntimeApi_get_subnet_hyperparams_v3', 999)).toEqual(NONE);
   });
 
+  it('get_next_epoch_start_block: the last epoch plus the tempo (no epoch pending)', async () => {
+    const dyn = await node.rpc<Rec>('taonet_dynamicInfo', [netuid]);
+    const head = await node.head();
+    expect(await call('SubnetInfoRuntimeApi_get_next_epoch_start_block', netuid)).toEqual(
+      some(norm(head.number + BigInt(dyn.blocksUntilNextEpoch as string))),
+    );
+    expect(await call('SubnetInfoRuntimeApi_get_next_epoch_start_block', 999)).toEqual(NONE);
+  });
+
   it('subnet info v1 / v2 for one subnet and all', async () => {
     const dyn = await node.rpc<Rec>('taonet_dynamicInfo', [netuid]);
     const v1 = (await call<{ value: Rec }>('SubnetInfoRuntimeApi_get_subnet_info', netuid)).value;

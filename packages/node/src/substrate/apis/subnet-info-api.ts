@@ -681,5 +681,11 @@ export const SUBNET_INFO_API: RuntimeApiDef = {
       output: option(SelectiveMetagraph),
       run: (ctx, [n, mecid, idx]) => (mecid === 0 ? selective(ctx, n as number, idx as number[]) : NONE),
     },
+    {
+      name: 'get_next_epoch_start_block',
+      inputs: fields({ netuid: NetUid }),
+      output: option(T.u64),
+      run: (ctx, [n]) => optional(views.nextEpochStart(stateOf(ctx), n as number, ctx.storage.number)),
+    },
   ],
 };
