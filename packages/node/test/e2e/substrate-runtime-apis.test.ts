@@ -537,6 +537,40 @@ describe('SubtensorModule storage items clients read', () => {
   });
 });
 
+describe('at a past block', () => {
+  it('every API answers from the state of that block (read through the state history)', async () => {
+    const head = await node.head();
+    const past = await node.rpc<string>('chain_getBlockHash', [Number(head.number - 20n)]);
+    const at = async (name: string, ...args: unknown[]) => {
+      const m = method(name);
+      const enc =
+        m.inputs.length === 0 ? new Uint8Array(0) : codecOf(T.tuple(...m.inputs.map((f) => f.type))).enc(args);
+      return norm(codecOf(m.output).dec(await node.rpc<string>('state_call', [name, toHex(enc), past])));
+    };
+    const mg = (await at('SubnetInfoRuntimeApi_get_metagraph', netuid)) as { value: Rec };
+    expect(mg.value.block).toBe(norm(head.number - 20n));
+    for (const [name, args] of [
+      ['SubnetInfoRuntimeApi_get_selective_metagraph', [netuid, [52, 72]]],
+      ['SubnetInfoRuntimeApi_get_subnet_state', [netuid]],
+      ['SubnetInfoRuntimeApi_get_subnet_hyperparams_v3', [netuid]],
+      ['SubnetInfoRuntimeApi_get_subnets_info_v2', []],
+      ['SubnetInfoRuntimeApi_get_next_epoch_start_block', [netuid]],
+      ['NeuronInfoRuntimeApi_get_neurons', [netuid]],
+      ['DelegateInfoRuntimeApi_get_delegates', []],
+      ['DelegateInfoRuntimeApi_get_delegated', [bytes(alice.id)]],
+      ['StakeInfoRuntimeApi_get_stake_info_for_coldkey', [bytes(alice.id)]],
+      ['StakeInfoRuntimeApi_get_stake_availability_for_coldkeys', [[bytes(alice.id)], NONE]],
+      ['SwapRuntimeApi_sim_swap_tao_for_alpha', [netuid, TAO]],
+      ['SwapRuntimeApi_sim_swap_alpha_for_tao', [netuid, TAO]],
+    ] as const) {
+      const headAnswer = await call(name, ...args);
+      const pastAnswer = await at(name, ...args);
+      expect(pastAnswer, name).toBeDefined();
+      expect(typeof headAnswer).toBe(typeof pastAnswer);
+    }
+  });
+});
+
 describe('bad arguments', () => {
   it('every method refuses truncated or trailing bytes with BadRuntimeApiArgs, and the node stays healthy', async () => {
     const err = async (name: string, args: string) => {
