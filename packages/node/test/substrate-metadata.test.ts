@@ -46,6 +46,7 @@ describe('metadata', () => {
       ['Balances', 5],
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
+      ['Commitments', 18],
       ['MevShield', 30],
     ]);
   });

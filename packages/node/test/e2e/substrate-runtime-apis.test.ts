@@ -533,6 +533,19 @@ describe('SubtensorModule storage items clients read', () => {
     );
     expect(await value('ParentKeys', bytes(daveHot.id), netuid)).toEqual([[num(1n << 63n), bytes(charlieHot.id)]]);
     expect(await value('UnlockRate')).toBe(934_866);
+    // Written by subtensor for every new subnet: iterating them finds every subnet, default or not.
+    const info = await node.rpc<{ subnets: number[] }>('taonet_networkInfo');
+    for (const item of ['Tempo', 'MaxAllowedUids', 'SubnetworkN', 'Burn', 'Kappa', 'ImmunityPeriod']) {
+      const it = face.storage.item('SubtensorModule', item);
+      const keys = await node.rpc<string[]>('state_getKeysPaged', [it?.prefixHex, 100, null]);
+      // The key ends with the netuid, u16 little-endian (Identity hasher).
+      const netuids = keys.map((k) => Number.parseInt(k.slice(-4, -2), 16) + 256 * Number.parseInt(k.slice(-2), 16));
+      expect(
+        netuids.sort((a, b) => a - b),
+        item,
+      ).toEqual(info.subnets);
+    }
+    expect(await read('MaxAllowedUids', netuid)).toBe(hp.get('maxAllowedUids'));
     expect(await value('MaturityRate')).toBe(934_866);
   });
 });

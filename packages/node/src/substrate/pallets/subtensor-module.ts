@@ -205,8 +205,14 @@ function perSubnet(
   value: ScaleType,
   fallback: unknown,
   read: (ctx: StorageContext, n: number) => unknown,
-  opts: { key?: ScaleType; hasher?: 'Identity' | 'Twox64Concat' | 'Blake2128Concat' } = {},
+  opts: {
+    key?: ScaleType;
+    hasher?: 'Identity' | 'Twox64Concat' | 'Blake2128Concat';
+    /** Present for every subnet, default value or not: subtensor writes it when creating a subnet. */
+    always?: boolean;
+  } = {},
 ): StorageItemDef {
+  const present = (v: unknown) => v !== undefined && (opts.always === true || !sameValue(v, fallback));
   return {
     name,
     docs: [docs],
@@ -216,11 +222,28 @@ function perSubnet(
     fallback,
     get: (ctx, [n]) => {
       const v = hyper(ctx, n) === null ? undefined : read(ctx, n as number);
-      return v === undefined || sameValue(v, fallback) ? undefined : v;
+      return present(v) ? v : undefined;
     },
-    keysOf: (ctx) => netuidKeys(ctx).filter(([n]) => !sameValue(read(ctx, n as number), fallback)),
+    keysOf: (ctx) => netuidKeys(ctx).filter(([n]) => present(read(ctx, n as number))),
   };
 }
+
+/**
+ * Items subtensor's `init_new_network` writes for every new subnet, so that iterating them (btcli
+ * `subnets list` does) finds every subnet even where the value is the default.
+ */
+const WRITTEN_AT_SUBNET_CREATION = new Set([
+  'SubnetworkN',
+  'Tempo',
+  'LastEpochBlock',
+  'NetworkRegistrationAllowed',
+  'MaxAllowedUids',
+  'MaxAllowedValidators',
+  'MinAllowedWeights',
+  'ImmunityPeriod',
+  'Burn',
+  'Kappa',
+]);
 
 const isBits = (v: unknown): v is { bits: bigint } => typeof v === 'object' && v !== null && 'bits' in v;
 
@@ -239,10 +262,17 @@ function hyperItem<K extends keyof SubnetHyperparameters>(
   conv: (v: SubnetHyperparameters[K]) => unknown = (v) => v,
 ): StorageItemDef {
   const fallback = conv(DEFAULT_HYPERPARAMETERS[key]);
-  return perSubnet(name, `The subnet's ${String(key)} hyperparameter.`, value, fallback, (ctx, n) => {
-    const h = hyper(ctx, n);
-    return h === null ? undefined : conv(h[key]);
-  });
+  return perSubnet(
+    name,
+    `The subnet's ${String(key)} hyperparameter.`,
+    value,
+    fallback,
+    (ctx, n) => {
+      const h = hyper(ctx, n);
+      return h === null ? undefined : conv(h[key]);
+    },
+    { always: WRITTEN_AT_SUBNET_CREATION.has(name) },
+  );
 }
 
 /** A Taonet map keyed by netuid with a bigint value (amounts, blocks). */
@@ -252,7 +282,9 @@ function amountItem(
   item: typeof storage.SubnetTao,
   value: ScaleType = T.u64,
 ): StorageItemDef {
-  return perSubnet(name, docs, value, 0n, (ctx, n) => ctx.state.get(item, n));
+  return perSubnet(name, docs, value, 0n, (ctx, n) => ctx.state.get(item, n), {
+    always: WRITTEN_AT_SUBNET_CREATION.has(name),
+  });
 }
 
 /** Per-uid columns of the last epoch. */
@@ -457,6 +489,7 @@ const STORAGE: readonly StorageItemDef[] = [
     T.u16,
     0,
     (ctx, n) => ctx.state.get(storage.Keys, n).length,
+    { always: true },
   ),
   hyperItem('Tempo', 'tempo', T.u16),
   hyperItem('MaxAllowedUids', 'maxAllowedUids', T.u16),
@@ -780,6 +813,25 @@ function neverPresent(): StorageItemDef[] {
     opt('HotkeyLock', 'Stake lock of a hotkey on a subnet (Taonet has no locks).', netuidHotkey, LockState),
     opt('DecayingHotkeyLock', 'Decaying stake lock of a hotkey on a subnet (none in Taonet).', netuidHotkey, LockState),
     opt('OwnerLock', 'Lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
+    opt(
+      'Lock',
+      'Stake lock of a coldkey on a subnet, to a hotkey (none in Taonet).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+      ],
+      LockState,
+    ),
+    opt(
+      'DecayingLock',
+      'Whether a coldkey’s lock on a subnet decays (none in Taonet).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+      ],
+      T.bool,
+    ),
     opt('DecayingOwnerLock', 'Decaying lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
     plain('UnlockRate', 'Unlock rate of decaying locks (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
     plain('MaturityRate', 'Maturity rate of lock conviction (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
