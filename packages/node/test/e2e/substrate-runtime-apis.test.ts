@@ -184,8 +184,11 @@ describe('StakeInfoRuntimeApi', () => {
     expect(empty).toEqual([[bytes(alice.id), []]]);
   });
 
-  it('no locks; the stake fee is the pool fee of the runtime’s quote, 0 when nothing moves', async () => {
+  it('no locks, conviction or auto-stake; the stake fee is the pool fee of the runtime’s quote, 0 when nothing moves', async () => {
     expect(await call('StakeInfoRuntimeApi_get_coldkey_lock', bytes(alice.id), netuid)).toEqual(NONE);
+    expect(await call('StakeInfoRuntimeApi_get_hotkey_conviction', bytes(charlieHot.id), netuid)).toEqual({ bits: 0 });
+    expect(await call('StakeInfoRuntimeApi_get_most_convicted_hotkey_on_subnet', netuid)).toEqual(NONE);
+    expect(await call('SubnetInfoRuntimeApi_get_coldkey_auto_stake_hotkey', bytes(alice.id), netuid)).toEqual(NONE);
     const q = await node.rpc<{ fee: string }>('taonet_simSwap', [netuid, 'buy', String(10n * TAO)]);
     const dest = some([bytes(charlieHot.id), netuid]);
     expect(

@@ -7,7 +7,7 @@ import { acct, acctBytes } from '../pallet.js';
 import type { RuntimeApiDef } from '../runtime-apis.js';
 import { fields, T } from '../scale-type.js';
 import { LockState } from '../pallets/subtensor-types.js';
-import { AccountId32, AlphaBalance, btreeMap, NetUid, option, TaoBalance } from '../types.js';
+import { AccountId32, AlphaBalance, btreeMap, NetUid, option, TaoBalance, U64F64 } from '../types.js';
 import { btreeEntries, NONE, stateOf } from './api-values.js';
 
 const C = T.compact;
@@ -125,6 +125,19 @@ export const STAKE_INFO_API: RuntimeApiDef = {
       inputs: fields({ coldkey: AccountId32, netuid: NetUid }),
       output: option(LockState),
       // Taonet has no stake locks.
+      run: () => NONE,
+    },
+    {
+      name: 'get_hotkey_conviction',
+      inputs: fields({ hotkey: AccountId32, netuid: NetUid }),
+      output: U64F64,
+      // Conviction grows only from locks: none in Taonet.
+      run: () => ({ bits: 0n }),
+    },
+    {
+      name: 'get_most_convicted_hotkey_on_subnet',
+      inputs: fields({ netuid: NetUid }),
+      output: option(AccountId32),
       run: () => NONE,
     },
   ],

@@ -676,6 +676,13 @@ export const SUBNET_INFO_API: RuntimeApiDef = {
       run: (ctx, [n, idx]) => selective(ctx, n as number, idx as number[]),
     },
     {
+      name: 'get_coldkey_auto_stake_hotkey',
+      inputs: fields({ coldkey: AccountId32, netuid: NetUid }),
+      output: option(AccountId32),
+      // Taonet has no auto-stake destinations: rewards stay where they are paid.
+      run: () => NONE,
+    },
+    {
       name: 'get_selective_mechagraph',
       inputs: fields({ netuid: NetUid, subid: MechId, metagraph_indexes: T.vec(T.u16) }),
       output: option(SelectiveMetagraph),

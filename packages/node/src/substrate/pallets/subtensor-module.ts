@@ -824,6 +824,15 @@ function neverPresent(): StorageItemDef[] {
       LockState,
     ),
     opt(
+      'AutoStakeDestination',
+      'Hotkey a coldkey auto-stakes its mining rewards to on a subnet (Taonet has no auto-stake).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+      ],
+      AccountId32,
+    ),
+    opt(
       'DecayingLock',
       'Whether a coldkey’s lock on a subnet decays (none in Taonet).',
       [
