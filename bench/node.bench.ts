@@ -7,7 +7,10 @@
  *   2. the sr25519 verify ceiling in the same run (the same signatures verified in a loop, one core)
  *      and the ratio of the two (targets: ≥ 3,000 tx/s and ≥ 75% of the ceiling);
  *   3. the latency of taonet_metagraph (all default fields) over HTTP for a subnet of 256 UIDs (p50
- *      over ≥ 50 calls; target ≤ 10 ms).
+ *      over ≥ 50 calls; target ≤ 10 ms);
+ *   4. the Substrate face: state_getMetadata, SubnetInfoRuntimeApi_get_metagraph over state_call for
+ *      the same 256-UID subnet (target p50 ≤ 10 ms), and a storage read at a 200-block-old hash
+ *      against the same read at the head's hash (target: within 2×).
  * The last line printed is the tx/s figure. Set TAONET_BENCH_TX for N, TAONET_CPU_PROF=dir to write
  * a CPU profile of the node process.
  */
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { accountToBytes, fromHex, type SignedExtrinsic, signingPayload, toHex } from '@taonet/primitives';
 import { buildTx, type Key, key, NodeProcess, REPO_ROOT, WsClient } from '../packages/node/test/e2e/harness.js';
+import { SubstrateFace } from '../packages/node/src/substrate/substrate-face.js';
 
 const TAO = 1_000_000_000n;
 const N = Number(process.env.TAONET_BENCH_TX ?? 30_000);
@@ -145,7 +149,7 @@ function verifyCeiling(
 async function metagraphLatency(
   node: NodeProcess,
   sealer: WsClient,
-): Promise<{ p50: number; p90: number; uids: number }> {
+): Promise<{ p50: number; p90: number; uids: number; netuid: number }> {
   const owner = key('//Bench//owner');
   const cold = Array.from({ length: 8 }, (_, i) => key(`//Bench//regcold//${i}`));
   await fund(node, [owner, ...cold], 10_000n * TAO, sealer);
@@ -190,12 +194,66 @@ async function metagraphLatency(
     times.push(performance.now() - t0);
     if (mg.hotkeys.length !== uids) throw new Error('metagraph size changed');
   }
-  times.sort((a, b) => a - b);
-  return {
-    p50: times[Math.floor(times.length / 2)] as number,
-    p90: times[Math.floor(times.length * 0.9)] as number,
-    uids,
-  };
+  return { ...percentiles(times), uids, netuid };
+}
+
+function percentiles(times: number[]): { p50: number; p90: number } {
+  const t = [...times].sort((a, b) => a - b);
+  return { p50: t[Math.floor(t.length / 2)] as number, p90: t[Math.floor(t.length * 0.9)] as number };
+}
+
+/** p50/p90 of `n` sequential calls of `f` (after 5 warm-up calls). */
+async function latency(n: number, f: () => Promise<unknown>): Promise<{ p50: number; p90: number }> {
+  for (let i = 0; i < 5; i++) await f();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await f();
+    times.push(performance.now() - t0);
+  }
+  return percentiles(times);
+}
+
+/** The Substrate face's reads: metadata, the metagraph runtime API, and a read 200 blocks back vs at the head. */
+async function substrateLatency(
+  node: NodeProcess,
+  netuid: number,
+): Promise<{
+  metadata: { p50: number; p90: number };
+  metagraph: { p50: number; p90: number; bytes: number };
+  old: { p50: number; p90: number };
+  head: { p50: number; p90: number };
+}> {
+  const metadata = await latency(50, () => node.rpc<string>('state_getMetadata'));
+  const args = toHex(new Uint8Array([netuid & 0xff, netuid >> 8]));
+  let bytes = 0;
+  const metagraph = await latency(100, async () => {
+    const r = await node.rpc<string>('state_call', ['SubnetInfoRuntimeApi_get_metagraph', args]);
+    bytes = (r.length - 2) / 2;
+  });
+  let head = (await node.head()).number;
+  if (head < 201n) await node.seal(Number(201n - head));
+  head = (await node.head()).number;
+  const headHash = await node.rpc<string>('chain_getBlockHash', [Number(head)]);
+  const oldHash = await node.rpc<string>('chain_getBlockHash', [Number(head - 200n)]);
+  const face = new SubstrateFace(250);
+  const account = face.storage.item('System', 'Account');
+  if (account === undefined) throw new Error('no System.Account');
+  const k = toHex(face.storage.encodeKey(account, [accountToBytes(key('Alice').id)]));
+  // Interleaved, so that load on a shared machine weighs on both alike.
+  const oldTimes: number[] = [];
+  const headTimes: number[] = [];
+  for (let i = 0; i < 205; i++) {
+    for (const [hash, times] of [
+      [oldHash, oldTimes],
+      [headHash, headTimes],
+    ] as const) {
+      const t0 = performance.now();
+      await node.rpc('state_getStorage', [k, hash]);
+      if (i >= 5) times.push(performance.now() - t0);
+    }
+  }
+  return { metadata, metagraph: { ...metagraph, bytes }, old: percentiles(oldTimes), head: percentiles(headTimes) };
 }
 
 export async function benchNode(): Promise<void> {
@@ -263,6 +321,14 @@ export async function benchNode(): Promise<void> {
     const mg = await metagraphLatency(node, sealer);
     console.log(
       `taonet_metagraph (${mg.uids} uids, all default fields) over HTTP: p50 ${fmt(mg.p50, 2)} ms, p90 ${fmt(mg.p90, 2)} ms (target p50 ≤ 10 ms)`,
+    );
+    const sub = await substrateLatency(node, mg.netuid);
+    console.log(`state_getMetadata over HTTP: p50 ${fmt(sub.metadata.p50, 2)} ms, p90 ${fmt(sub.metadata.p90, 2)} ms`);
+    console.log(
+      `SubnetInfoRuntimeApi_get_metagraph (${mg.uids} uids, ${fmt(sub.metagraph.bytes)} bytes) over state_call: p50 ${fmt(sub.metagraph.p50, 2)} ms, p90 ${fmt(sub.metagraph.p90, 2)} ms (target p50 ≤ 10 ms)`,
+    );
+    console.log(
+      `System.Account read at a 200-block-old hash: p50 ${fmt(sub.old.p50, 3)} ms vs ${fmt(sub.head.p50, 3)} ms at the head's hash = ${fmt(sub.old.p50 / sub.head.p50, 2)}× (target ≤ 2×)`,
     );
     await sealer.close();
     console.log(`transfers from RPC into committed blocks: ${fmt(txPerSec)} tx/s (target ≥ 3,000)`);

@@ -46,6 +46,7 @@ describe('metadata', () => {
       ['Balances', 5],
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
+      ['Commitments', 18],
       ['AdminUtils', 19],
       ['MevShield', 30],
       ['TaonetAdmin', 200],
@@ -156,11 +157,73 @@ describe('metadata', () => {
       ['AccountNonceApi', ['account_nonce']],
       ['TaggedTransactionQueue', ['validate_transaction']],
       ['TransactionPaymentApi', ['query_info', 'query_fee_details']],
-      ['SubnetInfoRuntimeApi', ['get_dynamic_info', 'get_all_dynamic_info']],
-      ['NeuronInfoRuntimeApi', ['get_neurons_lite', 'get_neuron_lite']],
+      ['DelegateInfoRuntimeApi', ['get_delegates', 'get_delegate', 'get_delegated']],
+      ['NeuronInfoRuntimeApi', ['get_neurons', 'get_neuron', 'get_neurons_lite', 'get_neuron_lite']],
+      [
+        'SubnetInfoRuntimeApi',
+        [
+          'get_subnet_info',
+          'get_subnets_info',
+          'get_subnet_info_v2',
+          'get_subnets_info_v2',
+          'get_subnet_hyperparams',
+          'get_subnet_hyperparams_v2',
+          'get_subnet_hyperparams_v3',
+          'get_all_dynamic_info',
+          'get_all_metagraphs',
+          'get_metagraph',
+          'get_all_mechagraphs',
+          'get_mechagraph',
+          'get_dynamic_info',
+          'get_subnet_state',
+          'get_selective_metagraph',
+          'get_coldkey_auto_stake_hotkey',
+          'get_selective_mechagraph',
+          'get_next_epoch_start_block',
+        ],
+      ],
+      [
+        'StakeInfoRuntimeApi',
+        [
+          'get_stake_info_for_coldkey',
+          'get_stake_info_for_coldkeys',
+          'get_stake_info_for_hotkey_coldkey_netuid',
+          'get_stake_availability_for_coldkeys',
+          'get_stake_fee',
+          'get_coldkey_lock',
+          'get_hotkey_conviction',
+          'get_most_convicted_hotkey_on_subnet',
+        ],
+      ],
       ['SubnetRegistrationRuntimeApi', ['get_network_registration_cost']],
-      ['SwapRuntimeApi', ['current_alpha_price', 'current_alpha_price_all']],
+      [
+        'SwapRuntimeApi',
+        ['current_alpha_price', 'current_alpha_price_all', 'sim_swap_tao_for_alpha', 'sim_swap_alpha_for_tao'],
+      ],
+      ['BetaBasketRuntimeApi', ['get_root_basket_owed', 'get_root_basket_positions']],
     ]);
+  });
+
+  it('runtime API inputs carry subtensor’s argument names; SubnetInfoRuntimeApi is version 2', () => {
+    const inputs = (api: string, method: string) =>
+      v15.apis
+        .find((a) => a.name === api)
+        ?.methods.find((m) => m.name === method)
+        ?.inputs.map((i) => i.name);
+    expect(inputs('SwapRuntimeApi', 'sim_swap_tao_for_alpha')).toEqual(['netuid', 'tao']);
+    expect(inputs('SwapRuntimeApi', 'sim_swap_alpha_for_tao')).toEqual(['netuid', 'alpha']);
+    expect(inputs('StakeInfoRuntimeApi', 'get_stake_availability_for_coldkeys')).toEqual([
+      'coldkey_accounts',
+      'netuids',
+    ]);
+    expect(inputs('SubnetInfoRuntimeApi', 'get_selective_mechagraph')).toEqual([
+      'netuid',
+      'subid',
+      'metagraph_indexes',
+    ]);
+    expect(inputs('DelegateInfoRuntimeApi', 'get_delegated')).toEqual(['delegatee_account']);
+    const apis = new SubstrateFace(250).runtime.version.json.apis as [string, number][];
+    expect(apis).toContainEqual(['0x8375104b299b74c5', 2]);
   });
 
   it('@polkadot/types reads both versions and resolves a module error by index', () => {

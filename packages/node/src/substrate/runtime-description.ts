@@ -9,6 +9,7 @@ import { type ErrorIndex, eventRecordType } from './event-records.js';
 import type { PalletDef } from './pallet.js';
 import { auraPallet } from './pallets/aura.js';
 import { balancesPallet } from './pallets/balances.js';
+import { commitmentsPallet } from './pallets/commitments.js';
 import { mevShieldPallet } from './pallets/mev-shield.js';
 import { subtensorModulePallet } from './pallets/subtensor-module.js';
 import { systemPallet } from './pallets/system.js';
@@ -199,6 +200,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     balancesPallet(DEFAULT_NETWORK_PARAMS.existentialDeposit),
     transactionPaymentPallet(),
     subtensorModulePallet(),
+    commitmentsPallet(),
     adminUtilsPallet(),
     mevShieldPallet(),
     taonetAdminPallet(),

@@ -108,7 +108,12 @@ export function httpPost(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (e: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while we were busy (the server's keep-alive timeout
+      // ran out): nothing reached the server, so sending again on a fresh socket is safe.
+      if (req.reusedSocket && e.code === 'ECONNRESET') httpPost(url, body, agent).then(resolve, reject);
+      else reject(e);
+    });
     req.end(body);
   });
 }

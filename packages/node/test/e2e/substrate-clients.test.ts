@@ -255,6 +255,80 @@ describe('subtensor runtime APIs (@polkadot/api api.call)', () => {
   });
 });
 
+describe('stake, metagraph and swap runtime APIs (@polkadot/api api.call)', () => {
+  const call = (apiName: string, method: string) => {
+    const f = api.call[apiName]?.[method];
+    if (f === undefined) throw new Error(`no runtime call ${apiName}.${method}`);
+    return f;
+  };
+
+  it('stakeInfoRuntimeApi.getStakeInfoForColdkey gives taonet_accountInfo’s positions', async () => {
+    const view = await node.rpc<AccountInfoJson>('taonet_accountInfo', [charlie.id]);
+    const rows = (await call('stakeInfoRuntimeApi', 'getStakeInfoForColdkey')(charlie.id)).toJSON() as {
+      hotkey: string;
+      coldkey: string;
+      netuid: number;
+      stake: number | string;
+      isRegistered: boolean;
+    }[];
+    const want = view.stakes.filter((p) => BigInt(p.alpha) > 0n);
+    expect(rows.length).toBe(want.length);
+    for (const p of want) {
+      const r = rows.find((x) => api.createType('AccountId32', x.hotkey).toHex() === p.hotkey && x.netuid === p.netuid);
+      expect(r, `${p.hotkey}/${p.netuid}`).toBeDefined();
+      expect(BigInt(r?.stake ?? -1)).toBe(BigInt(p.alpha));
+      expect(api.createType('AccountId32', r?.coldkey).toHex()).toBe(charlie.id);
+    }
+    const zero = (
+      await call('stakeInfoRuntimeApi', 'getStakeInfoForHotkeyColdkeyNetuid')(charlieHot.id, alice.id, netuid)
+    ).toJSON() as { stake: number } | null;
+    expect(zero?.stake).toBe(0);
+  });
+
+  it('subnetInfoRuntimeApi.getMetagraph decodes all 72 fields with taonet_metagraph’s numbers', async () => {
+    const mg = await node.rpc<{ hotkeys: string[]; alphaStake: string[]; emission: string[] }>('taonet_metagraph', [
+      netuid,
+    ]);
+    const m = (await call('subnetInfoRuntimeApi', 'getMetagraph')(netuid)).toJSON() as Record<string, unknown>;
+    expect(Object.keys(m)).toHaveLength(72);
+    expect(m.netuid).toBe(netuid);
+    expect((m.hotkeys as string[]).map((h) => api.createType('AccountId32', h).toHex())).toEqual(mg.hotkeys);
+    expect((m.alphaStake as (number | string)[]).map((x) => BigInt(x).toString())).toEqual(mg.alphaStake);
+    expect((m.emission as (number | string)[]).map((x) => BigInt(x).toString())).toEqual(mg.emission);
+    expect(m.numUids).toBe(mg.hotkeys.length);
+    expect((await call('subnetInfoRuntimeApi', 'getMetagraph')(999)).toJSON()).toBeNull();
+  });
+
+  it('swapRuntimeApi.simSwapTaoForAlpha gives the runtime’s quote (taonet_simSwap)', async () => {
+    const q = await node.rpc<{ paidIn: string; paidOut: string; fee: string }>('taonet_simSwap', [
+      netuid,
+      'buy',
+      String(7n * TAO),
+    ]);
+    const r = (await call('swapRuntimeApi', 'simSwapTaoForAlpha')(netuid, 7n * TAO)).toJSON() as Record<
+      string,
+      number | string
+    >;
+    expect(BigInt(r.taoAmount ?? -1)).toBe(BigInt(q.paidIn));
+    expect(BigInt(r.alphaAmount ?? -1)).toBe(BigInt(q.paidOut));
+    expect(BigInt(r.taoFee ?? -1)).toBe(BigInt(q.fee));
+    expect(BigInt(r.alphaSlippage ?? -1)).toBeGreaterThan(0n);
+  });
+
+  it('reads the constants and new items through api.consts / api.query', async () => {
+    expect(api.consts.aura?.slotDuration?.toString()).toBe('250');
+    expect(api.consts.subtensorModule?.initialStartCallDelay?.toString()).toBe('0');
+    const sym = await node.rpc<{ symbol: string }>('taonet_dynamicInfo', [netuid]);
+    expect(Buffer.from((await query('subtensorModule', 'tokenSymbol')(netuid)).toU8a(true)).toString('utf8')).toBe(
+      sym.symbol,
+    );
+    expect((await query('subtensorModule', 'isNetworkMember')(charlieHot.id, netuid)).toString()).toBe('true');
+    expect((await query('subtensorModule', 'subnetEpochConsensus')(netuid)).toString()).toBe('Yuma');
+    expect(((await query('subtensorModule', 'hotkeyLock')(netuid, charlieHot.id)) as Opt).isNone).toBe(true);
+    expect((await query('subtensorModule', 'unlockRate')()).toString()).toBe('934866');
+  });
+});
+
 describe('subscriptions and the pruning window', () => {
   it('api.query with a callback follows a value through state_subscribeStorage', async () => {
     const seen: bigint[] = [];

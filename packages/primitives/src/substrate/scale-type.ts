@@ -30,6 +30,7 @@ import {
   u8,
   _void,
 } from 'scale-ts';
+import { encodeScale } from './scale-writer.js';
 
 export type Primitive =
   | 'bool'
@@ -222,6 +223,9 @@ export function codecOf(t: ScaleType): Codec<unknown> {
       break;
     }
   }
+  // Encoding goes through one buffer (scale-writer.ts); decoding stays with scale-ts.
+  const dec = c.dec;
+  c = createCodec((v: unknown) => encodeScale(t, v), dec) as Codec<unknown>;
   codecs.set(t, c);
   return c;
 }

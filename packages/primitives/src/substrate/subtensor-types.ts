@@ -1,6 +1,6 @@
 /** SubtensorModule's own structs and enums, with subtensor's paths and field names. */
 import { fields, T } from './scale-type.js';
-import { Bytes, NetUid } from './types.js';
+import { AlphaBalance, Bytes, NetUid, U64F64 } from './types.js';
 
 export const AxonInfo = T.composite(
   'pallet_subtensor::AxonInfo',
@@ -39,4 +39,28 @@ export const RootClaimType = T.variant('pallet_subtensor::RootClaimTypeEnum', [
     fields: fields({ subnets: T.vec(NetUid) }),
     docs: ['Keep alpha on these subnets, sell the rest.'],
   },
+]);
+
+export const LockState = T.composite(
+  'pallet_subtensor::staking::lock::LockState',
+  fields({ locked_mass: AlphaBalance, conviction: U64F64, last_update: T.u64 }),
+);
+
+export const ChainIdentityV2 = T.composite(
+  'pallet_subtensor::pallet::ChainIdentityV2',
+  fields({
+    name: Bytes,
+    url: Bytes,
+    github_repo: Bytes,
+    image: Bytes,
+    discord: Bytes,
+    description: Bytes,
+    additional: Bytes,
+  }),
+);
+
+/** How a subnet's epoch reaches consensus: Yuma, or Null (weights ignored). Taonet runs Yuma. */
+export const EpochConsensus = T.variant('pallet_subtensor::epoch::EpochConsensus', [
+  { name: 'Yuma', index: 0, fields: [], docs: ['Yuma Consensus over the validators’ weights.'] },
+  { name: 'Null', index: 1, fields: [], docs: ['No consensus: emission by validator permit only.'] },
 ]);

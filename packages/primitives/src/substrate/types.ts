@@ -28,6 +28,9 @@ export const U64F64 = T.composite('substrate_fixed::FixedU128', fields({ bits: T
 export const I96F32 = T.composite('substrate_fixed::FixedI128', fields({ bits: T.i128 }), [
   { name: 'Frac', type: null },
 ]);
+/** Same layout and path as I96F32 (the fraction width is not part of the metadata type). */
+export const I64F64 = I96F32;
+export const I32F32 = T.composite('substrate_fixed::FixedI64', fields({ bits: T.i64 }), [{ name: 'Frac', type: null }]);
 export const SafeFloat = T.composite('share_pool::SafeFloat', fields({ mantissa: T.u128, exponent: T.i64 }));
 
 export const MultiAddress = T.variant(
@@ -178,6 +181,25 @@ export function option(of: ScaleType): ScaleType {
       [{ name: 'T', type: of }],
     );
     options.set(of, t);
+  }
+  return t;
+}
+
+/** `BTreeMap<K, V>` as scale-info shows it: a sequence of (key, value) under the path clients map. */
+const btreeMaps = new Map<ScaleType, Map<ScaleType, ScaleType>>();
+export function btreeMap(k: ScaleType, v: ScaleType): ScaleType {
+  let byV = btreeMaps.get(k);
+  if (byV === undefined) {
+    byV = new Map();
+    btreeMaps.set(k, byV);
+  }
+  let t = byV.get(v);
+  if (t === undefined) {
+    t = T.composite('BTreeMap', unnamed(T.vec(T.tuple(k, v))), [
+      { name: 'K', type: k },
+      { name: 'V', type: v },
+    ]);
+    byV.set(v, t);
   }
   return t;
 }

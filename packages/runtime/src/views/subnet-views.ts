@@ -1,7 +1,7 @@
 /** Subnet-level views: dynamic (pool and emission) info, hyperparameters, prices. */
 import type { AccountId } from '@taonet/primitives';
 import { blocksUntilNextAutoEpoch } from '../subnets/epoch-schedule.js';
-import { tempoOf } from '../subnets/epoch-schedule-state.js';
+import { nextEpochBlock, tempoOf } from '../subnets/epoch-schedule-state.js';
 import { Burn, Keys } from '../neurons/storage.js';
 import { HYPERPARAMETER_SPECS, type SubnetHyperparameters } from '../params/hyperparameters.js';
 import { Params } from '../params/storage.js';
@@ -170,4 +170,10 @@ export function registrationPrices(s: State, block: bigint): RegistrationPrices 
   const neuron: Record<number, bigint> = {};
   for (const n of s.value(Netuids)) if (n !== 0) neuron[n] = s.get(Burn, n);
   return { neuron, network: currentLockCost(s, block, s.value(Params)) };
+}
+
+/** Block of the subnet's next epoch (automatic or pending), or null with no subnet or a zero tempo. */
+export function nextEpochStart(s: State, netuid: number, block: bigint): bigint | null {
+  if (s.get(Hyperparameters, netuid) === null || tempoOf(s, netuid) === 0) return null;
+  return nextEpochBlock(s, netuid, block);
 }

@@ -38,3 +38,14 @@ export function simSwap(s: State, netuid: number, side: SwapSide, amount: bigint
     priceAfter: spotPrice(tao, alpha, pool.wQuote, pool.mechanism),
   };
 }
+
+/**
+ * What `amount` would fetch at `netuid`'s spot price, with no slippage and no fee (rao): the
+ * baseline subtensor's swap simulation measures slippage against. 0 for a subnet that does not exist.
+ */
+export function amountAtSpot(s: State, netuid: number, side: SwapSide, amount: bigint): bigint {
+  if (s.get(Hyperparameters, netuid) === null) return 0n;
+  const price = currentPrice(s, netuid);
+  if (side === 'sell') return (amount * price) >> 64n;
+  return price === 0n ? 0n : (amount << 64n) / price;
+}

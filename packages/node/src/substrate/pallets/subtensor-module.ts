@@ -4,7 +4,13 @@
  * left out rather than answered with made-up values.
  */
 import type { AccountId, SafeFloat } from '@taonet/primitives';
-import { DEFAULT_HYPERPARAMETERS, DEFAULT_NETWORK_PARAMS, type SubnetHyperparameters, storage } from '@taonet/runtime';
+import {
+  DEFAULT_HYPERPARAMETERS,
+  DEFAULT_NETWORK_PARAMS,
+  type SubnetHyperparameters,
+  storage,
+  views,
+} from '@taonet/runtime';
 import {
   acct,
   acctBytes,
@@ -19,6 +25,7 @@ import {
   AccountId32,
   AlphaBalance,
   Bytes,
+  I64F64,
   I96F32,
   MechId,
   NetUid,
@@ -29,7 +36,17 @@ import {
 } from '../types.js';
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
-import { AxonInfo, RootClaimType, SubnetIdentityV3 } from './subtensor-types.js';
+import {
+  AxonInfo,
+  ChainIdentityV2,
+  EpochConsensus,
+  LockState,
+  RootClaimType,
+  SubnetIdentityV3,
+} from './subtensor-types.js';
+
+const YUMA = { tag: 'Yuma', value: undefined };
+const ALPHA_VALUES_DEFAULT = [DEFAULT_HYPERPARAMETERS.alphaLow, DEFAULT_HYPERPARAMETERS.alphaHigh];
 import { SUBTENSOR_CALLS } from '@taonet/primitives/substrate';
 
 // ---- calls: subtensor's indices and argument names, with their runtime meaning (primitives' subtensor-calls.ts)
@@ -62,8 +79,14 @@ function perSubnet(
   value: ScaleType,
   fallback: unknown,
   read: (ctx: StorageContext, n: number) => unknown,
-  opts: { key?: ScaleType; hasher?: 'Identity' | 'Twox64Concat' | 'Blake2128Concat' } = {},
+  opts: {
+    key?: ScaleType;
+    hasher?: 'Identity' | 'Twox64Concat' | 'Blake2128Concat';
+    /** Present for every subnet, default value or not: subtensor writes it when creating a subnet. */
+    always?: boolean;
+  } = {},
 ): StorageItemDef {
+  const present = (v: unknown) => v !== undefined && (opts.always === true || !sameValue(v, fallback));
   return {
     name,
     docs: [docs],
@@ -73,17 +96,34 @@ function perSubnet(
     fallback,
     get: (ctx, [n]) => {
       const v = hyper(ctx, n) === null ? undefined : read(ctx, n as number);
-      return v === undefined || sameValue(v, fallback) ? undefined : v;
+      return present(v) ? v : undefined;
     },
-    keysOf: (ctx) => netuidKeys(ctx).filter(([n]) => !sameValue(read(ctx, n as number), fallback)),
+    keysOf: (ctx) => netuidKeys(ctx).filter(([n]) => present(read(ctx, n as number))),
   };
 }
+
+/**
+ * Items subtensor's `init_new_network` writes for every new subnet, so that iterating them (btcli
+ * `subnets list` does) finds every subnet even where the value is the default.
+ */
+const WRITTEN_AT_SUBNET_CREATION = new Set([
+  'SubnetworkN',
+  'Tempo',
+  'LastEpochBlock',
+  'NetworkRegistrationAllowed',
+  'MaxAllowedUids',
+  'MaxAllowedValidators',
+  'MinAllowedWeights',
+  'ImmunityPeriod',
+  'Burn',
+  'Kappa',
+]);
 
 const isBits = (v: unknown): v is { bits: bigint } => typeof v === 'object' && v !== null && 'bits' in v;
 
 function sameValue(x: unknown, y: unknown): boolean {
   if (x instanceof Uint8Array && y instanceof Uint8Array) return x.length === y.length && x.every((b, i) => b === y[i]);
-  if (Array.isArray(x) && Array.isArray(y)) return x.length === 0 && y.length === 0;
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => sameValue(v, y[i]));
   if (isBits(x) && isBits(y)) return x.bits === y.bits;
   return x === y;
 }
@@ -96,10 +136,17 @@ function hyperItem<K extends keyof SubnetHyperparameters>(
   conv: (v: SubnetHyperparameters[K]) => unknown = (v) => v,
 ): StorageItemDef {
   const fallback = conv(DEFAULT_HYPERPARAMETERS[key]);
-  return perSubnet(name, `The subnet's ${String(key)} hyperparameter.`, value, fallback, (ctx, n) => {
-    const h = hyper(ctx, n);
-    return h === null ? undefined : conv(h[key]);
-  });
+  return perSubnet(
+    name,
+    `The subnet's ${String(key)} hyperparameter.`,
+    value,
+    fallback,
+    (ctx, n) => {
+      const h = hyper(ctx, n);
+      return h === null ? undefined : conv(h[key]);
+    },
+    { always: WRITTEN_AT_SUBNET_CREATION.has(name) },
+  );
 }
 
 /** A Taonet map keyed by netuid with a bigint value (amounts, blocks). */
@@ -109,7 +156,9 @@ function amountItem(
   item: typeof storage.SubnetTao,
   value: ScaleType = T.u64,
 ): StorageItemDef {
-  return perSubnet(name, docs, value, 0n, (ctx, n) => ctx.state.get(item, n));
+  return perSubnet(name, docs, value, 0n, (ctx, n) => ctx.state.get(item, n), {
+    always: WRITTEN_AT_SUBNET_CREATION.has(name),
+  });
 }
 
 /** Per-uid columns of the last epoch. */
@@ -314,6 +363,7 @@ const STORAGE: readonly StorageItemDef[] = [
     T.u16,
     0,
     (ctx, n) => ctx.state.get(storage.Keys, n).length,
+    { always: true },
   ),
   hyperItem('Tempo', 'tempo', T.u16),
   hyperItem('MaxAllowedUids', 'maxAllowedUids', T.u16),
@@ -520,7 +570,189 @@ const STORAGE: readonly StorageItemDef[] = [
       return v === 0n ? undefined : v;
     },
   },
+  amountItem(
+    'PendingEpochAt',
+    'Block at which the next epoch of the subnet is due (0: none pending).',
+    storage.PendingEpochAt,
+  ),
+  amountItem('SubnetEpochIndex', 'Epochs the subnet has run.', storage.SubnetEpochIndex),
+  perSubnet(
+    'RevealPeriodEpochs',
+    'Epochs between a weight commit and its reveal.',
+    T.u64,
+    1n,
+    (ctx, n) => BigInt(hyper(ctx, n)?.revealPeriodEpochs ?? 1),
+    { hasher: 'Twox64Concat' },
+  ),
+  perSubnet(
+    'AlphaValues',
+    'Liquid-alpha (low, high) bounds.',
+    T.tuple(T.u16, T.u16),
+    ALPHA_VALUES_DEFAULT,
+    (ctx, n) => {
+      const h = hyper(ctx, n);
+      return h === null ? undefined : [h.alphaLow, h.alphaHigh];
+    },
+  ),
+  // Taonet's epochs always run Yuma Consensus and it locks no registration collateral.
+  perSubnet('SubnetEpochConsensus', 'How the subnet’s epoch reaches consensus.', EpochConsensus, YUMA, () => YUMA),
+  perSubnet('CollateralLockShare', 'Share of a registration locked as collateral (65535 = all).', T.u16, 0, () => 0),
+  {
+    ...perSubnet(
+      'SubnetEmaTaoFlow',
+      'Block of the last update and the EMA of the net TAO flow into the subnet (I64F64 bits).',
+      T.tuple(T.u64, I64F64),
+      undefined,
+      (ctx, n) => [ctx.number, { bits: ctx.state.get(storage.FlowEma, n) }],
+    ),
+    modifier: 'Optional',
+  },
+  {
+    name: 'IsNetworkMember',
+    docs: ['Whether a hotkey is registered on a subnet.'],
+    modifier: 'Default',
+    keys: [
+      { hasher: 'Blake2128Concat', type: AccountId32 },
+      { hasher: 'Identity', type: NetUid },
+    ],
+    value: T.bool,
+    fallback: false,
+    get: (ctx, [hk, n]) => (ctx.state.get(storage.Uids, [n as number, acct(hk)]) === null ? undefined : true),
+    keysOf: (ctx) =>
+      ctx.state.entries(storage.Uids).map(([k]) => {
+        const [n, hk] = parts(k);
+        return [acctBytes(hk as AccountId), Number(n)];
+      }),
+  },
+  childLinks('ChildKeys', 'Children of a hotkey on a subnet: (proportion of u64::MAX, child).', storage.ChildKeys),
+  childLinks('ParentKeys', 'Parents of a hotkey on a subnet: (proportion of u64::MAX, parent).', storage.ParentKeys),
+  ...neverPresent(),
 ];
+
+/** (B hotkey, I netuid) → Vec<(u64 proportion, account)>: a hotkey's child or parent links. */
+function childLinks(name: string, doc: string, item: typeof storage.ChildKeys): StorageItemDef {
+  return {
+    name,
+    docs: [doc],
+    modifier: 'Default',
+    keys: [
+      { hasher: 'Blake2128Concat', type: AccountId32 },
+      { hasher: 'Identity', type: NetUid },
+    ],
+    value: T.vec(T.tuple(T.u64, AccountId32)),
+    fallback: [],
+    get: (ctx, [hk, n]) => {
+      const links = ctx.state.get(item, [acct(hk), n as number]);
+      return links.length === 0 ? undefined : links.map((l) => [l.proportion, acctBytes(l.hotkey)]);
+    },
+    keysOf: (ctx) =>
+      ctx.state.entries(item).flatMap(([k, links]) => {
+        if (links.length === 0) return [];
+        const [hk, n] = parts(k);
+        return [[acctBytes(hk as AccountId), Number(n)]];
+      }),
+  };
+}
+
+/**
+ * Items clients look up (so they must be in the metadata) for concepts Taonet does not have: stake
+ * locks, per-mechanism emission splits, coldkey identities, timelocked commits, PoW difficulty.
+ * They are never present, so reads give None or subtensor's default.
+ */
+function neverPresent(): StorageItemDef[] {
+  const none = { get: () => undefined, keysOf: () => [] };
+  const netuidKey = [{ hasher: 'Identity' as const, type: NetUid }];
+  const netuidHotkey = [
+    { hasher: 'Identity' as const, type: NetUid },
+    { hasher: 'Blake2128Concat' as const, type: AccountId32 },
+  ];
+  const opt = (name: string, doc: string, keys: StorageItemDef['keys'], value: ScaleType): StorageItemDef => ({
+    name,
+    docs: [doc],
+    modifier: 'Optional',
+    keys,
+    value,
+    ...none,
+  });
+  const plain = (name: string, doc: string, value: ScaleType, fallback: unknown): StorageItemDef => ({
+    name,
+    docs: [doc],
+    modifier: 'Default',
+    keys: [],
+    value,
+    fallback,
+    get: () => undefined,
+  });
+  return [
+    opt('HotkeyLock', 'Stake lock of a hotkey on a subnet (Taonet has no locks).', netuidHotkey, LockState),
+    opt('DecayingHotkeyLock', 'Decaying stake lock of a hotkey on a subnet (none in Taonet).', netuidHotkey, LockState),
+    opt('OwnerLock', 'Lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
+    opt(
+      'Lock',
+      'Stake lock of a coldkey on a subnet, to a hotkey (none in Taonet).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+      ],
+      LockState,
+    ),
+    opt(
+      'AutoStakeDestination',
+      'Hotkey a coldkey auto-stakes its mining rewards to on a subnet (Taonet has no auto-stake).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+      ],
+      AccountId32,
+    ),
+    opt(
+      'DecayingLock',
+      'Whether a coldkey’s lock on a subnet decays (none in Taonet).',
+      [
+        { hasher: 'Blake2128Concat', type: AccountId32 },
+        { hasher: 'Identity', type: NetUid },
+      ],
+      T.bool,
+    ),
+    opt('DecayingOwnerLock', 'Decaying lock to the subnet owner hotkey (none in Taonet).', netuidKey, LockState),
+    plain('UnlockRate', 'Unlock rate of decaying locks (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
+    plain('MaturityRate', 'Maturity rate of lock conviction (subtensor’s default; unused by Taonet).', T.u64, 934_866n),
+    opt(
+      'MechanismEmissionSplit',
+      'Emission split between mechanisms (none: one mechanism per subnet).',
+      [{ hasher: 'Twox64Concat', type: NetUid }],
+      T.vec(T.u16),
+    ),
+    opt(
+      'IdentitiesV2',
+      'On-chain identity of a coldkey (Taonet keeps none).',
+      [{ hasher: 'Blake2128Concat', type: AccountId32 }],
+      ChainIdentityV2,
+    ),
+    {
+      name: 'TimelockedWeightCommits',
+      docs: ['Timelocked weight commits by epoch (Taonet has none).'],
+      modifier: 'Default',
+      keys: [
+        { hasher: 'Twox64Concat', type: NetUidStorageIndex },
+        { hasher: 'Twox64Concat', type: T.u64 },
+      ],
+      value: T.vec(T.tuple(AccountId32, T.u64, Bytes, T.u64)),
+      fallback: [],
+      ...none,
+    },
+    {
+      name: 'Difficulty',
+      docs: ['PoW registration difficulty (Taonet has no PoW registration: subtensor’s initial value).'],
+      modifier: 'Default',
+      keys: netuidKey,
+      value: T.u64,
+      fallback: views.SUBTENSOR_FRESH_CHAIN_VALUES.difficulty,
+      ...none,
+    },
+  ];
+}
 
 /** (B hotkey, I netuid) items: the pool of a hotkey on a subnet. */
 function hotkeyNetuidItems(): StorageItemDef[] {
@@ -631,6 +863,13 @@ export function subtensorModulePallet(): PalletDef {
     storage: STORAGE,
     events: SUBTENSOR_EVENTS,
     errors: SUBTENSOR_ERRORS,
-    constants: [],
+    constants: [
+      {
+        name: 'InitialStartCallDelay',
+        type: T.u64,
+        value: DEFAULT_NETWORK_PARAMS.startCallDelay,
+        docs: ['Blocks after registration before the owner may call start_call.'],
+      },
+    ],
   };
 }
