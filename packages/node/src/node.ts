@@ -9,6 +9,8 @@ import type { ChainSpec } from './chain-spec.js';
 import { AuthorityRound } from './consensus/authority-round.js';
 import { initCrypto, type NodeKeypair } from './crypto.js';
 import { BlockProducer } from './producer.js';
+import { acceptanceWindow } from './shield/acceptance-window.js';
+import { AuthorKeyring } from './shield/author-keyring.js';
 import { RpcServer, type RpcServerOptions } from './rpc/server.js';
 import type { StatePruning } from './storage/state-history.js';
 import { TxPool } from './txpool/tx-pool.js';
@@ -28,6 +30,8 @@ export interface NodeOptions {
   readonly maxTxPerBlock?: number;
   /** How many past blocks' state stays readable (default 256), or 'archive' for all. */
   readonly statePruning?: StatePruning;
+  /** Author MEV-shield keys and open carriers (default true). */
+  readonly mevShield?: boolean;
 }
 
 export interface RunningNode {
@@ -55,7 +59,13 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
   const producer =
     o.authorityKey === null || author === null
       ? null
-      : new BlockProducer(chain, pool, { key: o.authorityKey, author, now, maxTxPerBlock: o.maxTxPerBlock ?? 10_000 });
+      : new BlockProducer(chain, pool, {
+          key: o.authorityKey,
+          author,
+          now,
+          maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
+          shield: o.mevShield === false ? null : new AuthorKeyring({ window: acceptanceWindow(o.spec.blockTimeMs) }),
+        });
   const rpc = new RpcServer(
     { chain, pool, manualSeal: o.manualSeal ? producer : null, version: NODE_VERSION, name: 'taonet-node' },
     o.rpc,

@@ -7,6 +7,8 @@ import type { AccountId } from '@taonet/primitives';
 import type { Chain, ImportedBlock } from './chain/chain.js';
 import type { NodeKeypair } from './crypto.js';
 import type { TxPool } from './txpool/tx-pool.js';
+import type { AuthorKeyring } from './shield/author-keyring.js';
+import { storage } from '@taonet/runtime';
 
 export interface ProducerOptions {
   readonly key: NodeKeypair;
@@ -14,6 +16,8 @@ export interface ProducerOptions {
   /** Wall-clock source (ms); injected so tests control time. */
   readonly now: () => number;
   readonly maxTxPerBlock: number;
+  /** The MEV shield's author keys (null: announce nothing, skip every carrier). */
+  readonly shield?: AuthorKeyring | null;
 }
 
 export class BlockProducer {
@@ -24,7 +28,15 @@ export class BlockProducer {
     private readonly chain: Chain,
     private readonly pool: TxPool,
     private readonly opts: ProducerOptions,
-  ) {}
+  ) {
+    // The keyring learns when each of its keys became readable as NextKey, from every imported block.
+    const keyring = opts.shield ?? null;
+    if (keyring !== null) {
+      chain.onImport((b) =>
+        keyring.observe(Number(b.block.header.number), chain.state.value(storage.ShieldKeyState).nextKey),
+      );
+    }
+  }
 
   /** Produces one block now, in the next free slot; null if this node may not author it. */
   produce(): ImportedBlock | null {
@@ -39,6 +51,7 @@ export class BlockProducer {
       timestamp,
       slot,
       candidates: this.pool.ready(this.opts.maxTxPerBlock),
+      shield: this.opts.shield ?? null,
     });
     this.pool.rejectInvalid(built.rejected);
     return this.chain.importBlock(built.block);

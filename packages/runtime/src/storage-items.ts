@@ -8,3 +8,4 @@ export * from './staking/storage.js';
 export * from './subnets/storage.js';
 export * from './swap/storage.js';
 export * from './weights/storage.js';
+export * from './shield/storage.js';

@@ -16,6 +16,8 @@ export interface NodeCliOptions {
   blockTime?: string;
   authority?: string;
   statePruning?: string;
+  /** commander's `--no-mev-shield` sets this false. */
+  mevShield?: boolean;
   json?: boolean;
 }
 
@@ -32,6 +34,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--block-time <ms>', 'block time for --dev (ms)', '250')
     .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
     .option('--state-pruning <blocks|archive>', 'past blocks whose state stays readable (Substrate reads)', '256')
+    .option('--no-mev-shield', 'do not announce MEV-shield keys or open encrypted transactions as an author')
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
       const code = await runNode(o, json);
@@ -86,6 +89,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       authorityKey: key,
       manualSeal: o.manualSeal === true,
       statePruning,
+      mevShield: o.mevShield !== false,
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

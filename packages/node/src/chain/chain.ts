@@ -15,7 +15,10 @@ import {
   State,
 } from '@taonet/runtime';
 import { type Block, type Header, headerHash, preSealHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
-import type { SignedExtrinsic } from '@taonet/primitives';
+import { type BareExtrinsic, encodeBareExtrinsic, isBare, type SignedExtrinsic } from '@taonet/primitives';
+import type { AuthorKeyring } from '../shield/author-keyring.js';
+import { openCarrier } from '../shield/carrier-opener.js';
+import { ShieldBlobError } from '@taonet/primitives';
 import type { Consensus } from '../consensus/consensus.js';
 import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
 import { merkleRoot } from '../merkle/binary-merkle.js';
@@ -24,7 +27,17 @@ import { type ChainSpec, chainSpecToJson } from '../chain-spec.js';
 import { ChainStore, type StateWrite } from '../storage/chain-store.js';
 import type { StatePruning } from '../storage/state-history.js';
 import { SPEC_VERSION, TRANSACTION_VERSION } from '../substrate/runtime-version.js';
-import { checkTransaction, decodeOrReject, toChecked, TransactionError, type TxContext } from './transaction-checks.js';
+import {
+  checkTransaction,
+  decodeBlockExtrinsicOrReject,
+  decodeOrReject,
+  toChecked,
+  TransactionError,
+  type TxContext,
+} from './transaction-checks.js';
+
+/** What a block body holds: signed transactions and, first, the author's inherent. */
+export type BlockExtrinsic = SignedExtrinsic | BareExtrinsic;
 
 /** How many recent block hashes System.BlockHash keeps (era births older than this are ancient). */
 export const BLOCK_HASH_COUNT = 2400n;
@@ -52,7 +65,7 @@ export type ImportListener = (b: ImportedBlock) => void;
 
 export interface BuiltBlock {
   readonly block: Block;
-  readonly included: readonly SignedExtrinsic[];
+  readonly included: readonly BlockExtrinsic[];
   /** Transactions left out, with why (they were invalid at that point). */
   readonly rejected: readonly { tx: SignedExtrinsic; error: RuntimeErrorInfo }[];
 }
@@ -62,7 +75,7 @@ export class Chain {
   headHash: string;
   finalizedNumber: bigint;
   private readonly listeners = new Set<ImportListener>();
-  private pending: { builder: BlockBuilder; header: Header; included: readonly SignedExtrinsic[] } | null = null;
+  private pending: { builder: BlockBuilder; header: Header; included: readonly BlockExtrinsic[] } | null = null;
 
   private constructor(
     readonly spec: ChainSpec,
@@ -111,7 +124,7 @@ export class Chain {
   readonly txContext: TxContext;
 
   static genesisBlock(spec: ChainSpec): { state: State; root: StateRoot; block: Block; hash: string } {
-    const state = genesisState(spec.genesis);
+    const state = genesisState({ ...spec.genesis, authorities: spec.authorities });
     const root = new StateRoot();
     for (const [item, key, value] of state.allEntries()) root.update(item, key, value);
     state.takeDirty();
@@ -202,6 +215,8 @@ export class Chain {
     timestamp: bigint;
     slot: bigint;
     candidates: readonly SignedExtrinsic[];
+    /** The author's MEV-shield keys: announce a fresh one and open carriers meant for ours. */
+    shield?: AuthorKeyring | null;
   }): BuiltBlock {
     const number = this.head.number + 1n;
     const builder = new BlockBuilder(this.state, {
@@ -209,23 +224,35 @@ export class Chain {
       parentHash: this.headHash,
       author: opts.author,
       timestamp: opts.timestamp,
+      slot: opts.slot,
     });
-    const included: SignedExtrinsic[] = [];
+    const included: BlockExtrinsic[] = [];
     const rejected: { tx: SignedExtrinsic; error: RuntimeErrorInfo }[] = [];
-    for (const tx of opts.candidates) {
-      try {
-        checkTransaction(tx, this.txContext, number);
-      } catch (e) {
-        if (e instanceof TransactionError) {
-          rejected.push({ tx, error: e.toJSON() });
+    try {
+      if (opts.shield != null) {
+        const inherent = encodeBareExtrinsic({
+          method: 'announce_next_key',
+          args: { encKey: opts.shield.announce(Number(number)) },
+        });
+        builder.applyInherent(inherent.call);
+        included.push(inherent);
+      }
+      for (const tx of opts.candidates) {
+        const opened = tx.call.method === 'submit_encrypted' ? this.openCarrier(opts.shield ?? null, tx, number) : null;
+        if (opened === 'skip') continue;
+        const r = this.tryInclude(builder, tx, number);
+        if (!r.ok) {
+          rejected.push({ tx, error: r.error });
           continue;
         }
-        builder.abort();
-        throw e;
+        included.push(tx);
+        // The inner goes right after its carrier, if it is valid there; else it is dropped silently.
+        if (opened?.inner != null && this.tryInclude(builder, opened.inner, number).ok) included.push(opened.inner);
       }
-      const r = builder.push(toChecked(tx));
-      if (r.included) included.push(tx);
-      else rejected.push({ tx, error: r.error });
+    } catch (e) {
+      builder.abort();
+      this.state.takeDirty();
+      throw e;
     }
     const writes = this.writesSince();
     const unsealed: Header = {
@@ -246,6 +273,52 @@ export class Chain {
   }
 
   private pendingWrites: StateWrite[] = [];
+
+  /** One candidate at its position: its signature and era, then the runtime's rule. */
+  private tryInclude(
+    builder: BlockBuilder,
+    tx: SignedExtrinsic,
+    number: bigint,
+  ): { ok: true } | { ok: false; error: RuntimeErrorInfo } {
+    try {
+      checkTransaction(tx, this.txContext, number);
+    } catch (e) {
+      if (e instanceof TransactionError) return { ok: false, error: e.toJSON() };
+      throw e;
+    }
+    const r = builder.push(toChecked(tx));
+    return r.included ? { ok: true } : { ok: false, error: r.error };
+  }
+
+  /**
+   * A carrier, seen by this author (spec mev-shield.md §4.2–4.3): 'skip' when its key is not one
+   * this node announced and still holds within the acceptance window (left in the pool; its era
+   * ends it); else the carrier goes in, with its inner extrinsic if the blob opens to one signed
+   * extrinsic that is not itself a carrier (null: the carrier alone, having paid its fee).
+   */
+  private openCarrier(
+    keyring: AuthorKeyring | null,
+    carrier: SignedExtrinsic,
+    building: bigint,
+  ): 'skip' | { inner: SignedExtrinsic | null } {
+    if (keyring === null) return 'skip';
+    let out: ReturnType<typeof openCarrier>;
+    try {
+      out = openCarrier(keyring, carrier.call.args.ciphertext as Uint8Array, Number(building));
+    } catch (e) {
+      if (e instanceof ShieldBlobError) return { inner: null };
+      throw e;
+    }
+    if (out.action === 'skip') return 'skip';
+    if (out.action !== 'open') return { inner: null };
+    try {
+      const inner = decodeOrReject(out.inner);
+      return { inner: inner.call.method === 'submit_encrypted' ? null : inner };
+    } catch (e) {
+      if (e instanceof TransactionError) return { inner: null };
+      throw e;
+    }
+  }
 
   /** Drops a block built but not imported. */
   discardBuilt(): void {
@@ -270,7 +343,7 @@ export class Chain {
     }
     let builder: BlockBuilder;
     let writes: StateWrite[];
-    let txs: readonly SignedExtrinsic[];
+    let txs: readonly BlockExtrinsic[];
     const prepared = this.pending;
     if (
       prepared !== null &&
@@ -284,24 +357,38 @@ export class Chain {
       builder = prepared.builder;
       writes = this.pendingWrites;
     } else {
-      txs = block.extrinsics.map((b) => decodeOrReject(b));
+      this.discardBuilt();
+      try {
+        txs = block.extrinsics.map((b) => decodeBlockExtrinsicOrReject(b));
+      } catch (e) {
+        throw new ImportError('InvalidTransaction', (e as Error).message);
+      }
       if (toHex(merkleRoot(txs.map((x) => fromHex(x.hash)))) !== h.extrinsicsRoot) {
-        this.discardBuilt();
         throw new ImportError('BadExtrinsicsRoot', 'the extrinsics root does not match the body');
       }
-      this.discardBuilt();
       builder = new BlockBuilder(this.state, {
         number: h.number,
         parentHash: h.parentHash,
         author: h.author,
         timestamp: h.timestamp,
+        slot: h.slot,
       });
       try {
-        for (const tx of txs) {
+        txs.forEach((tx, i) => {
+          if (isBare(tx)) {
+            // Only the author's inherent, and only first.
+            if (i !== 0 || tx.call.method !== 'announce_next_key')
+              throw new ImportError(
+                'InvalidTransaction',
+                `${tx.hash}: an unsigned extrinsic that is not the block's inherent`,
+              );
+            builder.applyInherent(tx.call);
+            return;
+          }
           checkTransaction(tx, this.txContext, h.number);
           const r = builder.push(toChecked(tx) as CheckedExtrinsic);
           if (!r.included) throw new ImportError('InvalidTransaction', `${tx.hash}: ${r.error.code}`);
-        }
+        });
       } catch (e) {
         builder.abort();
         this.state.takeDirty();

@@ -5,8 +5,12 @@
  * and a hint, like the runtime's, plus the Substrate pool reason clients match on.
  */
 import {
+  type BareExtrinsic,
   DecodeError,
+  decodeBlockExtrinsic,
   decodeExtrinsic,
+  parseShieldBlob,
+  ShieldBlobError,
   eraBirth,
   extrinsicSigningPayload,
   type SignedExtrinsic,
@@ -44,6 +48,18 @@ export class TransactionError extends Error implements RuntimeErrorInfo {
       ...(this.hint === undefined ? {} : { hint: this.hint }),
       ...(this.data === undefined ? {} : { data: this.data }),
     };
+  }
+}
+
+/** A block body's extrinsic (signed, or the author's bare inherent); typed error on bad bytes. */
+export function decodeBlockExtrinsicOrReject(bytes: Uint8Array): SignedExtrinsic | BareExtrinsic {
+  try {
+    return decodeBlockExtrinsic(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) {
+      throw new TransactionError('MalformedExtrinsic', `the block's extrinsic does not decode: ${e.message}`);
+    }
+    throw e;
   }
 }
 
@@ -131,7 +147,36 @@ export function checkTransaction(x: SignedExtrinsic, ctx: TxContext, blockNumber
     }
     throw badProof();
   }
+  checkCarrier(x);
   verified.set(x, { ctx, birth });
+}
+
+/** The longest era a carrier may have (subtensor's CheckMortality rule for submit_encrypted). */
+export const MAX_CARRIER_PERIOD = 8n;
+
+/**
+ * A MevShield carrier must be short-lived and carry a blob that parses (spec mev-shield.md §5):
+ * subtensor answers InvalidTransaction::Stale and Custom(23) FailedShieldedTxParsing.
+ */
+function checkCarrier(x: SignedExtrinsic): void {
+  if (x.call.method !== 'submit_encrypted') return;
+  if (x.era.type === 'immortal' || x.era.period > MAX_CARRIER_PERIOD) {
+    throw new TransactionError(
+      'Stale',
+      'a MevShield carrier must be mortal with an era of at most 8 blocks',
+      'sign submit_encrypted with an era period of 8 (the clients do)',
+    );
+  }
+  try {
+    parseShieldBlob(x.call.args.ciphertext as Uint8Array);
+  } catch (e) {
+    if (!(e instanceof ShieldBlobError)) throw e;
+    throw new TransactionError(
+      'FailedShieldedTxParsing',
+      `the encrypted blob does not parse: ${e.message} (Custom error: 23)`,
+      'encrypt with the MEV shield format: key hash ‖ u16 KEM length ‖ KEM ciphertext ‖ nonce ‖ AEAD ciphertext',
+    );
+  }
 }
 
 /** Mortality only, for a transaction already verified (the pool's re-check after each block). */

@@ -3,10 +3,16 @@
  * Taonet's own views are taonet_*, and dev-chain controls dev_*. docs/rpc.md documents each one;
  * a test checks that every method here is documented there.
  */
-import { toHex } from '@taonet/primitives';
+import { isBare, toHex } from '@taonet/primitives';
 import { type BlockResult, CALLS, dryRun, nonceOf, RuntimeError, views } from '@taonet/runtime';
 import type { Chain } from '../chain/chain.js';
-import { checkTransaction, decodeOrReject, toChecked, TransactionError } from '../chain/transaction-checks.js';
+import {
+  checkTransaction,
+  decodeBlockExtrinsicOrReject,
+  decodeOrReject,
+  toChecked,
+  TransactionError,
+} from '../chain/transaction-checks.js';
 import { type Block, type Header, substrateHeaderJson } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
@@ -84,7 +90,8 @@ const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => 
   number,
   header: block.header,
   extrinsics: block.extrinsics.map((b) => {
-    const x = decodeOrReject(b);
+    const x = decodeBlockExtrinsicOrReject(b);
+    if (isBare(x)) return { hash: x.hash, inherent: true, call: x.call, palletCall: x.palletCall, bytes: b };
     return {
       hash: x.hash,
       signer: x.signer,

@@ -121,7 +121,12 @@ export function eventRecords(block: BlockEvents, errors: ErrorIndex): unknown[] 
         ),
       );
     }
-    const info = { weight: ZERO_WEIGHT, class: v('Normal'), pays_fee: v(x.fee > 0n ? 'Yes' : 'No') };
+    // An inherent (no signer) is Mandatory, as Substrate classes the author's own extrinsics.
+    const info = {
+      weight: ZERO_WEIGHT,
+      class: v(signer === undefined ? 'Mandatory' : 'Normal'),
+      pays_fee: v(x.fee > 0n ? 'Yes' : 'No'),
+    };
     record(
       phase,
       x.ok

@@ -2,9 +2,9 @@
  * The Substrate face of one chain: its runtime description, metadata, storage index and runtime
  * APIs, built once per chain (constants depend on its spec), plus the storage context of a block.
  */
-import { fromHex } from '@taonet/primitives';
+import { fromHex, isBare } from '@taonet/primitives';
 import type { Chain } from '../chain/chain.js';
-import { decodeOrReject } from '../chain/transaction-checks.js';
+import { decodeBlockExtrinsicOrReject } from '../chain/transaction-checks.js';
 import { HistoricalState } from '../storage/historical-state.js';
 import type { BlockEvents } from './event-records.js';
 import { buildMetadata, type BuiltMetadata, METADATA_VERSIONS } from './metadata.js';
@@ -117,7 +117,13 @@ export function blockEvents(chain: Chain, n: bigint): BlockEvents | null {
   const result = chain.store.resultByNumber(n);
   const block = chain.store.blockByNumber(n);
   if (result === null || block === null) return null;
-  return { result, tips: block.extrinsics.map((x) => decodeOrReject(x).tip) };
+  return {
+    result,
+    tips: block.extrinsics.map((x) => {
+      const d = decodeBlockExtrinsicOrReject(x);
+      return isBare(d) ? 0n : d.tip;
+    }),
+  };
 }
 
 /** The storage context at the head. */

@@ -197,6 +197,45 @@ export function decodeExtrinsic(bytes: Uint8Array): SignedExtrinsic {
   };
 }
 
+/** An unsigned extrinsic in a block body: an inherent the author made (MevShield.announce_next_key). */
+export interface BareExtrinsic {
+  readonly kind: 'bare';
+  readonly call: Call;
+  readonly callBytes: Uint8Array;
+  readonly palletCall: string;
+  readonly hash: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Compact(len) ‖ 0x04 ‖ call: how an author puts an inherent in its block. */
+export function encodeBareExtrinsic(call: Call): BareExtrinsic {
+  const callBytes = encodeRuntimeCall(call);
+  const body = concatBytes(new Uint8Array([0x04]), callBytes);
+  const bytes = concatBytes(encodeCompact(body.length), body);
+  const d = decodeRuntimeCall(callBytes);
+  return { kind: 'bare', call, callBytes, palletCall: `${d.pallet}.${d.call}`, hash: toHex(blake2b256(bytes)), bytes };
+}
+
+/** A block body's extrinsic: a signed one, or (only as a block's inherent) a bare one. */
+export function decodeBlockExtrinsic(bytes: Uint8Array): SignedExtrinsic | BareExtrinsic {
+  const { value: len, size } = decodeCompact(bytes, 0);
+  if (bytes[size] !== 0x04) return decodeExtrinsic(bytes);
+  if (BigInt(bytes.length - size) !== len)
+    throw new DecodeError(`the length prefix says ${len} bytes but ${bytes.length - size} follow`);
+  const callBytes = bytes.slice(size + 1);
+  const d = decodeRuntimeCall(callBytes);
+  return {
+    kind: 'bare',
+    call: d.runtime,
+    callBytes,
+    palletCall: `${d.pallet}.${d.call}`,
+    hash: toHex(blake2b256(bytes)),
+    bytes,
+  };
+}
+
+export const isBare = (x: SignedExtrinsic | BareExtrinsic): x is BareExtrinsic => 'kind' in x && x.kind === 'bare';
+
 /** The signature, by a signer the signer-key rule allows (never the all-zero account). */
 export function verifyExtrinsicSignature(x: SignedExtrinsic, implicit: TxImplicit, verify: VerifyFn): boolean {
   const signer = accountToBytes(x.signer);

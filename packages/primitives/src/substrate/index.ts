@@ -10,5 +10,6 @@ export * from './runtime-call.js';
 export * from './header.js';
 export { ADMIN_UTILS_CALLS, RecycleOrBurnEnum } from './admin-utils-calls.js';
 export { BALANCES_CALLS } from './balances-calls.js';
+export { SHIELD_CALLS } from './shield-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';
 export { TAONET_ADMIN_CALLS, ParamValue } from './taonet-admin-calls.js';

@@ -8,6 +8,7 @@ import { BALANCES_CALLS, BALANCES_FROM_RUNTIME } from './balances-calls.js';
 import { CallTranslationError, type FromRuntime, type PalletCalls, type RuntimeCall } from './call-def.js';
 import { ScaleDecodeError } from './compact.js';
 import { codecOf, type ScaleType, T } from './scale-type.js';
+import { SHIELD_CALLS, SHIELD_FROM_RUNTIME } from './shield-calls.js';
 import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
 import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-calls.js';
 
@@ -16,6 +17,7 @@ export const CALL_PALLETS: readonly PalletCalls[] = [
   BALANCES_CALLS,
   SUBTENSOR_CALLS,
   ADMIN_UTILS_CALLS,
+  SHIELD_CALLS,
   TAONET_ADMIN_CALLS,
 ];
 
@@ -26,6 +28,7 @@ const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
   // subtensor's AdminUtils call where one expresses the change, else Taonet's own admin call.
   ADMIN_UTILS_FROM_RUNTIME,
   TAONET_ADMIN_FROM_RUNTIME,
+  SHIELD_FROM_RUNTIME,
 ];
 
 /** A pallet's call enum, with the path scale-info gives it. */

@@ -1,22 +1,39 @@
 /**
- * MevShield (30): declared so that clients which look it up find it. Taonet has no encrypted
- * mempool, so no shield key is ever announced: the key items are always None, which 11.x clients
- * read as "submit unshielded". Its calls are absent because Taonet does not implement them
- * (shared/spec/mev-shield.md has the design for when it does).
+ * MevShield (30): encrypted transactions (shared/spec/mev-shield.md). Every block's bare
+ * `announce_next_key` inherent rotates the keys; clients encrypt to `NextKey` and send
+ * `submit_encrypted`, which the block author opens and runs right after the carrier. The keys
+ * come from the runtime's state; the calls from primitives' shield-calls.ts. The items subtensor
+ * keeps for its retired stored-extrinsic path are declared with their defaults.
  */
-import type { PalletDef, StorageItemDef } from '../pallet.js';
+import { type AccountId, accountToBytes } from '@taonet/primitives';
+import { SHIELD_CALLS } from '@taonet/primitives/substrate';
+import { storage } from '@taonet/runtime';
+import { acct, type PalletDef, type StorageItemDef } from '../pallet.js';
 import { fields, T } from '../scale-type.js';
 import { AccountId32, DispatchError, H256 } from '../types.js';
 
 /** ML-KEM-768 public key bytes (BoundedVec<u8, 2048>). */
 const ShieldEncKey = T.vec(T.u8);
 
-const none = (name: string, value: typeof ShieldEncKey, docs: string): StorageItemDef => ({
+type Keys = ReturnType<typeof keysOf>;
+const keysOf = (ctx: Parameters<StorageItemDef['get']>[0]) => ctx.state.value(storage.ShieldKeyState);
+
+const key = (name: string, value: typeof ShieldEncKey, docs: string, read: (k: Keys) => unknown): StorageItemDef => ({
   name,
   docs: [docs],
   modifier: 'Optional',
   keys: [],
   value,
+  get: (ctx) => read(keysOf(ctx)),
+});
+
+const constant = (name: string, type: typeof ShieldEncKey, fallback: unknown, docs: string): StorageItemDef => ({
+  name,
+  docs: [docs],
+  modifier: 'Default',
+  keys: [],
+  value: type,
+  fallback,
   get: () => undefined,
 });
 
@@ -26,13 +43,33 @@ export function mevShieldPallet(): PalletDef {
   return {
     name: 'MevShield',
     index: 30,
-    docs: ['Encrypted transactions (not offered by Taonet: no key is ever announced).'],
+    docs: ['Encrypted transactions: carriers the block author opens and runs right after themselves.'],
+    calls: SHIELD_CALLS.calls,
     storage: [
-      none('CurrentKey', ShieldEncKey, 'The key of the current block author (always None on Taonet).'),
-      none('PendingKey', ShieldEncKey, 'The key of the next block author (always None on Taonet).'),
-      none('NextKey', ShieldEncKey, 'The key clients encrypt to (always None on Taonet: submit unshielded).'),
-      none('PendingKeyExpiresAt', T.u32, 'Block at which PendingKey expires (always None on Taonet).'),
-      none('NextKeyExpiresAt', T.u32, 'Block at which NextKey expires (always None on Taonet).'),
+      key('CurrentKey', ShieldEncKey, 'The key of the current block author.', (k) => k.currentKey),
+      key('PendingKey', ShieldEncKey, 'The key of the next block author.', (k) => k.pendingKey),
+      key('NextKey', ShieldEncKey, 'The key clients encrypt to (the author two slots ahead).', (k) => k.nextKey),
+      {
+        name: 'AuthorKeys',
+        docs: ['Each Aura authority’s last announced key.'],
+        modifier: 'Optional',
+        keys: [{ hasher: 'Twox64Concat', type: AccountId32 }],
+        value: ShieldEncKey,
+        get: (ctx, [who]) => ctx.state.get(storage.ShieldAuthorKeys, acct(who)) ?? undefined,
+        keysOf: (ctx) => ctx.state.entries(storage.ShieldAuthorKeys).map(([k]) => [accountToBytes(k as AccountId)]),
+      },
+      key(
+        'PendingKeyExpiresAt',
+        T.u32,
+        'Block before which PendingKey is meant to be used.',
+        (k) => k.pendingKeyExpiresAt,
+      ),
+      key('NextKeyExpiresAt', T.u32, 'Block before which NextKey is meant to be used.', (k) => k.nextKeyExpiresAt),
+      constant('MaxPendingExtrinsicsLimit', T.u32, 100, 'Retired stored-extrinsic path: its limit (unused).'),
+      constant('ExtrinsicLifetime', T.u32, 10, 'Retired stored-extrinsic path: lifetime in blocks (unused).'),
+      constant('OnInitializeWeight', T.u64, 500_000_000_000n, 'Retired stored-extrinsic path (unused).'),
+      constant('MaxExtrinsicWeight', T.u64, 50_000_000_000n, 'Retired stored-extrinsic path (unused).'),
+      constant('NextPendingExtrinsicIndex', T.u32, 0, 'Retired stored-extrinsic path (unused).'),
     ],
     events: [
       { name: 'EncryptedSubmitted', index: 0, fields: fields({ id: H256, who: AccountId32 }) },
