@@ -11,7 +11,6 @@ import { RuntimeError } from './errors.js';
 import { DEFAULT_HYPERPARAMETERS, type SubnetHyperparameters } from './params/hyperparameters.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from './params/network-params.js';
 import { NewSubnetHyperparameters, Params, SudoKey } from './params/storage.js';
-import { Authorities } from './shield/storage.js';
 import { State } from './state/state.js';
 import { Ctx } from './system/context.js';
 import { RegistrationsThisBlock } from './neurons/storage.js';
@@ -32,8 +31,6 @@ export interface GenesisConfig {
    * user would make (without fees).
    */
   readonly rootStake?: readonly GenesisRootStake[];
-  /** Aura authorities in order (the node passes its chain spec's); the MEV shield rotates keys by them. */
-  readonly authorities?: readonly AccountId[];
 }
 
 export interface GenesisRootStake {
@@ -52,7 +49,6 @@ export function genesisState(cfg: GenesisConfig): State {
   const params = { ...DEFAULT_NETWORK_PARAMS, ...cfg.params };
   s.put(Params, params);
   s.put(SudoKey, cfg.sudo);
-  if (cfg.authorities !== undefined) s.put(Authorities, [...cfg.authorities]);
   s.put(NewSubnetHyperparameters, { ...DEFAULT_HYPERPARAMETERS, ...cfg.subnetDefaults });
   let issuance = 0n;
   const seen = new Set<string>();

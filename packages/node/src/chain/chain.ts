@@ -124,7 +124,7 @@ export class Chain {
   readonly txContext: TxContext;
 
   static genesisBlock(spec: ChainSpec): { state: State; root: StateRoot; block: Block; hash: string } {
-    const state = genesisState({ ...spec.genesis, authorities: spec.authorities });
+    const state = genesisState(spec.genesis);
     const root = new StateRoot();
     for (const [item, key, value] of state.allEntries()) root.update(item, key, value);
     state.takeDirty();
@@ -225,6 +225,7 @@ export class Chain {
       author: opts.author,
       timestamp: opts.timestamp,
       slot: opts.slot,
+      authorities: this.spec.authorities,
     });
     const included: BlockExtrinsic[] = [];
     const rejected: { tx: SignedExtrinsic; error: RuntimeErrorInfo }[] = [];
@@ -372,6 +373,7 @@ export class Chain {
         author: h.author,
         timestamp: h.timestamp,
         slot: h.slot,
+        authorities: this.spec.authorities,
       });
       try {
         txs.forEach((tx, i) => {

@@ -25,6 +25,8 @@ export interface BlockHeaderInput {
   readonly timestamp: bigint;
   /** The Aura slot (absent in tests and simulations that have no consensus). */
   readonly slot?: bigint;
+  /** The consensus authorities in order (the MEV shield's key rotation needs them). */
+  readonly authorities?: readonly AccountId[];
 }
 
 export interface BlockInput {

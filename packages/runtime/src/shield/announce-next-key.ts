@@ -7,14 +7,14 @@
 import type { AccountId } from '@taonet/primitives';
 import { fail } from '../errors.js';
 import type { Ctx } from '../system/context.js';
-import { Authorities, ShieldAuthorKeys, ShieldKeyState } from './storage.js';
+import { ShieldAuthorKeys, ShieldKeyState } from './storage.js';
 
 /** ML-KEM-768 encapsulation key length. */
 export const SHIELD_KEY_BYTES = 1184;
 
 export function announceNextKey(ctx: Ctx, encKey: Uint8Array | null): void {
   const s = ctx.state;
-  const authorities = s.value(Authorities);
+  const authorities = ctx.block.authorities ?? [];
   const slot = ctx.block.slot;
   const n = authorities.length;
   if (slot === undefined || n === 0) fail('Unreachable', 'the block has no Aura slot or the chain no authorities');

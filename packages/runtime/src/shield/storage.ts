@@ -20,5 +20,3 @@ export interface ShieldKeys {
 export const ShieldKeyState = storageValue<ShieldKeys>('shield.keys', () => ({}));
 /** AuthorKeys(authority): the key it announced last; absent once it announces None. */
 export const ShieldAuthorKeys = storageMap<AccountId, Uint8Array | null>('shield.authorKeys', byAccount, () => null);
-/** Aura's authority set, in order (slot mod n names the author); from the chain spec at genesis. */
-export const Authorities = storageValue<AccountId[]>('aura.authorities', () => []);

@@ -18,6 +18,8 @@ export interface BlockInfo {
   readonly timestamp: bigint;
   /** The Aura slot from the header's digest (the MEV shield's key rotation needs it). */
   readonly slot?: bigint;
+  /** The consensus authorities in order (slot mod n names the author), from the chain spec. */
+  readonly authorities?: readonly AccountId[];
 }
 
 export class Ctx {

@@ -214,8 +214,22 @@ export class JsonRpcClient {
       }
       return;
     }
-    if (msg.params !== undefined) this.byServerId.get(msg.params.subscription)?.onData(msg.params.result);
+    if (msg.params === undefined) return;
+    const sub = this.byServerId.get(msg.params.subscription);
+    if (sub !== undefined) {
+      sub.onData(msg.params.result);
+      return;
+    }
+    // A notification can arrive in the same network read as the subscribe reply, before the reply's
+    // continuation has recorded the id: keep it (a few, briefly) for that subscription.
+    const early = this.early.get(msg.params.subscription) ?? [];
+    early.push(msg.params.result);
+    this.early.set(msg.params.subscription, early);
+    if (this.early.size > 64) this.early.delete(this.early.keys().next().value as string);
   }
+
+  /** Notifications that came before their subscription id was known, by server id. */
+  private readonly early = new Map<string, unknown[]>();
 
   /** Calls a method; rejects with RpcCallError (typed) or a timeout after the deadline. */
   async call(method: string, params: readonly unknown[] = [], timeoutMs = this.opts.timeoutMs): Promise<unknown> {
@@ -255,6 +269,11 @@ export class JsonRpcClient {
       const id = (await this.call(method, params)) as string;
       sub.serverId = id;
       this.byServerId.set(id, sub);
+      const early = this.early.get(id);
+      if (early !== undefined) {
+        this.early.delete(id);
+        for (const r of early) onData(r);
+      }
     } catch (e) {
       this.subs.delete(local);
       this.holdOpenWhileBusy();
