@@ -104,7 +104,13 @@ describe('the runtime’s validity errors, through every path', () => {
   });
 
   it('a call the runtime does not know is CallDisabled there; on the wire it has no call index and is malformed', () => {
-    const unknown = { signer: devAccount('Alice'), nonce: 1n, call: { method: 'frobnicate', args: {} }, length: 100, tip: 0n };
+    const unknown = {
+      signer: devAccount('Alice'),
+      nonce: 1n,
+      call: { method: 'frobnicate', args: {} },
+      length: 100,
+      tip: 0n,
+    };
     const v = validateExtrinsic(chain.state, unknown as CheckedExtrinsic, { nonce: 'notStale' });
     expect(v.ok ? null : v.error.code).toBe('CallDisabled');
     expect(() => tx(chain, 'Alice', 1n, 'frobnicate', {})).toThrow(CallTranslationError);
