@@ -7,7 +7,7 @@
  * storage directly.
  */
 import { readFileSync } from 'node:fs';
-import { fromHex, type SignedExtrinsic } from '@taonet/primitives';
+import { fromHex, mortalEra, type SignedExtrinsic } from '@taonet/primitives';
 import { CallTranslationError } from '@taonet/primitives/substrate';
 import { type CheckedExtrinsic, dryRun, type RuntimeErrorInfo, validateExtrinsic } from '@taonet/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,7 @@ describe('the runtime’s validity errors, through every path', () => {
       implicit: headImplicit(chain),
       callBytes: new Uint8Array([7, 255]),
       nonce: 1n,
+      era: mortalEra(chain.head.number, 64),
     });
     let refused: unknown;
     try {

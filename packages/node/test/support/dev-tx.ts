@@ -9,7 +9,6 @@ import {
   type Era,
   encodeExtra,
   encodeImplicit,
-  IMMORTAL,
   mortalEra,
   type SignatureScheme,
   type SignedExtrinsic,
@@ -57,7 +56,7 @@ export interface RawTxParts {
   /** SCALE call bytes, taken as they are (an unknown pallet or call index included). */
   readonly callBytes: Uint8Array;
   readonly nonce: bigint;
-  readonly era?: Era;
+  readonly era: Era;
   readonly tip?: bigint;
   /** CheckMetadataHash mode byte (0 Disabled; 1 asks for a metadata hash check). */
   readonly metadataHashMode?: number;
@@ -70,7 +69,7 @@ export interface RawTxParts {
  */
 export function rawSignedExtrinsic(p: RawTxParts): Uint8Array {
   const extra = encodeExtra({
-    era: p.era ?? IMMORTAL,
+    era: p.era,
     nonce: p.nonce,
     tip: p.tip ?? 0n,
     metadataHashMode: p.metadataHashMode ?? 0,
