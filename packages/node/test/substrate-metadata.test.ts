@@ -47,6 +47,8 @@ describe('metadata', () => {
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
       ['MevShield', 30],
+      // Taonet's own administration calls, at an index subtensor does not use.
+      ['TaonetAdmin', 200],
     ]);
   });
 
