@@ -160,6 +160,12 @@ describe('transaction checks', () => {
     expect(full.length).toBeGreaterThan(256);
     expect(toHex(extrinsicSigningPayload(tx, implicit))).toBe(toHex(blake2b256(full)));
     expect(() => checkTransaction(tx, chain.txContext, chain.head.number + 1n)).not.toThrow();
+    // The pool takes it and a block includes it (the call then fails: there is no subnet 1).
+    const pool = new TxPool(chain);
+    pool.submit(tx.bytes);
+    expect(pool.has(tx.hash)).toBe(true);
+    const built = seal(chain, pool.pending());
+    expect(built.included.map((x) => x.hash)).toEqual([tx.hash]);
     // Signing the long payload itself (not its hash) is a bad signature.
     const unhashed = rawSignedExtrinsic({
       signer: fromHex(devAccount('Alice')),
@@ -169,7 +175,7 @@ describe('transaction checks', () => {
       nonce: 0n,
       era: tx.era,
     });
-    const pool = new TxPool(chain);
+    // (The signature is checked before the nonce, so the reused nonce 0 is not what refuses it.)
     expect(refusal(() => pool.submit(unhashed)).code).toBe('BadSignature');
   });
 
