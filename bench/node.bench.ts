@@ -1,8 +1,8 @@
 /**
  * Node benchmark (`npm run bench -- node`). Runs a real node process pinned to one core
  * (`taskset -c 0`) and measures:
- *   1. signed transfers per second from RPC into committed blocks: N transfers pre-signed by many
- *      accounts, submitted as batched JSON-RPC over WebSocket while another connection seals with
+ *   1. signed transfers per second from RPC into committed blocks: N Substrate v4 transfers
+ *      (mortal, born at one head) pre-signed by many accounts, submitted as batched JSON-RPC over WebSocket while another connection seals with
  *      dev_advanceBlocks; timed from the first submission until the last one is in a block;
  *   2. the sr25519 verify ceiling in the same run (the same signatures verified in a loop, one core)
  *      and the ratio of the two (targets: ≥ 3,000 tx/s and ≥ 75% of the ceiling);
@@ -19,7 +19,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { accountToBytes, fromHex, type SignedExtrinsic, signingPayload, toHex } from '@taonet/primitives';
+import {
+  accountToBytes,
+  extrinsicSigningPayload,
+  fromHex,
+  type SignedExtrinsic,
+  toHex,
+  type TxImplicit,
+} from '@taonet/primitives';
+import { SPEC_VERSION, TRANSACTION_VERSION } from '../packages/node/src/substrate/runtime-version.js';
 import { buildTx, type Key, key, NodeProcess, REPO_ROOT, WsClient } from '../packages/node/test/e2e/harness.js';
 import { SubstrateFace } from '../packages/node/src/substrate/substrate-face.js';
 
@@ -68,7 +76,7 @@ async function submitAndSeal(node: NodeProcess, txs: readonly SignedExtrinsic[],
 /** Pre-funds `keys` from the dev accounts (not timed). */
 async function fund(node: NodeProcess, keys: readonly Key[], amount: bigint, sealer: WsClient): Promise<void> {
   const funders = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => key(n));
-  const head = (await node.head()).number;
+  const head = await node.head();
   const nonces = await Promise.all(funders.map((f) => node.nextNonce(f)));
   for (let start = 0; start < keys.length; start += funders.length * 60) {
     const txs = keys.slice(start, start + funders.length * 60).map((k, i) => {
@@ -77,7 +85,8 @@ async function fund(node: NodeProcess, keys: readonly Key[], amount: bigint, sea
       nonces[f] = nonce + 1n;
       return buildTx(funders[f] as Key, { method: 'transfer', args: { dest: k.id, amount } }, node.genesisHash, {
         nonce,
-        birth: head,
+        birth: head.number,
+        birthHash: head.hash,
         period: 4096,
       });
     });
@@ -115,12 +124,13 @@ function cpuSeconds(pid: number): number | null {
 }
 
 /**
- * sr25519 verifications per second of the same signatures (message = signing payload), in a
- * process on the node's core (pinned like the node), while the node is idle.
+ * sr25519 verifications per second of the same signatures over their Substrate v4 signing payload
+ * (call ‖ extra ‖ implicit, as the node checks it), in a process on the node's core (pinned like
+ * the node), while the node is idle.
  */
 function verifyCeiling(
   txs: readonly SignedExtrinsic[],
-  genesis: Uint8Array,
+  implicit: TxImplicit,
   ms: number,
   pin: boolean,
 ): { wall: number; cpu: number } {
@@ -128,7 +138,7 @@ function verifyCeiling(
     .slice(0, 2000)
     .map((x) => [
       toHex(x.signature).slice(2),
-      toHex(signingPayload(genesis, x.bytes.subarray(0, x.bytes.length - 64))).slice(2),
+      toHex(extrinsicSigningPayload(x, implicit)).slice(2),
       toHex(accountToBytes(x.signer)).slice(2),
     ]);
   const dir = mkdtempSync(join(tmpdir(), 'taonet-bench-'));
@@ -162,7 +172,7 @@ async function metagraphLatency(
     const mg0 = await node.rpc<{ hotkeys: string[] }>('taonet_metagraph', [netuid, ['hotkeys']]);
     if (mg0.hotkeys.length >= 256) break;
     const want = 256 - mg0.hotkeys.length;
-    const head = (await node.head()).number;
+    const head = await node.head();
     const txs: SignedExtrinsic[] = [];
     const nonces = await Promise.all(cold.map((c) => node.nextNonce(c)));
     for (let i = 0; i < want; i++) {
@@ -176,7 +186,8 @@ async function metagraphLatency(
           node.genesisHash,
           {
             nonce,
-            birth: head,
+            birth: head.number,
+            birthHash: head.hash,
             period: 4096,
           },
         ),
@@ -271,7 +282,7 @@ export async function benchNode(): Promise<void> {
     await fund(node, senders, 1_000n * TAO, sealer);
     const perAccount = Math.ceil(N / ACCOUNTS);
     if (perAccount > 64) throw new Error(`N/${ACCOUNTS} must stay within the pool's nonce gap of 64`);
-    const head = (await node.head()).number;
+    const head = await node.head();
     const dest = key('//Bench//dest').id;
     const t0s = performance.now();
     const txs: SignedExtrinsic[] = [];
@@ -285,7 +296,8 @@ export async function benchNode(): Promise<void> {
             node.genesisHash,
             {
               nonce: BigInt(j),
-              birth: head,
+              birth: head.number,
+              birthHash: head.hash,
               period: 4096,
             },
           ),
@@ -296,20 +308,27 @@ export async function benchNode(): Promise<void> {
     // The ceiling just before and just after, on the same core: the machine's speed drifts. On a
     // shared machine other processes take turns on the core too, so the ratio is also given per
     // CPU-second (node CPU time from /proc, the ceiling's from process.cpuUsage), which they do not skew.
-    const before = verifyCeiling(txs, fromHex(node.genesisHash), 1500, pinned);
+    // What every signature covers besides the extrinsic: all were signed against the same head.
+    const implicit: TxImplicit = {
+      specVersion: SPEC_VERSION,
+      transactionVersion: TRANSACTION_VERSION,
+      genesisHash: fromHex(node.genesisHash),
+      birthHash: fromHex(head.hash),
+    };
+    const before = verifyCeiling(txs, implicit, 1500, pinned);
     const cpu0 = cpuSeconds(node.pid);
     const t0 = performance.now();
     await submitAndSeal(node, txs, sealer);
     const seconds = (performance.now() - t0) / 1000;
     const cpu1 = cpuSeconds(node.pid);
     const txPerSec = N / seconds;
-    const after = verifyCeiling(txs, fromHex(node.genesisHash), 1500, pinned);
+    const after = verifyCeiling(txs, implicit, 1500, pinned);
     const ceiling = (before.wall + after.wall) / 2;
     const ceilingCpu = (before.cpu + after.cpu) / 2;
     const finalHead = await node.head();
     console.log(`committed ${fmt(N)} transfers in ${fmt(seconds, 2)} s (head #${finalHead.number})`);
     console.log(
-      `sr25519 verify ceiling (${pinned ? 'core 0' : 'one thread'}, same signatures): ${fmt(ceiling)} verifies/s (before ${fmt(before.wall)}, after ${fmt(after.wall)}); ${fmt(ceilingCpu)} per CPU-second`,
+      `sr25519 verify ceiling (${pinned ? 'core 0' : 'one thread'}, same signatures over their v4 payloads): ${fmt(ceiling)} verifies/s (before ${fmt(before.wall)}, after ${fmt(after.wall)}); ${fmt(ceilingCpu)} per CPU-second`,
     );
     console.log(`ratio: ${fmt((100 * txPerSec) / ceiling, 1)}% of the verify ceiling, wall clock (target ≥ 75%)`);
     if (cpu0 !== null && cpu1 !== null && cpu1 > cpu0) {

@@ -7,9 +7,9 @@ import { storage } from '@taonet/runtime';
 import { describe, expect, it } from 'vitest';
 import { Chain, ImportError } from '../src/chain/chain.js';
 import { devAccount, devChainSpec } from '../src/chain-spec.js';
-import { signExtrinsic } from '@taonet/primitives';
 import { AuthorityRound } from '../src/consensus/authority-round.js';
-import { devKeypair, initCrypto, sign } from '../src/crypto.js';
+import { devKeypair, initCrypto } from '../src/crypto.js';
+import { devTx } from './support/dev-tx.js';
 
 await initCrypto();
 const spec = devChainSpec(250);
@@ -17,17 +17,7 @@ const alice = devKeypair('//Alice');
 const consensus = () => new AuthorityRound(spec.authorities, spec.blockTimeMs);
 
 function transfer(chain: Chain, nonce: bigint, amount: bigint) {
-  return signExtrinsic(
-    {
-      signer: devAccount('Alice'),
-      nonce,
-      era: { birth: chain.head.number, period: 64 },
-      tip: 0n,
-      call: { method: 'transfer', args: { dest: devAccount('Bob'), amount } },
-    },
-    (m) => sign(alice, m),
-    chain.genesisHashBytes,
-  );
+  return devTx(chain, 'Alice', nonce, { method: 'transfer', args: { dest: devAccount('Bob'), amount } });
 }
 
 function produce(chain: Chain, txs: ReturnType<typeof transfer>[]) {

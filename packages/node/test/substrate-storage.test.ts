@@ -3,19 +3,20 @@
  * prefixes, values in their metadata types, absent Default items, key iteration, bad keys, and
  * reads at past blocks through the state history, with pruning and archive mode.
  */
-import { RAO_PER_TAO, signExtrinsic, toHex } from '@taonet/primitives';
+import { RAO_PER_TAO, toHex } from '@taonet/primitives';
 import { storage } from '@taonet/runtime';
 import { describe, expect, it } from 'vitest';
 import { Chain } from '../src/chain/chain.js';
 import { devAccount, devChainSpec } from '../src/chain-spec.js';
 import { AuthorityRound } from '../src/consensus/authority-round.js';
-import { devKeypair, initCrypto, sign } from '../src/crypto.js';
+import { devKeypair, initCrypto } from '../src/crypto.js';
 import { HistoricalState } from '../src/storage/historical-state.js';
 import type { StatePruning } from '../src/storage/state-history.js';
 import { AccountInfo } from '../src/substrate/pallets/system.js';
 import { codecOf } from '../src/substrate/scale-type.js';
 import { StorageKeyError } from '../src/substrate/storage-keys.js';
 import { contextAtNumber, headContext, SubstrateFace } from '../src/substrate/substrate-face.js';
+import { devTx } from './support/dev-tx.js';
 
 await initCrypto();
 const spec = devChainSpec(250);
@@ -34,17 +35,7 @@ async function openChain(pruning?: StatePruning): Promise<Chain> {
 /** One block with a transfer of `amount` from Alice to Bob (nonce from state). */
 function transferBlock(chain: Chain, amount: bigint): void {
   const nonce = chain.state.get(storage.Accounts, devAccount('Alice'))?.nonce ?? 0n;
-  const tx = signExtrinsic(
-    {
-      signer: devAccount('Alice'),
-      nonce,
-      era: { birth: chain.head.number, period: 64 },
-      tip: 0n,
-      call: { method: 'transfer', args: { dest: devAccount('Bob'), amount } },
-    },
-    (m) => sign(alice, m),
-    chain.genesisHashBytes,
-  );
+  const tx = devTx(chain, 'Alice', nonce, { method: 'transfer', args: { dest: devAccount('Bob'), amount } });
   const slot = chain.head.slot + 1n;
   const built = chain.buildBlock({
     key: alice,
@@ -173,17 +164,7 @@ describe('reads at past blocks', () => {
     const chain = await openChain();
     const fresh = `0x${'42'.repeat(32)}`;
     const nonce = chain.state.get(storage.Accounts, devAccount('Alice'))?.nonce ?? 0n;
-    const tx = signExtrinsic(
-      {
-        signer: devAccount('Alice'),
-        nonce,
-        era: { birth: chain.head.number, period: 64 },
-        tip: 0n,
-        call: { method: 'transfer', args: { dest: fresh, amount: RAO_PER_TAO } },
-      },
-      (m) => sign(alice, m),
-      chain.genesisHashBytes,
-    );
+    const tx = devTx(chain, 'Alice', nonce, { method: 'transfer', args: { dest: fresh, amount: RAO_PER_TAO } });
     const slot = chain.head.slot + 1n;
     chain.importBlock(
       chain.buildBlock({ key: alice, author: devAccount('Alice'), timestamp: slot * 250n, slot, candidates: [tx] })

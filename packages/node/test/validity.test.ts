@@ -7,8 +7,9 @@
  * storage directly.
  */
 import { readFileSync } from 'node:fs';
-import { type SignedExtrinsic, signExtrinsic } from '@taonet/primitives';
-import { dryRun, type RuntimeErrorInfo, validateExtrinsic } from '@taonet/runtime';
+import { fromHex, mortalEra, type SignedExtrinsic } from '@taonet/primitives';
+import { CallTranslationError } from '@taonet/primitives/substrate';
+import { type CheckedExtrinsic, dryRun, type RuntimeErrorInfo, validateExtrinsic } from '@taonet/runtime';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Chain } from '../src/chain/chain.js';
 import { toChecked, TransactionError } from '../src/chain/transaction-checks.js';
@@ -16,17 +17,13 @@ import { devAccount, devChainSpec } from '../src/chain-spec.js';
 import { AuthorityRound } from '../src/consensus/authority-round.js';
 import { devKeypair, initCrypto, sign } from '../src/crypto.js';
 import { TxPool } from '../src/txpool/tx-pool.js';
+import { devTx, headImplicit, rawSignedExtrinsic } from './support/dev-tx.js';
 
 await initCrypto();
 const spec = devChainSpec(250);
 
 function tx(chain: Chain, who: string, nonce: bigint, method: string, args: Record<string, unknown>): SignedExtrinsic {
-  const key = devKeypair(`//${who}`);
-  return signExtrinsic(
-    { signer: devAccount(who), nonce, era: { birth: chain.head.number, period: 64 }, tip: 0n, call: { method, args } },
-    (m) => sign(key, m),
-    chain.genesisHashBytes,
-  );
+  return devTx(chain, who, nonce, { method, args });
 }
 
 function seal(chain: Chain, candidates: SignedExtrinsic[]) {
@@ -65,7 +62,6 @@ describe('the runtime’s validity errors, through every path', () => {
     // Alice uses nonce 0, so a second nonce 0 is stale.
     seal(chain, [tx(chain, 'Alice', 0n, 'transfer', transfer)]);
     cases = [
-      ['CallDisabled', tx(chain, 'Alice', 1n, 'frobnicate', {})],
       ['StaleNonce', tx(chain, 'Alice', 0n, 'transfer', transfer)],
       ['InsufficientFeeBalance', tx(chain, 'Nobody', 0n, 'transfer', transfer)],
       ['BadOrigin', tx(chain, 'Bob', 0n, 'sudo_set_emission_enabled', { netuid: 1, enabled: true })],
@@ -105,6 +101,37 @@ describe('the runtime’s validity errors, through every path', () => {
     expect(built.included).toHaveLength(0);
     expect(built.rejected.map((r) => r.error)).toEqual(expected);
     expect(built.rejected.map((r) => r.error.code)).toEqual(cases.map(([code]) => code));
+  });
+
+  it('a call the runtime does not know is CallDisabled there; on the wire it has no call index and is malformed', () => {
+    const unknown = {
+      signer: devAccount('Alice'),
+      nonce: 1n,
+      call: { method: 'frobnicate', args: {} },
+      length: 100,
+      tip: 0n,
+    };
+    const v = validateExtrinsic(chain.state, unknown as CheckedExtrinsic, { nonce: 'notStale' });
+    expect(v.ok ? null : v.error.code).toBe('CallDisabled');
+    expect(() => tx(chain, 'Alice', 1n, 'frobnicate', {})).toThrow(CallTranslationError);
+    // Pallet 7 (SubtensorModule), call 255: absent from the metadata, so the bytes do not decode.
+    const bytes = rawSignedExtrinsic({
+      signer: fromHex(devAccount('Alice')),
+      sign: (m) => sign(devKeypair('//Alice'), m),
+      implicit: headImplicit(chain),
+      callBytes: new Uint8Array([7, 255]),
+      nonce: 1n,
+      era: mortalEra(chain.head.number, 64),
+    });
+    let refused: unknown;
+    try {
+      pool.submit(bytes);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(TransactionError);
+    expect((refused as TransactionError).code).toBe('MalformedExtrinsic');
+    expect(pool.size).toBe(0);
   });
 
   it('a nonce ahead of the account waits in the pool (its own rule) but is refused for inclusion now', () => {

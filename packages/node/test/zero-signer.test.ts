@@ -8,6 +8,8 @@ import { sr25519Verify as rawWasmVerify } from '@polkadot/wasm-crypto';
 import {
   type AccountId,
   accountFromBytes,
+  extrinsicSigningPayload,
+  mortalEra,
   RAO_PER_TAO,
   type SignedExtrinsic,
   signExtrinsic,
@@ -20,14 +22,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forgeSr25519IdentitySignature, SR25519_IDENTITY_KEY } from '../../primitives/test/support/identity-forgery.js';
 import { Chain, ImportError } from '../src/chain/chain.js';
-import { TransactionError, toChecked, txSigningPayload, verifySignature } from '../src/chain/transaction-checks.js';
+import { checkTransaction, TransactionError, toChecked } from '../src/chain/transaction-checks.js';
 import { devAccount, devChainSpec } from '../src/chain-spec.js';
-import { type Block, type Header, headerHashBytes } from '../src/codec/block.js';
+import { type Block, type Header, preSealHashBytes } from '../src/codec/block.js';
 import { AuthorityRound } from '../src/consensus/authority-round.js';
 import { devKeypair, initCrypto, sign, verify } from '../src/crypto.js';
 import { merkleRoot } from '../src/merkle/binary-merkle.js';
 import { StateRoot } from '../src/merkle/state-root.js';
+import { SPEC_VERSION, TRANSACTION_VERSION } from '../src/substrate/runtime-version.js';
 import { TxPool } from '../src/txpool/tx-pool.js';
+import { devTx, headImplicit } from './support/dev-tx.js';
 
 await initCrypto();
 const spec = devChainSpec(250);
@@ -43,12 +47,12 @@ function forgedTransfer(chain: Chain, amount: bigint, scalar = 77n): SignedExtri
     {
       signer: ZERO,
       nonce: 0n,
-      era: { birth: chain.head.number, period: 64 },
+      era: mortalEra(chain.head.number, 64),
       tip: 0n,
       call: { method: 'transfer', args: { dest: BOB, amount } },
     },
     () => forgeSr25519IdentitySignature(scalar),
-    chain.genesisHashBytes,
+    headImplicit(chain),
   );
 }
 
@@ -66,7 +70,7 @@ function sealedHeader(parent: Chain, stateRoot: string, txs: readonly SignedExtr
     seal: null,
     justification: null,
   };
-  return { ...unsealed, seal: toHex(sign(alice, headerHashBytes(unsealed))) };
+  return { ...unsealed, seal: toHex(sign(alice, preSealHashBytes(unsealed))) };
 }
 
 /**
@@ -101,6 +105,18 @@ function handBuiltBlock(chain: Chain, txs: readonly SignedExtrinsic[]): Block {
 describe('the node and the all-zero signer', () => {
   it('the forgery is real (raw wasm verify accepts it); the node verifiers refuse it, for any message and scalar', () => {
     const genesis = new Uint8Array(32).fill(9);
+    const ctx = {
+      genesisHash: genesis,
+      specVersion: SPEC_VERSION,
+      transactionVersion: TRANSACTION_VERSION,
+      blockHash: () => genesis,
+    };
+    const implicit = {
+      specVersion: SPEC_VERSION,
+      transactionVersion: TRANSACTION_VERSION,
+      genesisHash: genesis,
+      birthHash: genesis,
+    };
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.bigInt({ min: 1n, max: (1n << 256n) - 1n }), (msg, s) => {
         const sig = forgeSr25519IdentitySignature(s);
@@ -111,15 +127,15 @@ describe('the node and the all-zero signer', () => {
           {
             signer: ZERO,
             nonce: s % 1000n,
-            era: { birth: 1n, period: 64 },
+            era: mortalEra(1n, 64),
             tip: 0n,
-            call: { method: 'remark', args: { data: toHex(msg) } },
+            call: { method: 'transfer', args: { dest: BOB, amount: BigInt(msg.length) } },
           },
           () => sig,
-          genesis,
+          implicit,
         );
-        expect(verifyExtrinsicSignature(tx, genesis, rawWasmVerify)).toBe(false);
-        expect(() => verifySignature(tx, genesis)).toThrow(/ZeroSigner/);
+        expect(verifyExtrinsicSignature(tx, implicit, rawWasmVerify)).toBe(false);
+        expect(() => checkTransaction(tx, ctx, 2n)).toThrow(/ZeroSigner/);
         // A block sealed "by" an all-zero authority is not accepted either.
         const round = new AuthorityRound([ZERO], 250);
         const parent: Header = {
@@ -134,7 +150,7 @@ describe('the node and the all-zero signer', () => {
           justification: null,
         };
         const h: Header = { ...parent, number: 1n, slot: 1n, timestamp: 250n, seal: toHex(sig) };
-        expect(rawWasmVerify(sig, headerHashBytes(h), SR25519_IDENTITY_KEY)).toBe(true);
+        expect(rawWasmVerify(sig, preSealHashBytes(h), SR25519_IDENTITY_KEY)).toBe(true);
         expect(() => round.verifyHeader(h, parent)).toThrow(/BadSeal/);
       }),
       { numRuns: 40 },
@@ -148,17 +164,7 @@ describe('the node and the all-zero signer', () => {
 
     // Alice burns 5 TAO to the zero address: an ordinary, accepted transfer. The block is built
     // here and checked against the hand-built method on the twin, which then imports it too.
-    const burn = signExtrinsic(
-      {
-        signer: devAccount('Alice'),
-        nonce: 0n,
-        era: { birth: 0n, period: 64 },
-        tip: 0n,
-        call: { method: 'transfer', args: { dest: ZERO, amount: 5n * RAO_PER_TAO } },
-      },
-      (m) => sign(alice, m),
-      chain.genesisHashBytes,
-    );
+    const burn = devTx(chain, 'Alice', 0n, { method: 'transfer', args: { dest: ZERO, amount: 5n * RAO_PER_TAO } });
     pool.submit(burn.bytes);
     const slot = chain.head.slot + 1n;
     const built = chain.buildBlock({
@@ -180,7 +186,7 @@ describe('the node and the all-zero signer', () => {
     const forged = forgedTransfer(chain, 4n * RAO_PER_TAO);
     // What the node checked before the fix: it verifies.
     expect(
-      rawWasmVerify(forged.signature, txSigningPayload(forged, chain.genesisHashBytes), SR25519_IDENTITY_KEY),
+      rawWasmVerify(forged.signature, extrinsicSigningPayload(forged, headImplicit(chain)), SR25519_IDENTITY_KEY),
     ).toBe(true);
 
     // (b) The pool refuses it with a typed error and keeps nothing.
@@ -220,17 +226,7 @@ describe('the node and the all-zero signer', () => {
     expect(free(chain, BOB)).toBe(bob);
 
     // The chain goes on, and a later burn adds to the zero account's balance.
-    const more = signExtrinsic(
-      {
-        signer: devAccount('Alice'),
-        nonce: 1n,
-        era: { birth: chain.head.number, period: 64 },
-        tip: 0n,
-        call: { method: 'transfer', args: { dest: ZERO, amount: RAO_PER_TAO } },
-      },
-      (m) => sign(alice, m),
-      chain.genesisHashBytes,
-    );
+    const more = devTx(chain, 'Alice', 1n, { method: 'transfer', args: { dest: ZERO, amount: RAO_PER_TAO } });
     const s2 = chain.head.slot + 1n;
     chain.importBlock(
       chain.buildBlock({ key: alice, author: devAccount('Alice'), timestamp: s2 * 250n, slot: s2, candidates: [more] })

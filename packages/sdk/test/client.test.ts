@@ -76,7 +76,10 @@ describe('Subtensor client', () => {
 
   it('writes return typed results; a doomed write is refused before any fee', async () => {
     const ok = await st.transfer(alice, miner.ss58Address, Tao.of('2.5'));
-    expect(ok.ok).toBe(true);
+    expect(
+      ok.ok,
+      JSON.stringify(ok, (_, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    ).toBe(true);
     expect(ok.blockHash).toMatch(/^0x/);
     expect(ok.events.some((e) => e.name === 'Transfer')).toBe(true);
     expect((await st.balance(miner.ss58Address)).rao).toBe(2_500_000_000n);

@@ -41,7 +41,8 @@ async function load(node: NodeProcess, seen: Map<bigint, string>, stop: { stoppe
   let ws: WsClient | null = null;
   try {
     ws = await WsClient.connect(node.wsUrl);
-    const sid = await ws.rpc<string>('chain_subscribeNewHeads');
+    // Taonet's head view carries the block hash (Substrate's header JSON does not).
+    const sid = await ws.rpc<string>('taonet_subscribeNewHeads');
     const client = ws;
     client.ws.on('message', () => {
       for (const n of client.notifications(sid).splice(0)) {

@@ -6,6 +6,7 @@
  * a JSON-RPC error object with data.name (never an internal error), and the node must stay healthy.
  */
 import { toHex } from '@taonet/primitives';
+import { decodeCompact } from '@taonet/primitives/substrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubstrateFace } from '../../src/substrate/substrate-face.js';
 import { isTypedError, key, NodeProcess, WsClient } from './harness.js';
@@ -46,6 +47,8 @@ const PARAM_METHODS = [
   'chain_getHeader',
   'chain_getBlock',
   'chain_getBlockHash',
+  'taonet_getHeader',
+  'taonet_getBlock',
   'taonet_getEvents',
   'taonet_extrinsicStatus',
   'taonet_metagraph',
@@ -157,6 +160,8 @@ const WRONG: readonly unknown[] = [
   `0x${'AB'.repeat(32)}0`,
 ];
 
+const WRONG_FOR_LIST = WRONG.filter((w) => !Array.isArray(w) || w.some((x) => !Number.isInteger(x)));
+
 const hugeNumbers = [
   '1e400',
   '-1e400',
@@ -195,18 +200,36 @@ function mutateExtrinsic(): string {
       return toHex(new Uint8Array([...b.subarray(0, i), ...randomBytes(1 + int(8)), ...b.subarray(i)]));
     }
     case 4: {
-      // a huge or wrong length prefix for the call, or a wrong era period / version
-      const dv = new DataView(b.buffer);
-      const what = int(3);
-      if (what === 0) dv.setUint32(61, pick([0, 1, 0xffff_ffff, 0x0001_0001, b.length]), true);
-      else if (what === 1) dv.setUint32(49, pick([0, 65_537, 0xffff_ffff]), true);
-      else b[0] = pick([0, 2, 255]);
+      // A v4 field out of range: the length prefix, the version, the address or signature type,
+      // a mortal era with a phase past its period, or the CheckMetadataHash mode.
+      const at = decodeCompact(b, 0).size;
+      const modeAt = at + 1 + 1 + 32 + 1 + 64 + 2 + 1 + 1;
+      switch (int(6)) {
+        case 0:
+          b[0] = pick([0x00, 0x04, 0xfc, 0xff]);
+          break;
+        case 1:
+          b[at] = pick([0x04, 0x85, 0x00, 0xff]);
+          break;
+        case 2:
+          b[at + 1] = pick([1, 2, 3, 255]);
+          break;
+        case 3:
+          b[at + 34] = pick([2, 3, 255]);
+          break;
+        case 4:
+          // period 4 (low bits 1), phase 15: not a valid era
+          b.set([0xf1, 0x00], at + 99);
+          break;
+        default:
+          b[modeAt] = pick([1, 2, 255]);
+      }
       return toHex(b);
     }
     case 5: // random bytes of a plausible length
       return toHex(randomBytes(int(400)));
-    default: // change the signature only
-      b.set(randomBytes(64), b.length - 64);
+    default: // change the signature only (it follows the length, version, address and type)
+      b.set(randomBytes(64), decodeCompact(b, 0).size + 1 + 1 + 32 + 1);
       return toHex(b);
   }
 }
@@ -233,7 +256,8 @@ function malformed(id: number): string | Uint8Array {
       return env(pick(['author_submitExtrinsic', 'taonet_dryRun']), [mutateExtrinsic()]);
     case 4: {
       const m = pick(PARAM_METHODS);
-      const w = pick(WRONG);
+      // chain_getBlockHash also takes a list of numbers: such a list is not wrong for it.
+      const w = pick(m === 'chain_getBlockHash' ? WRONG_FOR_LIST : WRONG);
       // taonet_nextAllowed and taonet_metagraph read two params; spoil either.
       return env(m, int(2) === 0 ? [w] : [w, w]);
     }
@@ -241,6 +265,8 @@ function malformed(id: number): string | Uint8Array {
       const m = pick([
         'chain_getBlock',
         'chain_getHeader',
+        'taonet_getBlock',
+        'taonet_getHeader',
         'taonet_getEvents',
         'taonet_metagraph',
         'dev_advanceBlocks',

@@ -331,7 +331,8 @@ export class NodeProcess {
     const head = await this.head();
     const birth = o.birth ?? head.number;
     const birthHash =
-      o.birthHash ?? (birth === head.number ? head.hash : await this.rpc<string>('chain_getBlockHash', [Number(birth)]));
+      o.birthHash ??
+      (birth === head.number ? head.hash : await this.rpc<string>('chain_getBlockHash', [Number(birth)]));
     return buildTx(signer, { method, args }, this.genesisHash, { ...o, nonce, birth, birthHash });
   }
 

@@ -2,12 +2,24 @@
  * Every rejection class at the door of a real node, each a JSON-RPC error with a code and a
  * data.name, explanation and (for transactions) hint; and taonet_dryRun's typed errors.
  */
-import { accountFromBytes, fromHex, RAO_PER_TAO, signExtrinsic, toHex } from '@taonet/primitives';
+import {
+  accountFromBytes,
+  encodeExtra,
+  fromHex,
+  mortalEra,
+  RAO_PER_TAO,
+  type SignedExtrinsic,
+  signExtrinsic,
+  toHex,
+} from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   forgeSr25519IdentitySignature,
   SR25519_IDENTITY_KEY,
 } from '../../../primitives/test/support/identity-forgery.js';
+import { sign } from '../../src/crypto.js';
+import { SPEC_VERSION, TRANSACTION_VERSION } from '../../src/substrate/runtime-version.js';
+import { rawSignedExtrinsic, unsignedExtrinsic } from '../support/dev-tx.js';
 import { buildTx, isTypedError, key, NodeProcess, type RpcReply, WsClient } from './harness.js';
 
 const alice = key('Alice');
@@ -37,7 +49,21 @@ function expectError(r: RpcReply, code: number, name: string, o: { hint?: boolea
 
 const submitHex = (hex: string) => node.request('author_submitExtrinsic', [hex]);
 
-describe('transaction rejections at the door (code 1010)', () => {
+/** Where the 64-byte signature starts: before the extra and the call. */
+const signatureAt = (x: SignedExtrinsic) => x.bytes.length - x.callBytes.length - encodeExtra(x).length - 64;
+
+/** What a signature born at the head covers on this node. */
+async function headImplicit() {
+  const head = await node.head();
+  return {
+    specVersion: SPEC_VERSION,
+    transactionVersion: TRANSACTION_VERSION,
+    genesisHash: fromHex(node.genesisHash),
+    birthHash: fromHex(head.hash),
+  };
+}
+
+describe('transaction rejections at the door (1010 invalid, 1013 already known, 1014 replaced)', () => {
   it('MalformedExtrinsic: bytes that do not decode', async () => {
     expectError(await submitHex('0x00'), 1010, 'MalformedExtrinsic');
     expectError(await submitHex('0x'), 1010, 'MalformedExtrinsic');
@@ -46,11 +72,55 @@ describe('transaction rejections at the door (code 1010)', () => {
     expectError(await submitHex(`${toHex(good.bytes)}00`), 1010, 'MalformedExtrinsic');
   });
 
-  it('BadSignature: a flipped byte, another signer, and a signature for another genesis hash', async () => {
+  it('MalformedExtrinsic: an unknown call index, an unsigned extrinsic, CheckMetadataHash mode 1', async () => {
+    const nonce = await node.nextNonce(alice);
+    const head = await node.head();
+    const implicit = await headImplicit();
+    const signed = (callBytes: Uint8Array, metadataHashMode = 0) =>
+      toHex(
+        rawSignedExtrinsic({
+          signer: fromHex(alice.id),
+          sign: (m) => sign(alice.kp, m),
+          implicit,
+          callBytes,
+          nonce,
+          era: mortalEra(head.number, 64),
+          metadataHashMode,
+        }),
+      );
+    // SubtensorModule (pallet 7) has no call 255; pallet 200 does not exist.
+    expectError(await submitHex(signed(new Uint8Array([7, 255]))), 1010, 'MalformedExtrinsic');
+    expectError(await submitHex(signed(new Uint8Array([200, 0]))), 1010, 'MalformedExtrinsic');
+    const good = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n });
+    const bare = await submitHex(toHex(unsignedExtrinsic(good.callBytes)));
+    expectError(bare, 1010, 'MalformedExtrinsic');
+    expect(bare.error?.data.explanation).toMatch(/unsigned/);
+    const withHash = await submitHex(signed(good.callBytes, 1));
+    expectError(withHash, 1010, 'MalformedExtrinsic');
+    expect(withHash.error?.data.explanation).toMatch(/CheckMetadataHash mode must be 0/);
+    // Signed the same way with mode 0, the call is fine: the refusals were about the format.
+    expect(await node.rpc('author_submitExtrinsic', [signed(good.callBytes)])).toMatch(/^0x[0-9a-f]{64}$/);
+    await node.seal(1);
+    expect(await node.nextNonce(alice)).toBe(nonce + 1n);
+  });
+
+  it('BadSignature: a flipped byte, another signer, and a signature for another genesis hash or spec version', async () => {
     const good = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n });
     const flipped = good.bytes.slice();
     flipped[flipped.length - 5] = (flipped[flipped.length - 5] as number) ^ 1;
     expectError(await submitHex(toHex(flipped)), 1010, 'BadSignature');
+    const badSig = good.bytes.slice();
+    badSig[signatureAt(good)] = (badSig[signatureAt(good)] as number) ^ 1;
+    expectError(await submitHex(toHex(badSig)), 1010, 'BadSignature');
+    const otherSpec = await node.sign(
+      alice,
+      'transfer',
+      { dest: bob.id, amount: 1n },
+      { specVersion: SPEC_VERSION + 1 },
+    );
+    const refused = await submitHex(toHex(otherSpec.bytes));
+    expectError(refused, 1010, 'BadSignature');
+    expect(refused.error?.data.hint).toMatch(/state_getRuntimeVersion/);
     const head = await node.head();
     const otherChain = buildTx(
       alice,
@@ -59,6 +129,7 @@ describe('transaction rejections at the door (code 1010)', () => {
       {
         nonce: await node.nextNonce(alice),
         birth: head.number,
+        birthHash: head.hash,
       },
     );
     expectError(await submitHex(toHex(otherChain.bytes)), 1010, 'BadSignature');
@@ -74,12 +145,12 @@ describe('transaction rejections at the door (code 1010)', () => {
       {
         signer: zero,
         nonce: 0n,
-        era: { birth: head.number, period: 64 },
+        era: mortalEra(head.number, 64),
         tip: 0n,
         call: { method: 'transfer', args: { dest: bob.id, amount: 4n * RAO_PER_TAO } },
       },
       () => forgeSr25519IdentitySignature(31_337n),
-      fromHex(node.genesisHash),
+      await headImplicit(),
     );
     expectError(await submitHex(toHex(forged.bytes)), 1010, 'ZeroSigner');
     expectError(await node.request('taonet_dryRun', [toHex(forged.bytes)]), 1010, 'ZeroSigner');
@@ -99,7 +170,7 @@ describe('transaction rejections at the door (code 1010)', () => {
     const near = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next + 1n });
     expect(await node.rpc('author_submitExtrinsic', [toHex(near.bytes)])).toBe(near.hash);
     const dup = await node.sign(alice, 'transfer', { dest: bob.id, amount: 2n }, { nonce: next + 1n });
-    expectError(await submitHex(toHex(dup.bytes)), 1010, 'NonceInPool');
+    expectError(await submitHex(toHex(dup.bytes)), 1014, 'NonceInPool');
     // Fill the gap; both go in.
     const fill = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next });
     await node.rpc('author_submitExtrinsic', [toHex(fill.bytes)]);
@@ -108,13 +179,25 @@ describe('transaction rejections at the door (code 1010)', () => {
     expect(await node.nextNonce(alice)).toBe(next + 2n);
   });
 
-  it('ExpiredTransaction and FutureTransaction (mortality)', async () => {
+  it('ExpiredTransaction (its window passed) and AncientBirthBlock (a birth block not known here)', async () => {
     const head = await node.head();
-    const expired = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { birth: 0n, period: 1 });
-    expect(head.number).toBeGreaterThan(1n);
-    expectError(await submitHex(toHex(expired.bytes)), 1010, 'ExpiredTransaction');
-    const future = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { birth: head.number + 5n });
-    expectError(await submitHex(toHex(future.bytes)), 1010, 'FutureTransaction');
+    // Mortal for 4 blocks from the head: valid in head .. head + 3, expired once the head is head + 4.
+    const expired = await node.sign(alice, 'transfer', { dest: bob.id, amount: 1n }, { period: 4 });
+    await node.seal(4);
+    const r = await submitHex(toHex(expired.bytes));
+    expectError(r, 1010, 'ExpiredTransaction');
+    expect(r.error?.data.explanation).toContain(`valid until block ${head.number + 3n}`);
+    expect(r.error?.data.hint).toBe('rebuild it against the current head');
+    const now = await node.head();
+    const future = await node.sign(
+      alice,
+      'transfer',
+      { dest: bob.id, amount: 1n },
+      { birth: now.number + 5n, birthHash: `0x${'11'.repeat(32)}` },
+    );
+    const a = await submitHex(toHex(future.bytes));
+    expectError(a, 1010, 'AncientBirthBlock');
+    expect(a.error?.data.hint).toMatch(/recent block/);
   });
 
   it('InsufficientFeeBalance, AlreadyInPool, AlreadyImported', async () => {
@@ -129,14 +212,13 @@ describe('transaction rejections at the door (code 1010)', () => {
     expect(BigInt(amounts.fee?.rao ?? '0')).toBeGreaterThan(100_000n);
     const tx = await node.sign(alice, 'transfer', { dest: bob.id, amount: 3n });
     expect(await node.rpc('author_submitExtrinsic', [toHex(tx.bytes)])).toBe(tx.hash);
-    expectError(await submitHex(toHex(tx.bytes)), 1010, 'AlreadyInPool');
+    expectError(await submitHex(toHex(tx.bytes)), 1013, 'AlreadyInPool');
     await node.seal(1);
-    expectError(await submitHex(toHex(tx.bytes)), 1010, 'AlreadyImported');
+    expectError(await submitHex(toHex(tx.bytes)), 1013, 'AlreadyImported');
   });
 
-  it('CallDisabled (unknown call) and BadOrigin (admin call by a non-admin)', async () => {
-    const unknown = await node.sign(alice, 'mint_money', { amount: 1n });
-    expectError(await submitHex(toHex(unknown.bytes)), 1010, 'CallDisabled');
+  it('an unknown call cannot be signed (no call index); BadOrigin (admin call by a non-admin)', async () => {
+    await expect(node.sign(alice, 'mint_money', { amount: 1n })).rejects.toThrow(/no Substrate form/);
     const notAdmin = await node.sign(bob, 'sudo_set_network_param', { name: 'baseTxFee', value: 0n });
     expectError(await submitHex(toHex(notAdmin.bytes)), 1010, 'BadOrigin');
   });
@@ -174,8 +256,8 @@ describe('request-level rejections', () => {
       'InvalidParams',
       { hint: false },
     );
-    expectError(await node.request('chain_getBlock', [999_999]), 1011, 'UnknownBlock');
-    expectError(await node.request('chain_subscribeNewHeads'), 1015, 'SubscriptionsNeedWebSocket');
+    expectError(await node.request('taonet_getBlock', [999_999]), 4003, 'UnknownBlock');
+    expectError(await node.request('chain_subscribeNewHeads'), 4015, 'SubscriptionsNeedWebSocket');
   });
 
   it('RequestTooLarge: a body over 4 MiB is refused with HTTP 413', async () => {
@@ -187,8 +269,8 @@ describe('request-level rejections', () => {
     });
     const r = await node.post(body);
     expect(r.status).toBe(413);
-    expectError(r.json as RpcReply, 1013, 'RequestTooLarge', { hint: false });
-    expect(await node.rpc('system_chain')).toBe('Taonet Dev');
+    expectError(r.json as RpcReply, 4013, 'RequestTooLarge', { hint: false });
+    expect(await node.rpc('system_chain')).toBe('Bittensor');
   });
 
   it('RateLimited: a batch above the burst is refused; the connection recovers', async () => {
@@ -197,8 +279,8 @@ describe('request-level rejections', () => {
       const calls = Array.from({ length: 20_001 }, () => ({ method: 'system_health', params: [] }));
       const replies = await ws.batch(calls);
       expect(replies).toHaveLength(1);
-      expectError(replies[0] as RpcReply, 1012, 'RateLimited');
-      expect(await ws.rpc('system_chain')).toBe('Taonet Dev');
+      expectError(replies[0] as RpcReply, 4029, 'RateLimited');
+      expect(await ws.rpc('system_chain')).toBe('Bittensor');
     } finally {
       await ws.close();
     }
@@ -230,7 +312,7 @@ describe('taonet_dryRun', () => {
     // Malformed or badly signed bytes are refused like at submission.
     expectError(await node.request('taonet_dryRun', ['0x0102']), 1010, 'MalformedExtrinsic');
     const bad = fine.bytes.slice();
-    bad[bad.length - 1] = (bad[bad.length - 1] as number) ^ 0xff;
+    bad[signatureAt(fine)] = (bad[signatureAt(fine)] as number) ^ 0xff;
     expectError(await node.request('taonet_dryRun', [toHex(bad)]), 1010, 'BadSignature');
   });
 });

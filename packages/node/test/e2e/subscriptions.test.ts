@@ -2,7 +2,8 @@
  * Subscriptions over WebSocket on a real node: new and finalized heads, a watched extrinsic going
  * ready → inBlock → finalized, one dropped and one invalid with a reason, and unsubscribing.
  */
-import { toHex } from '@taonet/primitives';
+import { blake2b256, concatBytes, fromHex, toHex } from '@taonet/primitives';
+import { encodeCompact } from '@taonet/primitives/substrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { key, NodeProcess, type RpcReply, WsClient } from './harness.js';
 
@@ -30,38 +31,90 @@ interface HeadJson {
   stateRoot: string;
 }
 
+/** Substrate's JSON header: the number and the digest logs in hex, no hash. */
+interface SubstrateHeadJson {
+  parentHash: string;
+  number: string;
+  stateRoot: string;
+  extrinsicsRoot: string;
+  digest: { logs: string[] };
+}
+
+/** blake2b-256 of the SCALE header, rebuilt from its JSON: what a Substrate client computes. */
+function substrateHash(h: SubstrateHeadJson): string {
+  return toHex(
+    blake2b256(
+      concatBytes(
+        fromHex(h.parentHash),
+        encodeCompact(BigInt(h.number)),
+        fromHex(h.stateRoot),
+        fromHex(h.extrinsicsRoot),
+        encodeCompact(h.digest.logs.length),
+        ...h.digest.logs.map(fromHex),
+      ),
+    ),
+  );
+}
+
+/** A watched extrinsic's notification as a status name ("inBlock" for {inBlock: hash}). */
+const statusName = (u: unknown): string => (typeof u === 'string' ? u : (Object.keys(u as object)[0] ?? '?'));
+
 describe('subscriptions', () => {
-  it('chain_subscribeNewHeads and chain_subscribeFinalizedHeads follow dev_advanceBlocks; unsubscribe stops them', async () => {
+  it('chain_subscribe{New,Finalized,All}Heads push Substrate headers, taonet_subscribe* Taonet’s view; unsubscribe stops them', async () => {
     const sNew = await ws.rpc<string>('chain_subscribeNewHeads');
     const sFin = await ws.rpc<string>('chain_subscribeFinalizedHeads');
-    expect(sNew).not.toBe(sFin);
+    const sAll = await ws.rpc<string>('chain_subscribeAllHeads');
+    const tNew = await ws.rpc<string>('taonet_subscribeNewHeads');
+    const tFin = await ws.rpc<string>('taonet_subscribeFinalizedHeads');
+    expect(new Set([sNew, sFin, sAll, tNew, tFin]).size).toBe(5);
     const made = await ws.rpc<{ head: string; hashes: string[] }>('dev_advanceBlocks', [3]);
     const heads = await ws.waitFor(sNew, 3);
     const fins = await ws.waitFor(sFin, 3);
+    const all = await ws.waitFor(sAll, 3);
     expect(heads.every((h) => h.method === 'chain_newHead')).toBe(true);
     expect(fins.every((h) => h.method === 'chain_finalizedHead')).toBe(true);
-    expect(heads.map((h) => (h.result as HeadJson).hash)).toEqual(made.hashes);
-    expect(fins.map((h) => (h.result as HeadJson).hash)).toEqual(made.hashes);
-    const last = heads.at(-1)?.result as HeadJson;
+    expect(all.every((h) => h.method === 'chain_allHead')).toBe(true);
+    // The block hash is blake2b-256 of the SCALE header, seal included.
+    for (const sub of [heads, fins, all])
+      expect(sub.map((h) => substrateHash(h.result as SubstrateHeadJson))).toEqual(made.hashes);
+    const sh = heads.map((h) => h.result as SubstrateHeadJson);
+    expect(sh[1]?.parentHash).toBe(made.hashes[0]);
+    expect(sh.at(-1)?.number).toBe(`0x${BigInt(made.head).toString(16)}`);
+    // An Aura pre-runtime digest with the slot first, the seal last.
+    for (const h of sh) {
+      expect(h.digest.logs[0]?.startsWith(`0x06${toHex(new TextEncoder().encode('aura')).slice(2)}`)).toBe(true);
+      expect(h.digest.logs.at(-1)?.startsWith(`0x05${toHex(new TextEncoder().encode('aura')).slice(2)}`)).toBe(true);
+    }
+    const lastHash = made.hashes.at(-1) as string;
+    expect(await ws.rpc('chain_getHeader', [lastHash])).toEqual(sh.at(-1));
+
+    // Taonet's view carries the hash and the number in decimal; it agrees with taonet_getHeader.
+    const theads = (await ws.waitFor(tNew, 3)).map((h) => h.result as HeadJson);
+    const tfins = (await ws.waitFor(tFin, 3)).map((h) => h.result as HeadJson);
+    expect(ws.notifications(tNew).every((h) => h.method === 'taonet_newHead')).toBe(true);
+    expect(ws.notifications(tFin).every((h) => h.method === 'taonet_finalizedHead')).toBe(true);
+    expect(theads.map((h) => h.hash)).toEqual(made.hashes);
+    expect(tfins.map((h) => h.hash)).toEqual(made.hashes);
+    const last = theads.at(-1) as HeadJson;
     expect(last.number).toBe(made.head);
-    // Each header links to the one before.
-    const [h0, h1] = heads.map((h) => h.result as HeadJson);
-    expect(h1?.parentHash).toBe(h0?.hash);
-    // The notification agrees with chain_getHeader and chain_getBlockHash.
-    expect(await ws.rpc<HeadJson>('chain_getHeader', [last.hash])).toMatchObject({
+    expect(theads[1]?.parentHash).toBe(theads[0]?.hash);
+    expect(await ws.rpc<HeadJson>('taonet_getHeader', [last.hash])).toMatchObject({
       hash: last.hash,
       stateRoot: last.stateRoot,
     });
+    expect(last.stateRoot).toBe(sh.at(-1)?.stateRoot);
     expect(await ws.rpc('chain_getBlockHash', [Number(last.number)])).toBe(last.hash);
     expect(await ws.rpc('chain_getFinalizedHead')).toBe(last.hash);
 
     expect(await ws.rpc('chain_unsubscribeNewHeads', [sNew])).toBe(true);
     expect(await ws.rpc('chain_unsubscribeNewHeads', [sNew])).toBe(false);
     expect(await ws.rpc('chain_unsubscribeFinalizedHeads', [sFin])).toBe(true);
+    expect(await ws.rpc('chain_unsubscribeAllHeads', [sAll])).toBe(true);
+    expect(await ws.rpc('taonet_unsubscribeNewHeads', [tNew])).toBe(true);
+    expect(await ws.rpc('taonet_unsubscribeFinalizedHeads', [tFin])).toBe(true);
     await ws.rpc('dev_advanceBlocks', [2]);
     await new Promise((r) => setTimeout(r, 100));
-    expect(ws.notifications(sNew)).toHaveLength(3);
-    expect(ws.notifications(sFin)).toHaveLength(3);
+    for (const sub of [sNew, sFin, sAll, tNew, tFin]) expect(ws.notifications(sub)).toHaveLength(3);
   });
 
   it('author_submitAndWatchExtrinsic: ready → inBlock → finalized, the subscription reply first', async () => {
@@ -77,30 +130,29 @@ describe('subscriptions', () => {
     expect(order.slice(0, 2)).toEqual(['reply', 'author_extrinsicUpdate']);
     ws.ws.off('message', onMsg);
     const made = await ws.rpc<{ hashes: string[] }>('dev_advanceBlocks', [1]);
-    const updates = (await ws.waitFor(sid, 3)).map(
-      (n) => n.result as { type: string; blockHash?: string; ok?: boolean },
-    );
-    expect(updates.map((u) => u.type)).toEqual(['ready', 'inBlock', 'finalized']);
-    expect(updates[1]).toMatchObject({ blockHash: made.hashes[0], ok: true, index: 0 });
-    expect(updates[2]?.blockHash).toBe(made.hashes[0]);
+    const updates = (await ws.waitFor(sid, 3)).map((n) => n.result);
+    expect(updates).toEqual(['ready', { inBlock: made.hashes[0] }, { finalized: made.hashes[0] }]);
+    // The result is in Taonet's status view.
     const status = await ws.rpc<{ status: string; blockHash: string }>('taonet_extrinsicStatus', [tx.hash]);
-    expect(status).toMatchObject({ status: 'inBlock', blockHash: made.hashes[0] });
+    expect(status).toMatchObject({ status: 'inBlock', blockHash: made.hashes[0], index: 0, result: { ok: true } });
   });
 
   it('a future-nonce transaction reports "future", and an included failing call reports its error', async () => {
     const next = await node.nextNonce(charlie);
     const ahead = await node.sign(charlie, 'transfer', { dest: bob.id, amount: 1n }, { nonce: next + 1n });
     const sidAhead = await ws.rpc<string>('author_submitAndWatchExtrinsic', [toHex(ahead.bytes)]);
-    expect((await ws.waitFor(sidAhead, 1))[0]?.result).toEqual({ type: 'future' });
+    expect((await ws.waitFor(sidAhead, 1))[0]?.result).toBe('future');
     const failing = await node.sign(charlie, 'transfer', { dest: bob.id, amount: 0n }, { nonce: next });
     const sidFail = await ws.rpc<string>('author_submitAndWatchExtrinsic', [toHex(failing.bytes)]);
-    await ws.rpc('dev_advanceBlocks', [1]);
-    const u = (await ws.waitFor(sidFail, 3)).map(
-      (n) => n.result as { type: string; ok?: boolean; error?: { code: string } },
-    );
-    expect(u.map((x) => x.type)).toEqual(['ready', 'inBlock', 'finalized']);
-    expect(u[1]).toMatchObject({ ok: false, error: { code: 'ZeroAmount' } });
-    expect((await ws.waitFor(sidAhead, 3)).map((n) => (n.result as { type: string }).type)).toEqual([
+    const made = await ws.rpc<{ hashes: string[] }>('dev_advanceBlocks', [1]);
+    const u = (await ws.waitFor(sidFail, 3)).map((n) => n.result);
+    expect(u).toEqual(['ready', { inBlock: made.hashes[0] }, { finalized: made.hashes[0] }]);
+    // Included, but the call failed: the error is in the status view.
+    expect(await ws.rpc('taonet_extrinsicStatus', [failing.hash])).toMatchObject({
+      status: 'inBlock',
+      result: { ok: false, error: { code: 'ZeroAmount' } },
+    });
+    expect((await ws.waitFor(sidAhead, 3)).map((n) => statusName(n.result))).toEqual([
       'future',
       'inBlock',
       'finalized',
@@ -117,12 +169,17 @@ describe('subscriptions', () => {
       bob,
       'transfer',
       { dest: alice.id, amount: 6n },
-      { nonce: next + 2n, period: 1 },
+      { nonce: next + 2n, period: 4 },
     );
     const sidShort = await ws.rpc<string>('author_submitAndWatchExtrinsic', [toHex(shortLived.bytes)]);
-    await ws.rpc('dev_advanceBlocks', [1]);
-    const dropped = (await ws.waitFor(sidShort, 2)).map((n) => n.result as { type: string; reason?: { code: string } });
-    expect(dropped[1]).toMatchObject({ type: 'dropped', reason: { code: 'ExpiredTransaction' } });
+    // Mortal for 4 blocks from the head: gone once four more are made.
+    await ws.rpc('dev_advanceBlocks', [4]);
+    const dropped = (await ws.waitFor(sidShort, 2)).map((n) => n.result);
+    expect(dropped).toEqual(['future', 'dropped']);
+    expect(await ws.rpc('taonet_extrinsicStatus', [shortLived.hash])).toMatchObject({
+      status: 'dropped',
+      error: { code: 'ExpiredTransaction', hint: 'rebuild it against the current head' },
+    });
     // The watched one is still waiting for nonce `next`.
     expect(ws.notifications(sid)).toHaveLength(1);
     expect(await ws.rpc<string[]>('author_pendingExtrinsics')).toContain(toHex(watched.bytes));
@@ -141,13 +198,13 @@ describe('subscriptions', () => {
     const s1 = await ws.rpc<string>('author_submitAndWatchExtrinsic', [toHex(first.bytes)]);
     const s2 = await ws.rpc<string>('author_submitAndWatchExtrinsic', [toHex(second.bytes)]);
     await ws.rpc('dev_advanceBlocks', [1]);
-    expect((await ws.waitFor(s1, 3)).map((n) => (n.result as { type: string }).type)).toEqual([
-      'ready',
-      'inBlock',
-      'finalized',
-    ]);
-    const u2 = (await ws.waitFor(s2, 2)).map((n) => n.result as { type: string; error?: { code: string } });
-    expect(u2[1]).toMatchObject({ type: 'invalid', error: { code: 'InsufficientFeeBalance' } });
+    expect((await ws.waitFor(s1, 3)).map((n) => statusName(n.result))).toEqual(['ready', 'inBlock', 'finalized']);
+    // The second waits on the first's nonce, then cannot pay once the first is in.
+    expect((await ws.waitFor(s2, 2)).map((n) => n.result)).toEqual(['future', 'invalid']);
+    expect(await ws.rpc('taonet_extrinsicStatus', [second.hash])).toMatchObject({
+      status: 'invalid',
+      error: { code: 'InsufficientFeeBalance' },
+    });
   });
 
   it('author_unwatchExtrinsic stops the updates; closing the socket ends its subscriptions', async () => {

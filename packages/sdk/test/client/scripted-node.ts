@@ -1,23 +1,33 @@
 /**
  * A node stand-in for action tests: answers read methods from a script, and for a submission
- * decodes the signed bytes, checks the signature against the genesis hash, records the call and
- * plays the pool's updates. It lets each action's test see exactly what the action sent and how it
- * reads each reply, without starting a chain (client.test.ts runs them against a real node).
+ * decodes the Substrate v4 extrinsic, checks its signature over call ‖ extra ‖ implicit (the
+ * scripted genesis, runtime version and head hash as the era's birth), records the call and plays
+ * the pool's Substrate status updates; `taonet_extrinsicStatus` then says where it went. It lets
+ * each action's test see exactly what the action sent and how it reads each reply, without
+ * starting a chain (client.test.ts runs them against a real node).
  */
 import {
-  type BlockResultReply,
   decodeExtrinsic,
+  type ExtrinsicResultReply,
+  type ExtrinsicStatusReply,
   type ExtrinsicUpdateReply,
+  extrinsicSigningPayload,
+  type RuntimeVersionReply,
   type SignedExtrinsic,
-  signingPayload,
 } from '@taonet/primitives';
-import type { ChainClient, PendingCommit, RpcTransport } from '../../src/index.js';
 import { fromHex as pFromHex } from '../../src/bytes.js';
+import type { ChainClient, PendingCommit, RpcTransport } from '../../src/index.js';
 import { sr25519Verify } from '../../src/keys/sr25519.js';
 
 export type Handler = (params: readonly unknown[]) => unknown;
 
 export const GENESIS = `0x${'11'.repeat(32)}`;
+/** The scripted best block: number 100 with this hash (the era's birth of every signed call). */
+export const HEAD_HASH = `0x${'ab'.repeat(32)}`;
+/** The block the pool reports the extrinsic in (number 101). */
+export const IN_BLOCK = `0x${'cd'.repeat(32)}`;
+/** Not 1/1, so a signer that ignored state_getRuntimeVersion would sign for the wrong runtime. */
+export const RUNTIME: RuntimeVersionReply = { specVersion: 7, transactionVersion: 3 };
 
 export class ScriptedNode implements ChainClient {
   readonly genesisHash = GENESIS;
@@ -27,19 +37,23 @@ export class ScriptedNode implements ChainClient {
   readonly unwatched: string[] = [];
   readonly replies: Record<string, Handler> = {
     system_accountNextIndex: () => '5',
-    chain_getHeader: () => ({ number: '100', hash: `0x${'ab'.repeat(32)}` }),
+    taonet_getHeader: () => ({ number: '100', hash: HEAD_HASH }),
+    state_getRuntimeVersion: () => RUNTIME,
     taonet_dryRun: () => null,
-    taonet_getEvents: () => this.blockResult,
+    taonet_extrinsicStatus: (p) => this.status(p[0] as string),
   };
-  /** What the pool reports after a submission (default: in block 101 at index 0). */
-  updates: (x: SignedExtrinsic) => ExtrinsicUpdateReply[] = () => [
-    { type: 'ready' },
-    { type: 'inBlock', blockHash: `0x${'cd'.repeat(32)}`, number: '101', index: 0, ok: true },
-  ];
-  blockResult: BlockResultReply = {
-    events: [],
-    extrinsics: [{ ok: true, fee: '1000', events: [{ name: 'Done', data: {} }] }],
-  };
+  /** What the pool reports after a submission (default: ready, then in block IN_BLOCK). */
+  updates: (x: SignedExtrinsic) => ExtrinsicUpdateReply[] = () => ['ready', { inBlock: IN_BLOCK }];
+  /** The extrinsic's result in its block (what taonet_extrinsicStatus carries). */
+  result: ExtrinsicResultReply = { ok: true, fee: '1000', events: [{ name: 'Done', data: {} }] };
+  /** Where the extrinsic went (default: block 101 at index 0, with `result`). */
+  status: (hash: string) => ExtrinsicStatusReply = () => ({
+    status: 'inBlock',
+    number: '101',
+    index: 0,
+    blockHash: IN_BLOCK,
+    result: this.result,
+  });
 
   constructor(replies: Record<string, Handler> = {}) {
     Object.assign(this.replies, replies);
@@ -62,9 +76,13 @@ export class ScriptedNode implements ChainClient {
     subscribe: async (method, params, unsubscribe, onData) => {
       if (method !== 'author_submitAndWatchExtrinsic') throw new Error(`unscripted subscription ${method}`);
       const x = decodeExtrinsic(pFromHex(params[0] as string));
-      const body = x.bytes.subarray(0, x.bytes.length - 64);
-      const signer = pFromHex(x.signer);
-      if (!sr25519Verify(signingPayload(pFromHex(GENESIS), body), x.signature, signer))
+      const head = this.replies.taonet_getHeader?.([]) as { hash: string };
+      const implicit = {
+        ...RUNTIME,
+        genesisHash: pFromHex(GENESIS),
+        birthHash: pFromHex(head.hash),
+      };
+      if (!sr25519Verify(extrinsicSigningPayload(x, implicit), x.signature, pFromHex(x.signer)))
         throw new Error('bad signature');
       this.submitted.push(x);
       const updates = this.updates(x);

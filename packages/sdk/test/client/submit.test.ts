@@ -2,21 +2,29 @@
 import { describe, expect, it } from 'vitest';
 import { submit, txFailure } from '../../src/client/submit.js';
 import { keypairFromUri, keypairSigner, RpcCallError, toHex } from '../../src/index.js';
-import { ScriptedNode } from './scripted-node.js';
+import { mortalEra } from '@taonet/primitives';
+import { IN_BLOCK, ScriptedNode } from './scripted-node.js';
 
 const alice = keypairSigner(keypairFromUri('//Alice'));
 const call = { method: 'start_call', args: { netuid: 1 } };
 
 describe('submit', () => {
-  it('signs with the next nonce and a mortal era from the head, then reads the block result', async () => {
+  it('signs with the next nonce, the node’s runtime version and a mortal era from the head, then reads the block result', async () => {
     const node = new ScriptedNode();
     const r = await submit(node, alice, call, { period: 16, tip: 3n });
     const x = node.submitted[0];
     expect(x?.nonce).toBe(5n);
-    expect(x?.era).toEqual({ birth: 100n, period: 16 });
+    // Born at the head (block 100): period 16, phase 100 mod 16.
+    expect(x?.era).toEqual(mortalEra(100n, 16));
+    expect(x?.era).toEqual({ type: 'mortal', period: 16n, phase: 4n });
     expect(x?.tip).toBe(3n);
+    expect(x?.metadataHashMode).toBe(0);
+    expect(x?.palletCall).toBe('SubtensorModule.start_call');
     expect(node.calls[0]).toEqual({ method: 'system_accountNextIndex', params: [toHex(alice.publicKey)] });
-    expect(r).toMatchObject({ ok: true, stage: 'block', blockNumber: 101n, txHash: x?.hash });
+    // The scripted node verified the signature over spec 7 / transaction version 3, read here.
+    expect(node.calls.some((c) => c.method === 'state_getRuntimeVersion')).toBe(true);
+    expect(r).toMatchObject({ ok: true, stage: 'block', blockNumber: 101n, blockHash: IN_BLOCK, txHash: x?.hash });
+    expect(node.calls.find((c) => c.method === 'taonet_extrinsicStatus')?.params).toEqual([x?.hash]);
     expect(r.fee?.rao).toBe(1000n);
     expect(r.events).toEqual([{ name: 'Done', data: {} }]);
     expect(node.unwatched).toEqual(['author_unwatchExtrinsic']);
@@ -33,10 +41,7 @@ describe('submit', () => {
 
   it('skips the dry run when asked, and reports a failure recorded in the block', async () => {
     const node = new ScriptedNode({ taonet_dryRun: () => ({ code: 'X', explanation: 'x' }) });
-    node.blockResult = {
-      events: [],
-      extrinsics: [{ ok: false, fee: '9', events: [], error: { code: 'SubnetNotExists', explanation: 'no subnet 1' } }],
-    };
+    node.result = { ok: false, fee: '9', events: [], error: { code: 'SubnetNotExists', explanation: 'no subnet 1' } };
     const r = await submit(node, alice, call, { precheck: false });
     expect(r).toMatchObject({ ok: false, stage: 'block', code: 'SubnetNotExists', explanation: 'no subnet 1' });
     expect(r.hint).toBeUndefined();
@@ -45,26 +50,35 @@ describe('submit', () => {
 
   it('waits for finality when asked', async () => {
     const node = new ScriptedNode();
-    node.updates = () => [
-      { type: 'inBlock', blockHash: '0xbb', number: '101', index: 0, ok: true },
-      { type: 'finalized', blockHash: '0xbb' },
-    ];
+    node.updates = () => ['ready', { inBlock: IN_BLOCK }, { finalized: IN_BLOCK }];
     const r = await submit(node, alice, call, { wait: 'finalized' });
-    expect(r.blockHash).toBe('0xbb');
-    expect(node.calls.filter((c) => c.method === 'taonet_getEvents')).toHaveLength(1);
+    expect(r).toMatchObject({ ok: true, blockHash: IN_BLOCK, blockNumber: 101n });
+    // Read once, at finality (not at inBlock).
+    expect(node.calls.filter((c) => c.method === 'taonet_extrinsicStatus')).toHaveLength(1);
   });
 
   it('reports a pool drop or invalidity as a pool failure', async () => {
     const node = new ScriptedNode();
-    node.updates = () => [{ type: 'dropped', reason: { code: 'Stale', explanation: 'nonce used', hint: 'resend' } }];
-    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'Stale', hint: 'resend' });
-    node.updates = () => [{ type: 'invalid', error: { code: 'BadProof', explanation: 'bad signature' } }];
-    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'BadProof' });
+    // Substrate's statuses carry no reason: the SDK reads it from taonet_extrinsicStatus.
+    node.updates = () => ['ready', 'dropped'];
+    node.status = () => ({
+      status: 'dropped',
+      error: { code: 'ExpiredTransaction', explanation: 'outdated', hint: 'rebuild it against the current head' },
+    });
+    expect(await submit(node, alice, call)).toMatchObject({
+      ok: false,
+      stage: 'pool',
+      code: 'ExpiredTransaction',
+      hint: 'rebuild it against the current head',
+    });
+    node.updates = () => ['future', 'invalid'];
+    node.status = () => ({ status: 'invalid', error: { code: 'InsufficientFeeBalance', explanation: 'cannot pay' } });
+    expect(await submit(node, alice, call)).toMatchObject({ ok: false, stage: 'pool', code: 'InsufficientFeeBalance' });
   });
 
   it('gives up after the deadline with a hint to look the hash up', async () => {
     const node = new ScriptedNode();
-    node.updates = () => [{ type: 'ready' }];
+    node.updates = () => ['ready'];
     const r = await submit(node, alice, call, { timeoutMs: 30 });
     expect(r).toMatchObject({ ok: false, code: 'Timeout' });
     expect(r.stage).toBeUndefined();
@@ -95,16 +109,11 @@ describe('exact amounts behind a refusal', () => {
     expect((await submit(dry, alice, call)).data).toEqual({ amounts });
 
     const inBlock = new ScriptedNode();
-    inBlock.blockResult = {
+    inBlock.result = {
+      ok: false,
+      fee: '9',
       events: [],
-      extrinsics: [
-        {
-          ok: false,
-          fee: '9',
-          events: [],
-          error: { code: 'InsufficientBalance', explanation: 'x', data: { amounts } },
-        },
-      ],
+      error: { code: 'InsufficientBalance', explanation: 'x', data: { amounts } },
     };
     expect((await submit(inBlock, alice, call, { precheck: false })).data).toEqual({ amounts });
 

@@ -10,7 +10,7 @@ describe('onNewHead', () => {
     const rpc: RpcTransport = {
       call: node.rpc.call,
       subscribe: async (method, _params, unsubscribe, onData) => {
-        expect(method).toBe('chain_subscribeNewHeads');
+        expect(method).toBe('taonet_subscribeNewHeads');
         onData({ number: '7', hash: '0x07' });
         onData({ number: '8', hash: '0x08' });
         return async () => {
@@ -25,6 +25,6 @@ describe('onNewHead', () => {
     );
     expect(seen).toEqual([7n, 8n]);
     await stop();
-    expect(stopped).toBe('chain_unsubscribeNewHeads');
+    expect(stopped).toBe('taonet_unsubscribeNewHeads');
   });
 });
