@@ -93,6 +93,7 @@ const RUNTIME_LAYERS = [
   'children',
   'root',
   'weights',
+  'mechanisms',
   'coinbase',
   'subnet-lifecycle',
   'block',
