@@ -31,7 +31,8 @@ export const mechanismCalls = [
     name: 'sudo_set_mechanism_count',
     signer: 'coldkey',
     pays: true,
-    description: 'Set how many mechanisms (incentive mechanisms with their own weights) the subnet runs (owner or admin).',
+    description:
+      'Set how many mechanisms (incentive mechanisms with their own weights) the subnet runs (owner or admin).',
     parse: (a) => ({ netuid: netuid(a), mechanismCount: int(a, 'mechanismCount', 0, 255) }),
     run(ctx, who, a) {
       const s = ctx.state;
@@ -49,7 +50,8 @@ export const mechanismCalls = [
     name: 'sudo_set_mechanism_emission_split',
     signer: 'coldkey',
     pays: true,
-    description: "Split the subnet's emission between its mechanisms: u16 parts summing to 65535, or null for even (owner or admin).",
+    description:
+      "Split the subnet's emission between its mechanisms: u16 parts summing to 65535, or null for even (owner or admin).",
     parse: (a) => ({ netuid: netuid(a), maybeSplit: maybeSplit(a) }),
     run(ctx, who, a) {
       const s = ctx.state;

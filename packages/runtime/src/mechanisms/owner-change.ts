@@ -32,7 +32,11 @@ export function authorizeMechanismChange(ctx: Ctx, who: AccountId, netuid: numbe
   const hp = s.get(Hyperparameters, netuid);
   if (hp === null) fail('SubnetNotExists', `no subnet ${netuid}`);
   if (s.value(SudoKey) === who) return;
-  ensure(s.get(SubnetOwner, netuid) === who, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
+  ensure(
+    s.get(SubnetOwner, netuid) === who,
+    'NotSubnetOwner',
+    `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`,
+  );
   const last = s.get(limit.last, netuid);
   ensure(
     last === 0n || ctx.now - last >= limit.blocks,

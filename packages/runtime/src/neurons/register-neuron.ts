@@ -11,7 +11,15 @@ import { event } from '../system/events.js';
 import { clearNeuron } from './clear-neuron.js';
 import { neuronToPrune } from './prune-candidate.js';
 import { mechanismIndices } from '../subnets/mechanism-index.js';
-import { Axons, BlockAtRegistration, type EpochColumns, EpochResults, Keys, MechanismIncentive, Uids } from './storage.js';
+import {
+  Axons,
+  BlockAtRegistration,
+  type EpochColumns,
+  EpochResults,
+  Keys,
+  MechanismIncentive,
+  Uids,
+} from './storage.js';
 import { subnetHyperparameters } from './subnet-lookup.js';
 import { startLastUpdates, withElement } from './uid-columns.js';
 

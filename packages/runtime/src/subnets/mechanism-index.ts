@@ -31,7 +31,11 @@ export function mechanismIndices(s: State, netuid: number): number[] {
 export function ensureMechanismExists(s: State, netuid: number, mecid: number): void {
   ensure(s.value(Netuids).includes(netuid), 'MechanismDoesNotExist', `netuid ${netuid} does not exist`);
   const count = mechanismCount(s, netuid);
-  ensure(mecid < count, 'MechanismDoesNotExist', () => `subnet ${netuid} has ${count} mechanism(s): ids 0..${count - 1}`);
+  ensure(
+    mecid < count,
+    'MechanismDoesNotExist',
+    () => `subnet ${netuid} has ${count} mechanism(s): ids 0..${count - 1}`,
+  );
 }
 
 /** subtensor's DefaultMaxAllowedUids: the cap on uids × mechanisms. */

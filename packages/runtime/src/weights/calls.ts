@@ -35,7 +35,8 @@ export const weightCalls = [
     name: 'commit_weights',
     signer: 'hotkey',
     pays: false,
-    description: 'Commit the blake2b-256 hash of weights for a mechanism (`mecid`, default 0), to reveal them in a later epoch.',
+    description:
+      'Commit the blake2b-256 hash of weights for a mechanism (`mecid`, default 0), to reveal them in a later epoch.',
     parse: (a) => ({ netuid: netuid(a), mecid: mecid(a), hash: hash32(a, 'hash') }),
     run(ctx, who, args) {
       commitWeights(ctx, who, args);

@@ -87,14 +87,7 @@ export function revealWeights(ctx: Ctx, hotkey: AccountId, args: RevealWeightsAr
   const current = currentEpochWithLookahead(s, netuid, ctx.now);
   const revealPeriod = BigInt(hp.revealPeriodEpochs);
   const { expired, live } = dropExpired(commits, current, revealPeriod);
-  const hash = weightsCommitHash(
-    hotkey,
-    index,
-    args.uids,
-    args.values,
-    args.salt,
-    args.versionKey,
-  );
+  const hash = weightsCommitHash(hotkey, index, args.uids, args.values, args.salt, args.versionKey);
   const wasExpired = expired.some((c) => c.hash === hash);
   const position = live.findIndex((c) => c.hash === hash);
   if (position < 0) {
