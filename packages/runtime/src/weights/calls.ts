@@ -46,7 +46,7 @@ export const weightCalls = [
     name: 'reveal_weights',
     signer: 'hotkey',
     pays: false,
-    description: 'Reveal previously committed weights (uids, values, salt, version key) in their reveal epoch.',
+    description: 'Reveal previously committed weights (mecid, uids, values, salt, version key) in their reveal epoch.',
     parse: (a) => ({
       netuid: netuid(a),
       mecid: mecid(a),
