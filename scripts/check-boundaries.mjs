@@ -93,6 +93,7 @@ const RUNTIME_LAYERS = [
   'children',
   'root',
   'weights',
+  'mechanisms',
   'shield',
   'coinbase',
   'subnet-lifecycle',

@@ -15,6 +15,18 @@ export function parseNetuid(text: string, flag = '--netuid'): number {
   return Number(text);
 }
 
+/** `--mecid`: a mechanism id (0..255); absent means mechanism 0. */
+export function parseMecid(text: string | undefined, flag = '--mecid'): number {
+  if (text === undefined) return 0;
+  if (!/^\d{1,3}$/.test(text.trim()) || Number(text) > 255)
+    throw new SdkError(
+      'InvalidArgument',
+      `${flag} ${text} is not a mechanism id (a whole number from 0 to 255)`,
+      'see how many a subnet has with `taonet subnets mechanisms count --netuid <n>`',
+    );
+  return Number(text);
+}
+
 function checkPositive(text: string, flag: string, unit: string): void {
   if (/^\s*-/.test(text))
     throw new SdkError('InvalidAmount', `${flag} ${text} is negative`, `give a positive amount of ${unit}, e.g. 1.5`);

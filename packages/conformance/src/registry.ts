@@ -3,6 +3,7 @@ import type { Json, JsonObject } from './codec.js';
 import { childrenHandlers } from './handlers/children.js';
 import { economicsHandlers } from './handlers/economics.js';
 import { epochHandlers } from './handlers/epoch.js';
+import { mechanismHandlers } from './handlers/mechanisms.js';
 import { sdkHandlers } from './handlers/sdk.js';
 import { yumaMathHandlers } from './handlers/yuma-math.js';
 
@@ -16,6 +17,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...sdkHandlers,
   ...economicsHandlers,
   ...childrenHandlers,
+  ...mechanismHandlers,
 };
 
 export function handlerFor(fn: string): Handler | undefined {

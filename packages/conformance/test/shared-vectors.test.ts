@@ -4,6 +4,7 @@
  * there, else in the repository's copy under vectors/ (override with TAONET_VECTORS); a missing
  * folder fails the suite rather than skipping it, and the copy must equal the shared original.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,9 @@ export const VECTORS =
 
 /** The child-hotkey section that joins ECONOMICS-SDK.md as §7 with the vectors-next files. */
 const NEXT_SECTION = '## 7. economics-children.json';
+/** Taonet's own vectors (not in ../shared): their section of ECONOMICS-SDK.md, files, and tools. */
+const OWN_SECTION = '## 8. economics-mechanisms.json';
+const OWN_FILES = ['economics-mechanisms.json', 'tools'];
 
 describe('the repository copy of the vectors', () => {
   const shared = join(root, '..', 'shared', 'vectors');
@@ -26,14 +30,21 @@ describe('the repository copy of the vectors', () => {
   const nextData = existsSync(next) ? names(next).filter((f) => f.endsWith('.json')) : [];
 
   it.runIf(existsSync(shared))('equals ../shared/vectors file for file, plus the landed vectors-next files', () => {
-    expect(names(join(root, 'vectors'))).toEqual([...names(shared), ...nextData].sort());
+    expect(names(join(root, 'vectors'))).toEqual([...names(shared), ...nextData, ...OWN_FILES].sort());
     for (const f of names(shared)) {
       let want = readFileSync(join(shared, f), 'utf8');
-      if (f === 'ECONOMICS-SDK.md' && existsSync(next)) {
-        const children = readFileSync(join(next, 'ECONOMICS-CHILDREN.md'), 'utf8');
-        want = `${want.endsWith('\n') ? want : `${want}\n`}\n${children.slice(children.indexOf(NEXT_SECTION))}`;
+      let have = readFileSync(join(root, 'vectors', f), 'utf8');
+      if (f === 'ECONOMICS-SDK.md') {
+        if (existsSync(next)) {
+          const children = readFileSync(join(next, 'ECONOMICS-CHILDREN.md'), 'utf8');
+          want = `${want.endsWith('\n') ? want : `${want}\n`}\n${children.slice(children.indexOf(NEXT_SECTION))}`;
+        }
+        // Taonet's own section follows the shared text.
+        expect(have).toContain(OWN_SECTION);
+        have = have.slice(0, have.indexOf(OWN_SECTION)).trimEnd();
+        want = want.trimEnd();
       }
-      expect(readFileSync(join(root, 'vectors', f), 'utf8'), `vectors/${f} differs from the shared copy`).toBe(want);
+      expect(have, `vectors/${f} differs from the shared copy`).toBe(want);
     }
   });
 
@@ -57,6 +68,25 @@ describe('child hotkey vectors (vectors-next, landed)', () => {
       .map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
     expect(failures).toEqual([]);
     expect(results.length).toBe(45);
+  });
+});
+
+describe('mechanism vectors (Taonet’s own)', () => {
+  const file = join(root, 'vectors', 'economics-mechanisms.json');
+  it('economics-mechanisms.json passes bit-exact', () => {
+    const results = runFile(file);
+    const failures = results
+      .filter((r) => !r.ok)
+      .map((r) => `${r.name}: ${r.error ?? JSON.stringify(r.mismatches.slice(0, 2))}`);
+    expect(failures).toEqual([]);
+    expect(results.length).toBe(17);
+  });
+
+  const python = spawnSync('python3', ['--version']).status === 0;
+  it.runIf(python)('agrees with the independent float model (vectors/tools/mechanisms_model.py)', () => {
+    const r = spawnSync('python3', [join(root, 'vectors', 'tools', 'mechanisms_model.py'), file], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/17 agree, 0 differ/);
   });
 });
 

@@ -152,6 +152,9 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   HyperparameterOutOfBounds: 'the value is outside the allowed range for this hyperparameter',
   HyperparameterNotOwnerSettable: 'only the admin account may change this hyperparameter',
   TxRateLimitExceeded: 'this change was made too recently',
+  // Mechanisms
+  InvalidValue: 'the value is outside what the chain accepts here',
+  TooManyUIDsPerMechanism: 'the subnet has too many uids for this many mechanisms',
   // Root claim
   InvalidSubnetNumber: 'claim between 1 and 5 subnets at a time',
   InvalidRootClaimThreshold: 'the root claim threshold is out of range',

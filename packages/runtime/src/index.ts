@@ -46,6 +46,7 @@ export { currentPrice, poolOf } from './swap/pool-state.js';
 export * as children from './children/index.js';
 export * as coinbase from './coinbase/index.js';
 export * as epoch from './epoch/index.js';
+export * as mechanisms from './mechanisms/index.js';
 export * as registration from './registration/index.js';
 export * as staking from './staking/index.js';
 export * as subnets from './subnets/index.js';

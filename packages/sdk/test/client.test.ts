@@ -165,6 +165,24 @@ describe('Subtensor client', () => {
     expect(second.result.hint).toMatch(/next allowed at block \d+/);
   });
 
+  it('mechanisms: count and split, weights on mechanism 1, its mechagraph', async () => {
+    const netuid = (await st.subnets()).find((s) => s.netuid !== 0)?.netuid as number;
+    await st.setHyperparameter(alice, netuid, 'maxAllowedUids', 128);
+    expect((await st.setMechanismCount(alice, netuid, 2)).ok).toBe(true);
+    expect((await st.setMechanismEmissionSplit(alice, netuid, [16383, 49152])).ok).toBe(true);
+    const m = await st.mechanisms(netuid);
+    expect(m).toMatchObject({ count: 2, split: [16383, 49152], effectiveSplit: [16383, 49152] });
+    const hot = keypairFromUri('//validator-hot').ss58Address;
+    // Mechanism 1 has its own rate limit: the validator has never set weights there.
+    const w = await st.submitWeights(validatorHot, { netuid, mecid: 1, uids: [0], weights: [1] });
+    expect(w.result.ok, w.result.explanation).toBe(true);
+    const mg = await new Metagraph(st, netuid, ['hotkeys', 'weights', 'incentive'], 1).sync();
+    expect(mg.weights?.[mg.hotkeys.indexOf(hot)]).toEqual([[0, 65535]]);
+    const none = await st.setWeights(validatorHot, { netuid, mecid: 2, uids: [0], values: [1] });
+    expect(none.code).toBe('MechanismDoesNotExist');
+    await expect(new Metagraph(st, netuid, undefined, 2).sync()).rejects.toThrow(/no mechanism 2/);
+  });
+
   it('reconnects and resubscribes after the node restarts', async () => {
     const heads: bigint[] = [];
     await st.onNewHead((h) => heads.push(h.number));

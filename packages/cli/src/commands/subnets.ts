@@ -1,9 +1,10 @@
-/** `taonet subnets`: list, show, metagraph, hyperparameters, burn-cost, create, start, register, set. */
+/** `taonet subnets`: list, show, metagraph, hyperparameters, burn-cost, create, start, register, set, mechanisms. */
 import { type AxonEndpoint, keypairSigner, Metagraph, SdkError, type Subtensor, Tao } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
 import { existingSubnet } from '../existing-subnet.js';
-import { parseNetuid, parseTao } from '../parse.js';
+import { parseMecid, parseNetuid, parseTao } from '../parse.js';
+import { subnetsMechanismsCommand } from './subnets-mechanisms.js';
 import { color, table, withSpinner } from '../ui.js';
 
 const pct = (u16: number): string => `${((u16 / 65535) * 100).toFixed(2)}%`;
@@ -68,11 +69,12 @@ export function axonText(a: AxonEndpoint | null): string {
   return a.ip.includes(':') ? `[${a.ip}]:${a.port}` : `${a.ip}:${a.port}`;
 }
 
-async function subnetsMetagraph(cli: Cli, o: { netuid: string }): Promise<number> {
+async function subnetsMetagraph(cli: Cli, o: { netuid: string; mecid?: string }): Promise<number> {
   const netuid = parseNetuid(o.netuid);
+  const mecid = parseMecid(o.mecid);
   const st = await cli.connect();
   const { symbol } = await existingSubnet(st, netuid);
-  const mg = await new Metagraph(st, netuid).sync();
+  const mg = await new Metagraph(st, netuid, undefined, mecid).sync();
   const rows = mg.hotkeys.map((h, uid) => ({
     uid,
     hotkey: h,
@@ -89,7 +91,7 @@ async function subnetsMetagraph(cli: Cli, o: { netuid: string }): Promise<number
   }));
   const alpha = (rao: string, d: number): string => new Tao(BigInt(rao)).format(d).replace('τ', '');
   return cli.report(
-    { netuid: mg.netuid, block: mg.block, n: mg.n, proportions: 'u16 (65535 = 1)', neurons: rows },
+    { netuid: mg.netuid, mecid, block: mg.block, n: mg.n, proportions: 'u16 (65535 = 1)', neurons: rows },
     () =>
       table(
         [
@@ -234,8 +236,11 @@ export const subnetCommands: CommandGroup = {
     },
     {
       name: 'metagraph',
-      description: 'the metagraph table of a subnet',
-      options: [{ flags: '--netuid <n>', description: 'subnet id', required: true }],
+      description: 'the metagraph table of a subnet (or of one of its mechanisms)',
+      options: [
+        { flags: '--netuid <n>', description: 'subnet id', required: true },
+        { flags: '--mecid <n>', description: 'mechanism: its incentive, weights and last updates (default 0)' },
+      ],
       run: subnetsMetagraph,
     },
     {
@@ -295,5 +300,6 @@ export const subnetCommands: CommandGroup = {
       ],
       run: subnetsSet,
     },
+    subnetsMechanismsCommand,
   ],
 };

@@ -2,13 +2,14 @@
 import { keypairSigner } from '@taonet/sdk';
 import type { CommandGroup, OptionSpec } from '../command-spec.js';
 import type { Cli } from '../context.js';
-import { parseNetuid } from '../parse.js';
+import { parseMecid, parseNetuid } from '../parse.js';
 import { withSpinner } from '../ui.js';
 
 const list = (s: string): number[] => s.split(',').map((x) => Number(x.trim()));
 
 const WEIGHT_OPTIONS: readonly OptionSpec[] = [
   { flags: '--netuid <n>', description: 'subnet id', required: true },
+  { flags: '--mecid <n>', description: 'the subnet mechanism the weights are for (default 0)' },
   { flags: '--uids <list>', description: 'comma-separated uids', required: true },
   {
     flags: '--weights <list>',
@@ -24,6 +25,7 @@ const WEIGHT_OPTIONS: readonly OptionSpec[] = [
 
 interface WeightOpts {
   netuid: string;
+  mecid?: string;
   uids: string;
   weights: string;
   versionKey: string;
@@ -37,6 +39,7 @@ async function setWeights(cli: Cli, o: WeightOpts): Promise<number> {
   const { mode, result } = await withSpinner('submitting weights', () =>
     st.submitWeights(keypairSigner(hot), {
       netuid: parseNetuid(o.netuid),
+      mecid: parseMecid(o.mecid),
       uids: list(o.uids),
       weights: list(o.weights),
       versionKey: BigInt(o.versionKey),
@@ -55,6 +58,7 @@ async function commitWeights(cli: Cli, o: WeightOpts): Promise<number> {
   const { commit, result } = await withSpinner('committing', () =>
     st.commitWeights(keypairSigner(hot), {
       netuid: parseNetuid(o.netuid),
+      mecid: parseMecid(o.mecid),
       uids: list(o.uids),
       values: list(o.weights),
       versionKey: BigInt(o.versionKey),
@@ -70,6 +74,7 @@ async function revealWeights(cli: Cli, o: WeightOpts & { salt: string }): Promis
   const r = await withSpinner('revealing', () =>
     st.revealWeights(keypairSigner(hot), {
       netuid: parseNetuid(o.netuid),
+      mecid: parseMecid(o.mecid),
       hotkey: '',
       uids: list(o.uids),
       values: list(o.weights),

@@ -18,7 +18,7 @@ import {
 import type { Handler } from '../registry.js';
 
 /** The mutable epoch state a sequence evolves, in vector encoding-independent form. */
-interface SeqState {
+export interface SeqState {
   n: number;
   currentBlock: bigint;
   hp: { -readonly [K in keyof epoch.EpochHyperparameters]: epoch.EpochHyperparameters[K] };
@@ -57,7 +57,7 @@ function setHyperparameter(hp: SeqState['hp'], name: string, value: Json | undef
   (hp as unknown as Record<string, unknown>)[camel(name)] = parse(value);
 }
 
-function decodeState(x: Json | undefined): SeqState {
+export function decodeState(x: Json | undefined): SeqState {
   if (x === null || typeof x !== 'object' || Array.isArray(x))
     throw new VectorInputError('epoch input: expected an object');
   const hpIn = x.hyperparameters;
@@ -85,7 +85,7 @@ function decodeState(x: Json | undefined): SeqState {
   };
 }
 
-function runState(s: SeqState, raoEmission: bigint): epoch.EpochOutput {
+export function runState(s: SeqState, raoEmission: bigint): epoch.EpochOutput {
   return epoch.runEpoch({
     n: s.n,
     currentBlock: s.currentBlock,

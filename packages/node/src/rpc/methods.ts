@@ -17,7 +17,17 @@ import { type Block, type Header, substrateHeaderJson } from '../codec/block.js'
 import type { BlockProducer } from '../producer.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
 import { substrateMethods } from '../substrate/rpc-methods.js';
-import { account, hexParam, netuid, optionalBlockRef, positiveInt, raoAmount, stringList, swapSide } from './params.js';
+import {
+  account,
+  hexParam,
+  mecid,
+  netuid,
+  optionalBlockRef,
+  positiveInt,
+  raoAmount,
+  stringList,
+  swapSide,
+} from './params.js';
 import { invalidParams, RpcCode, RpcError } from './rpc-error.js';
 
 export interface NodeApi {
@@ -104,6 +114,15 @@ const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => 
     };
   }),
 });
+
+/** Parameter `i` as a list of metagraph columns (null = the default ones). */
+function metagraphFields(p: readonly unknown[], i: number): views.MetagraphField[] | null {
+  const fields = stringList(p, i);
+  const bad = fields?.find((f) => !views.METAGRAPH_FIELDS.includes(f as views.MetagraphField));
+  if (bad !== undefined)
+    throw invalidParams(`unknown metagraph field '${bad}'`, `fields: ${views.METAGRAPH_FIELDS.join(', ')}`);
+  return fields as views.MetagraphField[] | null;
+}
 
 function blockHashOf(chain: Chain, number: bigint): string | null {
   if (number === chain.head.number) return chain.headHash;
@@ -323,13 +342,23 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   taonet_metagraph: {
     description: 'A subnet’s metagraph, columnar; optional list of fields.',
     call: (api, p) => {
-      const fields = stringList(p, 1);
-      const bad = fields?.find((f) => !views.METAGRAPH_FIELDS.includes(f as views.MetagraphField));
-      if (bad !== undefined)
-        throw invalidParams(`unknown metagraph field '${bad}'`, `fields: ${views.METAGRAPH_FIELDS.join(', ')}`);
-      const mg = views.metagraph(api.chain.state, netuid(p, 0), (fields as views.MetagraphField[] | null) ?? undefined);
+      const fields = metagraphFields(p, 1);
+      const mg = views.metagraph(api.chain.state, netuid(p, 0), fields ?? undefined);
       return mg === null ? null : { ...mg, block: api.chain.head.number };
     },
+  },
+  taonet_mechagraph: {
+    description:
+      'One mechanism’s metagraph: its incentive, last updates, weights and bonds with the subnet’s other columns.',
+    call: (api, p) => {
+      const fields = metagraphFields(p, 2);
+      const mg = views.metagraph(api.chain.state, netuid(p, 0), fields ?? undefined, mecid(p, 1));
+      return mg === null ? null : { ...mg, block: api.chain.head.number };
+    },
+  },
+  taonet_mechanisms: {
+    description: 'A subnet’s mechanism count, emission split, and the pending and last-block emission per mechanism.',
+    call: (api, p) => views.mechanismInfo(api.chain.state, netuid(p, 0)),
   },
   taonet_dynamicInfo: {
     description: 'A subnet’s pool, price, emission and flows.',
@@ -357,7 +386,7 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   },
   taonet_nextAllowed: {
     description: 'First blocks at which a hotkey may set weights and serve again on a subnet.',
-    call: (api, p) => views.nextAllowed(api.chain.state, netuid(p, 0), account(p, 1)),
+    call: (api, p) => views.nextAllowed(api.chain.state, netuid(p, 0), account(p, 1), mecid(p, 2)),
   },
   taonet_childKeys: {
     description: 'A hotkey’s child hotkeys, parents, pending children and childkey take on a subnet.',

@@ -73,3 +73,12 @@ export function raoAmount(params: readonly unknown[], i: number): bigint {
     );
   return BigInt(v);
 }
+
+/** A mechanism id (0..255); absent means mechanism 0. */
+export function mecid(params: readonly unknown[], i: number): number {
+  const v = params[i];
+  if (v === undefined || v === null) return 0;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 255)
+    throw invalidParams(`param ${i} must be a mechanism id (0..255)`);
+  return v;
+}

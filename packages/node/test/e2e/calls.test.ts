@@ -268,6 +268,53 @@ describe('every call over RPC', () => {
     await ok(charlie, 'unstake_all', { hotkey: charlieHot.id }, 'UnstakedAll');
   });
 
+  it('mechanisms: max count, count, split, set_weights with mecid; taonet_mechanisms and taonet_mechagraph', async () => {
+    await ok(alice, 'sudo_set_max_mechanism_count', { maxMechanismCount: 3 }, 'MaxMechanismCountSet');
+    await ok(alice, 'set_hyperparameter', { netuid: n1, name: 'maxAllowedUids', value: 64 }, 'HyperparameterSet');
+    await ok(
+      alice,
+      'set_hyperparameter',
+      { netuid: n1, name: 'commitRevealEnabled', value: false },
+      'HyperparameterSet',
+    );
+    await ok(alice, 'sudo_set_mechanism_count', { netuid: n1, mechanismCount: 2 }, 'MechanismCountSet');
+    await ok(
+      alice,
+      'sudo_set_mechanism_emission_split',
+      { netuid: n1, maybeSplit: [16383, 49152] },
+      'MechanismEmissionSplitSet',
+    );
+    const info = await node.rpc<{ count: number; split: number[]; effectiveSplit: number[] }>('taonet_mechanisms', [
+      n1,
+    ]);
+    expect(info).toMatchObject({ count: 2, split: [16383, 49152], effectiveSplit: [16383, 49152] });
+    await okEventually(
+      charlieHot,
+      'set_weights',
+      () => ({ netuid: n1, mecid: 1, uids: [1, 2], values: [1, 3], versionKey: 0n }),
+      'WeightsSet',
+      ['SettingWeightsTooFast'],
+    );
+    const mg = await node.rpc<{ mecid: number; weights: [number, number][][]; hotkeys: string[] }>(
+      'taonet_mechagraph',
+      [n1, 1, ['hotkeys', 'weights']],
+    );
+    expect(mg.mecid).toBe(1);
+    expect(mg.weights[mg.hotkeys.indexOf(charlieHot.id)]).toEqual([
+      [1, 21845],
+      [2, 65535],
+    ]);
+    expect(await node.rpc('taonet_mechagraph', [n1, 2])).toBeNull();
+    const bad = await node.exec(charlieHot, 'set_weights', {
+      netuid: n1,
+      mecid: 2,
+      uids: [1],
+      values: [1],
+      versionKey: 0n,
+    });
+    expect(bad.error?.code).toBe('MechanismDoesNotExist');
+  });
+
   it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network', async () => {
     await ok(alice, 'sudo_set_network_param', { name: 'stakeThreshold', value: 0n }, 'NetworkParamSet');
     await ok(alice, 'sudo_set_default_hyperparameter', { name: 'tempo', value: 360 }, 'DefaultHyperparameterSet');

@@ -3,6 +3,7 @@ export * from './account-replies.js';
 export * from './block-replies.js';
 export * from './child-keys-reply.js';
 export * from './error-reply.js';
+export * from './mechanisms-reply.js';
 export * from './metagraph-reply.js';
 export * from './methods.js';
 export * from './subnet-replies.js';

@@ -11,6 +11,8 @@ export interface AxonReply {
 
 export interface MetagraphReply {
   readonly netuid: number;
+  /** Present for a mechanism other than 0 (`taonet_mechagraph`): its incentive, last updates, weights and bonds. */
+  readonly mecid?: number;
   readonly block: string;
   readonly n: number;
   readonly hotkeys?: readonly string[];

@@ -11,6 +11,7 @@ import type {
   RuntimeVersionReply,
 } from './block-replies.js';
 import type { ChildKeysReply } from './child-keys-reply.js';
+import type { MechanismsReply } from './mechanisms-reply.js';
 import type { MetagraphReply } from './metagraph-reply.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
 import type { SwapQuoteReply } from './swap-quote-reply.js';
@@ -32,6 +33,8 @@ export interface RpcReplies {
   taonet_nextAllowed: NextAllowedReply;
   taonet_childKeys: ChildKeysReply;
   taonet_metagraph: MetagraphReply | null;
+  taonet_mechagraph: MetagraphReply | null;
+  taonet_mechanisms: MechanismsReply | null;
   taonet_simSwap: SwapQuoteReply;
   taonet_dryRun: DryRunReply;
   taonet_getEvents: BlockResultReply | null;

@@ -25,7 +25,7 @@ import {
   type SubstrateCallDef,
 } from './call-def.js';
 import { type ScaleType, T } from './scale-type.js';
-import { I96F32, NetUid, TaoBalance, U64F64 } from './types.js';
+import { I96F32, MechId, NetUid, option, TaoBalance, U64F64 } from './types.js';
 
 export const ADMIN_UTILS_PALLET = 'AdminUtils';
 export const ADMIN_UTILS_INDEX = 19;
@@ -291,7 +291,38 @@ const UNSORTED: SubstrateCallDef[] = [
     toRuntime: (a) => ({ method: 'sudo_set_emission_enabled', args: { netuid: a.netuid, enabled: a.enabled } }),
   },
 ];
-const CALLS = UNSORTED.sort((x, y) => x.index - y.index);
+/** Subnet mechanisms (subtensor's AdminUtils 76, 77, 88): count and emission split per subnet, the cap. */
+const MECHANISM_CALLS: SubstrateCallDef[] = [
+  {
+    index: 76,
+    name: 'sudo_set_mechanism_count',
+    args: [netuidArg, { name: 'mechanism_count', type: MechId, typeName: 'MechId' }],
+    toRuntime: (a) => ({
+      method: 'sudo_set_mechanism_count',
+      args: { netuid: a.netuid, mechanismCount: a.mechanism_count },
+    }),
+  },
+  {
+    index: 77,
+    name: 'sudo_set_mechanism_emission_split',
+    args: [netuidArg, { name: 'maybe_split', type: option(T.vec(T.u16)), typeName: 'Option<Vec<u16>>' }],
+    toRuntime: (a) => {
+      const o = a.maybe_split as { tag: string; value?: number[] };
+      return {
+        method: 'sudo_set_mechanism_emission_split',
+        args: { netuid: a.netuid, maybeSplit: o.tag === 'Some' ? [...(o.value ?? [])] : null },
+      };
+    },
+  },
+  {
+    index: 88,
+    name: 'sudo_set_max_mechanism_count',
+    args: [{ name: 'max_mechanism_count', type: MechId, typeName: 'MechId' }],
+    toRuntime: (a) => ({ method: 'sudo_set_max_mechanism_count', args: { maxMechanismCount: a.max_mechanism_count } }),
+  },
+];
+
+const CALLS = [...UNSORTED, ...MECHANISM_CALLS].sort((x, y) => x.index - y.index);
 
 export const ADMIN_UTILS_CALLS: PalletCalls = {
   pallet: ADMIN_UTILS_PALLET,
@@ -310,6 +341,18 @@ const adminUtils = (call: string, args: Readonly<Record<string, unknown>>) => ({
 });
 
 export const ADMIN_UTILS_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
+  sudo_set_mechanism_count: (a) =>
+    adminUtils('sudo_set_mechanism_count', { netuid: a.netuid, mechanism_count: a.mechanismCount }),
+  sudo_set_mechanism_emission_split: (a) =>
+    adminUtils('sudo_set_mechanism_emission_split', {
+      netuid: a.netuid,
+      maybe_split:
+        a.maybeSplit === null || a.maybeSplit === undefined
+          ? { tag: 'None', value: undefined }
+          : { tag: 'Some', value: a.maybeSplit },
+    }),
+  sudo_set_max_mechanism_count: (a) =>
+    adminUtils('sudo_set_max_mechanism_count', { max_mechanism_count: a.maxMechanismCount }),
   set_hyperparameter: (a) => {
     const p = typeof a.name === 'string' ? HYPERPARAMETER_BY_NAME.get(a.name) : undefined;
     if (p === undefined || !isNetuid(a.netuid)) return null;

@@ -4,6 +4,7 @@
  */
 import { balancesCalls } from '../balances/calls.js';
 import { childrenCalls } from '../children/calls.js';
+import { mechanismCalls } from '../mechanisms/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
 import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
@@ -17,6 +18,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...subnetCalls,
   ...neuronCalls,
   ...weightCalls,
+  ...mechanismCalls,
   ...stakingCalls,
   ...childrenCalls,
   ...rootCalls,

@@ -7,6 +7,9 @@
 import { type AccountId, fixed, U96F32 } from '@taonet/primitives';
 import * as children from '../children/index.js';
 import { runEpoch } from '../epoch/epoch.js';
+import { type CombinedEpoch, combineMechanismEpochs } from '../mechanisms/combine-epochs.js';
+import { splitEmissions } from '../mechanisms/emission-split.js';
+import { mechanismCount } from '../subnets/mechanism-index.js';
 import { Keys, OwnedHotkeys, Owner, Uids } from '../neurons/storage.js';
 import { increaseRootClaimable } from '../root/root-claim.js';
 import type { State } from '../state/state.js';
@@ -17,6 +20,7 @@ import {
   Hyperparameters,
   LastEpochBlock,
   LastMechanismStepBlock,
+  MechanismEmissionSplit,
   MinerBurned,
   PendingEpochAt,
   PendingOwnerCut,
@@ -30,7 +34,7 @@ import {
 import { SubnetAlphaBurned, SubnetAlphaOut } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
-import { loadEpochInput, persistEpochOutput } from './epoch-state.js';
+import { loadEpochInput, persistMechanismOutput, persistSubnetColumns } from './epoch-state.js';
 
 /** Hotkeys of the subnet owner's coldkey that hold a uid here: their miner incentive is withheld. */
 function ownerHotkeys(s: State, netuid: number): Set<AccountId> {
@@ -120,6 +124,25 @@ function payDividends(
   }
 }
 
+/**
+ * The epoch of every mechanism on its share of the emission (subtensor's `epoch_with_mechanisms`),
+ * each keeping its bonds and incentive, combined into the subnet's columns and payouts.
+ */
+function runMechanismEpochs(s: State, netuid: number, now: bigint, total: bigint): CombinedEpoch {
+  const count = mechanismCount(s, netuid);
+  const emissions = splitEmissions(total, count, s.get(MechanismEmissionSplit, netuid));
+  const inputs = emissions.map((e, mecid) => loadEpochInput(s, netuid, now, e, true, mecid));
+  s.update(SubnetEpochIndex, netuid, (e) => e + 1n);
+  const outputs = inputs.map((input, mecid) => {
+    const out = runEpoch(input);
+    persistMechanismOutput(s, netuid, mecid, out);
+    return out;
+  });
+  const combined = combineMechanismEpochs(outputs, emissions, total);
+  persistSubnetColumns(s, netuid, combined);
+  return combined;
+}
+
 /** Drains one subnet's pending alpha through its epoch and pays it out. */
 export function drainAndDistribute(ctx: Ctx, netuid: number): void {
   const s = ctx.state;
@@ -134,10 +157,8 @@ export function drainAndDistribute(ctx: Ctx, netuid: number): void {
   s.set(LastEpochBlock, netuid, ctx.now);
   s.set(PendingEpochAt, netuid, 0n);
 
-  const input = loadEpochInput(s, netuid, ctx.now, server + validator + rootDivs, true);
-  s.update(SubnetEpochIndex, netuid, (e) => e + 1n);
-  const out = runEpoch(input);
-  persistEpochOutput(s, netuid, out);
+  const total = server + validator + rootDivs;
+  const out = runMechanismEpochs(s, netuid, ctx.now, total);
   const hotkeys = s.get(Keys, netuid);
 
   const ownerColdkey = s.get(SubnetOwner, netuid);
@@ -151,7 +172,7 @@ export function drainAndDistribute(ctx: Ctx, netuid: number): void {
   ctx.emit(
     event('EpochRun', {
       netuid,
-      emission: server + validator + rootDivs,
+      emission: total,
       incentive,
       validatorAlpha: validatorPot,
       rootAlpha: rootDivs,

@@ -7,7 +7,8 @@
 import type { U16Row } from '../epoch/sparse-matrix.js';
 import type { State } from '../state/state.js';
 import { Bonds, Weights } from '../weights/storage.js';
-import { type EpochColumns, EpochResults, Keys } from './storage.js';
+import { mechanismIndices } from '../subnets/mechanism-index.js';
+import { type EpochColumns, EpochResults, Keys, MechanismIncentive } from './storage.js';
 import { withElement } from './uid-columns.js';
 
 function zeroColumnsAt(c: EpochColumns, uid: number): EpochColumns {
@@ -33,16 +34,23 @@ function zeroWeightOn(row: U16Row, uid: number): U16Row | null {
   return { cols: row.cols, vals };
 }
 
+/** Clears the uid on every mechanism of the subnet: its rows go, weights on it become zeros. */
 export function clearNeuron(s: State, netuid: number, uid: number): void {
   const columns = s.get(EpochResults, netuid);
   if (columns !== null) s.set(EpochResults, netuid, zeroColumnsAt(columns, uid));
-  s.remove(Bonds, [netuid, uid]);
-  s.remove(Weights, [netuid, uid]);
-  // Weight rows exist only for uids of this subnet, so visiting each uid finds them all without a scan.
   const n = s.get(Keys, netuid).length;
-  for (let other = 0; other < n; other++) {
-    const row = s.get(Weights, [netuid, other]);
-    const zeroed = row === null ? null : zeroWeightOn(row, uid);
-    if (zeroed !== null) s.set(Weights, [netuid, other], zeroed);
-  }
+  mechanismIndices(s, netuid).forEach((index, mecid) => {
+    if (mecid > 0) {
+      const incentive = s.get(MechanismIncentive, index);
+      if (uid < incentive.length) s.set(MechanismIncentive, index, withElement(incentive, uid, 0, 0));
+    }
+    s.remove(Bonds, [index, uid]);
+    s.remove(Weights, [index, uid]);
+    // Weight rows exist only for uids of this subnet, so visiting each uid finds them all without a scan.
+    for (let other = 0; other < n; other++) {
+      const row = s.get(Weights, [index, other]);
+      const zeroed = row === null ? null : zeroWeightOn(row, uid);
+      if (zeroed !== null) s.set(Weights, [index, other], zeroed);
+    }
+  });
 }

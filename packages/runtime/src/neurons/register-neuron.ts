@@ -10,9 +10,18 @@ import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { clearNeuron } from './clear-neuron.js';
 import { neuronToPrune } from './prune-candidate.js';
-import { Axons, BlockAtRegistration, type EpochColumns, EpochResults, Keys, LastUpdate, Uids } from './storage.js';
+import { mechanismIndices } from '../subnets/mechanism-index.js';
+import {
+  Axons,
+  BlockAtRegistration,
+  type EpochColumns,
+  EpochResults,
+  Keys,
+  MechanismIncentive,
+  Uids,
+} from './storage.js';
 import { subnetHyperparameters } from './subnet-lookup.js';
-import { withElement } from './uid-columns.js';
+import { startLastUpdates, withElement } from './uid-columns.js';
 
 /** Epoch columns grow with the subnet so every uid has an entry before its first epoch. */
 function appendColumns(c: EpochColumns): EpochColumns {
@@ -34,9 +43,13 @@ function appendNeuron(s: State, netuid: number, hotkey: AccountId, now: bigint):
   s.set(Keys, netuid, [...keys, hotkey]);
   s.set(Uids, [netuid, hotkey], uid);
   s.set(BlockAtRegistration, netuid, withElement(s.get(BlockAtRegistration, netuid), uid, now, 0n));
-  s.set(LastUpdate, netuid, withElement(s.get(LastUpdate, netuid), uid, now, 0n));
+  startLastUpdates(s, netuid, uid, now);
   const columns = s.get(EpochResults, netuid);
   if (columns !== null) s.set(EpochResults, netuid, appendColumns(columns));
+  for (const index of mechanismIndices(s, netuid).slice(1)) {
+    const incentive = s.get(MechanismIncentive, index);
+    if (incentive.length > 0) s.set(MechanismIncentive, index, withElement(incentive, uid, 0, 0));
+  }
   return uid;
 }
 
@@ -52,7 +65,7 @@ function replaceNeuron(s: State, netuid: number, uid: number, hotkey: AccountId,
   s.set(BlockAtRegistration, netuid, withElement(s.get(BlockAtRegistration, netuid), uid, now, 0n));
   clearNeuron(s, netuid, uid);
   // The uid is a new neuron: its weights timing starts at this registration.
-  s.set(LastUpdate, netuid, withElement(s.get(LastUpdate, netuid), uid, now, 0n));
+  startLastUpdates(s, netuid, uid, now);
 }
 
 /**

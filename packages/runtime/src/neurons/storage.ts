@@ -13,7 +13,13 @@ export const Uids = storageMap<readonly [number, AccountId], number | null>(
   () => null,
 );
 export const BlockAtRegistration = storageMap<number, bigint[]>('neurons.blockAtRegistration', byNetuid, () => []);
+/** Block of each uid's last weights update, keyed by mechanism storage index (mecid·4096 + netuid). */
 export const LastUpdate = storageMap<number, bigint[]>('neurons.lastUpdate', byNetuid, () => []);
+/**
+ * Incentive per uid of mechanisms 1 and up, keyed by mechanism storage index (subtensor's
+ * Incentive). Mechanism 0's incentive is `EpochResults.incentive`, as subtensor's Incentive[netuid].
+ */
+export const MechanismIncentive = storageMap<number, number[]>('neurons.mechanismIncentive', byNetuid, () => []);
 
 /** Epoch outputs per uid (written by each epoch). */
 export interface EpochColumns {

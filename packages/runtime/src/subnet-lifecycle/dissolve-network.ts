@@ -19,6 +19,7 @@ import { event } from '../system/events.js';
 import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
 import { dissolveTaoSplit } from '../subnets/dissolve-split.js';
 import { LastHyperparameterChange } from '../subnets/hyperparameter-update.js';
+import { clearSubnetMechanisms } from '../mechanisms/mechanism-count.js';
 import { PER_SUBNET_ITEMS } from './per-subnet-items.js';
 import { ROOT_NETUID } from '../subnets/root-netuid.js';
 import { Hyperparameters, Netuids } from '../subnets/storage.js';
@@ -59,6 +60,7 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
   }
   s.removePrefix(Weights, `${netuid}/`);
   s.removePrefix(Bonds, `${netuid}/`);
+  clearSubnetMechanisms(s, netuid);
   const suffix = `/${netuid}`;
   for (const item of [StakeShares, TotalHotkeyAlpha, TotalHotkeyShares] as const) {
     for (const [k] of s.entries(item as typeof StakeShares))

@@ -12,6 +12,7 @@ import {
 } from '../params/hyperparameters.js';
 import { SudoKey } from '../params/storage.js';
 import { nextEpochBlock } from './epoch-schedule-state.js';
+import { ensureMaxUidsOverAllMechanisms, mechanismCount } from './mechanism-index.js';
 import { storageMap } from '../state/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
@@ -93,6 +94,7 @@ export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name
   checkHyperparameterValue(key, value, current, isAdmin);
   const next = { ...current, [key]: value } as SubnetHyperparameters;
   checkHyperparameterSet(next);
+  if (key === 'maxAllowedUids') ensureMaxUidsOverAllMechanisms(next.maxAllowedUids, mechanismCount(s, netuid));
   if (!isAdmin) {
     ensure(
       HYPERPARAMETER_SPECS[key].owner,

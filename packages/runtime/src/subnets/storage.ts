@@ -69,3 +69,30 @@ export const SubnetTaoFlow = storageMap<number, bigint>('subnets.taoFlow', byNet
 export const SubnetProtocolFlow = storageMap<number, bigint>('subnets.protocolFlow', byNetuid, () => 0n);
 export const FlowEma = storageMap<number, bigint>('subnets.flowEma', byNetuid, () => 0n);
 export const ProtocolFlowEma = storageMap<number, bigint>('subnets.protocolFlowEma', byNetuid, () => 0n);
+
+// Mechanisms (sub-subnets): each runs its own epoch on the subnet's neurons.
+/** Mechanisms per subnet (subtensor's MechanismCountCurrent; 1 = the subnet alone). */
+export const MechanismCountCurrent = storageMap<number, number>('subnets.mechanismCount', byNetuid, () => 1);
+/**
+ * The owner's split of the subnet's emission between mechanisms, u16 parts summing to 65535
+ * (subtensor's MechanismEmissionSplit); null = even.
+ */
+export const MechanismEmissionSplit = storageMap<number, number[] | null>(
+  'subnets.mechanismEmissionSplit',
+  byNetuid,
+  () => null,
+);
+/** Highest mechanism count an owner may set, network-wide (subtensor's MaxMechanismCount). */
+export const MaxMechanismCount = storageValue<number>('subnets.maxMechanismCount', () => 2);
+/** Block of the owner's last mechanism-count change per subnet, for its rate limit. */
+export const LastMechanismCountUpdate = storageMap<number, bigint>(
+  'subnets.lastMechanismCountUpdate',
+  byNetuid,
+  () => 0n,
+);
+/** Block of the owner's last emission-split change per subnet, for its rate limit. */
+export const LastMechanismEmissionUpdate = storageMap<number, bigint>(
+  'subnets.lastMechanismEmissionUpdate',
+  byNetuid,
+  () => 0n,
+);

@@ -70,3 +70,8 @@ export function oneOf<T extends string>(a: Args, field: string, options: readonl
     bad(field, `one of ${options.join(', ')}`, v);
   return v as T;
 }
+
+/** A mechanism id (u8); absent means mechanism 0, the subnet's only one unless its owner added more. */
+export function mecid(a: Args, field = 'mecid'): number {
+  return a[field] === undefined ? 0 : int(a, field, 0, 255);
+}

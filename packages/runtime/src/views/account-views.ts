@@ -80,12 +80,13 @@ export interface NextAllowed {
   readonly serve: bigint;
 }
 
-export function nextAllowed(s: State, netuid: number, hotkey: AccountId): NextAllowed {
+/** Rate-limit blocks of a hotkey on a subnet; `weights` is for mechanism `mecid` (each has its own limit). */
+export function nextAllowed(s: State, netuid: number, hotkey: AccountId, mecid = 0): NextAllowed {
   return {
     netuid,
     hotkey,
     registered: s.get(Uids, [netuid, hotkey]) !== null,
-    weights: nextWeightsAllowedBlock(s, netuid, hotkey),
+    weights: nextWeightsAllowedBlock(s, netuid, hotkey, mecid),
     serve: nextServeAllowedBlock(s, netuid, hotkey),
   };
 }

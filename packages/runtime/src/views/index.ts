@@ -7,3 +7,4 @@ export * from './stake-info.js';
 export * from './subnet-views.js';
 export * from './swap-views.js';
 export * from './subtensor-params.js';
+export * from './mechanism-views.js';

@@ -3,7 +3,16 @@
  * optional field selection so a client that needs only incentives does not pay for weights.
  */
 import type { AccountId } from '@taonet/primitives';
-import { Axons, BlockAtRegistration, EpochResults, Keys, LastUpdate, Owner } from '../neurons/storage.js';
+import {
+  Axons,
+  BlockAtRegistration,
+  EpochResults,
+  Keys,
+  LastUpdate,
+  MechanismIncentive,
+  Owner,
+} from '../neurons/storage.js';
+import { mechanismCount, netuidStorageIndex } from '../subnets/mechanism-index.js';
 import type { State } from '../state/state.js';
 import { epochStakeFixed } from '../children/epoch-stake.js';
 import { hotkeyAlpha } from '../staking/stake-queries.js';
@@ -22,6 +31,8 @@ export interface AxonView {
 
 export interface Metagraph {
   readonly netuid: number;
+  /** The mechanism whose incentive, last updates, weights and bonds this is (0 unless asked). */
+  readonly mecid?: number;
   readonly block: bigint;
   readonly n: number;
   readonly hotkeys?: AccountId[];
@@ -81,12 +92,19 @@ export function ipToString(ip: bigint, ipType: number): string {
   return parts.join(':');
 }
 
+/**
+ * The subnet's metagraph as seen by one mechanism (subtensor's mechagraph): incentive, last update,
+ * weights and bonds are the mechanism's own; every other column is the subnet's, combined over its
+ * mechanisms. Null when the subnet or the mechanism does not exist.
+ */
 export function metagraph(
   s: State,
   netuid: number,
   fields: readonly MetagraphField[] = DEFAULT_METAGRAPH_FIELDS,
+  mecid = 0,
 ): Metagraph | null {
-  if (s.get(Hyperparameters, netuid) === null) return null;
+  if (s.get(Hyperparameters, netuid) === null || mecid >= mechanismCount(s, netuid)) return null;
+  const index = netuidStorageIndex(netuid, mecid);
   const keys = s.get(Keys, netuid);
   const n = keys.length;
   const want = new Set(fields);
@@ -94,10 +112,10 @@ export function metagraph(
   const col = <T>(arr: readonly T[] | undefined, fill: T): T[] => Array.from({ length: n }, (_, i) => arr?.[i] ?? fill);
   const rows = (item: typeof Weights): [number, number][][] =>
     keys.map((_, uid) => {
-      const r = s.get(item, [netuid, uid]);
+      const r = s.get(item, [index, uid]);
       return r === null ? [] : Array.from(r.cols, (c, k) => [c, r.vals[k] as number] as [number, number]);
     });
-  const out: Record<string, unknown> = { netuid, block: 0n, n };
+  const out: Record<string, unknown> = mecid === 0 ? { netuid, block: 0n, n } : { netuid, mecid, block: 0n, n };
   if (want.has('hotkeys')) out.hotkeys = [...keys];
   if (want.has('coldkeys')) out.coldkeys = keys.map((h) => s.get(Owner, h));
   if (want.has('alphaStake')) out.alphaStake = keys.map((h) => hotkeyAlpha(s, h, netuid));
@@ -107,11 +125,12 @@ export function metagraph(
   if (want.has('validatorPermit')) out.validatorPermit = col(res?.validatorPermit, false);
   if (want.has('emission')) out.emission = col(res?.emission, 0n);
   if (want.has('consensus')) out.consensus = col(res?.consensus, 0);
-  if (want.has('incentive')) out.incentive = col(res?.incentive, 0);
+  if (want.has('incentive'))
+    out.incentive = mecid === 0 ? col(res?.incentive, 0) : col(s.get(MechanismIncentive, index), 0);
   if (want.has('dividends')) out.dividends = col(res?.dividends, 0);
   if (want.has('validatorTrust')) out.validatorTrust = col(res?.validatorTrust, 0);
   if (want.has('stakeWeight')) out.stakeWeight = col(res?.stakeWeight, 0);
-  if (want.has('lastUpdate')) out.lastUpdate = col(s.get(LastUpdate, netuid), 0n);
+  if (want.has('lastUpdate')) out.lastUpdate = col(s.get(LastUpdate, index), 0n);
   if (want.has('blockAtRegistration')) out.blockAtRegistration = col(s.get(BlockAtRegistration, netuid), 0n);
   if (want.has('axons')) {
     out.axons = keys.map((h) => {

@@ -11,6 +11,7 @@ import type {
   DynamicInfoReply,
   ErrorReply,
   HyperparameterReply,
+  MechanismsReply,
   MetagraphReply,
   NextAllowedReply,
   RegistrationPricesReply,
@@ -20,6 +21,7 @@ import type { BlockResult } from '../block/extrinsic.js';
 import type { ChildKeyInfo } from '../children/child-views.js';
 import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
+import type { MechanismInfo } from './mechanism-views.js';
 import type { Metagraph } from './metagraph.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
@@ -31,6 +33,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<NextAllowed>, NextAllowedReply>,
   ConformsTo<Wire<ChildKeyInfo>, ChildKeysReply>,
   ConformsTo<Wire<Metagraph>, MetagraphReply>,
+  ConformsTo<Wire<MechanismInfo>, MechanismsReply>,
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
 ];

@@ -1,5 +1,5 @@
 /** Weight calls: set, commit, reveal. All are signed by the hotkey and free, as on the reference chain. */
-import { type Args, netuid, u16List, u64 } from '../system/args.js';
+import { type Args, mecid, netuid, u16List, u64 } from '../system/args.js';
 import { defineCall } from '../system/call.js';
 import { fail } from '../errors.js';
 import { commitWeights, revealWeights } from './commit-reveal.js';
@@ -19,9 +19,10 @@ export const weightCalls = [
     name: 'set_weights',
     signer: 'hotkey',
     pays: false,
-    description: 'Set weights on a subnet directly (only when commit-reveal is off).',
+    description: 'Set weights on a subnet mechanism (`mecid`, default 0) directly (only when commit-reveal is off).',
     parse: (a) => ({
       netuid: netuid(a),
+      mecid: mecid(a),
       uids: u16List(a, 'uids'),
       values: u16List(a, 'values'),
       versionKey: u64(a, 'versionKey'),
@@ -34,8 +35,9 @@ export const weightCalls = [
     name: 'commit_weights',
     signer: 'hotkey',
     pays: false,
-    description: 'Commit the blake2b-256 hash of weights, to reveal them in a later epoch.',
-    parse: (a) => ({ netuid: netuid(a), hash: hash32(a, 'hash') }),
+    description:
+      'Commit the blake2b-256 hash of weights for a mechanism (`mecid`, default 0), to reveal them in a later epoch.',
+    parse: (a) => ({ netuid: netuid(a), mecid: mecid(a), hash: hash32(a, 'hash') }),
     run(ctx, who, args) {
       commitWeights(ctx, who, args);
     },
@@ -44,9 +46,10 @@ export const weightCalls = [
     name: 'reveal_weights',
     signer: 'hotkey',
     pays: false,
-    description: 'Reveal previously committed weights (uids, values, salt, version key) in their reveal epoch.',
+    description: 'Reveal previously committed weights (mecid, uids, values, salt, version key) in their reveal epoch.',
     parse: (a) => ({
       netuid: netuid(a),
+      mecid: mecid(a),
       uids: u16List(a, 'uids'),
       values: u16List(a, 'values'),
       salt: u16List(a, 'salt'),

@@ -10,10 +10,7 @@ import {
   weightsCommitPreimage as commitPreimage,
 } from '@taonet/primitives';
 
-/** Mechanism 0 is stored under the netuid itself; mechanism m under `m × 4096 + netuid`. */
-export function netuidStorageIndex(netuid: number, mechanism = 0): number {
-  return mechanism * 4096 + netuid;
-}
+export { netuidStorageIndex } from '../subnets/mechanism-index.js';
 
 /** The preimage for a hotkey account id; the encoding itself is the primitives' one. */
 export function weightsCommitPreimage(

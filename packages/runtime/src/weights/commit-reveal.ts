@@ -8,7 +8,8 @@ import type { AccountId } from '@taonet/primitives';
 import { currentEpochWithLookahead } from '../subnets/epoch-schedule-state.js';
 import { ensure, fail } from '../errors.js';
 import { Uids } from '../neurons/storage.js';
-import { subnetExists, subnetHyperparameters } from '../neurons/subnet-lookup.js';
+import { subnetHyperparameters } from '../neurons/subnet-lookup.js';
+import { ensureMechanismExists } from '../subnets/mechanism-index.js';
 import { setLastUpdate } from '../neurons/uid-columns.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
@@ -22,12 +23,15 @@ export const MAX_UNREVEALED_COMMITS = 10;
 
 export interface CommitWeightsArgs {
   readonly netuid: number;
+  /** Mechanism the committed weights are for (0 = the subnet's first). */
+  readonly mecid?: number;
   /** 0x-prefixed lowercase hex of 32 bytes. */
   readonly hash: string;
 }
 
 export interface RevealWeightsArgs {
   readonly netuid: number;
+  readonly mecid?: number;
   readonly uids: readonly number[];
   readonly values: readonly number[];
   readonly salt: readonly number[];
@@ -45,23 +49,24 @@ function dropExpired(
   return { expired: commits.slice(0, i), live: commits.slice(i) };
 }
 
-export function commitWeights(ctx: Ctx, hotkey: AccountId, { netuid, hash }: CommitWeightsArgs): void {
+export function commitWeights(ctx: Ctx, hotkey: AccountId, { netuid, mecid = 0, hash }: CommitWeightsArgs): void {
   const s = ctx.state;
-  ensure(subnetExists(s, netuid), 'MechanismDoesNotExist', () => `netuid ${netuid} does not exist`);
+  ensureMechanismExists(s, netuid, mecid);
+  const index = netuidStorageIndex(netuid, mecid);
   const hp = subnetHyperparameters(s, netuid);
   ensure(hp.commitRevealEnabled, 'CommitRevealDisabled');
   const uid = s.get(Uids, [netuid, hotkey]);
   ensure(uid !== null, 'HotKeyNotRegisteredInSubNet', () => `netuid ${netuid}`);
-  const next = nextWeightsAllowedBlock(s, netuid, hotkey) ?? 0n;
+  const next = nextWeightsAllowedBlock(s, netuid, hotkey, mecid) ?? 0n;
   ensure(ctx.now >= next, 'CommittingWeightsTooFast', () => `next allowed at block ${next}`);
   const commitEpoch = currentEpochWithLookahead(s, netuid, ctx.now);
-  const { live } = dropExpired(s.get(WeightCommits, [netuid, hotkey]), commitEpoch, BigInt(hp.revealPeriodEpochs));
+  const { live } = dropExpired(s.get(WeightCommits, [index, hotkey]), commitEpoch, BigInt(hp.revealPeriodEpochs));
   ensure(live.length < MAX_UNREVEALED_COMMITS, 'TooManyUnrevealedCommits', () => {
     return `reveal or let expire one of the ${live.length} pending commits`;
   });
-  s.set(WeightCommits, [netuid, hotkey], [...live, { hash, commitEpoch, commitBlock: ctx.now }]);
-  setLastUpdate(s, netuid, uid, ctx.now);
-  ctx.emit(event('WeightsCommitted', { hotkey, netuid, hash }));
+  s.set(WeightCommits, [index, hotkey], [...live, { hash, commitEpoch, commitBlock: ctx.now }]);
+  setLastUpdate(s, index, uid, ctx.now);
+  ctx.emit(event('WeightsCommitted', mecid === 0 ? { hotkey, netuid, hash } : { hotkey, netuid, mecid, hash }));
 }
 
 /**
@@ -72,22 +77,17 @@ export function commitWeights(ctx: Ctx, hotkey: AccountId, { netuid, hash }: Com
  */
 export function revealWeights(ctx: Ctx, hotkey: AccountId, args: RevealWeightsArgs): void {
   const s = ctx.state;
-  const { netuid } = args;
+  const { netuid, mecid = 0 } = args;
+  ensureMechanismExists(s, netuid, mecid);
+  const index = netuidStorageIndex(netuid, mecid);
   const hp = subnetHyperparameters(s, netuid);
   ensure(hp.commitRevealEnabled, 'CommitRevealDisabled');
-  const commits = s.get(WeightCommits, [netuid, hotkey]);
+  const commits = s.get(WeightCommits, [index, hotkey]);
   ensure(commits.length > 0, 'NoWeightsCommitFound');
   const current = currentEpochWithLookahead(s, netuid, ctx.now);
   const revealPeriod = BigInt(hp.revealPeriodEpochs);
   const { expired, live } = dropExpired(commits, current, revealPeriod);
-  const hash = weightsCommitHash(
-    hotkey,
-    netuidStorageIndex(netuid),
-    args.uids,
-    args.values,
-    args.salt,
-    args.versionKey,
-  );
+  const hash = weightsCommitHash(hotkey, index, args.uids, args.values, args.salt, args.versionKey);
   const wasExpired = expired.some((c) => c.hash === hash);
   const position = live.findIndex((c) => c.hash === hash);
   if (position < 0) {
@@ -101,7 +101,7 @@ export function revealWeights(ctx: Ctx, hotkey: AccountId, args: RevealWeightsAr
     'RevealTooEarly',
     () => `reveal in epoch ${revealEpoch}; the current epoch is ${current}`,
   );
-  s.set(WeightCommits, [netuid, hotkey], live.slice(position + 1));
+  s.set(WeightCommits, [index, hotkey], live.slice(position + 1));
   applyWeights(ctx, hotkey, args);
-  ctx.emit(event('WeightsRevealed', { hotkey, netuid, hash }));
+  ctx.emit(event('WeightsRevealed', mecid === 0 ? { hotkey, netuid, hash } : { hotkey, netuid, mecid, hash }));
 }

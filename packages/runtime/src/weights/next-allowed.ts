@@ -7,15 +7,16 @@ import type { State } from '../state/state.js';
 import { Axons, Uids } from '../neurons/storage.js';
 import { subnetHyperparameters } from '../neurons/subnet-lookup.js';
 import { lastUpdateOf } from '../neurons/uid-columns.js';
+import { netuidStorageIndex } from '../subnets/mechanism-index.js';
 
 /**
- * First block at which `hotkey` may set (or commit) weights on `netuid`: 0 if it never has, null
- * if it is not registered there.
+ * First block at which `hotkey` may set (or commit) weights on mechanism `mecid` of `netuid`: 0 if
+ * it never has, null if it is not registered there. Each mechanism has its own limit.
  */
-export function nextWeightsAllowedBlock(s: State, netuid: number, hotkey: AccountId): bigint | null {
+export function nextWeightsAllowedBlock(s: State, netuid: number, hotkey: AccountId, mecid = 0): bigint | null {
   const uid = s.get(Uids, [netuid, hotkey]);
   if (uid === null) return null;
-  const last = lastUpdateOf(s, netuid, uid);
+  const last = lastUpdateOf(s, netuidStorageIndex(netuid, mecid), uid);
   return last === 0n ? 0n : last + subnetHyperparameters(s, netuid).weightsSetRateLimit;
 }
 

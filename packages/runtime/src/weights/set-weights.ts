@@ -7,7 +7,8 @@ import type { AccountId } from '@taonet/primitives';
 import { checkVecMaxLimited, vecU16MaxUpscaleToU16 } from '../epoch/max-upscale.js';
 import { ensure } from '../errors.js';
 import { EpochResults, Keys, Uids } from '../neurons/storage.js';
-import { subnetExists, subnetHyperparameters } from '../neurons/subnet-lookup.js';
+import { subnetHyperparameters } from '../neurons/subnet-lookup.js';
+import { ensureMechanismExists, netuidStorageIndex } from '../subnets/mechanism-index.js';
 import { setLastUpdate } from '../neurons/uid-columns.js';
 import { stakeForWeights } from '../children/epoch-stake.js';
 import type { State } from '../state/state.js';
@@ -20,6 +21,8 @@ import { Weights } from './storage.js';
 
 export interface SetWeightsArgs {
   readonly netuid: number;
+  /** Mechanism the weights are for (0 = the subnet's first). */
+  readonly mecid?: number;
   readonly uids: readonly number[];
   readonly values: readonly number[];
   readonly versionKey: bigint;
@@ -44,11 +47,16 @@ function hasDuplicates(uids: readonly number[]): boolean {
  * and the LastUpdate refresh apply only when commit-reveal is off: with it on, the commit is what
  * is rate-limited and what counts as activity.
  */
-export function applyWeights(ctx: Ctx, hotkey: AccountId, { netuid, uids, values, versionKey }: SetWeightsArgs): void {
+export function applyWeights(
+  ctx: Ctx,
+  hotkey: AccountId,
+  { netuid, mecid = 0, uids, values, versionKey }: SetWeightsArgs,
+): void {
   const s = ctx.state;
   ensure(netuid !== ROOT_NETUID, 'CanNotSetRootNetworkWeights');
   ensure(uids.length === values.length, 'WeightVecNotEqualSize', () => `${uids.length} uids, ${values.length} values`);
-  ensure(subnetExists(s, netuid), 'MechanismDoesNotExist', () => `netuid ${netuid} does not exist`);
+  ensureMechanismExists(s, netuid, mecid);
+  const index = netuidStorageIndex(netuid, mecid);
   const n = s.get(Keys, netuid).length;
   ensure(uids.length <= n, 'UidsLengthExceedUidsInSubNet', () => `${uids.length} weights, ${n} neurons`);
   const uid = s.get(Uids, [netuid, hotkey]);
@@ -64,7 +72,7 @@ export function applyWeights(ctx: Ctx, hotkey: AccountId, { netuid, uids, values
     return `the subnet requires version key ${required} or higher, got ${versionKey}`;
   });
   if (!hp.commitRevealEnabled) {
-    const next = nextWeightsAllowedBlock(s, netuid, hotkey) ?? 0n;
+    const next = nextWeightsAllowedBlock(s, netuid, hotkey, mecid) ?? 0n;
     ensure(ctx.now >= next, 'SettingWeightsTooFast', () => `next allowed at block ${next}`);
   }
   const self = isSelfWeight(uid, uids, values);
@@ -81,9 +89,9 @@ export function applyWeights(ctx: Ctx, hotkey: AccountId, { netuid, uids, values
     'MaxWeightExceeded',
     () => `no normalised weight may exceed ${hp.maxWeightsLimit}/65535`,
   );
-  s.set(Weights, [netuid, uid], { cols: Uint16Array.from(uids), vals: Uint16Array.from(upscaled) });
-  if (!hp.commitRevealEnabled) setLastUpdate(s, netuid, uid, ctx.now);
-  ctx.emit(event('WeightsSet', { netuid, uid }));
+  s.set(Weights, [index, uid], { cols: Uint16Array.from(uids), vals: Uint16Array.from(upscaled) });
+  if (!hp.commitRevealEnabled) setLastUpdate(s, index, uid, ctx.now);
+  ctx.emit(event('WeightsSet', mecid === 0 ? { netuid, uid } : { netuid, mecid, uid }));
 }
 
 /** The `set_weights` call: refused outright while the subnet uses commit-reveal. */

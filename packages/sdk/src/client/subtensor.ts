@@ -181,6 +181,26 @@ export class Subtensor implements ChainClient {
     return act.setHyperparameter(this, signer, { netuid, name, value }, o);
   }
 
+  /** A subnet's mechanisms: count, emission split, emission per mechanism; null: no subnet. */
+  mechanisms(netuid: number): Promise<act.MechanismsResult | null> {
+    return act.mechanisms(this, netuid);
+  }
+
+  /** Sets how many mechanisms a subnet runs (owner or admin). */
+  setMechanismCount(signer: Signer, netuid: number, count: number, o?: SubmitOptions): Promise<TxResult> {
+    return act.setMechanismCount(this, signer, { netuid, count }, o);
+  }
+
+  /** Splits a subnet's emission between its mechanisms: u16 parts summing to 65535, or null for even. */
+  setMechanismEmissionSplit(
+    signer: Signer,
+    netuid: number,
+    split: readonly number[] | null,
+    o?: SubmitOptions,
+  ): Promise<TxResult> {
+    return act.setMechanismEmissionSplit(this, signer, { netuid, split }, o);
+  }
+
   /** Sets u16 weights directly (subnets without commit-reveal). */
   setWeights(hotkey: Signer, a: act.SetWeightsParameters, o?: SubmitOptions): Promise<TxResult> {
     return act.setWeights(this, hotkey, a, o);

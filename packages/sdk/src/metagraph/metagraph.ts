@@ -67,23 +67,37 @@ export class Metagraph {
   bonds: [number, number][][] | null = null;
   private readonly uidByHotkey = new Map<string, number>();
 
+  /**
+   * `mecid` selects a mechanism of the subnet (subtensor's mechagraph): incentive, lastUpdate,
+   * weights and bonds are then that mechanism's; the other columns are the subnet's.
+   */
   constructor(
     readonly client: Subtensor,
     readonly netuid: number,
     readonly fields?: readonly MetagraphFieldName[],
+    readonly mecid = 0,
   ) {}
 
   /** Fetches the metagraph unless the head has not moved since the last sync. */
   async sync(opts: { force?: boolean } = {}): Promise<this> {
     const head = await this.client.head();
     if (!opts.force && head.number === this.block) return this;
-    const r = await request(this.client, 'taonet_metagraph', [this.netuid, this.fields ?? null]);
+    const r =
+      this.mecid === 0
+        ? await request(this.client, 'taonet_metagraph', [this.netuid, this.fields ?? null])
+        : await request(this.client, 'taonet_mechagraph', [this.netuid, this.mecid, this.fields ?? null]);
     if (r === null)
-      throw new SdkError(
-        'SubnetNotExists',
-        `subnet ${this.netuid} does not exist`,
-        'list subnets with `taonet subnets list`',
-      );
+      throw this.mecid === 0
+        ? new SdkError(
+            'SubnetNotExists',
+            `subnet ${this.netuid} does not exist`,
+            'list subnets with `taonet subnets list`',
+          )
+        : new SdkError(
+            'MechanismDoesNotExist',
+            `subnet ${this.netuid} has no mechanism ${this.mecid}`,
+            `see \`taonet subnets mechanisms count --netuid ${this.netuid}\``,
+          );
     this.block = big(r.block);
     this.n = r.n as number;
     if (r.hotkeys !== undefined) {

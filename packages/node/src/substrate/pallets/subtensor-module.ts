@@ -119,6 +119,43 @@ const WRITTEN_AT_SUBNET_CREATION = new Set([
   'Kappa',
 ]);
 
+/**
+ * An item keyed by subtensor's mechanism storage index (`mecid × 4096 + netuid`): present for every
+ * mechanism the subnet has, absent for indices beyond its count.
+ */
+function perMechanism(
+  name: string,
+  docs: string,
+  value: ScaleType,
+  read: (ctx: StorageContext, index: number, mecid: number) => unknown[],
+): StorageItemDef {
+  const count = (ctx: StorageContext, netuid: number): number =>
+    hyper(ctx, netuid) === null ? 0 : ctx.state.get(storage.MechanismCountCurrent, netuid);
+  const indices = (ctx: StorageContext): number[] =>
+    netuidKeys(ctx).flatMap(([n]) =>
+      Array.from({ length: count(ctx, n as number) }, (_, m) => m * 4096 + (n as number)),
+    );
+  return {
+    name,
+    docs: [docs],
+    modifier: 'Default',
+    keys: [{ hasher: 'Identity', type: NetUidStorageIndex }],
+    value,
+    fallback: [],
+    get: (ctx, [i]) => {
+      const index = i as number;
+      const mecid = Math.floor(index / 4096);
+      if (mecid >= count(ctx, index % 4096)) return undefined;
+      const v = read(ctx, index, mecid);
+      return v.length === 0 ? undefined : v;
+    },
+    keysOf: (ctx) =>
+      indices(ctx)
+        .filter((i) => read(ctx, i, Math.floor(i / 4096)).length > 0)
+        .map((i) => [i]),
+  };
+}
+
 const isBits = (v: unknown): v is { bits: bigint } => typeof v === 'object' && v !== null && 'bits' in v;
 
 function sameValue(x: unknown, y: unknown): boolean {
@@ -431,24 +468,15 @@ const STORAGE: readonly StorageItemDef[] = [
         .entries(storage.BlockAtRegistration)
         .flatMap(([n, bs]) => bs.flatMap((b, uid) => (b === 0n ? [] : [[Number(n), uid]]))),
   },
-  perSubnet(
-    'LastUpdate',
-    'Block of each uid’s last weights.',
-    T.vec(T.u64),
-    [],
-    (ctx, n) => ctx.state.get(storage.LastUpdate, n),
-    { key: NetUidStorageIndex },
+  perMechanism('LastUpdate', 'Block of each uid’s last weights.', T.vec(T.u64), (ctx, i) =>
+    ctx.state.get(storage.LastUpdate, i),
   ),
   epochColumn('Active', 'Whether each uid was active in the last epoch.', T.vec(T.bool), (c) => c.active),
   epochColumn('ValidatorPermit', 'Validator permits after the last epoch.', T.vec(T.bool), (c) => c.validatorPermit),
   epochColumn('Emission', 'Alpha emitted to each uid in the last epoch.', T.vec(AlphaBalance), (c) => c.emission),
   epochColumn('Consensus', 'Consensus of each uid (u16 proportion).', T.vec(T.u16), (c) => c.consensus),
-  epochColumn(
-    'Incentive',
-    'Incentive of each uid (u16 proportion).',
-    T.vec(T.u16),
-    (c) => c.incentive,
-    NetUidStorageIndex,
+  perMechanism('Incentive', 'Incentive of each uid (u16 proportion).', T.vec(T.u16), (ctx, i, mecid) =>
+    mecid === 0 ? (epochResults(ctx, i)?.incentive ?? []) : ctx.state.get(storage.MechanismIncentive, i),
   ),
   epochColumn('Dividends', 'Dividends of each uid (u16 proportion).', T.vec(T.u16), (c) => c.dividends),
   epochColumn('ValidatorTrust', 'Validator trust of each uid (u16 proportion).', T.vec(T.u16), (c) => c.validatorTrust),

@@ -1,13 +1,17 @@
 import { toHex } from '../../bytes.js';
 import { weightsCommitHash } from '../../weights/commit-hash.js';
+import { mechStorageIndex } from '../../weights/storage-index.js';
 import type { ChainClient } from '../chain-client.js';
 import type { Signer } from '../signer.js';
 import { type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
+import { mecidArg } from './mechanism-arg.js';
 
 /** What a reveal needs, kept from the commit. */
 export interface PendingCommit {
   readonly netuid: number;
+  /** The mechanism the weights are for (absent = 0). */
+  readonly mecid?: number;
   /** 0x hex of the committing hotkey. */
   readonly hotkey: string;
   readonly uids: readonly number[];
@@ -22,6 +26,8 @@ export interface PendingCommit {
 
 export interface CommitWeightsParameters {
   readonly netuid: number;
+  /** The subnet mechanism the weights are for (default 0). */
+  readonly mecid?: number;
   readonly uids: readonly number[];
   /** u16 weights, one per uid. */
   readonly values: readonly number[];
@@ -60,16 +66,23 @@ export async function commitWeights(
   const hash = toHex(
     weightsCommitHash({
       hotkeyPublicKey: hotkey.publicKey,
-      storageIndex: a.netuid,
+      storageIndex: mechStorageIndex(a.netuid, a.mecid ?? 0),
       uids: a.uids,
       values: a.values,
       salt,
       versionKey,
     }),
   );
-  const result = await submit(client, hotkey, { method: 'commit_weights', args: { netuid: a.netuid, hash } }, o);
+  const mecid = mecidArg(a.mecid);
+  const result = await submit(
+    client,
+    hotkey,
+    { method: 'commit_weights', args: { netuid: a.netuid, ...mecid, hash } },
+    o,
+  );
   const commit: PendingCommit = {
     netuid: a.netuid,
+    ...mecid,
     hotkey: toHex(hotkey.publicKey),
     uids: a.uids,
     values: a.values,

@@ -6,6 +6,8 @@ export interface NextAllowedParameters {
   readonly netuid: number;
   /** SS58 or 0x hex. */
   readonly hotkey: string;
+  /** The mechanism whose weights rate limit to report (default 0; each has its own). */
+  readonly mecid?: number;
 }
 
 export interface NextAllowedResult {
@@ -24,6 +26,8 @@ export interface NextAllowedResult {
  * if (n.weights !== null) console.log(`weights from block ${n.weights}`);
  */
 export async function nextAllowed(client: ChainClient, a: NextAllowedParameters): Promise<NextAllowedResult> {
-  const r = await request(client, 'taonet_nextAllowed', [a.netuid, toAccountHex(a.hotkey)]);
+  const params =
+    a.mecid === undefined ? [a.netuid, toAccountHex(a.hotkey)] : [a.netuid, toAccountHex(a.hotkey), a.mecid];
+  const r = await request(client, 'taonet_nextAllowed', params);
   return { registered: r.registered, weights: r.weights === null ? null : big(r.weights), serve: big(r.serve) };
 }

@@ -3,6 +3,7 @@ import type { Signer } from '../signer.js';
 import { type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
 import type { PendingCommit } from './commit-weights.js';
+import { mecidArg } from './mechanism-arg.js';
 
 export type RevealWeightsParameters = PendingCommit;
 export type RevealWeightsResult = TxResult;
@@ -17,7 +18,7 @@ export type RevealWeightsError = never;
  * // … one reveal period later:
  * await revealWeights(st, hot, commit);
  */
-export function revealWeights(
+export async function revealWeights(
   client: ChainClient,
   hotkey: Signer,
   a: RevealWeightsParameters,
@@ -30,6 +31,7 @@ export function revealWeights(
       method: 'reveal_weights',
       args: {
         netuid: a.netuid,
+        ...mecidArg(a.mecid),
         uids: [...a.uids],
         values: [...a.values],
         salt: [...a.salt],

@@ -2,9 +2,12 @@ import type { ChainClient } from '../chain-client.js';
 import type { Signer } from '../signer.js';
 import { type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
+import { mecidArg } from './mechanism-arg.js';
 
 export interface SetWeightsParameters {
   readonly netuid: number;
+  /** The subnet mechanism the weights are for (default 0). */
+  readonly mecid?: number;
   readonly uids: readonly number[];
   /** u16 weights, one per uid. */
   readonly values: readonly number[];
@@ -15,12 +18,13 @@ export type SetWeightsResult = TxResult;
 export type SetWeightsError = never;
 
 /**
- * Sets u16 weights directly (subnets without commit-reveal).
+ * Sets u16 weights directly (subnets without commit-reveal), on mechanism `mecid` (default 0).
  *
  * @example
  * await setWeights(st, validatorHot, { netuid: 1, uids: [0, 1], values: [65535, 32768] });
+ * await setWeights(st, validatorHot, { netuid: 1, mecid: 1, uids: [2], values: [65535] });
  */
-export function setWeights(
+export async function setWeights(
   client: ChainClient,
   hotkey: Signer,
   a: SetWeightsParameters,
@@ -31,7 +35,13 @@ export function setWeights(
     hotkey,
     {
       method: 'set_weights',
-      args: { netuid: a.netuid, uids: [...a.uids], values: [...a.values], versionKey: a.versionKey ?? 0n },
+      args: {
+        netuid: a.netuid,
+        ...mecidArg(a.mecid),
+        uids: [...a.uids],
+        values: [...a.values],
+        versionKey: a.versionKey ?? 0n,
+      },
     },
     o,
   );

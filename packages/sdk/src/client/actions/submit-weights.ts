@@ -9,6 +9,8 @@ import { setWeights } from './set-weights.js';
 
 export interface SubmitWeightsParameters {
   readonly netuid: number;
+  /** The subnet mechanism the weights are for (default 0). */
+  readonly mecid?: number;
   readonly uids: readonly number[];
   /** Float weights; normalised like Bittensor (max → 65535, zeros dropped). */
   readonly weights: readonly number[];
@@ -36,7 +38,13 @@ export async function submitWeights(
   o?: SubmitOptions,
 ): Promise<SubmitWeightsResult> {
   const { uids, values } = normalizeWeightsForEmit(a.uids, a.weights);
-  const u16 = { netuid: a.netuid, uids, values, ...(a.versionKey === undefined ? {} : { versionKey: a.versionKey }) };
+  const u16 = {
+    netuid: a.netuid,
+    uids,
+    values,
+    ...(a.mecid === undefined ? {} : { mecid: a.mecid }),
+    ...(a.versionKey === undefined ? {} : { versionKey: a.versionKey }),
+  };
   const cr = await hyperparameter<boolean>(client, { netuid: a.netuid, name: 'commitRevealEnabled' });
   if (cr === true) return { mode: 'commit', result: (await commitWeights(client, hotkey, u16, o)).result };
   return { mode: 'direct', result: await setWeights(client, hotkey, u16, o) };

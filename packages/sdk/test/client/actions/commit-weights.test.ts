@@ -37,4 +37,21 @@ describe('commitWeights', () => {
     expect(result.code).toBe('CommittingWeightsTooFast');
     expect(node.pendingCommits.size).toBe(0);
   });
+
+  it('hashes over the mechanism storage index (mecid × 4096 + netuid) and sends mecid', async () => {
+    const node = new ScriptedNode();
+    const { commit } = await commitWeights(node, hot, { netuid: 2, mecid: 1, uids: [0], values: [9], salt: [3] });
+    const hash = toHex(
+      weightsCommitHash({
+        hotkeyPublicKey: hot.publicKey,
+        storageIndex: 4098,
+        uids: [0],
+        values: [9],
+        salt: [3],
+        versionKey: 0n,
+      }),
+    );
+    expect(node.sent).toEqual({ method: 'commit_weights', args: { netuid: 2, mecid: 1, hash } });
+    expect(commit.mecid).toBe(1);
+  });
 });

@@ -18,4 +18,16 @@ describe('setWeights', () => {
     expect(r.ok).toBe(true);
     expect(r.blockNumber).toBe(101n);
   });
+
+  it('adds mecid for a mechanism other than 0, and refuses one that is not a u8', async () => {
+    const node = new ScriptedNode();
+    await setWeights(node, alice, { netuid: 1, mecid: 1, uids: [2], values: [65535] });
+    expect(node.sent).toEqual({
+      method: 'set_weights',
+      args: { netuid: 1, mecid: 1, uids: [2], values: [65535], versionKey: 0n },
+    });
+    await expect(setWeights(node, alice, { netuid: 1, mecid: 256, uids: [2], values: [1] })).rejects.toThrow(
+      /mecid 256/,
+    );
+  });
 });
