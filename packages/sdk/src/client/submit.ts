@@ -7,6 +7,7 @@ import type { ErrorReply, ExtrinsicResultReply, ExtrinsicUpdateReply, RuntimeVer
 import { eraBirth, mortalEra, signExtrinsic, signerKeyFault, toHex as pToHex } from '@taonet/primitives';
 import { fromHex, toHex } from '../bytes.js';
 import { SdkError, SignerKeyRefused } from '../errors.js';
+import { submitShielded } from './shielded-submit.js';
 import { Tao } from '../units/balance.js';
 import { head } from './actions/head.js';
 import { type ChainClient, request } from './chain-client.js';
@@ -25,6 +26,14 @@ export interface SubmitOptions {
   readonly period?: number;
   /** Give up waiting after this long (ms, default 60 s). */
   readonly timeoutMs?: number;
+  /**
+   * Send it through the MEV shield: encrypted to the block author's announced key, so nobody sees
+   * it before it runs (a stake trade cannot be front-run). Default false here; the CLI turns it on
+   * for stake and registration commands, as btcli does.
+   */
+  readonly shield?: boolean;
+  /** Sign with this nonce instead of the node's next one (the shielded path signs two in a row). */
+  readonly nonce?: bigint;
 }
 
 /** A call as the runtime dispatches it: its name and named arguments. */
@@ -64,7 +73,7 @@ interface Included {
 }
 
 /** The outcome the block recorded for the extrinsic at `at`. */
-function blockOutcome(r: ExtrinsicResultReply | null, at: Included, txHash: string): TxResult {
+export function blockOutcome(r: ExtrinsicResultReply | null, at: Included, txHash: string): TxResult {
   const data = r?.error === undefined ? undefined : errorData(r.error);
   return {
     ok: r?.ok ?? false,
@@ -97,10 +106,10 @@ function runtimeVersion(client: ChainClient): Promise<RuntimeVersionReply> {
   return v;
 }
 
-async function signCall(client: ChainClient, signer: Signer, call: CallSpec, o: SubmitOptions) {
+export async function signCall(client: ChainClient, signer: Signer, call: CallSpec, o: SubmitOptions) {
   const who = toHex(signer.publicKey);
   const [nonce, h, rv] = await Promise.all([
-    request(client, 'system_accountNextIndex', [who]),
+    o.nonce ?? request(client, 'system_accountNextIndex', [who]),
     head(client),
     runtimeVersion(client),
   ]);
@@ -110,7 +119,7 @@ async function signCall(client: ChainClient, signer: Signer, call: CallSpec, o: 
   const birthHash = birth === h.number ? h.hash : await request(client, 'chain_getBlockHash', [Number(birth)]);
   if (birthHash === null) throw new SdkError('UnknownBlock', `block ${birth} is not known to the node`);
   return signExtrinsic(
-    { signer: who as never, nonce: big(nonce), era, tip: o.tip ?? 0n, call },
+    { signer: who as never, nonce: typeof nonce === 'bigint' ? nonce : big(nonce), era, tip: o.tip ?? 0n, call },
     (m) => signer.sign(m),
     {
       specVersion: rv.specVersion,
@@ -122,7 +131,7 @@ async function signCall(client: ChainClient, signer: Signer, call: CallSpec, o: 
 }
 
 /** Submits signed bytes and follows the pool's updates until the wanted stage, a failure or the deadline. */
-function watch(client: ChainClient, hex: string, txHash: string, o: SubmitOptions): Promise<TxResult> {
+export function watch(client: ChainClient, hex: string, txHash: string, o: SubmitOptions): Promise<TxResult> {
   const wait = o.wait ?? 'inBlock';
   const timeoutMs = o.timeoutMs ?? 60_000;
   return new Promise<TxResult>((resolve) => {
@@ -193,6 +202,7 @@ export async function submit(
   // The signer-key rule: the node would refuse the all-zero key anyway; say so before any request.
   const fault = signerKeyFault(signer.publicKey);
   if (fault !== null) throw new SignerKeyRefused(fault);
+  if (o.shield === true) return submitShielded(client, signer, call, o);
   const tx = await signCall(client, signer, call, o);
   const hex = pToHex(tx.bytes);
   if (o.precheck ?? true) {

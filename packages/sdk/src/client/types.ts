@@ -21,6 +21,8 @@ export interface TxResult {
   readonly fee?: Tao;
   /** Where it failed: before submission (pre-check), at the pool, or in the block. */
   readonly stage?: 'precheck' | 'pool' | 'block';
+  /** Sent through the MEV shield: the encrypted carrier and the extrinsic it carried (this result's). */
+  readonly shielded?: { readonly carrierHash: string; readonly innerHash: string; readonly carrierFee?: Tao };
 }
 
 export interface StakeQuote {
