@@ -159,9 +159,13 @@ export class Cli {
       });
       return r.ok ? 0 : 1;
     }
+    if (r.notice !== undefined) process.stderr.write(`${color.dim(`note: ${r.notice}`)}\n`);
     if (r.ok) {
       const done = typeof what === 'string' ? what : what.done();
-      process.stdout.write(`${color.green('✓')} ${done} — block #${r.blockNumber} ${color.dim(r.blockHash ?? '')}\n`);
+      const via = r.shielded === undefined ? '' : ' (through the MEV shield)';
+      process.stdout.write(
+        `${color.green('✓')} ${done}${via} — block #${r.blockNumber} ${color.dim(r.blockHash ?? '')}\n`,
+      );
     } else {
       const title = typeof what === 'string' ? what : what.title;
       process.stderr.write(`${color.red('✗')} ${title} failed: ${r.code}: ${asTyped(r.explanation ?? '')}\n`);

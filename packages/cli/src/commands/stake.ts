@@ -45,6 +45,8 @@ interface StakeOpts {
   partial?: boolean;
   unsafe?: boolean;
   uri?: string;
+  /** false with --no-mev-protection */
+  mevProtection?: boolean;
 }
 
 function stakeOptions(o: StakeOpts) {
@@ -94,7 +96,11 @@ async function addStake(cli: Cli, o: StakeOpts): Promise<number> {
   await cli.confirm(`Stake on ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`);
   const key = await cli.coldkey(o.uri);
   const { result } = await withSpinner('staking', () =>
-    st.addStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
+    st.addStake(
+      keypairSigner(key),
+      { hotkey, netuid, amount, quote, allowPartial: o.partial === true },
+      submitOptions(o),
+    ),
   );
   const fill = result.ok ? stakeFill(result, amount, quote) : null;
   const done = () => describeFill(fill as ReturnType<typeof stakeFill>, netuid);
@@ -144,7 +150,11 @@ async function removeStake(cli: Cli, o: StakeOpts): Promise<number> {
   await cli.confirm(`Unstake from ${hotkey} in subnet ${netuid}:\n${describeQuote(quote)}`);
   const key = await cli.coldkey(o.uri);
   const { result } = await withSpinner('unstaking', () =>
-    st.removeStake(keypairSigner(key), { hotkey, netuid, amount, quote, allowPartial: o.partial === true }),
+    st.removeStake(
+      keypairSigner(key),
+      { hotkey, netuid, amount, quote, allowPartial: o.partial === true },
+      submitOptions(o),
+    ),
   );
   const tao = eventAmount(result, 'StakeRemoved', 'tao');
   const got = tao === null ? '' : `: got ${new Tao(tao).format(6)}`;
@@ -152,6 +162,7 @@ async function removeStake(cli: Cli, o: StakeOpts): Promise<number> {
 }
 
 interface MoveOpts {
+  mevProtection?: boolean;
   originNetuid: string;
   destNetuid: string;
   amount: string;
@@ -169,18 +180,23 @@ async function moveStake(cli: Cli, o: MoveOpts): Promise<number> {
     `Move ${amount.format(6)} of subnet ${on} from ${o.originHotkey} to ${o.destHotkey} in subnet ${dn}`,
   );
   const r = await withSpinner('moving stake', async () =>
-    st.moveStake(keypairSigner(await cli.coldkey(o.uri)), {
-      originHotkey: o.originHotkey,
-      destHotkey: o.destHotkey,
-      originNetuid: on,
-      destNetuid: dn,
-      amount,
-    }),
+    st.moveStake(
+      keypairSigner(await cli.coldkey(o.uri)),
+      {
+        originHotkey: o.originHotkey,
+        destHotkey: o.destHotkey,
+        originNetuid: on,
+        destNetuid: dn,
+        amount,
+      },
+      submitOptions(o),
+    ),
   );
   return cli.reportTx(r, `moved ${amount.format(6)} of subnet ${on}`);
 }
 
 interface TransferOpts {
+  mevProtection?: boolean;
   originNetuid: string;
   destNetuid?: string;
   amount: string;
@@ -196,13 +212,17 @@ async function transferStake(cli: Cli, o: TransferOpts): Promise<number> {
   const st = await cli.connect();
   await cli.confirm(`Give ${amount.format(6)} of subnet ${on} to ${o.dest} (into subnet ${dn})`);
   const r = await withSpinner('transferring stake', async () =>
-    st.transferStake(keypairSigner(await cli.coldkey(o.uri)), {
-      destColdkey: o.dest,
-      hotkey: await hotkeyAddress(cli, o.hotkeyAddress),
-      originNetuid: on,
-      destNetuid: dn,
-      amount,
-    }),
+    st.transferStake(
+      keypairSigner(await cli.coldkey(o.uri)),
+      {
+        destColdkey: o.dest,
+        hotkey: await hotkeyAddress(cli, o.hotkeyAddress),
+        originNetuid: on,
+        destNetuid: dn,
+        amount,
+      },
+      submitOptions(o),
+    ),
   );
   return cli.reportTx(r, `transferred ${amount.format(6)} of subnet ${on} to ${o.dest}`);
 }
@@ -229,6 +249,17 @@ async function listStake(cli: Cli, o: { ss58?: string }): Promise<number> {
   );
 }
 
+/** btcli's default: stake trades go through the MEV shield unless the user opts out. */
+const MEV_OPTION = {
+  flags: '--no-mev-protection',
+  description: 'send it in the clear instead of encrypted through the MEV shield (on by default)',
+};
+
+/** How a stake command submits: shielded when the chain offers it, unless --no-mev-protection. */
+const submitOptions = (o: { mevProtection?: boolean }) => ({
+  shield: o.mevProtection === false ? false : ('prefer' as const),
+});
+
 export const stakeCommands: CommandGroup = {
   name: 'stake',
   aliases: ['st'],
@@ -242,6 +273,7 @@ export const stakeCommands: CommandGroup = {
         { flags: '--amount <tao>', description: 'TAO to stake', required: true },
         { flags: '--hotkey-address <ss58>', description: 'hotkey to stake on (default: the wallet hotkey)' },
         ...LIMIT_OPTIONS,
+        MEV_OPTION,
       ],
       run: addStake,
     },
@@ -254,6 +286,7 @@ export const stakeCommands: CommandGroup = {
         { flags: '--all', description: 'unstake all you hold on the hotkey in this subnet' },
         { flags: '--hotkey-address <ss58>', description: 'hotkey to unstake from (default: the wallet hotkey)' },
         ...LIMIT_OPTIONS,
+        MEV_OPTION,
       ],
       run: removeStake,
     },
@@ -267,6 +300,7 @@ export const stakeCommands: CommandGroup = {
         { flags: '--origin-hotkey <ss58>', description: 'from hotkey', required: true },
         { flags: '--dest-hotkey <ss58>', description: 'to hotkey', required: true },
         { flags: '--uri <uri>', description: 'sign with a dev key instead of the wallet coldkey' },
+        MEV_OPTION,
       ],
       run: moveStake,
     },
@@ -280,6 +314,7 @@ export const stakeCommands: CommandGroup = {
         { flags: '--dest <ss58>', description: 'receiving coldkey', required: true },
         { flags: '--hotkey-address <ss58>', description: 'the hotkey (default: the wallet hotkey)' },
         { flags: '--uri <uri>', description: 'sign with a dev key instead of the wallet coldkey' },
+        MEV_OPTION,
       ],
       run: transferStake,
     },

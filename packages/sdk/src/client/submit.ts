@@ -29,9 +29,10 @@ export interface SubmitOptions {
   /**
    * Send it through the MEV shield: encrypted to the block author's announced key, so nobody sees
    * it before it runs (a stake trade cannot be front-run). Default false here; the CLI turns it on
-   * for stake and registration commands, as btcli does.
+   * for stake and registration commands, as btcli does. 'prefer' shields when the chain announces a
+   * key and otherwise sends it in the clear, saying so in the result's `notice`.
    */
-  readonly shield?: boolean;
+  readonly shield?: boolean | 'prefer';
   /** Sign with this nonce instead of the node's next one (the shielded path signs two in a row). */
   readonly nonce?: bigint;
 }
@@ -202,7 +203,12 @@ export async function submit(
   // The signer-key rule: the node would refuse the all-zero key anyway; say so before any request.
   const fault = signerKeyFault(signer.publicKey);
   if (fault !== null) throw new SignerKeyRefused(fault);
-  if (o.shield === true) return submitShielded(client, signer, call, o);
+  if (o.shield === true || o.shield === 'prefer') {
+    const r = await submitShielded(client, signer, call, o);
+    if (o.shield === true || r.code !== 'ShieldKeyUnavailable') return r;
+    const plain = await submit(client, signer, call, { ...o, shield: false });
+    return { ...plain, notice: 'MEV protection unavailable (the chain announces no shield key): sent unshielded' };
+  }
   const tx = await signCall(client, signer, call, o);
   const hex = pToHex(tx.bytes);
   if (o.precheck ?? true) {

@@ -23,6 +23,8 @@ export interface TxResult {
   readonly stage?: 'precheck' | 'pool' | 'block';
   /** Sent through the MEV shield: the encrypted carrier and the extrinsic it carried (this result's). */
   readonly shielded?: { readonly carrierHash: string; readonly innerHash: string; readonly carrierFee?: Tao };
+  /** Something the sender should know about how it was sent (e.g. MEV protection was unavailable). */
+  readonly notice?: string;
 }
 
 export interface StakeQuote {
