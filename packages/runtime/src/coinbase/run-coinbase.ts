@@ -11,7 +11,7 @@ import { adjustProtocolLiquidity } from '../swap/protocol-liquidity.js';
 import { spotPrice } from '../swap/spot-price.js';
 import { swapQuote } from '../swap/swap-quote.js';
 import { blockEmissionForIssuance, type EmissionCurve, MAINNET_CURVE } from './block-emission.js';
-import { effectiveMovingPrice, subnetBlockEmissions } from './emission-shares.js';
+import { effectiveMovingPrice, type SubnetEmissions, subnetBlockEmissions } from './emission-shares.js';
 import { rootProportion } from './root-proportion.js';
 
 export interface CoinbaseConfig {
@@ -121,7 +121,10 @@ function subnetTerms(config: CoinbaseConfig, rootTao: bigint, s: CoinbaseSubnet,
 }
 
 export interface CoinbaseOutcome extends CoinbaseState {
-  /** The price-EMA emission shares this block applied (U64F64 raws; 0 for disabled subnets). */
+  /**
+   * The price-EMA emission shares this block applied (U64F64 raws; 0 for disabled subnets); empty
+   * when the split was given (`taoEmissionOverride`).
+   */
   readonly shares: readonly bigint[];
 }
 
@@ -139,8 +142,9 @@ export function runCoinbase(
   let totalStake = state.totalStake;
   let unspent = credit;
   const { rootTao } = state;
-  const split = subnetBlockEmissions(credit, state.subnets);
-  const taoEmission = taoEmissionOverride ?? split.taoEmission;
+  // With an override (TaoFlow) the price-EMA split is not applied, so it is not computed.
+  const split = taoEmissionOverride === undefined ? subnetBlockEmissions(credit, state.subnets) : null;
+  const taoEmission = taoEmissionOverride ?? (split as SubnetEmissions).taoEmission;
   const priceSum = state.subnets.reduce((a, s) => a + effectiveMovingPrice(s), 0n);
   const rootSell = priceSum > U96_ONE;
   const terms = state.subnets.map((s, i) => subnetTerms(config, rootTao, s, taoEmission[i] ?? 0n));
@@ -206,5 +210,5 @@ export function runCoinbase(
       ? { ...s, pendingRoot: s.pendingRoot + floorU96(root) }
       : { ...s, alphaOut: sub(s.alphaOut, floorU96(root)) };
   });
-  return { ...state, totalIssuance, totalStake, subnets, shares: split.effectiveShares };
+  return { ...state, totalIssuance, totalStake, subnets, shares: split === null ? [] : split.effectiveShares };
 }

@@ -29,8 +29,26 @@ export interface FlowShareParams {
   readonly exponent: bigint;
 }
 
+/**
+ * Recent `safePow` results. Every block powers every emitting subnet's flow, and the largest flow
+ * always enters scaled to the same value (with one subnet, every flow does), so most series
+ * evaluations repeat; a pure function's remembered result is the result.
+ */
+const POW_CACHE = new Map<string, bigint>();
+const POW_CACHE_SIZE = 256;
+
 /** `exp(p · ln x)` in I32F32 with x, p and the result in U64F64; 0 where ln is undefined. */
 export function safePow(x: bigint, p: bigint): bigint {
+  const key = `${x}^${p}`;
+  const hit = POW_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  const r = safePowUncached(x, p);
+  if (POW_CACHE.size >= POW_CACHE_SIZE) POW_CACHE.clear();
+  POW_CACHE.set(key, r);
+  return r;
+}
+
+function safePowUncached(x: bigint, p: bigint): bigint {
   const x32 = fixed.convert(U64F64, I32F32, x);
   const ln = fixedLn(x32);
   if (ln === null) return 0n;
