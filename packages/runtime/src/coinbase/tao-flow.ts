@@ -58,6 +58,22 @@ function safePowUncached(x: bigint, p: bigint): bigint {
 }
 
 /**
+ * Recent range factors by `n · max²`. The largest flow always scales to exactly 1, so with the same
+ * number of subnets the square root repeats block after block.
+ */
+const FACTOR_CACHE = new Map<bigint, bigint>();
+
+function rangeFactor(nMaxSq: bigint): bigint {
+  let f = FACTOR_CACHE.get(nMaxSq);
+  if (f === undefined) {
+    f = isqrt(fixed.safeDiv(U64F64, I32_MAX << 64n, nMaxSq) << 64n);
+    if (FACTOR_CACHE.size >= POW_CACHE_SIZE) FACTOR_CACHE.clear();
+    FACTOR_CACHE.set(nMaxSq, f);
+  }
+  return f;
+}
+
+/**
  * Scales the flows so the largest is 1, then (when the overflow guard allows) by f = sqrt(i32::MAX /
  * (n · max²)) so that the I32F32 powers use their full range, and power-normalises them.
  */
@@ -69,7 +85,7 @@ export function powerNormalize(values: readonly bigint[], exponent: bigint): big
   const nMaxSq = fixed.saturatingMul(U64F64, n, fixed.saturatingMul(U64F64, maxScaled, maxScaled));
   const threshold = fixed.safeDiv(U64F64, I32_MAX << 64n, U64_MAX << 64n);
   if (nMaxSq < threshold) return scaled;
-  const f = isqrt(fixed.safeDiv(U64F64, I32_MAX << 64n, nMaxSq) << 64n);
+  const f = rangeFactor(nMaxSq);
   const powered = scaled.map((z) => safePow(fixed.saturatingMul(U64F64, f, z), exponent));
   const total = powered.reduce((a, b) => fixed.saturatingAdd(U64F64, a, b), 0n);
   return powered.map((v) => fixed.safeDiv(U64F64, v, total));
