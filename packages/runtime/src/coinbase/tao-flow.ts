@@ -12,9 +12,21 @@ const U64_MAX = (1n << 64n) - 1n;
 /** FlowEmaSmoothingFactor default, value / i64::MAX (a half-life of about a month). */
 export const DEFAULT_FLOW_SMOOTHING = 29_597_889_189_277n;
 
+let lastSmoothing = -1n;
+let lastRate = 0n;
+
+/** `smoothing / i64::MAX` as I64F64; every subnet and block asks with the same parameter. */
+function smoothingRate(smoothing: bigint): bigint {
+  if (smoothing !== lastSmoothing) {
+    lastRate = fixed.safeDiv(I64F64, smoothing << 64n, I64_MAX << 64n);
+    lastSmoothing = smoothing;
+  }
+  return lastRate;
+}
+
 /** One EMA step of a per-block flow: `(1 − a)·prev + a·flow` with `a = smoothing / i64::MAX` (I64F64). */
 export function flowEmaUpdate(prev: bigint, blockFlow: bigint, smoothing: bigint = DEFAULT_FLOW_SMOOTHING): bigint {
-  const a = fixed.safeDiv(I64F64, smoothing << 64n, I64_MAX << 64n);
+  const a = smoothingRate(smoothing);
   const keep = fixed.saturatingMul(I64F64, I64F64.one - a, prev);
   const add = fixed.saturatingMul(I64F64, a, fixed.fromInt(I64F64, blockFlow));
   return fixed.saturatingAdd(I64F64, keep, add);
@@ -34,17 +46,22 @@ export interface FlowShareParams {
  * always enters scaled to the same value (with one subnet, every flow does), so most series
  * evaluations repeat; a pure function's remembered result is the result.
  */
-const POW_CACHE = new Map<string, bigint>();
+const POW_CACHE = new Map<bigint, Map<bigint, bigint>>();
 const POW_CACHE_SIZE = 256;
 
 /** `exp(p · ln x)` in I32F32 with x, p and the result in U64F64; 0 where ln is undefined. */
 export function safePow(x: bigint, p: bigint): bigint {
-  const key = `${x}^${p}`;
-  const hit = POW_CACHE.get(key);
+  let byX = POW_CACHE.get(p);
+  if (byX === undefined) {
+    if (POW_CACHE.size >= POW_CACHE_SIZE) POW_CACHE.clear();
+    byX = new Map();
+    POW_CACHE.set(p, byX);
+  }
+  const hit = byX.get(x);
   if (hit !== undefined) return hit;
   const r = safePowUncached(x, p);
-  if (POW_CACHE.size >= POW_CACHE_SIZE) POW_CACHE.clear();
-  POW_CACHE.set(key, r);
+  if (byX.size >= POW_CACHE_SIZE) byX.clear();
+  byX.set(x, r);
   return r;
 }
 
