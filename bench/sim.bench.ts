@@ -27,7 +27,7 @@ function subnetDoc(epochs: number): Record<string, unknown> {
   };
 }
 
-function epochsPerSecond(sc: Scenario, mode: 'fast' | 'full'): { rate: number; blocks: number } {
+function epochsPerSecond(sc: Scenario, mode: 'fast' | 'full'): { rate: number; blocks: number; quiet: number } {
   let first = 0;
   let last = 0;
   const r = runScenario(sc, {
@@ -39,7 +39,7 @@ function epochsPerSecond(sc: Scenario, mode: 'fast' | 'full'): { rate: number; b
   });
   if (r.failures.length > 0)
     throw new Error(`bench sim: ${r.failures.length} calls failed: ${JSON.stringify(r.failures[0])}`);
-  return { rate: (sc.epochs - 1) / ((last - first) / 1000), blocks: r.blocks };
+  return { rate: (sc.epochs - 1) / ((last - first) / 1000), blocks: r.blocks, quiet: r.quietBlocks };
 }
 
 const SWEEP_DOC = {
@@ -61,9 +61,11 @@ const SWEEP_DOC = {
 };
 
 export async function benchSim(): Promise<void> {
-  const fast = epochsPerSecond(scenarioFromObject(subnetDoc(6)), 'fast');
-  console.log(`256 uids, 64 validators, tempo 360, fast mode: ${fast.rate.toFixed(2)} epochs/s`);
-  const full = epochsPerSecond(scenarioFromObject(subnetDoc(4)), 'full');
+  const fast = epochsPerSecond(scenarioFromObject(subnetDoc(10)), 'fast');
+  console.log(
+    `256 uids, 64 validators, tempo 360, fast mode: ${fast.rate.toFixed(2)} epochs/s (${fast.quiet} of ${fast.blocks} blocks in quiet runs)`,
+  );
+  const full = epochsPerSecond(scenarioFromObject(subnetDoc(6)), 'full');
   console.log(`256 uids, 64 validators, tempo 360, full-block mode: ${full.rate.toFixed(2)} epochs/s`);
   console.log(`fast mode is ${(fast.rate / full.rate).toFixed(2)}× full-block mode`);
   const params = [
