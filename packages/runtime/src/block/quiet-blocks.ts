@@ -13,8 +13,8 @@
  * block step's order, through the same pure functions (`runCoinbase`, `taoFlowStep`,
  * `updateMovingPrice`, `decayBurn`, `blockEmissionForIssuance`). What a quiet run saves is the rest:
  * storage reads and writes (each item is read once and written once), the journal, contexts,
- * events, and the epoch scheduling lookups. `quiet-blocks.test.ts` compares it with block-by-block
- * application on random chains.
+ * events, and the epoch scheduling lookups. `test/quiet-blocks.property.test.ts` compares it with
+ * block-by-block application on random chains.
  */
 import { MAX_TAO_SUPPLY } from '@taonet/primitives';
 import { TotalIssuance, TotalMinted, TotalRecycled } from '../balances/storage.js';
