@@ -5,6 +5,8 @@
 
 // Blocks and transactions: the node drives the chain through these.
 export { applyBlock, applyExtrinsic, BlockBuilder, dryRun, InvalidBlockError } from './block/apply-block.js';
+// Many empty blocks at once, exactly as many `applyBlock`s (the simulator's fast mode).
+export { applyQuietBlocks, type QuietHeader } from './block/quiet-blocks.js';
 export type {
   BlockHeaderInput,
   BlockInput,

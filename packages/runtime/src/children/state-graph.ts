@@ -17,8 +17,11 @@ import {
   ParentKeys,
 } from './storage.js';
 
+// Module-level, not per call: the epoch builds a graph for every uid, and a named closure per call
+// costs a name assignment each time under the test and script loaders (esbuild's keepNames).
+const id = (h: string): AccountId => h as AccountId;
+
 export function stateGraph(s: State, netuid: number): ChildGraph {
-  const id = (h: string) => h as AccountId;
   return {
     alpha: (h) => s.get(TotalHotkeyAlpha, [id(h), netuid]),
     root: (h) => s.get(TotalHotkeyAlpha, [id(h), ROOT_NETUID]),

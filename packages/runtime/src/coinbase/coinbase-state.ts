@@ -7,6 +7,7 @@
 import { fixed, U64F64, U96F32 } from '@taonet/primitives';
 import { recycle } from '../balances/ledger.js';
 import { TotalIssuance } from '../balances/storage.js';
+import type { NetworkParams } from '../params/network-params.js';
 import type { State } from '../state/state.js';
 import { TotalStake } from '../staking/storage.js';
 import {
@@ -55,7 +56,7 @@ export function emittingSubnets(s: State): number[] {
   );
 }
 
-function loadSubnet(s: State, n: number): CoinbaseSubnet {
+export function loadSubnet(s: State, n: number): CoinbaseSubnet {
   return coinbaseSubnet({
     netuid: n,
     mechanism: s.get(Mechanism, n),
@@ -76,7 +77,7 @@ function loadSubnet(s: State, n: number): CoinbaseSubnet {
   });
 }
 
-function saveSubnet(s: State, x: CoinbaseSubnet): void {
+export function saveSubnet(s: State, x: CoinbaseSubnet): void {
   const n = x.netuid;
   s.set(SubnetTao, n, x.tao);
   s.set(SubnetAlphaIn, n, x.alphaIn);
@@ -93,36 +94,75 @@ function saveSubnet(s: State, x: CoinbaseSubnet): void {
   s.set(SubnetExcessTao, n, x.excessTao);
 }
 
+/** One subnet's TaoFlow accumulators: this block's flows and their EMAs (I64F64 raws). */
+export interface SubnetFlows {
+  readonly userFlow: bigint;
+  readonly protocolFlow: bigint;
+  readonly userEma: bigint;
+  readonly protocolEma: bigint;
+}
+
 /**
- * TaoFlow shares: each subnet's per-block user and protocol flows are folded into EMAs (and the
- * block counters reset), then net user inflow is power-normalised into shares (U64F64).
- * Subnets with emission disabled get none and the rest are renormalised.
+ * TaoFlow shares, pure: each subnet's per-block user and protocol flows are folded into EMAs (the
+ * block counters start again at zero), then net user inflow is power-normalised into shares
+ * (U64F64). Subnets with emission disabled get none and the rest are renormalised.
  */
-function taoFlowShares(s: State, ctx: Ctx, netuids: readonly number[]): bigint[] {
-  const p = ctx.params;
-  const user: bigint[] = [];
-  const protocol: bigint[] = [];
-  for (const n of netuids) {
-    const u = flowEmaUpdate(s.get(FlowEma, n), s.get(SubnetTaoFlow, n), p.flowEmaSmoothingFactor);
-    const pr = flowEmaUpdate(s.get(ProtocolFlowEma, n), s.get(SubnetProtocolFlow, n), p.flowEmaSmoothingFactor);
-    s.set(FlowEma, n, u);
-    s.set(ProtocolFlowEma, n, pr);
-    s.set(SubnetTaoFlow, n, 0n);
-    s.set(SubnetProtocolFlow, n, 0n);
-    user.push(u);
-    protocol.push(pr);
-  }
-  const shares = subnetSharesFlow(user, protocol, {
-    netFlowEnabled: p.netTaoFlowEnabled,
-    cutoff: 0n,
-    exponent: BigInt(p.flowNormExponent) << 64n,
-  });
-  const enabled = netuids.map((n) => s.get(EmissionEnabled, n));
-  if (enabled.every(Boolean)) return shares;
+export function taoFlowStep(
+  flows: readonly SubnetFlows[],
+  enabled: readonly boolean[],
+  p: NetworkParams,
+): { readonly flows: SubnetFlows[]; readonly shares: bigint[] } {
+  const next = flows.map(
+    (f): SubnetFlows => ({
+      userFlow: 0n,
+      protocolFlow: 0n,
+      userEma: flowEmaUpdate(f.userEma, f.userFlow, p.flowEmaSmoothingFactor),
+      protocolEma: flowEmaUpdate(f.protocolEma, f.protocolFlow, p.flowEmaSmoothingFactor),
+    }),
+  );
+  const shares = subnetSharesFlow(
+    next.map((f) => f.userEma),
+    next.map((f) => f.protocolEma),
+    { netFlowEnabled: p.netTaoFlowEnabled, cutoff: 0n, exponent: BigInt(p.flowNormExponent) << 64n },
+  );
+  if (enabled.every(Boolean)) return { flows: next, shares };
   const kept = shares.map((x, i) => (enabled[i] ? x : 0n));
   const total = kept.reduce((a, b) => a + b, 0n);
-  return kept.map((x) => (total === 0n ? 0n : fixed.safeDiv(U64F64, x, total)));
+  return { flows: next, shares: kept.map((x) => (total === 0n ? 0n : fixed.safeDiv(U64F64, x, total))) };
 }
+
+export function loadFlows(s: State, n: number): SubnetFlows {
+  return {
+    userFlow: s.get(SubnetTaoFlow, n),
+    protocolFlow: s.get(SubnetProtocolFlow, n),
+    userEma: s.get(FlowEma, n),
+    protocolEma: s.get(ProtocolFlowEma, n),
+  };
+}
+
+export function saveFlows(s: State, n: number, f: SubnetFlows): void {
+  s.set(FlowEma, n, f.userEma);
+  s.set(ProtocolFlowEma, n, f.protocolEma);
+  s.set(SubnetTaoFlow, n, f.userFlow);
+  s.set(SubnetProtocolFlow, n, f.protocolFlow);
+}
+
+/** TaoFlow shares against state (see `taoFlowStep`). */
+function taoFlowShares(s: State, ctx: Ctx, netuids: readonly number[]): bigint[] {
+  const r = taoFlowStep(
+    netuids.map((n) => loadFlows(s, n)),
+    netuids.map((n) => s.get(EmissionEnabled, n)),
+    ctx.params,
+  );
+  netuids.forEach((n, i) => {
+    saveFlows(s, n, r.flows[i] as SubnetFlows);
+  });
+  return r.shares;
+}
+
+/** A subnet's TAO emission (U96F32) from its TaoFlow share of this block's credit. */
+export const taoFromShare = (credit: bigint, share: bigint): bigint =>
+  fixed.convert(U64F64, U96F32, fixed.saturatingMul(U64F64, credit << 64n, share));
 
 /** Runs this block's coinbase with the freshly minted `credit` (already added to issuance). */
 export function coinbaseState(ctx: Ctx, credit: bigint): void {
@@ -133,7 +173,7 @@ export function coinbaseState(ctx: Ctx, credit: bigint): void {
   let taoEmission: bigint[] | undefined;
   if (p.emissionPolicy === 'taoflow' && netuids.length > 0) {
     const shares = taoFlowShares(s, ctx, netuids);
-    taoEmission = shares.map((sh) => fixed.convert(U64F64, U96F32, fixed.saturatingMul(U64F64, credit << 64n, sh)));
+    taoEmission = shares.map((sh) => taoFromShare(credit, sh));
     netuids.forEach((n, i) => {
       s.set(SubnetEmissionShare, n, shares[i] ?? 0n);
     });

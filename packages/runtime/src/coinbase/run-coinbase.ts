@@ -11,7 +11,7 @@ import { adjustProtocolLiquidity } from '../swap/protocol-liquidity.js';
 import { spotPrice } from '../swap/spot-price.js';
 import { swapQuote } from '../swap/swap-quote.js';
 import { blockEmissionForIssuance, type EmissionCurve, MAINNET_CURVE } from './block-emission.js';
-import { effectiveMovingPrice, subnetBlockEmissions } from './emission-shares.js';
+import { effectiveMovingPrice, type SubnetEmissions, subnetBlockEmissions } from './emission-shares.js';
 import { rootProportion } from './root-proportion.js';
 
 export interface CoinbaseConfig {
@@ -120,8 +120,41 @@ function subnetTerms(config: CoinbaseConfig, rootTao: bigint, s: CoinbaseSubnet,
   return { alphaEmission, taoIn, alphaIn, excessTao: sub(taoEmission, taoIn) };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const CHAIN_BUY = { dropFees: true } as const;
+
+/** Mints the subnet's alpha emission and splits it: owner cut, then miners, validators and root. */
+function payParticipants(
+  x: Mutable<CoinbaseSubnet>,
+  alphaEmission: bigint,
+  ownerCut: bigint,
+  rootTao: bigint,
+  taoWeight: bigint,
+  rootSell: boolean,
+): void {
+  x.alphaOutEmission = alphaEmission;
+  x.alphaOut += alphaEmission;
+  let rest = u96(alphaEmission);
+  if (x.ownerCutEnabled) {
+    const cut = mul(rest, ownerCut);
+    rest = sub(rest, cut);
+    x.pendingOwnerCut += floorU96(cut);
+  }
+  const rp = rootProportion(rootTao, taoWeight, x.alphaIn + x.alphaOut);
+  const root = mul(mul(rp, rest), HALF);
+  const server = mul(rest, HALF);
+  const validator = sub(sub(rest, server), root);
+  x.pendingServer += floorU96(server);
+  x.pendingValidator += floorU96(validator);
+  if (rootSell) x.pendingRoot += floorU96(root);
+  else x.alphaOut = sub(x.alphaOut, floorU96(root));
+}
+
 export interface CoinbaseOutcome extends CoinbaseState {
-  /** The price-EMA emission shares this block applied (U64F64 raws; 0 for disabled subnets). */
+  /**
+   * The price-EMA emission shares this block applied (U64F64 raws; 0 for disabled subnets); empty
+   * when the split was given (`taoEmissionOverride`).
+   */
   readonly shares: readonly bigint[];
 }
 
@@ -139,72 +172,60 @@ export function runCoinbase(
   let totalStake = state.totalStake;
   let unspent = credit;
   const { rootTao } = state;
-  const split = subnetBlockEmissions(credit, state.subnets);
-  const taoEmission = taoEmissionOverride ?? split.taoEmission;
+  // With an override (TaoFlow) the price-EMA split is not applied, so it is not computed.
+  const split = taoEmissionOverride === undefined ? subnetBlockEmissions(credit, state.subnets) : null;
+  const taoEmission = taoEmissionOverride ?? (split as SubnetEmissions).taoEmission;
   const priceSum = state.subnets.reduce((a, s) => a + effectiveMovingPrice(s), 0n);
   const rootSell = priceSum > U96_ONE;
   const terms = state.subnets.map((s, i) => subnetTerms(config, rootTao, s, taoEmission[i] ?? 0n));
 
-  // Pool injection and chain buys, in list order, each against the reserves as they stand.
-  const injected = state.subnets.map((s0, i): CoinbaseSubnet => {
+  // Pool injection and chain buys, in list order, each against the reserves as they stand; then the
+  // subnet's alpha for participants (which depends only on its own pool).
+  const ownerCut = fixed.safeDiv(U96F32, u96(BigInt(config.subnetOwnerCut)), u96(65535n));
+  const subnets = state.subnets.map((s0, i): CoinbaseSubnet => {
     const t = terms[i] as SubnetTerms;
-    let s = s0;
-    const adj = adjustProtocolLiquidity(s.tao, s.alphaIn, s.wQuote, floorU96(t.taoIn), floorU96(t.alphaIn));
-    s = { ...s, wQuote: adj.wQuote, excessTao: 0n, taoInEmission: 0n };
+    const x: Mutable<CoinbaseSubnet> = { ...s0 };
+    const adj = adjustProtocolLiquidity(x.tao, x.alphaIn, x.wQuote, floorU96(t.taoIn), floorU96(t.alphaIn));
+    x.wQuote = adj.wQuote;
+    x.excessTao = 0n;
+    x.taoInEmission = 0n;
     const excess = floorU96(t.excessTao);
     if (excess > 0n && excess <= unspent) {
       try {
-        const pool = { ...s, alpha: s.alphaIn, minReserve: config.minReserve };
-        const q = swapQuote(pool, 'buy', excess, { dropFees: true });
+        const pool = {
+          tao: x.tao,
+          alpha: x.alphaIn,
+          wQuote: x.wQuote,
+          feeRate: x.feeRate,
+          minReserve: config.minReserve,
+          mechanism: x.mechanism,
+        };
+        const q = swapQuote(pool, 'buy', excess, CHAIN_BUY);
         // A buy stopped by the price limit fills in part: only what it paid leaves the credit.
         unspent -= q.paidIn;
-        s = {
-          ...s,
-          tao: s.tao + q.paidIn,
-          alphaIn: sub(s.alphaIn, q.paidOut),
-          alphaOut: s.alphaOut + q.paidOut,
-          protocolAlpha: s.protocolAlpha + q.paidOut,
-          excessTao: q.paidIn,
-        };
+        x.tao += q.paidIn;
+        x.alphaIn = sub(x.alphaIn, q.paidOut);
+        x.alphaOut += q.paidOut;
+        x.protocolAlpha += q.paidOut;
+        x.excessTao = q.paidIn;
         totalStake += excess;
       } catch {
         // A failed chain buy is skipped; its TAO stays unspent and is recycled with the rest, so
         // issuance never counts TAO that no pool or account holds.
       }
     }
-    s = { ...s, alphaInEmission: adj.alphaInjected, alphaIn: s.alphaIn + adj.alphaInjected };
+    x.alphaInEmission = adj.alphaInjected;
+    x.alphaIn += adj.alphaInjected;
     if (adj.taoInjected > 0n && adj.taoInjected <= unspent) {
       unspent -= adj.taoInjected;
-      s = { ...s, taoInEmission: adj.taoInjected, tao: s.tao + adj.taoInjected };
+      x.taoInEmission = adj.taoInjected;
+      x.tao += adj.taoInjected;
       totalStake += adj.taoInjected;
     }
-    return s;
+    payParticipants(x, t.alphaEmission, ownerCut, rootTao, config.taoWeight, rootSell);
+    return x;
   });
   totalIssuance -= unspent;
 
-  // Alpha for participants: owner cut, then miners, validators and root, from this block's mint.
-  const ownerCut = fixed.safeDiv(U96F32, u96(BigInt(config.subnetOwnerCut)), u96(65535n));
-  const subnets = injected.map((s0, i): CoinbaseSubnet => {
-    const { alphaEmission } = terms[i] as SubnetTerms;
-    let s: CoinbaseSubnet = { ...s0, alphaOutEmission: alphaEmission, alphaOut: s0.alphaOut + alphaEmission };
-    let rest = u96(alphaEmission);
-    if (s.ownerCutEnabled) {
-      const cut = mul(rest, ownerCut);
-      rest = sub(rest, cut);
-      s = { ...s, pendingOwnerCut: s.pendingOwnerCut + floorU96(cut) };
-    }
-    const rp = rootProportion(rootTao, config.taoWeight, s.alphaIn + s.alphaOut);
-    const root = mul(mul(rp, rest), HALF);
-    const server = mul(rest, HALF);
-    const validator = sub(sub(rest, server), root);
-    s = {
-      ...s,
-      pendingServer: s.pendingServer + floorU96(server),
-      pendingValidator: s.pendingValidator + floorU96(validator),
-    };
-    return rootSell
-      ? { ...s, pendingRoot: s.pendingRoot + floorU96(root) }
-      : { ...s, alphaOut: sub(s.alphaOut, floorU96(root)) };
-  });
-  return { ...state, totalIssuance, totalStake, subnets, shares: split.effectiveShares };
+  return { ...state, totalIssuance, totalStake, subnets, shares: split === null ? [] : split.effectiveShares };
 }

@@ -12,9 +12,21 @@ const U64_MAX = (1n << 64n) - 1n;
 /** FlowEmaSmoothingFactor default, value / i64::MAX (a half-life of about a month). */
 export const DEFAULT_FLOW_SMOOTHING = 29_597_889_189_277n;
 
+let lastSmoothing = -1n;
+let lastRate = 0n;
+
+/** `smoothing / i64::MAX` as I64F64; every subnet and block asks with the same parameter. */
+function smoothingRate(smoothing: bigint): bigint {
+  if (smoothing !== lastSmoothing) {
+    lastRate = fixed.safeDiv(I64F64, smoothing << 64n, I64_MAX << 64n);
+    lastSmoothing = smoothing;
+  }
+  return lastRate;
+}
+
 /** One EMA step of a per-block flow: `(1 − a)·prev + a·flow` with `a = smoothing / i64::MAX` (I64F64). */
 export function flowEmaUpdate(prev: bigint, blockFlow: bigint, smoothing: bigint = DEFAULT_FLOW_SMOOTHING): bigint {
-  const a = fixed.safeDiv(I64F64, smoothing << 64n, I64_MAX << 64n);
+  const a = smoothingRate(smoothing);
   const keep = fixed.saturatingMul(I64F64, I64F64.one - a, prev);
   const add = fixed.saturatingMul(I64F64, a, fixed.fromInt(I64F64, blockFlow));
   return fixed.saturatingAdd(I64F64, keep, add);
@@ -29,14 +41,53 @@ export interface FlowShareParams {
   readonly exponent: bigint;
 }
 
+/**
+ * Recent `safePow` results. Every block powers every emitting subnet's flow, and the largest flow
+ * always enters scaled to the same value (with one subnet, every flow does), so most series
+ * evaluations repeat; a pure function's remembered result is the result.
+ */
+const POW_CACHE = new Map<bigint, Map<bigint, bigint>>();
+const POW_CACHE_SIZE = 256;
+
 /** `exp(p · ln x)` in I32F32 with x, p and the result in U64F64; 0 where ln is undefined. */
 export function safePow(x: bigint, p: bigint): bigint {
+  let byX = POW_CACHE.get(p);
+  if (byX === undefined) {
+    if (POW_CACHE.size >= POW_CACHE_SIZE) POW_CACHE.clear();
+    byX = new Map();
+    POW_CACHE.set(p, byX);
+  }
+  const hit = byX.get(x);
+  if (hit !== undefined) return hit;
+  const r = safePowUncached(x, p);
+  if (byX.size >= POW_CACHE_SIZE) byX.clear();
+  byX.set(x, r);
+  return r;
+}
+
+function safePowUncached(x: bigint, p: bigint): bigint {
   const x32 = fixed.convert(U64F64, I32F32, x);
   const ln = fixedLn(x32);
   if (ln === null) return 0n;
   const y = I32.satMul(fixed.convert(U64F64, I32F32, p), ln);
   const e = fixedExp(y) ?? (y > 0n ? I32.MAX : 0n);
   return fixed.convert(I32F32, U64F64, e);
+}
+
+/**
+ * Recent range factors by `n · max²`. The largest flow always scales to exactly 1, so with the same
+ * number of subnets the square root repeats block after block.
+ */
+const FACTOR_CACHE = new Map<bigint, bigint>();
+
+function rangeFactor(nMaxSq: bigint): bigint {
+  let f = FACTOR_CACHE.get(nMaxSq);
+  if (f === undefined) {
+    f = isqrt(fixed.safeDiv(U64F64, I32_MAX << 64n, nMaxSq) << 64n);
+    if (FACTOR_CACHE.size >= POW_CACHE_SIZE) FACTOR_CACHE.clear();
+    FACTOR_CACHE.set(nMaxSq, f);
+  }
+  return f;
 }
 
 /**
@@ -51,7 +102,7 @@ export function powerNormalize(values: readonly bigint[], exponent: bigint): big
   const nMaxSq = fixed.saturatingMul(U64F64, n, fixed.saturatingMul(U64F64, maxScaled, maxScaled));
   const threshold = fixed.safeDiv(U64F64, I32_MAX << 64n, U64_MAX << 64n);
   if (nMaxSq < threshold) return scaled;
-  const f = isqrt(fixed.safeDiv(U64F64, I32_MAX << 64n, nMaxSq) << 64n);
+  const f = rangeFactor(nMaxSq);
   const powered = scaled.map((z) => safePow(fixed.saturatingMul(U64F64, f, z), exponent));
   const total = powered.reduce((a, b) => fixed.saturatingAdd(U64F64, a, b), 0n);
   return powered.map((v) => fixed.safeDiv(U64F64, v, total));

@@ -36,9 +36,38 @@ export function vecMaxUpscaleToU16(v: ArrayLike<bigint>): number[] {
   return out;
 }
 
-/** The same on u16 inputs, each read as an integer-valued I32F32: what `set_weights` stores. */
+const TWO_32 = 2 ** 32;
+const TWO_31 = 2 ** 31;
+
+/** floor(a / b) for non-negative integers below 2^53 (Number division could round up). */
+const idiv = (a: number, b: number): number => (a - (a % b)) / b;
+
+/** Rounds an I32F32 raw (a non-negative Number below 2^52) half away from zero, into a u16. */
+const roundRawToU16 = (r: number): number => Math.min(65535, Math.floor((r + TWO_31) / TWO_32));
+
+/**
+ * The same on u16 inputs, each read as an integer-valued I32F32: what `set_weights` stores. Every
+ * intermediate of `vecMaxUpscaleToU16` is then an integer Number can hold exactly (below 2^50),
+ * except the small-max quotient `v·65535·2^32 / max`, which is split into whole and fractional
+ * parts; a property test compares both paths.
+ */
 export function vecU16MaxUpscaleToU16(v: ArrayLike<number>): number[] {
-  return vecMaxUpscaleToU16(Array.from(v, (x) => u16ToFixed(x)));
+  let m = 0;
+  for (let i = 0; i < v.length; i++) if ((v[i] as number) > m) m = v[i] as number;
+  const out = new Array<number>(v.length).fill(0);
+  if (m === 0) return out;
+  if (m > 32768) {
+    const ratio = idiv(65535 * TWO_32, m);
+    for (let i = 0; i < v.length; i++) out[i] = roundRawToU16((v[i] as number) * ratio);
+    return out;
+  }
+  for (let i = 0; i < v.length; i++) {
+    const n = (v[i] as number) * 65535;
+    const whole = idiv(n, m);
+    const frac = idiv((n % m) * TWO_32, m);
+    out[i] = Math.min(65535, whole + (frac >= TWO_31 ? 1 : 0));
+  }
+  return out;
 }
 
 /**

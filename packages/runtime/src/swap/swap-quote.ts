@@ -33,6 +33,11 @@ export interface SwapOptions {
   readonly simulate?: boolean;
 }
 
+/** Output of `deltaIn` through the pool, in the swap's direction. */
+function convert(isBuy: boolean, tao: bigint, alpha: bigint, wQuote: bigint, deltaIn: bigint): bigint {
+  return isBuy ? alphaOutForTao(tao, alpha, wQuote, deltaIn) : taoOutForAlpha(tao, alpha, wQuote, deltaIn);
+}
+
 /** The most input a swap may bring, as a multiple of the reserve it goes into. */
 const MAX_INPUT_MULTIPLE = 1000n;
 
@@ -56,9 +61,7 @@ export function swapQuote(pool: Pool, side: SwapSide, amount: bigint, options: S
   const current = spotPrice(tao, alpha, wQuote);
   if (isBuy ? current >= limit : current <= limit) throw new SwapError('PriceLimitExceeded');
 
-  const convert = (deltaIn: bigint): bigint =>
-    isBuy ? alphaOutForTao(tao, alpha, wQuote, deltaIn) : taoOutForAlpha(tao, alpha, wQuote, deltaIn);
-  const fullOut = convert(net);
+  const fullOut = convert(isBuy, tao, alpha, wQuote, net);
   const target = isBuy ? spotPrice(tao + net, alpha - fullOut, wQuote) : spotPrice(tao - fullOut, alpha + net, wQuote);
   const crosses = isBuy ? target > limit : target < limit;
 
@@ -68,7 +71,7 @@ export function swapQuote(pool: Pool, side: SwapSide, amount: bigint, options: S
   if (crosses) {
     paidIn = isBuy ? quoteDeltaIn(wQuote, current, limit, tao) : baseDeltaIn(wQuote, current, limit, alpha);
     feePaid = dropFees ? 0n : partialFillFee(paidIn, pool.feeRate);
-    paidOut = convert(paidIn);
+    paidOut = convert(isBuy, tao, alpha, wQuote, paidIn);
   }
   if (paidIn > 0n && paidOut === 0n) throw new SwapError('ReservesTooLow');
   if (!simulate && paidOut > outputReserve) throw new SwapError('InsufficientLiquidity');

@@ -137,6 +137,8 @@ export interface WalkOptions {
   readonly hotkeysPerColdkey?: number;
   /** Above this many open stake positions (default 1500), stakes top up and unstakes close them. */
   readonly maxPositions?: number;
+  /** Network parameters beyond the dev preset (e.g. the emission policy). */
+  readonly params?: Partial<NetworkParams>;
 }
 
 /** Relative weights of the extrinsic kinds in a block. */
@@ -193,7 +195,7 @@ export class RandomWalk {
     this.chain = new SimChain({
       funded: [acct('alice'), ...this.coldkeys],
       balance: 100_000n * RAO_PER_TAO,
-      params: { subnetLimit: o.subnetLimit ?? 128 },
+      params: { subnetLimit: o.subnetLimit ?? 128, ...o.params },
       subnetDefaults: {
         maxAllowedUids: o.neuronsPerSubnet,
         maxAllowedValidators: o.validatorsPerSubnet,

@@ -85,6 +85,8 @@ export interface SimResult {
   readonly seed: number;
   readonly epochs: number;
   readonly blocks: number;
+  /** Of `blocks`, how many fast mode handed the runtime as quiet runs (`applyQuietBlocks`); 0 in full mode. */
+  readonly quietBlocks: number;
   /** stateDigest of the final state. */
   readonly digest: string;
   readonly entities: EntityEpoch[];

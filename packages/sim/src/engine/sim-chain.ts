@@ -6,6 +6,7 @@
 import { type AccountId, accountFromBytes, blake2b256 } from '@taonet/primitives';
 import {
   applyBlock,
+  applyQuietBlocks,
   type BlockResult,
   type Call,
   type CheckedExtrinsic,
@@ -61,15 +62,33 @@ export class SimChain {
     return { signer: who, nonce, call: { method, args }, length: EXTRINSIC_LENGTH };
   }
 
+  private headerOf(number: bigint): { readonly parentHash: string; readonly timestamp: bigint } {
+    return (
+      this.env.header?.(number) ?? {
+        parentHash: `0x${number.toString(16).padStart(64, '0')}`,
+        timestamp: number * 12_000n,
+      }
+    );
+  }
+
+  /**
+   * Applies up to `max` empty blocks for as long as each is quiet (no epoch due, nothing else but
+   * the routine emission; see the runtime's `applyQuietBlocks`): the state is exactly that of as
+   * many `step()`s. Returns how many blocks it applied.
+   */
+  skipQuiet(max: bigint): bigint {
+    const from = this.block;
+    const n = applyQuietBlocks(this.state, max, (number) => this.headerOf(number));
+    if (this.env.onBlock !== undefined) for (let b = from + 1n; b <= from + n; b++) this.env.onBlock(b, []);
+    return n;
+  }
+
   step(txs: readonly CheckedExtrinsic[] = []): BlockResult {
     const number = this.block + 1n;
     const sized = this.env.length;
     const xs = sized === undefined ? txs : txs.map((x, i) => ({ ...x, length: sized(number, i, x) }));
     this.env.onBlock?.(number, xs);
-    const h = this.env.header?.(number) ?? {
-      parentHash: `0x${number.toString(16).padStart(64, '0')}`,
-      timestamp: number * 12_000n,
-    };
+    const h = this.headerOf(number);
     const r = applyBlock(this.state, {
       header: { number, parentHash: h.parentHash, author: this.author, timestamp: h.timestamp },
       extrinsics: xs,
