@@ -64,7 +64,7 @@ describe('GET /metrics', () => {
       expect((m.get('taonet_blocks_imported_total') ?? 0) - (before.get('taonet_blocks_imported_total') ?? 0)).toBe(3);
       expect(
         (m.get('taonet_extrinsics_imported_total') ?? 0) - (before.get('taonet_extrinsics_imported_total') ?? 0),
-      ).toBe(1);
+      ).toBe(1 + 3); // the transfer, and each block's MevShield.announce_next_key inherent
       expect(m.get('taonet_rpc_errors_total{name="MethodNotFound"}')).toBe(2);
       // An unknown method counts under one label, whatever its name.
       expect(m.get('taonet_rpc_requests_total{method="other"}')).toBe(2);
