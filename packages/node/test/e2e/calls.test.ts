@@ -5,7 +5,7 @@
  * hyperparameters and the admin calls. Each is checked by its success event in the block's events,
  * and a failing call by its typed error.
  */
-import { RAO_PER_TAO } from '@taonet/primitives';
+import { encryptShieldBlob, fromHex, RAO_PER_TAO, toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
 import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';
@@ -324,6 +324,34 @@ describe('every call over RPC', () => {
     expect(info.subnets).not.toContain(n2);
     const bad = await node.exec(alice, 'sudo_set_network_param', { name: 'noSuchParam', value: 1 });
     expect(bad.error?.code).toBe('InvalidArgument');
+  });
+
+  it('MevShield: the inherent opens every block and is refused when signed; a carrier lands; retired calls fail', async () => {
+    const block = await node.rpc<{ extrinsics: { palletCall: string; inherent?: boolean }[] }>('taonet_getBlock');
+    expect(block.extrinsics[0]).toMatchObject({ palletCall: 'MevShield.announce_next_key', inherent: true });
+    const signedInherent = await node.request('author_submitExtrinsic', [
+      toHex((await node.sign(alice, 'announce_next_key', { encKey: null })).bytes),
+    ]);
+    expect(signedInherent.error?.data.name).toBe('InherentOnly');
+    exercised.add('announce_next_key');
+    // A carrier encrypted to the announced key (its inner is not an extrinsic, so it lands alone).
+    const next = await node.rpc<string>('state_getStorage', [
+      '0x9e94fc9ecf3c8d51c7baba39080fb4339ab50f1d245f1373b95e2a965fa883ac',
+    ]);
+    const blob = encryptShieldBlob(fromHex(next).slice(2), new Uint8Array([4, 1]), {
+      encapsulation: new Uint8Array(32).fill(7),
+      nonce: new Uint8Array(24).fill(9),
+    });
+    const carrier = await node.submit(bob, 'submit_encrypted', { ciphertext: blob }, { period: 8 });
+    await node.seal(1);
+    const r = await node.resultOf(carrier);
+    expect(r.ok).toBe(true);
+    expect(r.events.map((e) => e.name)).toContain('EncryptedSubmitted');
+    exercised.add('submit_encrypted');
+    const retired = await node.submit(bob, 'shield_retired_call', { call: 'store_encrypted' });
+    await node.seal(1);
+    expect((await node.resultOf(retired)).error?.code).toBe('RetiredCall');
+    exercised.add('shield_retired_call');
   });
 
   it('covered every call in taonet_calls', async () => {

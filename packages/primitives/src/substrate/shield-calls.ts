@@ -75,4 +75,16 @@ export const SHIELD_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
     args: { enc_key: x.encKey === null || x.encKey === undefined ? none : some(x.encKey) },
   }),
   submit_encrypted: (x) => ({ pallet: 'MevShield', call: 'submit_encrypted', args: { ciphertext: x.ciphertext } }),
+  // The retired calls, for completeness (the runtime refuses them whatever their arguments).
+  shield_retired_call: (x) => {
+    const name = String(x.call);
+    const def = SHIELD_CALLS.calls.find((c) => c.name === name && c.index >= 2);
+    if (def === undefined) return null;
+    const arg = def.args[0]?.name as string;
+    return {
+      pallet: 'MevShield',
+      call: name,
+      args: { [arg]: name === 'store_encrypted' ? new Uint8Array(0) : def.args[0]?.type === T.u64 ? 0n : 0 },
+    };
+  },
 };
