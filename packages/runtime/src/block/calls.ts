@@ -4,6 +4,8 @@
  */
 import { balancesCalls } from '../balances/calls.js';
 import { childrenCalls } from '../children/calls.js';
+import { identityCalls } from '../identity/calls.js';
+import { keySwapCalls } from '../key-swaps/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
 import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
@@ -19,6 +21,8 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...stakingCalls,
   ...childrenCalls,
   ...rootCalls,
+  ...keySwapCalls,
+  ...identityCalls,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));
