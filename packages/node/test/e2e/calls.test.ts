@@ -5,7 +5,7 @@
  * hyperparameters and the admin calls. Each is checked by its success event in the block's events,
  * and a failing call by its typed error.
  */
-import { RAO_PER_TAO } from '@taonet/primitives';
+import { type AccountId, accountToBytes, blake2b256, RAO_PER_TAO, toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
 import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';
@@ -266,6 +266,47 @@ describe('every call over RPC', () => {
     const bad = await node.exec(charlie, 'claim_root', { netuids: [] });
     expect(bad.error?.code).toBe('InvalidSubnetNumber');
     await ok(charlie, 'unstake_all', { hotkey: charlieHot.id }, 'UnstakedAll');
+  });
+
+  it('operator: recycle_alpha, burn_alpha, remove_stake_full_limit, unstake_all_alpha, set_identity, swap_hotkey', async () => {
+    await ok(dave, 'add_stake', { hotkey: daveHot.id, netuid: n1, amount: 20n * TAO }, 'StakeAdded');
+    await ok(dave, 'recycle_alpha', { hotkey: daveHot.id, netuid: n1, amount: TAO / 10n }, 'AlphaRecycled');
+    await ok(dave, 'burn_alpha', { hotkey: daveHot.id, netuid: n1, amount: TAO / 10n }, 'AlphaBurned');
+    await ok(dave, 'remove_stake_full_limit', { hotkey: daveHot.id, netuid: n1 }, 'StakeRemoved');
+    expect(await alphaOf(dave, daveHot, n1)).toBe(0n);
+    await ok(dave, 'add_stake', { hotkey: daveHot.id, netuid: n1, amount: 5n * TAO }, 'StakeAdded');
+    await ok(dave, 'unstake_all_alpha', { hotkey: daveHot.id }, 'UnstakedAllAlpha');
+    expect(await alphaOf(dave, daveHot, 0)).toBeGreaterThan(0n);
+    await ok(dave, 'set_identity', { name: 'Dave', url: 'https://dave.example' }, 'ChainIdentitySet');
+    const newHot = key('//Dave//hot2');
+    await ok(dave, 'swap_hotkey', { hotkey: daveHot.id, newHotkey: newHot.id, netuid: n1 }, 'HotkeySwappedOnSubnet');
+    const mg = await node.rpc<{ hotkeys: string[] }>('taonet_metagraph', [n1]);
+    expect(mg.hotkeys).toContain(newHot.id);
+    expect(mg.hotkeys).not.toContain(daveHot.id);
+  });
+
+  it('coldkey swap: announce, swap_coldkey_announced after the delay, dispute, reset, clear, admin swap_coldkey', async () => {
+    const hashOf = (id: string) => toHex(blake2b256(accountToBytes(id as AccountId)));
+    const ferdieNew = key('//Ferdie//new');
+    await ok(ferdie, 'announce_coldkey_swap', { newColdkeyHash: hashOf(ferdieNew.id) }, 'ColdkeySwapAnnounced');
+    const early = await node.exec(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id });
+    expect(early.error?.code).toBe('ColdkeySwapTooEarly');
+    expect(early.error?.hint).toMatch(/can run at block \d+/);
+    await node.seal(50);
+    await ok(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id }, 'ColdkeySwapped');
+    await ok(bob, 'announce_coldkey_swap', { newColdkeyHash: hashOf(key('//Bob//new').id) }, 'ColdkeySwapAnnounced');
+    await ok(bob, 'dispute_coldkey_swap', {}, 'ColdkeySwapDisputed');
+    expect((await node.exec(bob, 'transfer', { dest: eve.id, amount: TAO })).error?.code).toBe('ColdkeySwapDisputed');
+    await ok(alice, 'reset_coldkey_swap', { coldkey: bob.id }, 'ColdkeySwapReset');
+    await ok(bob, 'announce_coldkey_swap', { newColdkeyHash: hashOf(key('//Bob//new').id) }, 'ColdkeySwapAnnounced');
+    await node.seal(60);
+    await ok(bob, 'clear_coldkey_swap_announcement', {}, 'ColdkeySwapCleared');
+    await ok(
+      alice,
+      'swap_coldkey',
+      { oldColdkey: ferdieNew.id, newColdkey: key('//Ferdie//newer').id, swapCost: 0n },
+      'ColdkeySwapped',
+    );
   });
 
   it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network', async () => {

@@ -106,7 +106,7 @@ export function announceColdkeySwap(ctx: Ctx, who: AccountId, newColdkeyHash: st
     const earliest = existing.when + ctx.params.coldkeySwapReannouncementDelay;
     ensure(ctx.now >= earliest, 'ColdkeySwapReannouncedTooEarly', `re-announce at block ${earliest} or later`);
   } else {
-    chargeSwapCost(ctx, who, ctx.params.keySwapCost, 'NotEnoughBalanceToPaySwapColdKey');
+    chargeSwapCost(ctx, who, ctx.params.keySwapCost, 'coldkey');
   }
   const when = ctx.now + ctx.params.coldkeySwapAnnouncementDelay;
   s.set(ColdkeySwapAnnouncements, who, { when, newColdkeyHash });
@@ -161,7 +161,7 @@ export function resetColdkeySwap(ctx: Ctx, coldkey: AccountId): void {
 
 /** The admin's direct swap: optional cost, no announcement; any pending announcement or dispute is cleared. */
 export function sudoSwapColdkey(ctx: Ctx, from: AccountId, to: AccountId, swapCost: bigint): void {
-  chargeSwapCost(ctx, from, swapCost, 'NotEnoughBalanceToPaySwapColdKey');
+  chargeSwapCost(ctx, from, swapCost, 'coldkey');
   doSwapColdkey(ctx, from, to);
   ctx.state.remove(ColdkeySwapAnnouncements, from);
   ctx.state.remove(ColdkeySwapDisputes, from);

@@ -86,7 +86,7 @@ function swapEverywhere(ctx: Ctx, coldkey: AccountId, a: SwapHotkeyArgs): void {
   const netuids = s.value(Netuids);
   const affected = netuids.filter((n) => registeredOn(s, a.hotkey, n) || s.get(ChildKeys, [a.hotkey, n]).length > 0);
   for (const n of affected) ensureInterval(ctx, coldkey, n, true);
-  chargeSwapCost(ctx, coldkey, ctx.params.keySwapCost, 'NotEnoughBalanceToPaySwapHotKey');
+  chargeSwapCost(ctx, coldkey, ctx.params.keySwapCost, 'hotkey');
   s.remove(Owner, a.hotkey);
   takeOwnership(s, coldkey, a.hotkey, a.newHotkey);
   const holders = new Set<AccountId>([coldkey]);
@@ -115,7 +115,7 @@ function swapEverywhere(ctx: Ctx, coldkey: AccountId, a: SwapHotkeyArgs): void {
 function swapOnSubnet(ctx: Ctx, coldkey: AccountId, a: SwapHotkeyArgs, netuid: number): void {
   const s = ctx.state;
   ensureInterval(ctx, coldkey, netuid, false);
-  chargeSwapCost(ctx, coldkey, ctx.params.keySwapOnSubnetCost, 'NotEnoughBalanceToPaySwapHotKey');
+  chargeSwapCost(ctx, coldkey, ctx.params.keySwapOnSubnetCost, 'hotkey');
   takeOwnership(s, coldkey, null, a.newHotkey);
   moveHotkeyOnSubnet(s, a.hotkey, a.newHotkey, netuid);
   s.set(LastTxBlock, coldkey, ctx.now);
