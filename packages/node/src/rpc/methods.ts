@@ -266,6 +266,18 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'A hotkey’s child hotkeys, parents, pending children and childkey take on a subnet.',
     call: (api, p) => views.childKeyInfo(api.chain.state, account(p, 1), netuid(p, 0)),
   },
+  taonet_coldkeySwap: {
+    description: 'A coldkey’s announced swap (the block it may run at), dispute and last hotkey swap.',
+    call: (api, p) => views.coldkeySwapStatus(api.chain.state, account(p, 0)),
+  },
+  taonet_identity: {
+    description: 'A coldkey’s on-chain identity (set_identity), or null.',
+    call: (api, p) => views.identityOf(api.chain.state, account(p, 0)),
+  },
+  taonet_identities: {
+    description: 'Every coldkey identity, by coldkey.',
+    call: (api) => views.allIdentities(api.chain.state),
+  },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
     call: (api) => ({

@@ -4,3 +4,4 @@ export * from './metagraph.js';
 export * from './network-views.js';
 export * from './subnet-views.js';
 export * from './swap-views.js';
+export * from './operator-views.js';

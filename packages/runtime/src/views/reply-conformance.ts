@@ -6,11 +6,14 @@
 import type {
   AccountInfoReply,
   BlockResultReply,
+  ChainIdentityReply,
   ChildKeysReply,
+  ColdkeySwapReply,
   ConformsTo,
   DynamicInfoReply,
   ErrorReply,
   HyperparameterReply,
+  IdentityEntryReply,
   MetagraphReply,
   NextAllowedReply,
   RegistrationPricesReply,
@@ -21,6 +24,8 @@ import type { ChildKeyInfo } from '../children/child-views.js';
 import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { Metagraph } from './metagraph.js';
+import type { ChainIdentity } from '../identity/storage.js';
+import type { ColdkeySwapStatus, allIdentities } from './operator-views.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
 export type ViewsConformToReplies = [
@@ -33,4 +38,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<Metagraph>, MetagraphReply>,
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
+  ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,
+  ConformsTo<Wire<ChainIdentity>, ChainIdentityReply>,
+  ConformsTo<Wire<ReturnType<typeof allIdentities>>, readonly IdentityEntryReply[]>,
 ];

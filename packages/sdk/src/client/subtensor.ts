@@ -228,4 +228,56 @@ export class Subtensor implements ChainClient {
   claimRoot(signer: Signer, netuids: readonly number[], o?: SubmitOptions): Promise<TxResult> {
     return act.claimRoot(this, signer, { netuids }, o);
   }
+
+  unstakeAllAlpha(signer: Signer, hotkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.unstakeAllAlpha(this, signer, { hotkey }, o);
+  }
+
+  removeStakeFullLimit(signer: Signer, a: act.RemoveStakeFullLimitParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.removeStakeFullLimit(this, signer, a, o);
+  }
+
+  recycleAlpha(signer: Signer, a: act.RecycleAlphaParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.recycleAlpha(this, signer, a, o);
+  }
+
+  burnAlpha(signer: Signer, a: act.BurnAlphaParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.burnAlpha(this, signer, a, o);
+  }
+
+  swapHotkey(signer: Signer, a: act.SwapHotkeyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.swapHotkey(this, signer, a, o);
+  }
+
+  announceColdkeySwap(signer: Signer, newColdkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.announceColdkeySwap(this, signer, { newColdkey }, o);
+  }
+
+  swapColdkeyAnnounced(signer: Signer, newColdkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.swapColdkeyAnnounced(this, signer, { newColdkey }, o);
+  }
+
+  disputeColdkeySwap(signer: Signer, o?: SubmitOptions): Promise<TxResult> {
+    return act.disputeColdkeySwap(this, signer, {}, o);
+  }
+
+  clearColdkeySwapAnnouncement(signer: Signer, o?: SubmitOptions): Promise<TxResult> {
+    return act.clearColdkeySwapAnnouncement(this, signer, {}, o);
+  }
+
+  coldkeySwapStatus(coldkey: string): Promise<act.ColdkeySwapStatusResult> {
+    return act.coldkeySwapStatus(this, { coldkey });
+  }
+
+  setIdentity(signer: Signer, a: act.SetIdentityParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setIdentity(this, signer, a, o);
+  }
+
+  identity(coldkey: string): Promise<act.IdentityResult> {
+    return act.identity(this, { coldkey });
+  }
+
+  identities(): Promise<{ coldkey: string; identity: act.ChainIdentity }[]> {
+    return act.identities(this);
+  }
 }
