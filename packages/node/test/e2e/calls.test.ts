@@ -278,6 +278,9 @@ describe('every call over RPC', () => {
     await ok(dave, 'unstake_all_alpha', { hotkey: daveHot.id }, 'UnstakedAllAlpha');
     expect(await alphaOf(dave, daveHot, 0)).toBeGreaterThan(0n);
     await ok(dave, 'set_identity', { name: 'Dave', url: 'https://dave.example' }, 'ChainIdentitySet');
+    expect((await node.rpc<{ name: string } | null>('taonet_identity', [dave.id]))?.name).toBe('Dave');
+    const all = await node.rpc<{ coldkey: string }[]>('taonet_identities');
+    expect(all.map((e) => e.coldkey)).toContain(dave.id);
     const newHot = key('//Dave//hot2');
     await ok(dave, 'swap_hotkey', { hotkey: daveHot.id, newHotkey: newHot.id, netuid: n1 }, 'HotkeySwappedOnSubnet');
     const mg = await node.rpc<{ hotkeys: string[] }>('taonet_metagraph', [n1]);
@@ -292,6 +295,8 @@ describe('every call over RPC', () => {
     const early = await node.exec(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id });
     expect(early.error?.code).toBe('ColdkeySwapTooEarly');
     expect(early.error?.hint).toMatch(/can run at block \d+/);
+    const status = await node.rpc<{ announcement: { when: string } | null }>('taonet_coldkeySwap', [ferdie.id]);
+    expect(early.error?.hint).toContain(`block ${status.announcement?.when}`);
     await node.seal(50);
     await ok(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id }, 'ColdkeySwapped');
     await ok(bob, 'announce_coldkey_swap', { newColdkeyHash: hashOf(key('//Bob//new').id) }, 'ColdkeySwapAnnounced');
