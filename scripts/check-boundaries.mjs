@@ -94,6 +94,7 @@ const RUNTIME_LAYERS = [
   'children',
   'root',
   'weights',
+  'commitments',
   'coinbase',
   'key-swaps',
   'subnet-lifecycle',

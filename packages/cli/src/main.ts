@@ -9,6 +9,7 @@ import { registerNodeCommand } from './commands/node.js';
 import { rootCommands } from './commands/root.js';
 import { simCommands } from './commands/sim.js';
 import { stakeCommands } from './commands/stake.js';
+import { commitmentsCommands } from './commands/commitments.js';
 import { subnetCommands } from './commands/subnets.js';
 import { walletCommands } from './commands/wallet.js';
 import { weightCommands } from './commands/weights.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   addGroup(program, walletCommands);
   addGroup(program, subnetCommands);
   addGroup(program, stakeCommands);
+  addGroup(program, commitmentsCommands);
   addGroup(program, weightCommands);
   addGroup(program, rootCommands);
   addGroup(program, axonCommands);

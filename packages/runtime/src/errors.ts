@@ -103,6 +103,10 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   ColdkeySwapAlreadyDisputed: 'the coldkey swap is already disputed',
   ColdkeySwapAnnounced: 'this coldkey has announced a swap, so it may only make swap calls',
   ColdkeySwapDisputed: 'this coldkey’s swap is disputed, so it may make no calls until the admin resets it',
+  // Commitments
+  AccountNotAllowedCommit: 'only a hotkey registered on the subnet may commit there',
+  TooManyFieldsInCommitmentInfo: 'a commitment has at most 3 fields',
+  SpaceLimitExceeded: 'the hotkey has used its commitment space for this epoch',
   // Swap
   PriceLimitExceeded: 'the pool price is already past your limit price',
   ReservesTooLow: 'the pool reserves are too low for this swap',

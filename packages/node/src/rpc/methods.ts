@@ -278,6 +278,14 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'Every coldkey identity, by coldkey.',
     call: (api) => views.allIdentities(api.chain.state),
   },
+  taonet_commitment: {
+    description: 'A hotkey’s commitment on a subnet (fields and block), or null.',
+    call: (api, p) => views.commitmentOf(api.chain.state, netuid(p, 0), account(p, 1)),
+  },
+  taonet_commitments: {
+    description: 'Every commitment on a subnet, by hotkey.',
+    call: (api, p) => views.commitmentsOf(api.chain.state, netuid(p, 0)),
+  },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
     call: (api) => ({

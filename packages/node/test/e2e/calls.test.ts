@@ -288,6 +288,24 @@ describe('every call over RPC', () => {
     expect(mg.hotkeys).not.toContain(daveHot.id);
   });
 
+  it('commitments: set_commitment (signed by the hotkey, free), read back; set_max_space', async () => {
+    const r = await ok(
+      charlieHot,
+      'set_commitment',
+      { netuid: n1, fields: [{ kind: 'raw', data: '0x6869' }] },
+      'Commitment',
+    );
+    expect(r.fee).toBe('0');
+    const c = await node.rpc<{ fields: { kind: string; data: string }[] } | null>('taonet_commitment', [
+      n1,
+      charlieHot.id,
+    ]);
+    expect(c?.fields).toEqual([{ kind: 'raw', data: '0x6869' }]);
+    const all = await node.rpc<{ hotkey: string }[]>('taonet_commitments', [n1]);
+    expect(all.map((x) => x.hotkey)).toContain(charlieHot.id);
+    await ok(alice, 'set_max_space', { newLimit: 3100 }, 'MaxSpaceSet');
+  });
+
   it('coldkey swap: announce, swap_coldkey_announced after the delay, dispute, reset, clear, admin swap_coldkey', async () => {
     const hashOf = (id: string) => toHex(blake2b256(accountToBytes(id as AccountId)));
     const ferdieNew = key('//Ferdie//new');

@@ -27,3 +27,17 @@ export interface IdentityEntryReply {
   readonly coldkey: string;
   readonly identity: ChainIdentityReply;
 }
+
+/** One committed field: `kind` and, for data kinds, 0x hex bytes. */
+export interface CommitmentFieldReply {
+  readonly kind: string;
+  readonly data?: string;
+}
+
+/** `taonet_commitment` / `taonet_commitments`: a hotkey's commitment on a subnet. */
+export interface CommitmentReply {
+  readonly hotkey: string;
+  readonly netuid: number;
+  readonly fields: readonly CommitmentFieldReply[];
+  readonly block: string;
+}

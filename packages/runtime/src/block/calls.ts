@@ -4,6 +4,7 @@
  */
 import { balancesCalls } from '../balances/calls.js';
 import { childrenCalls } from '../children/calls.js';
+import { commitmentCalls } from '../commitments/calls.js';
 import { identityCalls } from '../identity/calls.js';
 import { keySwapCalls } from '../key-swaps/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
@@ -23,6 +24,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...rootCalls,
   ...keySwapCalls,
   ...identityCalls,
+  ...commitmentCalls,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

@@ -1,5 +1,6 @@
 /** Read views of the operator's state: a coldkey's swap status and coldkey identities. */
 import type { AccountId } from '@taonet/primitives';
+import { type CommitmentField, CommitmentOf } from '../commitments/storage.js';
 import { type ChainIdentity, Identities } from '../identity/storage.js';
 import { ColdkeySwapAnnouncements, ColdkeySwapDisputes, LastTxBlock } from '../key-swaps/storage.js';
 import { BlockNumber } from '../params/storage.js';
@@ -32,4 +33,25 @@ export function allIdentities(s: State): { coldkey: AccountId; identity: ChainId
     .entries(Identities)
     .filter((e): e is [string, ChainIdentity] => e[1] !== null)
     .map(([coldkey, identity]) => ({ coldkey: coldkey as AccountId, identity }));
+}
+
+export interface CommitmentView {
+  readonly hotkey: AccountId;
+  readonly netuid: number;
+  readonly fields: readonly CommitmentField[];
+  readonly block: bigint;
+}
+
+export function commitmentOf(s: State, netuid: number, hotkey: AccountId): CommitmentView | null {
+  const c = s.get(CommitmentOf, [netuid, hotkey]);
+  return c === null ? null : { hotkey, netuid, fields: c.fields, block: c.block };
+}
+
+/** Every commitment on a subnet, in key order. */
+export function commitmentsOf(s: State, netuid: number): CommitmentView[] {
+  const prefix = `${netuid}/`;
+  return s
+    .entriesWithPrefix(CommitmentOf, prefix)
+    .filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null)
+    .map(([key, c]) => ({ hotkey: key.slice(prefix.length) as AccountId, netuid, fields: c.fields, block: c.block }));
 }

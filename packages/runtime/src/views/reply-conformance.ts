@@ -9,6 +9,7 @@ import type {
   ChainIdentityReply,
   ChildKeysReply,
   ColdkeySwapReply,
+  CommitmentReply,
   ConformsTo,
   DynamicInfoReply,
   ErrorReply,
@@ -25,7 +26,7 @@ import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { Metagraph } from './metagraph.js';
 import type { ChainIdentity } from '../identity/storage.js';
-import type { ColdkeySwapStatus, allIdentities } from './operator-views.js';
+import type { ColdkeySwapStatus, CommitmentView, allIdentities } from './operator-views.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
 export type ViewsConformToReplies = [
@@ -39,6 +40,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
   ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,
+  ConformsTo<Wire<CommitmentView>, CommitmentReply>,
   ConformsTo<Wire<ChainIdentity>, ChainIdentityReply>,
   ConformsTo<Wire<ReturnType<typeof allIdentities>>, readonly IdentityEntryReply[]>,
 ];

@@ -280,4 +280,16 @@ export class Subtensor implements ChainClient {
   identities(): Promise<{ coldkey: string; identity: act.ChainIdentity }[]> {
     return act.identities(this);
   }
+
+  setCommitment(hotkey: Signer, a: act.SetCommitmentParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setCommitment(this, hotkey, a, o);
+  }
+
+  commitment(netuid: number, hotkey: string): Promise<act.CommitmentResult> {
+    return act.commitment(this, { netuid, hotkey });
+  }
+
+  allCommitments(netuid: number): Promise<act.Commitment[]> {
+    return act.allCommitments(this, { netuid });
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * `taonet wallet set-identity|get-identity|swap-hotkey|swap-coldkey` with --json against a real
- * dev node: identities round-trip, a hotkey swap moves the subnet owner hotkey, and a coldkey swap
- * still in its delay is refused with the block when it can run (which `status` also shows).
+ * The operator's commands with --json against a real dev node: `wallet set-identity|get-identity`
+ * round-trip, `wallet swap-hotkey` moves the subnet owner hotkey, a `wallet swap-coldkey` still in
+ * its delay is refused with the block when it can run (which `status` also shows), and
+ * `commitments set|get` publish and read a hotkey's data.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -124,5 +125,41 @@ describe('taonet wallet identity and swaps', () => {
     expect(String(early.hint)).toBe(`the swap can run at block ${when}`);
     const bad = await taonet('wallet', 'swap-coldkey', 'frob', '--uri', '//Bob');
     expect(bad).toMatchObject({ success: false, code: 'InvalidArgument' });
+  });
+
+  it('commitments set and get, for one hotkey and the whole subnet; refused for an unregistered hotkey', async () => {
+    const hotUri = '//Eve//commit-hot';
+    const hot = keypairFromUri(hotUri).ss58Address;
+    const st = await Subtensor.connect(ws);
+    let netuid = '';
+    try {
+      const r = await st.registerNetwork(keypairSigner(keypairFromUri('//Eve')), hot);
+      expect(r.ok, `${r.code}: ${r.hint}`).toBe(true);
+      netuid = String(r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid);
+    } finally {
+      st.close();
+    }
+    const set = await taonet(
+      'commitments',
+      'set',
+      '--netuid',
+      netuid,
+      '--data',
+      'http://10.0.0.1:8091 model=v3',
+      '--uri',
+      hotUri,
+    );
+    expect(set.success, JSON.stringify(set)).toBe(true);
+    const one = (await taonet('commitments', 'get', '--netuid', netuid, '--hotkey-address', hot)) as {
+      commitment: { hotkey: string; fields: { kind: string; text: string }[] };
+    };
+    expect(one.commitment.hotkey).toBe(hot);
+    expect(one.commitment.fields).toMatchObject([{ kind: 'raw', text: 'http://10.0.0.1:8091 model=v3' }]);
+    const all = (await taonet('commitments', 'get', '--netuid', netuid)) as { commitments: { hotkey: string }[] };
+    expect(all.commitments.map((c) => c.hotkey)).toEqual([hot]);
+    const refused = await taonet('commitments', 'set', '--netuid', netuid, '--data', 'x', '--uri', '//Ferdie//nope');
+    expect(refused).toMatchObject({ success: false, code: 'AccountNotAllowedCommit' });
+    const empty = await taonet('commitments', 'set', '--netuid', netuid, '--uri', hotUri);
+    expect(empty).toMatchObject({ success: false, code: 'InvalidArgument' });
   });
 });
