@@ -98,6 +98,7 @@ const RUNTIME_LAYERS = [
   'coinbase',
   'key-swaps',
   'subnet-lifecycle',
+  'proxy',
   'block',
   'views',
 ];

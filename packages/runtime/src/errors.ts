@@ -107,6 +107,15 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   AccountNotAllowedCommit: 'only a hotkey registered on the subnet may commit there',
   TooManyFieldsInCommitmentInfo: 'a commitment has at most 3 fields',
   SpaceLimitExceeded: 'the hotkey has used its commitment space for this epoch',
+  // Utility and proxies
+  TooManyCalls: 'too many calls in one batch',
+  CallFiltered: 'this call is not allowed here (a proxy type or batch_all forbids it)',
+  NoSelfProxy: 'an account cannot be its own proxy',
+  Duplicate: 'this proxy is already set',
+  TooMany: 'the account already has the most proxies allowed (20)',
+  NotFound: 'no such proxy is set',
+  NotProxy: 'the signer is not a proxy of this account',
+  Unannounced: 'this proxy must announce its calls first',
   // Swap
   PriceLimitExceeded: 'the pool price is already past your limit price',
   ReservesTooLow: 'the pool reserves are too low for this swap',

@@ -6,6 +6,7 @@ export * from './identity/storage.js';
 export * from './key-swaps/storage.js';
 export * from './neurons/storage.js';
 export * from './params/storage.js';
+export * from './proxy/storage.js';
 export * from './root/storage.js';
 export * from './staking/storage.js';
 export * from './subnets/storage.js';

@@ -5,6 +5,7 @@
 import { balancesCalls } from '../balances/calls.js';
 import { childrenCalls } from '../children/calls.js';
 import { commitmentCalls } from '../commitments/calls.js';
+import { proxyCalls } from '../proxy/calls.js';
 import { identityCalls } from '../identity/calls.js';
 import { keySwapCalls } from '../key-swaps/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
@@ -13,6 +14,8 @@ import { subnetCalls } from '../subnets/calls.js';
 import { rootCalls } from '../root/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
+import { proxyCall } from './proxy-call.js';
+import { utilityCalls } from './utility-calls.js';
 
 export const CALLS: readonly CallDef<unknown>[] = [
   ...balancesCalls,
@@ -25,6 +28,9 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...keySwapCalls,
   ...identityCalls,
   ...commitmentCalls,
+  ...utilityCalls,
+  ...proxyCalls,
+  proxyCall,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));
