@@ -286,6 +286,10 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'Every commitment on a subnet, by hotkey.',
     call: (api, p) => views.commitmentsOf(api.chain.state, netuid(p, 0)),
   },
+  taonet_proxies: {
+    description: 'The proxies of an account: delegate, proxy type and delay.',
+    call: (api, p) => views.proxiesOf(api.chain.state, account(p, 0)),
+  },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
     call: (api) => ({

@@ -306,6 +306,27 @@ describe('every call over RPC', () => {
     await ok(alice, 'set_max_space', { newLimit: 3100 }, 'MaxSpaceSet');
   });
 
+  it('utility and proxy: batch, batch_all, force_batch; add_proxy, proxy (a proxied add_stake), remove_proxy', async () => {
+    const pay = (amount: bigint) => ({ method: 'transfer', args: { dest: eve.id, amount } });
+    const b = await ok(dave, 'batch', { calls: [pay(TAO), pay(0n)] }, 'BatchInterrupted');
+    expect(b.events.map((e) => e.name)).toContain('ItemCompleted');
+    await ok(dave, 'batch_all', { calls: [pay(TAO), pay(TAO)] }, 'BatchCompleted');
+    await ok(dave, 'force_batch', { calls: [pay(0n), pay(TAO)] }, 'BatchCompletedWithErrors');
+    await ok(eve, 'add_proxy', { delegate: dave.id, proxyType: 'Staking', delay: 0n }, 'ProxyAdded');
+    const proxies = await node.rpc<{ delegate: string; proxyType: string }[]>('taonet_proxies', [eve.id]);
+    expect(proxies).toEqual([{ delegate: dave.id, proxyType: 'Staking', delay: '0' }]);
+    const before = await alphaOf(eve, charlieHot, n1);
+    const r = await ok(
+      dave,
+      'proxy',
+      { real: eve.id, call: { method: 'add_stake', args: { hotkey: charlieHot.id, netuid: n1, amount: 2n * TAO } } },
+      'ProxyExecuted',
+    );
+    expect(r.events.find((e) => e.name === 'ProxyExecuted')?.data).toEqual({ result: 'ok' });
+    expect(await alphaOf(eve, charlieHot, n1)).toBeGreaterThan(before);
+    await ok(eve, 'remove_proxy', { delegate: dave.id, proxyType: 'Staking', delay: 0n }, 'ProxyRemoved');
+  });
+
   it('coldkey swap: announce, swap_coldkey_announced after the delay, dispute, reset, clear, admin swap_coldkey', async () => {
     const hashOf = (id: string) => toHex(blake2b256(accountToBytes(id as AccountId)));
     const ferdieNew = key('//Ferdie//new');

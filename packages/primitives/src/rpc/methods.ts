@@ -6,7 +6,13 @@ import type { AccountInfoReply, NextAllowedReply } from './account-replies.js';
 import type { BlockResultReply, DryRunReply, HeaderReply } from './block-replies.js';
 import type { ChildKeysReply } from './child-keys-reply.js';
 import type { MetagraphReply } from './metagraph-reply.js';
-import type { ChainIdentityReply, ColdkeySwapReply, CommitmentReply, IdentityEntryReply } from './operator-replies.js';
+import type {
+  ChainIdentityReply,
+  ColdkeySwapReply,
+  CommitmentReply,
+  IdentityEntryReply,
+  ProxyDefinitionReply,
+} from './operator-replies.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
 import type { SwapQuoteReply } from './swap-quote-reply.js';
 
@@ -28,6 +34,7 @@ export interface RpcReplies {
   taonet_identities: readonly IdentityEntryReply[];
   taonet_commitment: CommitmentReply | null;
   taonet_commitments: readonly CommitmentReply[];
+  taonet_proxies: readonly ProxyDefinitionReply[];
   taonet_metagraph: MetagraphReply | null;
   taonet_simSwap: SwapQuoteReply;
   taonet_dryRun: DryRunReply;

@@ -41,3 +41,10 @@ export interface CommitmentReply {
   readonly fields: readonly CommitmentFieldReply[];
   readonly block: string;
 }
+
+/** `taonet_proxies`: the proxies of an account. */
+export interface ProxyDefinitionReply {
+  readonly delegate: string;
+  readonly proxyType: string;
+  readonly delay: string;
+}

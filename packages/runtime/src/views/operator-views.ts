@@ -4,6 +4,7 @@ import { type CommitmentField, CommitmentOf } from '../commitments/storage.js';
 import { type ChainIdentity, Identities } from '../identity/storage.js';
 import { ColdkeySwapAnnouncements, ColdkeySwapDisputes, LastTxBlock } from '../key-swaps/storage.js';
 import { BlockNumber } from '../params/storage.js';
+import { type ProxyDefinition, Proxies } from '../proxy/storage.js';
 import type { State } from '../state/state.js';
 
 export interface ColdkeySwapStatus {
@@ -54,4 +55,8 @@ export function commitmentsOf(s: State, netuid: number): CommitmentView[] {
     .entriesWithPrefix(CommitmentOf, prefix)
     .filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null)
     .map(([key, c]) => ({ hotkey: key.slice(prefix.length) as AccountId, netuid, fields: c.fields, block: c.block }));
+}
+
+export function proxiesOf(s: State, real: AccountId): ProxyDefinition[] {
+  return s.get(Proxies, real);
 }

@@ -15,6 +15,7 @@ import type {
   ErrorReply,
   HyperparameterReply,
   IdentityEntryReply,
+  ProxyDefinitionReply,
   MetagraphReply,
   NextAllowedReply,
   RegistrationPricesReply,
@@ -26,6 +27,7 @@ import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { Metagraph } from './metagraph.js';
 import type { ChainIdentity } from '../identity/storage.js';
+import type { ProxyDefinition } from '../proxy/storage.js';
 import type { ColdkeySwapStatus, CommitmentView, allIdentities } from './operator-views.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
@@ -41,6 +43,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
   ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,
   ConformsTo<Wire<CommitmentView>, CommitmentReply>,
+  ConformsTo<Wire<ProxyDefinition>, ProxyDefinitionReply>,
   ConformsTo<Wire<ChainIdentity>, ChainIdentityReply>,
   ConformsTo<Wire<ReturnType<typeof allIdentities>>, readonly IdentityEntryReply[]>,
 ];

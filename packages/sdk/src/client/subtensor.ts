@@ -292,4 +292,24 @@ export class Subtensor implements ChainClient {
   allCommitments(netuid: number): Promise<act.Commitment[]> {
     return act.allCommitments(this, { netuid });
   }
+
+  batch(signer: Signer, a: act.BatchParameters, o?: SubmitOptions): Promise<act.BatchResult> {
+    return act.batch(this, signer, a, o);
+  }
+
+  proxy(signer: Signer, a: act.ProxyParameters, o?: SubmitOptions): Promise<act.ProxyResult> {
+    return act.proxy(this, signer, a, o);
+  }
+
+  addProxy(signer: Signer, a: act.AddProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.addProxy(this, signer, a, o);
+  }
+
+  removeProxy(signer: Signer, a: act.AddProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.removeProxy(this, signer, a, o);
+  }
+
+  proxies(real: string): Promise<act.ProxiesResult> {
+    return act.proxies(this, { real });
+  }
 }

@@ -1,8 +1,10 @@
 /** Every client action, one per file: `actions/<name>.ts` holds `<name>(client, …)` and its types. */
 export * from './account-info.js';
+export * from './add-proxy.js';
 export * from './add-stake.js';
 export * from './announce-coldkey-swap.js';
 export * from './balance.js';
+export * from './batch.js';
 export * from './burn-alpha.js';
 export * from './child-keys.js';
 export * from './claim-root.js';
@@ -20,6 +22,8 @@ export * from './increase-take.js';
 export * from './move-stake.js';
 export * from './next-allowed.js';
 export * from './on-new-head.js';
+export * from './proxies.js';
+export * from './proxy.js';
 export * from './quote-stake.js';
 export * from './quote-unstake.js';
 export * from './recycle-alpha.js';
