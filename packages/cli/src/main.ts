@@ -10,6 +10,7 @@ import { rootCommands } from './commands/root.js';
 import { simCommands } from './commands/sim.js';
 import { stakeCommands } from './commands/stake.js';
 import { commitmentsCommands } from './commands/commitments.js';
+import { proxyCommands } from './commands/proxy.js';
 import { subnetCommands } from './commands/subnets.js';
 import { walletCommands } from './commands/wallet.js';
 import { weightCommands } from './commands/weights.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   addGroup(program, subnetCommands);
   addGroup(program, stakeCommands);
   addGroup(program, commitmentsCommands);
+  addGroup(program, proxyCommands);
   addGroup(program, weightCommands);
   addGroup(program, rootCommands);
   addGroup(program, axonCommands);

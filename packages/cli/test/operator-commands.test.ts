@@ -2,7 +2,7 @@
  * The operator's commands with --json against a real dev node: `wallet set-identity|get-identity`
  * round-trip, `wallet swap-hotkey` moves the subnet owner hotkey, a `wallet swap-coldkey` still in
  * its delay is refused with the block when it can run (which `status` also shows), and
- * `commitments set|get` publish and read a hotkey's data.
+ * `commitments set|get` publish and read a hotkey's data, and `proxy add|list|remove` manage proxies.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -161,5 +161,23 @@ describe('taonet wallet identity and swaps', () => {
     expect(refused).toMatchObject({ success: false, code: 'AccountNotAllowedCommit' });
     const empty = await taonet('commitments', 'set', '--netuid', netuid, '--uri', hotUri);
     expect(empty).toMatchObject({ success: false, code: 'InvalidArgument' });
+  });
+
+  it('proxy add, list and remove; an unknown type is refused with the list of types', async () => {
+    const delegate = keypairFromUri('//Ferdie//proxy').ss58Address;
+    const added = await taonet('proxy', 'add', '--delegate', delegate, '--type', 'staking', '--uri', '//Ferdie');
+    expect(added.success, JSON.stringify(added)).toBe(true);
+    const listed = (await taonet('proxy', 'list', '--uri', '//Ferdie')) as {
+      delegates: { delegate: string; proxyType: string }[];
+    };
+    expect(listed.delegates).toMatchObject([{ delegate, proxyType: 'Staking' }]);
+    const dup = await taonet('proxy', 'add', '--delegate', delegate, '--type', 'Staking', '--uri', '//Ferdie');
+    expect(dup).toMatchObject({ success: false, code: 'Duplicate' });
+    const bad = await taonet('proxy', 'add', '--delegate', delegate, '--type', 'Boss', '--uri', '//Ferdie');
+    expect(bad).toMatchObject({ success: false, code: 'InvalidArgument' });
+    expect(String(bad.hint)).toContain('NonTransfer');
+    const removed = await taonet('proxy', 'remove', '--delegate', delegate, '--type', 'Staking', '--uri', '//Ferdie');
+    expect(removed.success, JSON.stringify(removed)).toBe(true);
+    expect(((await taonet('proxy', 'list', '--uri', '//Ferdie')) as { delegates: unknown[] }).delegates).toEqual([]);
   });
 });
