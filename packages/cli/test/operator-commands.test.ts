@@ -2,12 +2,13 @@
  * The operator's commands with --json against a real dev node: `wallet set-identity|get-identity`
  * round-trip, `wallet swap-hotkey` moves the subnet owner hotkey, a `wallet swap-coldkey` still in
  * its delay is refused with the block when it can run (which `status` also shows), and
- * `commitments set|get` publish and read a hotkey's data, and `proxy add|list|remove` manage proxies.
+ * `commitments set|get` publish and read a hotkey's data, `proxy add|list|remove` manage proxies, and
+ * `stake recycle-alpha|burn-alpha|unstake-all-alpha` give up alpha or move it to root.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { keypairFromUri, keypairSigner, Subtensor } from '@taonet/sdk';
+import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -179,5 +180,33 @@ describe('taonet wallet identity and swaps', () => {
     const removed = await taonet('proxy', 'remove', '--delegate', delegate, '--type', 'Staking', '--uri', '//Ferdie');
     expect(removed.success, JSON.stringify(removed)).toBe(true);
     expect(((await taonet('proxy', 'list', '--uri', '//Ferdie')) as { delegates: unknown[] }).delegates).toEqual([]);
+  });
+
+  it('stake recycle-alpha, burn-alpha and unstake-all-alpha', async () => {
+    const hotUri = '//Charlie//stake-hot';
+    const hot = keypairFromUri(hotUri).ss58Address;
+    const cold = keypairSigner(keypairFromUri('//Charlie'));
+    const st = await Subtensor.connect(ws);
+    let netuid = '';
+    try {
+      const r = await st.registerNetwork(cold, hot);
+      expect(r.ok, `${r.code}: ${r.hint}`).toBe(true);
+      netuid = String(r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid);
+      expect((await st.startCall(cold, Number(netuid))).ok).toBe(true);
+      const s = await st.addStake(cold, { hotkey: hot, netuid: Number(netuid), amount: new Tao(1_000_000_000n), tolerance: 0.9 });
+      expect(s.result.ok, s.result.code).toBe(true);
+    } finally {
+      st.close();
+    }
+    const common = ['--netuid', netuid, '--amount', '0.1', '--hotkey-address', hot, '--uri', '//Charlie'];
+    const recycled = await taonet('stake', 'recycle-alpha', ...common);
+    expect(recycled.success, JSON.stringify(recycled)).toBe(true);
+    expect(JSON.stringify(recycled.events)).toContain('AlphaRecycled');
+    const burned = await taonet('stake', 'burn-alpha', ...common);
+    expect(JSON.stringify(burned.events)).toContain('AlphaBurned');
+    const moved = await taonet('stake', 'unstake-all-alpha', '--hotkey-address', hot, '--uri', '//Charlie');
+    expect(moved.success, JSON.stringify(moved)).toBe(true);
+    const root = await taonet('stake', 'recycle-alpha', ...common.slice(0, 1), '0', ...common.slice(2));
+    expect(root).toMatchObject({ success: false, code: 'CannotBurnOrRecycleOnRootSubnet' });
   });
 });
