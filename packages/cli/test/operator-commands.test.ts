@@ -193,7 +193,12 @@ describe('taonet wallet identity and swaps', () => {
       expect(r.ok, `${r.code}: ${r.hint}`).toBe(true);
       netuid = String(r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid);
       expect((await st.startCall(cold, Number(netuid))).ok).toBe(true);
-      const s = await st.addStake(cold, { hotkey: hot, netuid: Number(netuid), amount: new Tao(1_000_000_000n), tolerance: 0.9 });
+      const s = await st.addStake(cold, {
+        hotkey: hot,
+        netuid: Number(netuid),
+        amount: new Tao(1_000_000_000n),
+        tolerance: 0.9,
+      });
       expect(s.result.ok, s.result.code).toBe(true);
     } finally {
       st.close();

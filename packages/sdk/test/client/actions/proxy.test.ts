@@ -13,7 +13,10 @@ const stake = { method: 'add_stake', args: { hotkey: `0x${'22'.repeat(32)}`, net
 describe('proxy actions', () => {
   it('addProxy / removeProxy send the delegate in hex with delay 0', async () => {
     const node = new ScriptedNode();
-    await addProxy(node, keypairSigner(cold), { delegate: keypairFromUri('//Alice//proxy').ss58Address, proxyType: 'Staking' });
+    await addProxy(node, keypairSigner(cold), {
+      delegate: keypairFromUri('//Alice//proxy').ss58Address,
+      proxyType: 'Staking',
+    });
     expect(node.sent).toEqual({ method: 'add_proxy', args: { delegate: hex(hot), proxyType: 'Staking', delay: 0n } });
     const n2 = new ScriptedNode();
     await removeProxy(n2, keypairSigner(cold), { delegate: hex(hot), proxyType: 'Staking' });
