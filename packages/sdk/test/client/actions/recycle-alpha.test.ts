@@ -5,7 +5,6 @@ import { ScriptedNode } from '../scripted-node.js';
 
 const cold = keypairSigner(keypairFromUri('//Alice'));
 const hot = keypairFromUri('//Bob');
-const other = keypairFromUri('//Charlie');
 const hex = (k: { publicKey: Uint8Array }) => toHex(k.publicKey);
 
 describe('recycleAlpha', () => {

@@ -4,7 +4,6 @@ import { keypairFromUri, keypairSigner, toHex } from '../../../src/index.js';
 import { ScriptedNode } from '../scripted-node.js';
 
 const cold = keypairSigner(keypairFromUri('//Alice'));
-const hot = keypairFromUri('//Bob');
 const other = keypairFromUri('//Charlie');
 const hex = (k: { publicKey: Uint8Array }) => toHex(k.publicKey);
 
