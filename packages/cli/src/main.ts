@@ -9,6 +9,8 @@ import { registerNodeCommand } from './commands/node.js';
 import { rootCommands } from './commands/root.js';
 import { simCommands } from './commands/sim.js';
 import { stakeCommands } from './commands/stake.js';
+import { commitmentsCommands } from './commands/commitments.js';
+import { proxyCommands } from './commands/proxy.js';
 import { subnetCommands } from './commands/subnets.js';
 import { walletCommands } from './commands/wallet.js';
 import { weightCommands } from './commands/weights.js';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   addGroup(program, walletCommands);
   addGroup(program, subnetCommands);
   addGroup(program, stakeCommands);
+  addGroup(program, commitmentsCommands);
+  addGroup(program, proxyCommands);
   addGroup(program, weightCommands);
   addGroup(program, rootCommands);
   addGroup(program, axonCommands);

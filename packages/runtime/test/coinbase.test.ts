@@ -14,6 +14,9 @@ import {
   subnetSharesFlow,
   updateMovingPrice,
 } from '../src/coinbase/index.js';
+import { movingAlphaPrice, updateMovingPrices } from '../src/coinbase/moving-prices-state.js';
+import { FirstEmissionBlock, MovingPrice, SubtokenEnabled } from '../src/subnets/storage.js';
+import { addSubnet, ctxAt, newState } from './utils/neuron-fixture.js';
 import { blocksUntilNextAutoEpoch, blocksUntilNextEpochLegacy, shouldRunEpoch } from '../src/subnets/epoch-schedule.js';
 
 const U64_MAX = (1n << 64n) - 1n;
@@ -61,6 +64,32 @@ describe('moving price', () => {
     expect(updateMovingPrice(0n, 3n * U64F64.one, 1n, params)).toBe(I96F32.one / 4n);
     // At the first emission block's predecessor the age is 0 and nothing moves.
     expect(updateMovingPrice(123n, U64F64.one, 0n, params)).toBe(123n);
+  });
+
+  it("starts a stable subnet's step from the getter (1.0), not the stored value", () => {
+    const s = newState();
+    for (const [netuid, mechanism] of [
+      [1, 0],
+      [2, 1],
+    ] as const) {
+      addSubnet(s, { netuid, mechanism, tao: 100n * TAO, alpha: 400n * TAO });
+      s.set(FirstEmissionBlock, netuid, 1n);
+      s.set(SubtokenEnabled, netuid, true);
+      s.set(MovingPrice, netuid, 7n);
+    }
+    expect(movingAlphaPrice(s, 1)).toBe(I96F32.one);
+    expect(movingAlphaPrice(s, 2)).toBe(7n);
+    const ctx = ctxAt(s, 100n);
+    updateMovingPrices(ctx);
+    const p = {
+      movingAlpha: ctx.params.subnetMovingAlpha,
+      firstEmissionBlock: 1n,
+      halvingBlocks: ctx.params.emaPriceHalvingBlocks,
+    };
+    // The stable pool's spot price is 1.0 whatever its reserves; the dynamic one's is 0.25.
+    expect(s.get(MovingPrice, 1)).toBe(updateMovingPrice(I96F32.one, U64F64.one, 100n, p));
+    expect(s.get(MovingPrice, 2)).toBe(updateMovingPrice(7n, U64F64.one / 4n, 100n, p));
+    expect(s.get(MovingPrice, 1)).not.toBe(updateMovingPrice(7n, U64F64.one, 100n, p));
   });
 });
 

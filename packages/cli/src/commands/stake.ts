@@ -8,6 +8,7 @@ import type { Cli } from '../context.js';
 import { existingSubnet } from '../existing-subnet.js';
 import { parseAlpha, parseNetuid, parseRaoPrice, parseTao, parseTolerance } from '../parse.js';
 import { stakeChildCommand } from './stake-child.js';
+import { stakeOperatorCommands } from './stake-operator.js';
 import { color, table, withSpinner } from '../ui.js';
 
 function describeQuote(q: StakeQuote): string {
@@ -325,5 +326,6 @@ export const stakeCommands: CommandGroup = {
       run: listStake,
     },
     stakeChildCommand,
+    ...stakeOperatorCommands,
   ],
 };

@@ -1,6 +1,8 @@
 /** `taonet wallet`: create, regen-coldkey, regen-hotkey, new-hotkey, list, balance, transfer. */
 
 import { keypairSigner, SdkError, toAccountHex, Wallet } from '@taonet/sdk';
+import { getIdentityCommand, setIdentityCommand } from './wallet-identity.js';
+import { swapColdkeyCommand, swapHotkeyCommand } from './wallet-swap.js';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
 import { parseTao } from '../parse.js';
@@ -240,5 +242,9 @@ export const walletCommands: CommandGroup = {
       ],
       run: walletTransfer,
     },
+    swapHotkeyCommand,
+    swapColdkeyCommand,
+    setIdentityCommand,
+    getIdentityCommand,
   ],
 };

@@ -392,6 +392,30 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'A hotkey’s child hotkeys, parents, pending children and childkey take on a subnet.',
     call: (api, p) => views.childKeyInfo(api.chain.state, account(p, 1), netuid(p, 0)),
   },
+  taonet_coldkeySwap: {
+    description: 'A coldkey’s announced swap (the block it may run at), dispute and last hotkey swap.',
+    call: (api, p) => views.coldkeySwapStatus(api.chain.state, account(p, 0)),
+  },
+  taonet_identity: {
+    description: 'A coldkey’s on-chain identity (set_identity), or null.',
+    call: (api, p) => views.identityOf(api.chain.state, account(p, 0)),
+  },
+  taonet_identities: {
+    description: 'Every coldkey identity, by coldkey.',
+    call: (api) => views.allIdentities(api.chain.state),
+  },
+  taonet_commitment: {
+    description: 'A hotkey’s commitment on a subnet (fields and block), or null.',
+    call: (api, p) => views.commitmentOf(api.chain.state, netuid(p, 0), account(p, 1)),
+  },
+  taonet_commitments: {
+    description: 'Every commitment on a subnet, by hotkey.',
+    call: (api, p) => views.commitmentsOf(api.chain.state, netuid(p, 0)),
+  },
+  taonet_proxies: {
+    description: 'The proxies of an account: delegate, proxy type and delay.',
+    call: (api, p) => views.proxiesOf(api.chain.state, account(p, 0)),
+  },
   taonet_networkInfo: {
     description: 'Issuance against the cap, block emission, parameters and head.',
     call: (api) => ({

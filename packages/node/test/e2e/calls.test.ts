@@ -5,7 +5,7 @@
  * hyperparameters and the admin calls. Each is checked by its success event in the block's events,
  * and a failing call by its typed error.
  */
-import { encryptShieldBlob, fromHex, RAO_PER_TAO, toHex } from '@taonet/primitives';
+import { type AccountId, accountToBytes, blake2b256, encryptShieldBlob, fromHex, RAO_PER_TAO, toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
 import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';
@@ -313,6 +313,91 @@ describe('every call over RPC', () => {
       versionKey: 0n,
     });
     expect(bad.error?.code).toBe('MechanismDoesNotExist');
+  });
+
+  it('operator: recycle_alpha, burn_alpha, remove_stake_full_limit, unstake_all_alpha, set_identity, swap_hotkey', async () => {
+    await ok(dave, 'add_stake', { hotkey: daveHot.id, netuid: n1, amount: 20n * TAO }, 'StakeAdded');
+    await ok(dave, 'recycle_alpha', { hotkey: daveHot.id, netuid: n1, amount: TAO / 10n }, 'AlphaRecycled');
+    await ok(dave, 'burn_alpha', { hotkey: daveHot.id, netuid: n1, amount: TAO / 10n }, 'AlphaBurned');
+    await ok(dave, 'remove_stake_full_limit', { hotkey: daveHot.id, netuid: n1 }, 'StakeRemoved');
+    expect(await alphaOf(dave, daveHot, n1)).toBe(0n);
+    await ok(dave, 'add_stake', { hotkey: daveHot.id, netuid: n1, amount: 5n * TAO }, 'StakeAdded');
+    await ok(dave, 'unstake_all_alpha', { hotkey: daveHot.id }, 'UnstakedAllAlpha');
+    expect(await alphaOf(dave, daveHot, 0)).toBeGreaterThan(0n);
+    await ok(dave, 'set_identity', { name: 'Dave', url: 'https://dave.example' }, 'ChainIdentitySet');
+    expect((await node.rpc<{ name: string } | null>('taonet_identity', [dave.id]))?.name).toBe('Dave');
+    const all = await node.rpc<{ coldkey: string }[]>('taonet_identities');
+    expect(all.map((e) => e.coldkey)).toContain(dave.id);
+    const newHot = key('//Dave//hot2');
+    await ok(dave, 'swap_hotkey', { hotkey: daveHot.id, newHotkey: newHot.id, netuid: n1 }, 'HotkeySwappedOnSubnet');
+    const mg = await node.rpc<{ hotkeys: string[] }>('taonet_metagraph', [n1]);
+    expect(mg.hotkeys).toContain(newHot.id);
+    expect(mg.hotkeys).not.toContain(daveHot.id);
+  });
+
+  it('commitments: set_commitment (signed by the hotkey, free), read back; set_max_space', async () => {
+    const r = await ok(
+      charlieHot,
+      'set_commitment',
+      { netuid: n1, fields: [{ kind: 'raw', data: '0x6869' }] },
+      'Commitment',
+    );
+    expect(r.fee).toBe('0');
+    const c = await node.rpc<{ fields: { kind: string; data: string }[] } | null>('taonet_commitment', [
+      n1,
+      charlieHot.id,
+    ]);
+    expect(c?.fields).toEqual([{ kind: 'raw', data: '0x6869' }]);
+    const all = await node.rpc<{ hotkey: string }[]>('taonet_commitments', [n1]);
+    expect(all.map((x) => x.hotkey)).toContain(charlieHot.id);
+    await ok(alice, 'set_max_space', { newLimit: 3100 }, 'MaxSpaceSet');
+  });
+
+  it('utility and proxy: batch, batch_all, force_batch; add_proxy, proxy (a proxied add_stake), remove_proxy', async () => {
+    const pay = (amount: bigint) => ({ method: 'transfer', args: { dest: eve.id, amount } });
+    const b = await ok(dave, 'batch', { calls: [pay(TAO), pay(0n)] }, 'BatchInterrupted');
+    expect(b.events.map((e) => e.name)).toContain('ItemCompleted');
+    await ok(dave, 'batch_all', { calls: [pay(TAO), pay(TAO)] }, 'BatchCompleted');
+    await ok(dave, 'force_batch', { calls: [pay(0n), pay(TAO)] }, 'BatchCompletedWithErrors');
+    await ok(eve, 'add_proxy', { delegate: dave.id, proxyType: 'Staking', delay: 0n }, 'ProxyAdded');
+    const proxies = await node.rpc<{ delegate: string; proxyType: string }[]>('taonet_proxies', [eve.id]);
+    expect(proxies).toEqual([{ delegate: dave.id, proxyType: 'Staking', delay: '0' }]);
+    const before = await alphaOf(eve, charlieHot, n1);
+    const r = await ok(
+      dave,
+      'proxy',
+      { real: eve.id, call: { method: 'add_stake', args: { hotkey: charlieHot.id, netuid: n1, amount: 2n * TAO } } },
+      'ProxyExecuted',
+    );
+    expect(r.events.find((e) => e.name === 'ProxyExecuted')?.data).toEqual({ result: 'ok' });
+    expect(await alphaOf(eve, charlieHot, n1)).toBeGreaterThan(before);
+    await ok(eve, 'remove_proxy', { delegate: dave.id, proxyType: 'Staking', delay: 0n }, 'ProxyRemoved');
+  });
+
+  it('coldkey swap: announce, swap_coldkey_announced after the delay, dispute, reset, clear, admin swap_coldkey', async () => {
+    const hashOf = (id: string) => toHex(blake2b256(accountToBytes(id as AccountId)));
+    const ferdieNew = key('//Ferdie//new');
+    await ok(ferdie, 'announce_coldkey_swap', { newColdkeyHash: hashOf(ferdieNew.id) }, 'ColdkeySwapAnnounced');
+    const early = await node.exec(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id });
+    expect(early.error?.code).toBe('ColdkeySwapTooEarly');
+    expect(early.error?.hint).toMatch(/can run at block \d+/);
+    const status = await node.rpc<{ announcement: { when: string } | null }>('taonet_coldkeySwap', [ferdie.id]);
+    expect(early.error?.hint).toContain(`block ${status.announcement?.when}`);
+    await node.seal(50);
+    await ok(ferdie, 'swap_coldkey_announced', { newColdkey: ferdieNew.id }, 'ColdkeySwapped');
+    await ok(bob, 'announce_coldkey_swap', { newColdkeyHash: hashOf(key('//Bob//new').id) }, 'ColdkeySwapAnnounced');
+    await ok(bob, 'dispute_coldkey_swap', {}, 'ColdkeySwapDisputed');
+    expect((await node.exec(bob, 'transfer', { dest: eve.id, amount: TAO })).error?.code).toBe('ColdkeySwapDisputed');
+    await ok(alice, 'reset_coldkey_swap', { coldkey: bob.id }, 'ColdkeySwapReset');
+    await ok(bob, 'announce_coldkey_swap', { newColdkeyHash: hashOf(key('//Bob//new').id) }, 'ColdkeySwapAnnounced');
+    await node.seal(60);
+    await ok(bob, 'clear_coldkey_swap_announcement', {}, 'ColdkeySwapCleared');
+    await ok(
+      alice,
+      'swap_coldkey',
+      { oldColdkey: ferdieNew.id, newColdkey: key('//Ferdie//newer').id, swapCost: 0n },
+      'ColdkeySwapped',
+    );
   });
 
   it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network', async () => {

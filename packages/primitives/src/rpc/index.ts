@@ -6,6 +6,7 @@ export * from './error-reply.js';
 export * from './mechanisms-reply.js';
 export * from './metagraph-reply.js';
 export * from './methods.js';
+export * from './operator-replies.js';
 export * from './subnet-replies.js';
 export * from './swap-quote-reply.js';
 export * from './wire.js';

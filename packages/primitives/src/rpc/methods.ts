@@ -13,6 +13,13 @@ import type {
 import type { ChildKeysReply } from './child-keys-reply.js';
 import type { MechanismsReply } from './mechanisms-reply.js';
 import type { MetagraphReply } from './metagraph-reply.js';
+import type {
+  ChainIdentityReply,
+  ColdkeySwapReply,
+  CommitmentReply,
+  IdentityEntryReply,
+  ProxyDefinitionReply,
+} from './operator-replies.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
 import type { SwapQuoteReply } from './swap-quote-reply.js';
 
@@ -32,6 +39,12 @@ export interface RpcReplies {
   taonet_registrationPrices: RegistrationPricesReply;
   taonet_nextAllowed: NextAllowedReply;
   taonet_childKeys: ChildKeysReply;
+  taonet_coldkeySwap: ColdkeySwapReply;
+  taonet_identity: ChainIdentityReply | null;
+  taonet_identities: readonly IdentityEntryReply[];
+  taonet_commitment: CommitmentReply | null;
+  taonet_commitments: readonly CommitmentReply[];
+  taonet_proxies: readonly ProxyDefinitionReply[];
   taonet_metagraph: MetagraphReply | null;
   taonet_mechagraph: MetagraphReply | null;
   taonet_mechanisms: MechanismsReply | null;

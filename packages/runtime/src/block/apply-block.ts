@@ -13,6 +13,7 @@ import type { State } from '../state/state.js';
 import { Ctx } from '../system/context.js';
 import { event, type RuntimeEvent } from '../system/events.js';
 import { blockStep } from './block-step.js';
+import { dispatch } from './dispatch.js';
 import type { BlockInput, BlockResult, CheckedExtrinsic, ExtrinsicResult } from './extrinsic.js';
 import type { Call } from '../system/call.js';
 import { callDef } from './calls.js';
@@ -36,7 +37,7 @@ export function applyExtrinsic(ctx: Ctx, x: CheckedExtrinsic): ExtrinsicResult {
 }
 
 /** Charges, bumps the nonce and dispatches an extrinsic `validateExtrinsic` has just accepted. */
-function applyValid(ctx: Ctx, x: CheckedExtrinsic, { def, fee }: ValidExtrinsic): ExtrinsicResult {
+function applyValid(ctx: Ctx, x: CheckedExtrinsic, { fee }: ValidExtrinsic): ExtrinsicResult {
   const s = ctx.state;
   debit(s, x.signer, fee, 'InsufficientFeeBalance');
   payAuthor(ctx, fee);
@@ -44,7 +45,7 @@ function applyValid(ctx: Ctx, x: CheckedExtrinsic, { def, fee }: ValidExtrinsic)
   const before = ctx.events.length;
   s.checkpoint();
   try {
-    def.run(ctx, x.signer, def.parse(x.call.args));
+    dispatch(ctx, x.signer, x.call);
     s.commit();
     const events = ctx.events.splice(before);
     events.push(event('ExtrinsicSuccess', { method: x.call.method, signer: x.signer, fee }));
@@ -70,11 +71,10 @@ function applyValid(ctx: Ctx, x: CheckedExtrinsic, { def, fee }: ValidExtrinsic)
 export function dryRun(state: State, block: BlockInput['header'], x: CheckedExtrinsic): RuntimeErrorInfo | null {
   const v = validateExtrinsic(state, x, { nonce: 'notStale' });
   if (!v.ok) return v.error;
-  const def = v.valid.def;
   const ctx = new Ctx(state, block);
   state.checkpoint();
   try {
-    def.run(ctx, x.signer, def.parse(x.call.args));
+    dispatch(ctx, x.signer, x.call);
     return null;
   } catch (e) {
     return errorInfo(e);

@@ -5,6 +5,10 @@
 import { balancesCalls } from '../balances/calls.js';
 import { childrenCalls } from '../children/calls.js';
 import { mechanismCalls } from '../mechanisms/calls.js';
+import { commitmentCalls } from '../commitments/calls.js';
+import { proxyCalls } from '../proxy/calls.js';
+import { identityCalls } from '../identity/calls.js';
+import { keySwapCalls } from '../key-swaps/calls.js';
 import { neuronCalls } from '../neurons/calls.js';
 import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
@@ -12,6 +16,8 @@ import { rootCalls } from '../root/calls.js';
 import { shieldCalls } from '../shield/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
+import { proxyCall } from './proxy-call.js';
+import { utilityCalls } from './utility-calls.js';
 
 export const CALLS: readonly CallDef<unknown>[] = [
   ...balancesCalls,
@@ -23,6 +29,12 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...childrenCalls,
   ...rootCalls,
   ...shieldCalls,
+  ...keySwapCalls,
+  ...identityCalls,
+  ...commitmentCalls,
+  ...utilityCalls,
+  ...proxyCalls,
+  proxyCall,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

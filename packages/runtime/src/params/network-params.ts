@@ -20,6 +20,8 @@ export interface NetworkParams {
   readonly existentialDeposit: bigint;
   /** Minimum stake (rao) for add/remove/move. */
   readonly defaultMinStake: bigint;
+  /** Nominator minimum as parts per million of `defaultMinStake`; smaller nominations are cleared on unstake. */
+  readonly nominatorMinRequiredStake: bigint;
   /** Pool output reserve below which swaps are refused (rao). */
   readonly minimumReserve: bigint;
   readonly networkMinLockCost: bigint;
@@ -52,6 +54,16 @@ export interface NetworkParams {
   readonly txFeePerByte: bigint;
   /** Root subnet size. */
   readonly rootMaxUids: number;
+  /** TAO recycled by a hotkey swap on every subnet, and by one on a single subnet (rao). */
+  readonly keySwapCost: bigint;
+  readonly keySwapOnSubnetCost: bigint;
+  /** Blocks a coldkey waits between hotkey swaps (0 = no limit). */
+  readonly txRateLimit: bigint;
+  /** Blocks a coldkey waits between hotkey swaps touching the same subnet. */
+  readonly hotkeySwapOnSubnetInterval: bigint;
+  /** Blocks between announcing a coldkey swap and running it, and before it may be re-announced or cleared. */
+  readonly coldkeySwapAnnouncementDelay: bigint;
+  readonly coldkeySwapReannouncementDelay: bigint;
 }
 
 export const DEFAULT_NETWORK_PARAMS: NetworkParams = {
@@ -62,6 +74,8 @@ export const DEFAULT_NETWORK_PARAMS: NetworkParams = {
   maxEpochsPerBlock: 2,
   existentialDeposit: 500n,
   defaultMinStake: 2_000_000n,
+  // The reference's storage default is 0; its migration sets 10× the default minimum on live chains.
+  nominatorMinRequiredStake: 10_000_000n,
   minimumReserve: 1_000_000n,
   networkMinLockCost: 1000n * RAO_PER_TAO,
   networkLockReductionInterval: 100_800n,
@@ -87,6 +101,12 @@ export const DEFAULT_NETWORK_PARAMS: NetworkParams = {
   baseTxFee: 100_000n,
   txFeePerByte: 1n,
   rootMaxUids: 64,
+  keySwapCost: 100_000_000n,
+  keySwapOnSubnetCost: 1_000_000n,
+  txRateLimit: 1000n,
+  hotkeySwapOnSubnetInterval: 7200n,
+  coldkeySwapAnnouncementDelay: 36_000n,
+  coldkeySwapReannouncementDelay: 7200n,
 };
 
 /** A local development network: cheap subnets, no network rate limit, emission on at once. */
@@ -99,4 +119,9 @@ export const DEV_NETWORK_PARAMS: NetworkParams = {
   networkImmunityPeriod: 0n,
   newSubnetEmissionEnabled: true,
   txDelegateTakeRateLimit: 1n,
+  // The reference's fast-runtime values.
+  txRateLimit: 0n,
+  hotkeySwapOnSubnetInterval: 1n,
+  coldkeySwapAnnouncementDelay: 50n,
+  coldkeySwapReannouncementDelay: 10n,
 };

@@ -83,10 +83,43 @@ export function addStake(ctx: Ctx, coldkey: AccountId, a: AddStakeArgs): void {
     'the amount buys less than one share',
   );
 
+  stakeIntoSubnet(ctx, coldkey, hotkey, netuid, amount, a.limitPrice);
+}
+
+/**
+ * The booking half of a stake, after the checks: TAO leaves the coldkey (keeping the existential
+ * deposit behind, as in the reference), buys alpha, and the alpha joins the hotkey's pool.
+ * Returns the alpha bought.
+ */
+export function stakeIntoSubnet(
+  ctx: Ctx,
+  coldkey: AccountId,
+  hotkey: AccountId,
+  netuid: number,
+  tao: bigint,
+  limitPrice: bigint | null,
+): bigint {
+  const s = ctx.state;
+  const free = freeBalance(s, coldkey);
+  const ed = ctx.params.existentialDeposit;
+  const keepAlive = free > ed ? free - ed : 0n;
+  const amount = tao < keepAlive ? tao : keepAlive;
+  ensureAmounts(
+    amount > 0n,
+    'InsufficientBalance',
+    () => ({ free: [taoAmount(free), 'down'], ed: [taoAmount(ed), 'up'] }),
+    (t) => `staking keeps the existential deposit (${t.ed}) on the coldkey; free balance is ${t.free}`,
+  );
   debit(s, coldkey, amount, 'NotEnoughBalanceToStake');
-  const q = buyAlpha(ctx, netuid, amount, { limitPriceRao: a.limitPrice, flow: 'user' });
+  const q = buyAlpha(ctx, netuid, amount, { limitPriceRao: limitPrice, flow: 'user' });
   if (q.unspent > 0n) credit(s, coldkey, q.unspent);
-  ensure(q.paidOut > 0n, 'AmountTooLow');
+  ensure(q.paidOut > 0n, 'AmountTooLow', 'the stake buys no alpha');
+  ensure(
+    canMoveStake(s, hotkey, coldkey, netuid, q.paidOut),
+    'InsufficientLiquidity',
+    'the stake buys less than one share',
+  );
   increaseStake(s, hotkey, coldkey, netuid, q.paidOut);
   ctx.emit(event('StakeAdded', { coldkey, hotkey, netuid, tao: q.paidIn + q.fee, alpha: q.paidOut, fee: q.fee }));
+  return q.paidOut;
 }

@@ -5,7 +5,9 @@ import { addStake } from './add-stake.js';
 import { transitionStake } from './move-stake.js';
 import { removeStake } from './remove-stake.js';
 import { decreaseTake, increaseTake } from './take.js';
-import { unstakeAll } from './unstake-all.js';
+import { burnAlpha, recycleAlpha } from './recycle-alpha.js';
+import { stakeOf } from './stake-pool-state.js';
+import { unstakeAll, unstakeAllAlpha } from './unstake-all.js';
 import type { Args } from '../system/args.js';
 
 const limits = (a: Args) => ({
@@ -98,6 +100,41 @@ export const stakingCalls = [
     description: 'Unstake everything the coldkey has on one hotkey, on every subnet.',
     parse: (a) => ({ hotkey: account(a, 'hotkey') }),
     run: (ctx, who, a) => unstakeAll(ctx, who, a.hotkey),
+  }),
+  defineCall({
+    name: 'unstake_all_alpha',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Sell the coldkey’s alpha on one hotkey on every subnet but root and stake the TAO on root.',
+    parse: (a) => ({ hotkey: account(a, 'hotkey') }),
+    run: (ctx, who, a) => unstakeAllAlpha(ctx, who, a.hotkey),
+  }),
+  defineCall({
+    name: 'remove_stake_full_limit',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Unstake everything the coldkey has on a hotkey in one subnet; optional limit price.',
+    parse: (a) => ({ hotkey: account(a, 'hotkey'), netuid: netuid(a), limitPrice: optionalU64(a, 'limitPrice') }),
+    run: (ctx, who, a) => {
+      const amount = stakeOf(ctx.state, a.hotkey, who, a.netuid);
+      removeStake(ctx, who, { ...a, amount, allowPartial: false });
+    },
+  }),
+  defineCall({
+    name: 'recycle_alpha',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Give up staked alpha: it leaves the subnet’s issuance.',
+    parse: (a) => ({ hotkey: account(a, 'hotkey'), netuid: netuid(a), amount: u64(a, 'amount') }),
+    run: (ctx, who, a) => recycleAlpha(ctx, who, a),
+  }),
+  defineCall({
+    name: 'burn_alpha',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Give up staked alpha: it stays issued but belongs to nobody.',
+    parse: (a) => ({ hotkey: account(a, 'hotkey'), netuid: netuid(a), amount: u64(a, 'amount') }),
+    run: (ctx, who, a) => burnAlpha(ctx, who, a),
   }),
   defineCall({
     name: 'increase_take',

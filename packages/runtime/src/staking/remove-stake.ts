@@ -13,6 +13,7 @@ import { swapQuote } from '../swap/swap-quote.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { ensureHotkeyExists, ensureStakeable } from './checks.js';
+import { clearSmallNominationIfRequired } from './small-nomination.js';
 import { decreaseStake, increaseStake, stakeOf } from './stake-pool-state.js';
 import { alphaAmount, ensureAmounts, taoAmount } from '../amounts.js';
 
@@ -71,5 +72,6 @@ export function removeStake(ctx: Ctx, coldkey: AccountId, a: RemoveStakeArgs): b
   if (q.unsold > 0n) increaseStake(s, hotkey, coldkey, netuid, q.unsold);
   credit(s, coldkey, q.paidOut);
   ctx.emit(event('StakeRemoved', { coldkey, hotkey, netuid, alpha: q.paidIn + q.fee, tao: q.paidOut, fee: q.fee }));
+  clearSmallNominationIfRequired(ctx, hotkey, coldkey, netuid);
   return q.paidOut;
 }

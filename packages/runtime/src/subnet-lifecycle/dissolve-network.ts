@@ -4,6 +4,7 @@
  * are recycled, and every piece of the subnet's state is removed.
  */
 import { clearChildKeysOfSubnet } from '../children/clear-subnet.js';
+import { clearCommitmentsOfSubnet } from '../commitments/clear-subnet.js';
 import type { AccountId } from '@taonet/primitives';
 import { credit, recycle } from '../balances/ledger.js';
 import { ensure } from '../errors.js';
@@ -70,6 +71,7 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
   for (const [k] of s.entries(RootClaimable)) if (k.endsWith(suffix)) s.removeKey(RootClaimable, k);
   s.removePrefix(RootClaimed, `${netuid}/`);
   s.removePrefix(LastHyperparameterChange, `${netuid}/`);
+  clearCommitmentsOfSubnet(s, netuid);
   clearChildKeysOfSubnet(s, netuid);
   for (const item of PER_SUBNET_ITEMS) s.remove(item, netuid);
   s.put(

@@ -75,3 +75,21 @@ export function oneOf<T extends string>(a: Args, field: string, options: readonl
 export function mecid(a: Args, field = 'mecid'): number {
   return a[field] === undefined ? 0 : int(a, field, 0, 255);
 }
+
+/** A nested call: `{method, args}` with plain-data arguments (read by its own definition when dispatched). */
+export function call(a: Args, field: string): { method: string; args: Args } {
+  const v = a[field] as { method?: unknown; args?: unknown } | null | undefined;
+  if (v === null || typeof v !== 'object' || typeof v.method !== 'string' || v.method.length > 64)
+    bad(field, 'a call {method, args}', v);
+  const args = v.args ?? {};
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) bad(`${field}.args`, 'an object', v.args);
+  return { method: v.method, args: args as Args };
+}
+
+/** A list of nested calls. */
+export function callList(a: Args, field: string, maxLen: number): { method: string; args: Args }[] {
+  const v = a[field];
+  if (!Array.isArray(v)) bad(field, 'a list of calls {method, args}', v);
+  if (v.length > maxLen) fail('TooManyCalls', `${v.length} calls; at most ${maxLen} in one batch`);
+  return v.map((_, i) => call(v as unknown as Args, String(i)));
+}

@@ -7,6 +7,7 @@ import type { AccountId } from '@taonet/primitives';
 import type { NetworkParams } from '../params/network-params.js';
 import { Params } from '../params/storage.js';
 import type { State } from '../state/state.js';
+import type { Call } from './call.js';
 import type { RuntimeEvent } from './events.js';
 
 export interface BlockInfo {
@@ -22,8 +23,13 @@ export interface BlockInfo {
   readonly authorities?: readonly AccountId[];
 }
 
+/** A restriction on the calls a dispatch may make (a proxy's type, batch_all's no-nesting rule). */
+export type CallFilter = (call: Call) => boolean;
+
 export class Ctx {
   readonly events: RuntimeEvent[] = [];
+  /** Filters of the dispatches in progress: a nested call (in a batch or a proxy) must pass them all. */
+  readonly callFilters: CallFilter[] = [];
   constructor(
     readonly state: State,
     readonly block: BlockInfo,

@@ -8,3 +8,4 @@ export * from './subnet-views.js';
 export * from './swap-views.js';
 export * from './subtensor-params.js';
 export * from './mechanism-views.js';
+export * from './operator-views.js';

@@ -6,12 +6,17 @@
 import type {
   AccountInfoReply,
   BlockResultReply,
+  ChainIdentityReply,
   ChildKeysReply,
+  ColdkeySwapReply,
+  CommitmentReply,
   ConformsTo,
   DynamicInfoReply,
   ErrorReply,
   HyperparameterReply,
   MechanismsReply,
+  IdentityEntryReply,
+  ProxyDefinitionReply,
   MetagraphReply,
   NextAllowedReply,
   RegistrationPricesReply,
@@ -23,6 +28,9 @@ import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { MechanismInfo } from './mechanism-views.js';
 import type { Metagraph } from './metagraph.js';
+import type { ChainIdentity } from '../identity/storage.js';
+import type { ProxyDefinition } from '../proxy/storage.js';
+import type { ColdkeySwapStatus, CommitmentView, allIdentities } from './operator-views.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
 export type ViewsConformToReplies = [
@@ -36,4 +44,9 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<MechanismInfo>, MechanismsReply>,
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
+  ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,
+  ConformsTo<Wire<CommitmentView>, CommitmentReply>,
+  ConformsTo<Wire<ProxyDefinition>, ProxyDefinitionReply>,
+  ConformsTo<Wire<ChainIdentity>, ChainIdentityReply>,
+  ConformsTo<Wire<ReturnType<typeof allIdentities>>, readonly IdentityEntryReply[]>,
 ];

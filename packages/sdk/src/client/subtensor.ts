@@ -248,4 +248,88 @@ export class Subtensor implements ChainClient {
   claimRoot(signer: Signer, netuids: readonly number[], o?: SubmitOptions): Promise<TxResult> {
     return act.claimRoot(this, signer, { netuids }, o);
   }
+
+  unstakeAllAlpha(signer: Signer, hotkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.unstakeAllAlpha(this, signer, { hotkey }, o);
+  }
+
+  removeStakeFullLimit(signer: Signer, a: act.RemoveStakeFullLimitParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.removeStakeFullLimit(this, signer, a, o);
+  }
+
+  recycleAlpha(signer: Signer, a: act.RecycleAlphaParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.recycleAlpha(this, signer, a, o);
+  }
+
+  burnAlpha(signer: Signer, a: act.BurnAlphaParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.burnAlpha(this, signer, a, o);
+  }
+
+  swapHotkey(signer: Signer, a: act.SwapHotkeyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.swapHotkey(this, signer, a, o);
+  }
+
+  announceColdkeySwap(signer: Signer, newColdkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.announceColdkeySwap(this, signer, { newColdkey }, o);
+  }
+
+  swapColdkeyAnnounced(signer: Signer, newColdkey: string, o?: SubmitOptions): Promise<TxResult> {
+    return act.swapColdkeyAnnounced(this, signer, { newColdkey }, o);
+  }
+
+  disputeColdkeySwap(signer: Signer, o?: SubmitOptions): Promise<TxResult> {
+    return act.disputeColdkeySwap(this, signer, {}, o);
+  }
+
+  clearColdkeySwapAnnouncement(signer: Signer, o?: SubmitOptions): Promise<TxResult> {
+    return act.clearColdkeySwapAnnouncement(this, signer, {}, o);
+  }
+
+  coldkeySwapStatus(coldkey: string): Promise<act.ColdkeySwapStatusResult> {
+    return act.coldkeySwapStatus(this, { coldkey });
+  }
+
+  setIdentity(signer: Signer, a: act.SetIdentityParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setIdentity(this, signer, a, o);
+  }
+
+  identity(coldkey: string): Promise<act.IdentityResult> {
+    return act.identity(this, { coldkey });
+  }
+
+  identities(): Promise<{ coldkey: string; identity: act.ChainIdentity }[]> {
+    return act.identities(this);
+  }
+
+  setCommitment(hotkey: Signer, a: act.SetCommitmentParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.setCommitment(this, hotkey, a, o);
+  }
+
+  commitment(netuid: number, hotkey: string): Promise<act.CommitmentResult> {
+    return act.commitment(this, { netuid, hotkey });
+  }
+
+  allCommitments(netuid: number): Promise<act.Commitment[]> {
+    return act.allCommitments(this, { netuid });
+  }
+
+  batch(signer: Signer, a: act.BatchParameters, o?: SubmitOptions): Promise<act.BatchResult> {
+    return act.batch(this, signer, a, o);
+  }
+
+  proxy(signer: Signer, a: act.ProxyParameters, o?: SubmitOptions): Promise<act.ProxyResult> {
+    return act.proxy(this, signer, a, o);
+  }
+
+  addProxy(signer: Signer, a: act.AddProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.addProxy(this, signer, a, o);
+  }
+
+  removeProxy(signer: Signer, a: act.AddProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.removeProxy(this, signer, a, o);
+  }
+
+  proxies(real: string): Promise<act.ProxiesResult> {
+    return act.proxies(this, { real });
+  }
 }
