@@ -46,6 +46,8 @@ describe('metadata', () => {
       ['Balances', 5],
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
+      ['Utility', 11],
+      ['Proxy', 16],
       ['Commitments', 18],
       ['AdminUtils', 19],
       ['MevShield', 30],

@@ -14,6 +14,8 @@ import { mevShieldPallet } from './pallets/mev-shield.js';
 import { subtensorModulePallet } from './pallets/subtensor-module.js';
 import { systemPallet } from './pallets/system.js';
 import { adminUtilsPallet } from './pallets/admin-utils.js';
+import { palletCallEnum, registeredPallets, RUNTIME_CALL } from '@taonet/primitives/substrate';
+import { proxyPallet, utilityPallet } from './pallets/utility-proxy.js';
 import { taonetAdminPallet } from './pallets/taonet-admin.js';
 import { timestampPallet } from './pallets/timestamp.js';
 import { transactionPaymentPallet } from './pallets/transaction-payment.js';
@@ -172,6 +174,10 @@ export function palletEnum(what: 'Call' | 'Event' | 'Error', p: PalletDef): Scal
     palletEnums.set(p, m);
   }
   let t = m.get(what);
+  if (t === undefined && what === 'Call') {
+    const table = registeredPallets().find((x) => x.pallet === p.name);
+    if (table !== undefined) t = palletCallEnum(table);
+  }
   if (t === undefined) {
     const variants =
       what === 'Call'
@@ -200,12 +206,15 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     balancesPallet(DEFAULT_NETWORK_PARAMS.existentialDeposit),
     transactionPaymentPallet(),
     subtensorModulePallet(),
+    utilityPallet(),
+    proxyPallet(),
     commitmentsPallet(),
     adminUtilsPallet(),
     mevShieldPallet(),
     taonetAdminPallet(),
   ];
-  const runtimeCall = outerEnum('Call', all);
+  // The call enum is primitives' (the SDK encodes with the same type objects).
+  const runtimeCall = RUNTIME_CALL;
   const exts = extensions();
   const extra = T.tuple(...exts.map((e) => e.type));
   const extrinsicType = T.composite(

@@ -7,9 +7,12 @@ export { decodeEra, eraBirth, eraLastBlock, encodeEra, EraError, IMMORTAL, morta
 export type { Era as TxEra } from './era.js';
 export * from './call-def.js';
 export * from './runtime-call.js';
+export * from './call-enum.js';
 export * from './header.js';
 export { ADMIN_UTILS_CALLS, RecycleOrBurnEnum } from './admin-utils-calls.js';
 export { BALANCES_CALLS } from './balances-calls.js';
 export { SHIELD_CALLS } from './shield-calls.js';
+export { COMMITMENTS_CALLS, CommitmentData, CommitmentInfo } from './commitments-calls.js';
+export { PROXY_CALLS, ProxyType, UTILITY_CALLS } from './utility-proxy-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';
 export { TAONET_ADMIN_CALLS, ParamValue } from './taonet-admin-calls.js';

@@ -7,8 +7,11 @@ import { ADMIN_UTILS_CALLS, ADMIN_UTILS_FROM_RUNTIME } from './admin-utils-calls
 import { BALANCES_CALLS, BALANCES_FROM_RUNTIME } from './balances-calls.js';
 import { CallTranslationError, type FromRuntime, type PalletCalls, type RuntimeCall } from './call-def.js';
 import { ScaleDecodeError } from './compact.js';
-import { codecOf, type ScaleType, T } from './scale-type.js';
+import { callValueOf, registerCallTables, RUNTIME_CALL } from './call-enum.js';
+import { codecOf } from './scale-type.js';
+import { COMMITMENTS_CALLS, COMMITMENTS_FROM_RUNTIME } from './commitments-calls.js';
 import { SHIELD_CALLS, SHIELD_FROM_RUNTIME } from './shield-calls.js';
+import { PROXY_CALLS, PROXY_FROM_RUNTIME, UTILITY_CALLS, UTILITY_FROM_RUNTIME } from './utility-proxy-calls.js';
 import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
 import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-calls.js';
 
@@ -16,6 +19,9 @@ import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-ca
 export const CALL_PALLETS: readonly PalletCalls[] = [
   BALANCES_CALLS,
   SUBTENSOR_CALLS,
+  UTILITY_CALLS,
+  PROXY_CALLS,
+  COMMITMENTS_CALLS,
   ADMIN_UTILS_CALLS,
   SHIELD_CALLS,
   TAONET_ADMIN_CALLS,
@@ -25,30 +31,18 @@ export const CALL_PALLETS: readonly PalletCalls[] = [
 const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
   BALANCES_FROM_RUNTIME,
   SUBTENSOR_FROM_RUNTIME,
+  UTILITY_FROM_RUNTIME,
+  PROXY_FROM_RUNTIME,
+  COMMITMENTS_FROM_RUNTIME,
   // subtensor's AdminUtils call where one expresses the change, else Taonet's own admin call.
   ADMIN_UTILS_FROM_RUNTIME,
   TAONET_ADMIN_FROM_RUNTIME,
   SHIELD_FROM_RUNTIME,
 ];
 
-/** A pallet's call enum, with the path scale-info gives it. */
-export function palletCallEnum(p: PalletCalls, path: string): ScaleType {
-  return T.variant(
-    path,
-    p.calls.map((c) => ({ name: c.name, index: c.index, fields: c.args, docs: c.docs ?? [] })),
-    [{ name: 'T', type: null }],
-  );
-}
+registerCallTables(CALL_PALLETS, FROM_RUNTIME);
 
-const outer = T.variant(
-  'taonet::RuntimeCall',
-  CALL_PALLETS.map((p) => ({
-    name: p.pallet,
-    index: p.index,
-    fields: [{ type: palletCallEnum(p, `${p.pallet}::Call`) }],
-  })),
-);
-const codec = codecOf(outer);
+const codec = codecOf(RUNTIME_CALL);
 
 const byName = new Map(CALL_PALLETS.map((p) => [p.pallet, new Map(p.calls.map((c) => [c.name, c]))]));
 
@@ -85,14 +79,5 @@ export function encodeSubstrateCall(pallet: string, call: string, args: Readonly
 
 /** The runtime call as SCALE call bytes (the form this chain's metadata declares for it). */
 export function encodeRuntimeCall(call: RuntimeCall): Uint8Array {
-  for (const table of FROM_RUNTIME) {
-    const f = table[call.method];
-    if (f === undefined) continue;
-    const s = f(call.args);
-    if (s !== null) return encodeSubstrateCall(s.pallet, s.call, s.args);
-  }
-  throw new CallTranslationError(
-    `the call '${call.method}' with these arguments has no Substrate form on this chain`,
-    'see taonet_calls for the calls and their arguments',
-  );
+  return codec.enc(callValueOf(call) as never);
 }

@@ -12,6 +12,7 @@ import {
   defined,
   hashBytes,
   hashHex,
+  none,
   num,
   optionOf,
   some,
@@ -48,6 +49,17 @@ const identityToRuntime = (o: Args): Record<string, string> =>
   Object.fromEntries(IDENTITY_FIELDS.map(([s, t]) => [t, text(o[s], s)]));
 const identityFromRuntime = (o: Args): Record<string, Uint8Array> =>
   Object.fromEntries(IDENTITY_FIELDS.map(([s, t]) => [s, textBytes(o[t])]));
+
+/** subtensor's ChainIdentityV2 field names ↔ Taonet's. */
+const IDENTITY_V2_FIELDS: readonly (readonly [string, string])[] = [
+  ['name', 'name'],
+  ['url', 'url'],
+  ['github_repo', 'githubRepo'],
+  ['image', 'image'],
+  ['discord', 'discord'],
+  ['description', 'description'],
+  ['additional', 'additional'],
+];
 
 /** Mechanism 0 is the subnet itself; the runtime gets a mechanism id only when it is another one. */
 const mech = (v: unknown): number | undefined => (num(v) === 0 ? undefined : num(v));
@@ -348,6 +360,94 @@ export const SUBTENSOR_CALLS: PalletCalls = {
       },
     },
     {
+      index: 68,
+      name: 'set_identity',
+      args: IDENTITY_V2_FIELDS.map(([n]) => a(n, Bytes)),
+      toRuntime: (x) =>
+        call('set_identity', Object.fromEntries(IDENTITY_V2_FIELDS.map(([s, t]) => [t, text(x[s], s)]))),
+    },
+    {
+      index: 70,
+      name: 'swap_hotkey',
+      args: [hotkey, a('new_hotkey', AccountId32), a('netuid', option(NetUid))],
+      toRuntime: (x) => {
+        const n = optionOf(x.netuid);
+        return call('swap_hotkey', {
+          hotkey: acctOf(x.hotkey),
+          newHotkey: acctOf(x.new_hotkey),
+          netuid: n === undefined ? undefined : num(n),
+        });
+      },
+    },
+    {
+      index: 71,
+      name: 'swap_coldkey',
+      args: [a('old_coldkey', AccountId32), a('new_coldkey', AccountId32), a('swap_cost', TaoBalance)],
+      toRuntime: (x) =>
+        call('swap_coldkey', {
+          oldColdkey: acctOf(x.old_coldkey),
+          newColdkey: acctOf(x.new_coldkey),
+          swapCost: big(x.swap_cost),
+        }),
+    },
+    {
+      index: 84,
+      name: 'unstake_all_alpha',
+      args: [hotkey],
+      toRuntime: (x) => call('unstake_all_alpha', { hotkey: acctOf(x.hotkey) }),
+    },
+    {
+      index: 101,
+      name: 'recycle_alpha',
+      args: [hotkey, a('amount', AlphaBalance), netuid],
+      toRuntime: (x) =>
+        call('recycle_alpha', { hotkey: acctOf(x.hotkey), amount: big(x.amount), netuid: num(x.netuid) }),
+    },
+    {
+      index: 102,
+      name: 'burn_alpha',
+      args: [hotkey, a('amount', AlphaBalance), netuid],
+      toRuntime: (x) => call('burn_alpha', { hotkey: acctOf(x.hotkey), amount: big(x.amount), netuid: num(x.netuid) }),
+    },
+    {
+      index: 103,
+      name: 'remove_stake_full_limit',
+      args: [hotkey, netuid, a('limit_price', option(TaoBalance))],
+      toRuntime: (x) => {
+        const l = optionOf(x.limit_price);
+        return call('remove_stake_full_limit', {
+          hotkey: acctOf(x.hotkey),
+          netuid: num(x.netuid),
+          limitPrice: l === undefined ? undefined : big(l),
+        });
+      },
+    },
+    {
+      index: 125,
+      name: 'announce_coldkey_swap',
+      args: [a('new_coldkey_hash', H256)],
+      toRuntime: (x) => call('announce_coldkey_swap', { newColdkeyHash: hashHex(x.new_coldkey_hash) }),
+    },
+    {
+      index: 126,
+      name: 'swap_coldkey_announced',
+      args: [a('new_coldkey', AccountId32)],
+      toRuntime: (x) => call('swap_coldkey_announced', { newColdkey: acctOf(x.new_coldkey) }),
+    },
+    { index: 127, name: 'dispute_coldkey_swap', args: [], toRuntime: () => call('dispute_coldkey_swap', {}) },
+    {
+      index: 128,
+      name: 'reset_coldkey_swap',
+      args: [a('coldkey', AccountId32)],
+      toRuntime: (x) => call('reset_coldkey_swap', { coldkey: acctOf(x.coldkey) }),
+    },
+    {
+      index: 133,
+      name: 'clear_coldkey_swap_announcement',
+      args: [],
+      toRuntime: () => call('clear_coldkey_swap_announcement', {}),
+    },
+    {
       index: 134,
       name: 'register_limit',
       args: [netuid, hotkey, a('limit_price', T.u64)],
@@ -457,4 +557,32 @@ export const SUBTENSOR_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
   set_root_claim_type: (x) =>
     sub('set_root_claim_type', { new_root_claim_type: { tag: x.type === 'keep' ? 'Keep' : 'Swap', value: undefined } }),
   sudo_dissolve_network: (x) => sub('root_dissolve_network', { netuid: x.netuid }),
+  set_identity: (x) =>
+    sub('set_identity', Object.fromEntries(IDENTITY_V2_FIELDS.map(([s, t]) => [s, textBytes(x[t])]))),
+  swap_hotkey: (x) =>
+    sub('swap_hotkey', {
+      hotkey: acctBytes(x.hotkey),
+      new_hotkey: acctBytes(x.newHotkey),
+      netuid: x.netuid === undefined || x.netuid === null ? none : some(x.netuid),
+    }),
+  swap_coldkey: (x) =>
+    sub('swap_coldkey', {
+      old_coldkey: acctBytes(x.oldColdkey),
+      new_coldkey: acctBytes(x.newColdkey),
+      swap_cost: big(x.swapCost),
+    }),
+  unstake_all_alpha: (x) => sub('unstake_all_alpha', { hotkey: acctBytes(x.hotkey) }),
+  recycle_alpha: (x) => sub('recycle_alpha', { hotkey: acctBytes(x.hotkey), amount: big(x.amount), netuid: x.netuid }),
+  burn_alpha: (x) => sub('burn_alpha', { hotkey: acctBytes(x.hotkey), amount: big(x.amount), netuid: x.netuid }),
+  remove_stake_full_limit: (x) =>
+    sub('remove_stake_full_limit', {
+      hotkey: acctBytes(x.hotkey),
+      netuid: x.netuid,
+      limit_price: hasLimit(x) ? some(big(x.limitPrice)) : none,
+    }),
+  announce_coldkey_swap: (x) => sub('announce_coldkey_swap', { new_coldkey_hash: hashBytes(x.newColdkeyHash) }),
+  swap_coldkey_announced: (x) => sub('swap_coldkey_announced', { new_coldkey: acctBytes(x.newColdkey) }),
+  dispute_coldkey_swap: () => sub('dispute_coldkey_swap', {}),
+  reset_coldkey_swap: (x) => sub('reset_coldkey_swap', { coldkey: acctBytes(x.coldkey) }),
+  clear_coldkey_swap_announcement: () => sub('clear_coldkey_swap_announcement', {}),
 };

@@ -3,7 +3,7 @@ import { ERROR_EXPLANATIONS, storage } from '@taonet/runtime';
 import { BALANCES_CALLS } from '@taonet/primitives/substrate';
 import type { PalletDef } from '../pallet.js';
 import { fields, T } from '../scale-type.js';
-import { AccountId32, MultiAddress } from '../types.js';
+import { AccountId32 } from '../types.js';
 
 const who = (...names: string[]) =>
   fields(

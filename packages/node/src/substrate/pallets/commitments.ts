@@ -3,6 +3,7 @@
  * but the lean SDK's metagraph and identity reads query these two maps by name and abort when they
  * are missing from the metadata; they are declared with subtensor's types and are never present.
  */
+import { COMMITMENTS_CALLS } from '@taonet/primitives/substrate';
 import type { PalletDef } from '../pallet.js';
 import { fields, T, unnamed, type VariantDef } from '../scale-type.js';
 import { AccountId32, Bytes, NetUid } from '../types.js';
@@ -44,7 +45,8 @@ export function commitmentsPallet(): PalletDef {
   return {
     name: 'Commitments',
     index: 18,
-    docs: ['Commitments published by neurons (Taonet has none).'],
+    docs: ['Commitments published by neurons (endpoints, model ids, hashes), per subnet and hotkey.'],
+    calls: COMMITMENTS_CALLS.calls,
     storage: [
       {
         name: 'CommitmentOf',
