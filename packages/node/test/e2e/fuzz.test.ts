@@ -160,7 +160,12 @@ const WRONG: readonly unknown[] = [
   `0x${'AB'.repeat(32)}0`,
 ];
 
-const WRONG_FOR_LIST = WRONG.filter((w) => !Array.isArray(w) || w.some((x) => !Number.isInteger(x)));
+// chain_getBlockHash also takes a list of numbers, and a short hex string is a block number (Substrate's form).
+const WRONG_FOR_LIST = WRONG.filter(
+  (w) =>
+    (!Array.isArray(w) || w.some((x) => !Number.isInteger(x))) &&
+    !(typeof w === 'string' && /^0x[0-9a-fA-F]{1,16}$/.test(w)),
+);
 
 const hugeNumbers = [
   '1e400',

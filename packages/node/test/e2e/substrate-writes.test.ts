@@ -175,6 +175,66 @@ describe('@polkadot/api writes', () => {
     expect(eventNames(revealed)).toContain('subtensorModule.WeightsRevealed');
   }, 120_000);
 
+  it('operator calls through @polkadot/api: batch_all, a proxied add_stake, set_identity, set_commitment, set_children, swap_hotkey', async () => {
+    const ferdie = keyring.addFromUri('//Ferdie');
+    const proxyHot = keyring.addFromUri('//Ferdie//proxy');
+    const st = api.tx.subtensorModule!;
+    // batch_all: two transfers in one extrinsic, with Utility's events.
+    const batch = await send(
+      api.tx.utility!.batchAll!([
+        api.tx.balances!.transferKeepAlive!(proxyHot.address, 5n * TAO),
+        api.tx.balances!.transferKeepAlive!(daveHot.address, 1n * TAO),
+      ]),
+      ferdie,
+    );
+    expect(batch.failed?.name ?? null).toBeNull();
+    expect(eventNames(batch)).toContain('system.ExtrinsicSuccess');
+    // Ferdie lets a hot key stake for him, then the hot key stakes as Ferdie on Dave's subnet.
+    const added = await send(api.tx.proxy!.addProxy!(proxyHot.address, 'Staking', 0), ferdie);
+    expect(added.failed?.name ?? null).toBeNull();
+    const netuid = Math.max(...(await node.rpc<{ subnets: number[] }>('taonet_networkInfo')).subnets);
+    const proxied = await send(
+      api.tx.proxy!.proxy!(ferdie.address, null, st.addStake!(daveHot.address, netuid, 2n * TAO)),
+      proxyHot,
+    );
+    expect(proxied.failed?.name ?? null, 'proxy').toBeNull();
+    const info = await node.rpc<{ stakes: { netuid: number; alpha: string }[] }>('taonet_accountInfo', [
+      toHex(ferdie.publicKey),
+    ]);
+    expect(BigInt(info.stakes.find((x) => x.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
+    // A commitment by Dave's hotkey (registered on the subnet), with a Raw field.
+    const commit = await send(
+      api.tx.commitments!.setCommitment!(netuid, { fields: [{ Raw12: 'hello taonet' }] }),
+      daveHot,
+    );
+    expect(commit.failed?.name ?? null, 'commitment').toBeNull();
+    const got = await node.rpc<{ fields: { kind: string; data: string }[] } | null>('taonet_commitment', [
+      netuid,
+      toHex(daveHot.publicKey),
+    ]);
+    expect(got?.fields[0]).toEqual({ kind: 'raw', data: toHex(new TextEncoder().encode('hello taonet')) });
+    // Child hotkeys: Dave lends half of his hotkey's weight to the miner hotkey.
+    const children = await sendUntil(
+      () => st.setChildren!(daveHot.address, netuid, [[(1n << 63n).toString(), daveMiner.address]]),
+      dave,
+      ['TxRateLimitExceeded'],
+    );
+    expect(children.failed?.name ?? null, 'children').toBeNull();
+    // A hotkey swap on the subnet's owner hotkey... of a fresh key pair owned by Ferdie.
+    const oldHot = keyring.addFromUri('//Ferdie//old');
+    const newHot = keyring.addFromUri('//Ferdie//new');
+    expect((await send(st.burnedRegister!(netuid, oldHot.address), ferdie)).failed?.name ?? null).toBeNull();
+    // Identity (a coldkey with a registered hotkey may set one), read back through Taonet's view.
+    const id = await send(st.setIdentity!('Ferdie Validator', 'https://f.example', '', '', '', 'fast', ''), ferdie);
+    expect(id.failed?.name ?? null).toBeNull();
+    const who = await node.rpc<{ name: string } | null>('taonet_identity', [toHex(ferdie.publicKey)]);
+    expect(who?.name).toBe('Ferdie Validator');
+    const swapped = await send(st.swapHotkey!(oldHot.address, newHot.address, null), ferdie);
+    expect(swapped.failed?.name ?? null, 'swap').toBeNull();
+    const uidNew = (await api.query.subtensorModule!.uids!(netuid, newHot.address)) as unknown as { isSome: boolean };
+    expect(uidNew.isSome).toBe(true);
+  }, 120_000);
+
   it('a failing call reports subtensor’s error name through findMetaError, and the fee is still paid', async () => {
     await send(api.tx.balances!.transferKeepAlive!(eve.address, 1n * TAO), alice);
     const before = await free(eve.address);
