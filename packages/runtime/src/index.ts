@@ -55,3 +55,8 @@ export * as subnets from './subnets/index.js';
 export * as swap from './swap/index.js';
 // The weight-commit hash and the per-mechanism storage index (the simulator builds commits).
 export { netuidStorageIndex, weightsCommitHash } from './weights/commit-hash.js';
+
+// The MEV shield's key rotation (the per-block inherent) and the context calls run in, for tests of
+// the author's keyring that drive the very rotation blocks apply.
+export { announceNextKey, SHIELD_KEY_BYTES } from './shield/announce-next-key.js';
+export { Ctx } from './system/context.js';
