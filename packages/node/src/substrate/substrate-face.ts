@@ -4,6 +4,7 @@
  */
 import { fromHex } from '@taonet/primitives';
 import type { Chain } from '../chain/chain.js';
+import { digestOf } from '../codec/block.js';
 import { decodeOrReject } from '../chain/transaction-checks.js';
 import { HistoricalState } from '../storage/historical-state.js';
 import type { BlockEvents } from './event-records.js';
@@ -132,5 +133,9 @@ export function contextAtNumber(chain: Chain, n: bigint): StorageContext {
     number: n,
     blockHash: (b) => blockHashBytes(chain, b),
     blockEvents: (b) => blockEvents(chain, b),
+    blockDigest: (b) => {
+      const block = chain.store.blockByNumber(b);
+      return block === null ? [] : digestOf({ ...block.header, seal: null });
+    },
   };
 }
