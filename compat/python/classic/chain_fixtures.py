@@ -1,0 +1,43 @@
+"""What the classic chain tests share: a client on the auto-sealing node, wallets from dev URIs,
+a subnet of their own, and reads through Taonet's CLI to compare with."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+
+def rao(value: Any) -> int:
+    """Taonet's CLI prints balances as ``{"unit", "rao", "tao"}``; rao is exact."""
+    if isinstance(value, dict) and "rao" in value:
+        return int(value["rao"])
+    return int(value)
+
+
+def new_subnet(st, owner) -> int:
+    """Registers and starts a subnet owned by ``owner`` through the SDK; returns its netuid, found
+    as the one netuid that was not there before."""
+    before = set(st.get_all_subnets_netuid())
+    r = st.register_subnet(owner, raise_error=True)
+    assert r.success, r.message
+    added = sorted(set(st.get_all_subnets_netuid()) - before)
+    assert len(added) == 1, added
+    netuid = added[0]
+    r = st.start_call(owner, netuid, raise_error=True)
+    assert r.success, r.message
+    return netuid
+
+
+def eventually(read: Callable[[], Any], ok: Callable[[Any], bool], timeout: float = 30, every: float = 0.25) -> Any:
+    """Polls ``read`` until ``ok`` holds (chain state that changes at an epoch), else the last value."""
+    deadline = time.monotonic() + timeout
+    value = read()
+    while not ok(value) and time.monotonic() < deadline:
+        time.sleep(every)
+        value = read()
+    return value
+
+
+def cli_neuron(chain, netuid: int, hotkey: str) -> dict | None:
+    mg = chain.cli("subnets", "metagraph", "--netuid", str(netuid))
+    return next((n for n in mg["neurons"] if n["hotkey"] == hotkey), None)
