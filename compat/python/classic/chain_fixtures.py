@@ -41,3 +41,22 @@ def eventually(read: Callable[[], Any], ok: Callable[[Any], bool], timeout: floa
 def cli_neuron(chain, netuid: int, hotkey: str) -> dict | None:
     mg = chain.cli("subnets", "metagraph", "--netuid", str(netuid))
     return next((n for n in mg["neurons"] if n["hotkey"] == hotkey), None)
+
+
+def set_hyperparameter(st, owner, netuid: int, name: str, value: Any, tries: int = 200) -> None:
+    """The subnet owner (or the dev chain's admin, //Alice) sets a hyperparameter with Taonet's own call (TaonetAdmin.set_hyperparameter,
+    composed from the node's metadata by the SDK's substrate interface), retrying while the chain
+    freezes hyperparameters near an epoch."""
+    kind = "Bool" if isinstance(value, bool) else "Int"
+    call = st.substrate.compose_call(
+        "TaonetAdmin", "set_hyperparameter", {"netuid": netuid, "name": name, "value": {kind: value}}
+    )
+    for _ in range(tries):
+        r = st.sign_and_send_extrinsic(call=call, wallet=owner, wait_for_inclusion=True, wait_for_finalization=False)
+        if r.success:
+            return
+        message = f"{r.message} {r.error}"
+        if "AdminActionProhibitedDuringWeightsWindow" not in message:
+            raise AssertionError(f"set {name}: {message}")
+        time.sleep(0.25)
+    raise AssertionError(f"{name} stayed frozen")

@@ -11,7 +11,7 @@ import bittensor as bt
 import pytest
 from bittensor_wallet import Keypair
 
-from chain_fixtures import cli_neuron, eventually, new_subnet, rao
+from chain_fixtures import cli_neuron, eventually, new_subnet, rao, set_hyperparameter
 from pending import needs_api
 
 TAO = 10**9
@@ -150,9 +150,7 @@ def test_set_weights_with_commit_reveal_off(st, taonet_chain, owner, miner, netu
 def test_commit_then_reveal_weights(st, taonet_chain, owner, netuid, registered):
     # Commit-reveal on, set by the owner through Taonet's CLI, on a subnet of its own would be
     # cleaner, but one epoch of the shared subnet is enough: later tests do not set weights here.
-    taonet_chain.cli(
-        "subnets", "set", "--netuid", str(netuid), "--param", "commitRevealEnabled", "--value", "true", "--uri", "//Alice"
-    )
+    set_hyperparameter(st, owner, netuid, "commitRevealEnabled", True)
     assert eventually(lambda: st.commit_reveal_enabled(netuid), bool)
     owner_uid = st.get_uid_for_hotkey_on_subnet(owner.hotkey.ss58_address, netuid)
     # The SDK hashes the weights as given and normalises them only when revealing: pass u16 values.
