@@ -129,7 +129,7 @@ def test_subnets_register_safe_and_unsafe(btcli, st, taonet_chain, netuid, membe
 
 
 @needs_api("SwapRuntimeApi.sim_swap_tao_for_alpha / StakeInfoRuntimeApi")
-def test_stake_add_list_move_remove(btcli, st, taonet_chain, netuid, member, owner):
+def test_stake_add_list_remove(btcli, st, taonet_chain, netuid, member, owner):
     ck, hk = member.coldkeypub.ss58_address, owner.hotkey.ss58_address
     r = btcli(
         "stake", "add", "--netuid", str(netuid), "--amount", "5", "--include-hotkeys", hk,
