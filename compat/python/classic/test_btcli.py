@@ -193,8 +193,11 @@ def test_sudo_set_as_owner(btcli, st, netuid, owner):
 
 @pytest.fixture(scope="module")
 def commit_reveal_on(st, netuid, make_wallet) -> int:
-    # The dev chain's tempo (10) is no longer than the owner's freeze window: the admin account sets it.
-    set_hyperparameter(st, make_wallet("//Alice", "//Alice"), netuid, "commitRevealEnabled", True)
+    # The dev chain's tempo (10) is no longer than the owner's freeze window: the admin account sets
+    # it. A commit is revealable only during one epoch, and a btcli run takes seconds: a longer tempo.
+    admin = make_wallet("//Alice", "//Alice")
+    set_hyperparameter(st, admin, netuid, "tempo", 60)
+    set_hyperparameter(st, admin, netuid, "commitRevealEnabled", True)
     assert eventually(lambda: st.commit_reveal_enabled(netuid), bool)
     return netuid
 
