@@ -176,3 +176,46 @@ def test_serve_axon(st, taonet_chain, miner, netuid, registered):
     assert neuron["axon"] is not None and neuron["axon"]["port"] == 40123
     info = st.get_neuron_for_pubkey_and_subnet(miner.hotkey.ss58_address, netuid).axon_info
     assert (info.ip, info.port) == ("127.0.0.1", 40123)
+
+
+def test_async_subtensor_reads_and_transfers(taonet_chain, make_wallet):
+    import asyncio
+
+    sender = make_wallet("//Alice", "//Alice//classic-owner")
+    dest = Keypair.create_from_uri("//Taonet//classic-async").ss58_address
+
+    async def run():
+        async with bt.AsyncSubtensor(network=taonet_chain.ws) as ast:
+            block = await ast.get_current_block()
+            r = await ast.transfer(sender, dest, bt.Balance.from_tao(2), raise_error=True)
+            return block, r, await ast.get_balance(dest), await ast.get_total_subnets()
+
+    before = head(taonet_chain)
+    block, r, balance, total = asyncio.run(run())
+    assert before <= block <= head(taonet_chain)
+    assert r.success, r.message
+    assert balance.rao == 2 * TAO == rao(taonet_chain.cli("wallet", "balance", "--ss58", dest)["free"])
+    listed = taonet_chain.cli("subnets", "list")
+    assert total == len(listed["subnets"] if isinstance(listed, dict) else listed)
+
+
+def test_subnet_registration_cost_equals_taonet_cli(st, taonet_chain):
+    # Read twice around the CLI: the lock cost decays with blocks, so the CLI's value lies between.
+    first = st.get_subnet_burn_cost().rao
+    cli = rao(taonet_chain.cli("subnets", "burn-cost")["network"])
+    last = st.get_subnet_burn_cost().rao
+    assert min(first, last) <= cli <= max(first, last)
+    assert cli > 0
+
+
+@needs_api("SubnetInfoRuntimeApi.get_subnet_hyperparams_v3 (v2, v1)")
+def test_hyperparameters_equal_taonet_cli(st, taonet_chain, netuid):
+    hp = st.get_subnet_hyperparameters(netuid)
+    cli = {p["name"]: p["value"] for p in taonet_chain.cli("subnets", "hyperparameters", "--netuid", str(netuid))}
+    assert hp.tempo == cli["tempo"]
+    assert hp.commit_reveal_weights_enabled == cli["commitRevealEnabled"]
+
+
+@needs_api("DelegateInfoRuntimeApi.get_delegates")
+def test_delegates(st, owner, netuid):
+    assert any(d.hotkey_ss58 == owner.hotkey.ss58_address for d in st.get_delegates())
