@@ -3,7 +3,13 @@ Dendrite), and Bittensor wallets made from dev URIs in a temporary folder."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# async-substrate-interface caches runtimes per URL on disk and reads this once, at import: a fresh
+# chain behind a reused port must never meet a stale cache (spec §6). Set before any test imports it.
+os.environ["NO_CACHE"] = "1"
 
 from taonet_harness import TaonetNode, start_node
 
@@ -12,6 +18,17 @@ from taonet_harness import TaonetNode, start_node
 def taonet_node() -> TaonetNode:
     """A manual-seal ``taonet node --dev`` for the whole session, stopped at the end."""
     node = start_node(manual_seal=True)
+    try:
+        yield node
+    finally:
+        node.stop()
+
+
+@pytest.fixture(scope="session")
+def taonet_chain() -> TaonetNode:
+    """A dev node that seals a block every 250 ms by itself, for the clients' chain paths: they
+    wait for inclusion and finality on their own and cannot call ``dev_advanceBlocks``."""
+    node = start_node(manual_seal=False, args=["--block-time", "250"])
     try:
         yield node
     finally:

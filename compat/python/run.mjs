@@ -126,7 +126,13 @@ function main() {
       ['-m', 'pytest', '-c', join(HERE, 'pytest.ini'), '--rootdir', HERE, join(HERE, line.tests), ...extra],
       {
         cwd: ROOT,
-        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', TAONET_REPO: ROOT, TAONET_COMPAT_LINE: line.name },
+        env: {
+          ...process.env,
+          PYTHONDONTWRITEBYTECODE: '1',
+          NO_CACHE: '1',
+          TAONET_REPO: ROOT,
+          TAONET_COMPAT_LINE: line.name,
+        },
       },
     );
     // 5 = no test collected: wrong only where the line should have tests (or none matched a filter).

@@ -1,9 +1,6 @@
 """Lean line (bittensor 11.3 + bittensor-cli 9.23.2): the pinned packages import and both CLIs run.
 
-Its chain paths need the node's Substrate-compatible face (11.3 connects with
-``state_getRuntimeVersion`` and V15 metadata first, which the node does not serve yet); they join
-this folder with that face, with two expected failures recorded then: ``burned_register`` (always
-through the MEV shield) and commit-reveal (timelocked to the public drand network).
+Its chain paths are in ``test_lean_chain.py``.
 """
 
 import subprocess

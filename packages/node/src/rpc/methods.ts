@@ -183,7 +183,8 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'Next nonce for an account, counting its transactions waiting in the pool.',
     call: (api, p) => {
       const who = account(p, 0);
-      return api.pool.nextNonce(who, nonceOf(api.chain.state, who));
+      // A JSON number, as Substrate sends it (nonces are u32): bittensor 11's signer refuses a string.
+      return Number(api.pool.nextNonce(who, nonceOf(api.chain.state, who)));
     },
   },
   chain_getGenesisHash: {

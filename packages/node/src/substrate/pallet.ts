@@ -7,6 +7,7 @@
 import type { AccountId } from '@taonet/primitives';
 import { accountFromBytes, accountToBytes } from '@taonet/primitives';
 import type { State } from '@taonet/runtime';
+import type { DigestItem } from '@taonet/primitives/substrate';
 import type { BlockEvents } from './event-records.js';
 import type { Field, ScaleType, VariantDef } from './scale-type.js';
 
@@ -20,6 +21,8 @@ export interface StorageContext {
   readonly blockHash: (n: bigint) => Uint8Array | null;
   /** A block's results and tips, for System.Events. */
   readonly blockEvents: (n: bigint) => BlockEvents | null;
+  /** A block's digest logs as its runtime left them (pre-runtime items; the seal comes after). */
+  readonly blockDigest: (n: bigint) => readonly DigestItem[];
 }
 
 export type Hasher =

@@ -127,7 +127,8 @@ export const substrateMethods = (all: () => Readonly<Record<string, MethodDef>>)
     description: 'Substrate’s alias of system_accountNextIndex; also accepts an SS58 address.',
     call: (api, p) => {
       const who = anyAccount(p, 0);
-      return api.pool.nextNonce(who, nonceOf(api.chain.state, who));
+      // A JSON number, as Substrate sends it (nonces are u32): bittensor 11's signer refuses a string.
+      return Number(api.pool.nextNonce(who, nonceOf(api.chain.state, who)));
     },
   },
   state_getMetadata: {

@@ -4,6 +4,7 @@
  */
 import { fromHex, isBare } from '@taonet/primitives';
 import type { Chain } from '../chain/chain.js';
+import { digestOf } from '../codec/block.js';
 import { decodeBlockExtrinsicOrReject } from '../chain/transaction-checks.js';
 import { HistoricalState } from '../storage/historical-state.js';
 import type { BlockEvents } from './event-records.js';
@@ -138,5 +139,9 @@ export function contextAtNumber(chain: Chain, n: bigint): StorageContext {
     number: n,
     blockHash: (b) => blockHashBytes(chain, b),
     blockEvents: (b) => blockEvents(chain, b),
+    blockDigest: (b) => {
+      const block = chain.store.blockByNumber(b);
+      return block === null ? [] : digestOf({ ...block.header, seal: null });
+    },
   };
 }

@@ -63,7 +63,7 @@ export class TypeRegistry {
     return fs.map((f) => ({
       name: f.name,
       type: this.id(f.type),
-      typeName: f.typeName,
+      typeName: f.typeName ?? typeNameOf(f.type),
       docs: [...(f.docs ?? [])],
     }));
   }
@@ -106,5 +106,27 @@ export class TypeRegistry {
           docs: [...t.docs],
         };
     }
+  }
+}
+
+/**
+ * The Rust-style name of a field's type, for fields declared without one. scale-info always
+ * names call arguments, and scalecodec (the Python clients) converts that name while decoding a
+ * call: an unnamed argument makes every block holding such a call undecodable.
+ */
+export function typeNameOf(t: ScaleType): string {
+  switch (t.kind) {
+    case 'primitive':
+      return t.prim === 'str' ? 'String' : t.prim;
+    case 'compact':
+      return `Compact<${typeNameOf(t.of)}>`;
+    case 'sequence':
+      return `Vec<${typeNameOf(t.of)}>`;
+    case 'array':
+      return `[${typeNameOf(t.of)}; ${t.len}]`;
+    case 'tuple':
+      return `(${t.items.map(typeNameOf).join(', ')})`;
+    default:
+      return t.path[t.path.length - 1] ?? 'Unknown';
   }
 }

@@ -4,7 +4,8 @@ import { type PalletDef, acct, acctBytes } from '../pallet.js';
 import type { RuntimeVersion } from '../runtime-version.js';
 import { RuntimeVersionType } from '../runtime-version.js';
 import { type ErrorIndex, eventRecords } from '../event-records.js';
-import { fields, type ScaleType, T } from '../scale-type.js';
+import type { DigestItem as PrimitiveDigestItem } from '@taonet/primitives/substrate';
+import { fields, type ScaleType, T, unnamed } from '../scale-type.js';
 import { AccountId32, DispatchError, DispatchInfo, H256 } from '../types.js';
 
 /** subtensor's balances are u64 (rao). */
@@ -27,6 +28,30 @@ export const AccountInfo = T.composite(
     { name: 'AccountData', type: AccountData },
   ],
 );
+
+const EngineId = T.array(4, T.u8);
+
+/** Substrate's digest item; clients decode every log of a block header with it (by this path). */
+export const DigestItem = T.variant('sp_runtime::generic::digest::DigestItem', [
+  { name: 'PreRuntime', index: 6, fields: unnamed(EngineId, T.vec(T.u8)) },
+  { name: 'Consensus', index: 4, fields: unnamed(EngineId, T.vec(T.u8)) },
+  { name: 'Seal', index: 5, fields: unnamed(EngineId, T.vec(T.u8)) },
+  { name: 'Other', index: 0, fields: unnamed(T.vec(T.u8)) },
+  { name: 'RuntimeEnvironmentUpdated', index: 8, fields: [] },
+]);
+
+const Digest = T.composite('sp_runtime::generic::digest::Digest', fields({ logs: T.vec(DigestItem) }));
+
+const digestValue = (d: PrimitiveDigestItem): { tag: string; value: unknown } => {
+  switch (d.type) {
+    case 'RuntimeEnvironmentUpdated':
+      return { tag: d.type, value: undefined };
+    case 'Other':
+      return { tag: d.type, value: d.data };
+    default:
+      return { tag: d.type, value: [new TextEncoder().encode(d.engine), d.data] };
+  }
+};
 
 /** Set on every account by Substrate's current balances logic ("new logic" flag). */
 const NEW_LOGIC_FLAG = 1n << 127n;
@@ -76,6 +101,18 @@ export function systemPallet(
         value: T.u32,
         fallback: 0,
         get: (ctx) => (ctx.number === 0n ? undefined : Number(ctx.number)),
+      },
+      {
+        name: 'Digest',
+        docs: ['The digest of the block so far: its pre-runtime logs (the seal is added after).'],
+        modifier: 'Default',
+        keys: [],
+        value: Digest,
+        fallback: { logs: [] },
+        get: (ctx) => {
+          const logs = ctx.blockDigest(ctx.number);
+          return logs.length === 0 ? undefined : { logs: logs.map(digestValue) };
+        },
       },
       {
         name: 'Events',

@@ -1,0 +1,242 @@
+"""bittensor-cli 9.23.2 (``python -m bittensor_cli.cli``) on a live Taonet dev node: spec §8 rows
+16-21 and the issue's btcli list. btcli can exit 0 after a failure, so every check reads the result
+back from the chain (the classic SDK, or Taonet's CLI with ``--json``)."""
+
+from __future__ import annotations
+
+import bittensor as bt
+import pytest
+from bittensor_wallet import Keypair
+
+from chain_fixtures import cli_neuron, eventually, new_subnet, rao, set_hyperparameter
+from pending import cannot_pass, needs_api
+from taonet_harness import python_cli
+
+TAO = 10**9
+
+
+@pytest.fixture(scope="module")
+def st(taonet_chain):
+    s = bt.Subtensor(network=taonet_chain.ws)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    return tmp_path_factory.mktemp("btcli-home")
+
+
+@pytest.fixture(scope="module")
+def btcli(taonet_chain, home):
+    """``btcli(*args, wallet=w)``: one btcli command against the chain, with the wallet's files."""
+
+    def run(*args: str, wallet=None, network: bool = True, timeout: float = 180):
+        extra = []
+        if wallet is not None:
+            extra += ["--wallet-path", wallet.path, "--wallet-name", wallet.name, "--wallet-hotkey", wallet.hotkey_str]
+        if network:
+            extra += ["--network", taonet_chain.ws]
+        return python_cli("bittensor_cli.cli", *args, *extra, home=home, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def owner(make_wallet):
+    return make_wallet("//Charlie", "//Charlie//btcli-owner")
+
+
+@pytest.fixture(scope="module")
+def member(make_wallet):
+    return make_wallet("//Dave", "//Dave//btcli-member")
+
+
+@pytest.fixture(scope="module")
+def netuid(btcli, st, owner) -> int:
+    """A subnet created and started through btcli (``subnets create``, ``subnets start``)."""
+    before = set(st.get_all_subnets_netuid())
+    r = btcli(
+        "subnets", "create", "--subnet-name", "btcli-net", "--github-repo", "https://github.com/taonet/btcli-net",
+        "--subnet-contact", "ops@example.org", "--subnet-url", "https://example.org", "--discord-handle", "btcli-net",
+        "--description", "a subnet made by btcli", "--logo-url", "https://example.org/logo.png",
+        "--additional-info", "taonet compat", "--no-mev-protection", "--no-prompt", "--json-output",
+        wallet=owner,
+    )
+    added = sorted(set(st.get_all_subnets_netuid()) - before)
+    assert len(added) == 1, (added, r.stdout[-2000:], r.stderr[-2000:])
+    n = added[0]
+    assert st.subnet(n).owner_coldkey == owner.coldkeypub.ss58_address
+    r = btcli("subnets", "start", "--netuid", str(n), "--no-prompt", wallet=owner)
+    assert eventually(lambda: st.query_subtensor("FirstEmissionBlockNumber", params=[n]).value, bool), r.stdout[-2000:]
+    return n
+
+
+def test_wallet_create_from_uri(btcli, tmp_path):
+    r = btcli(
+        "wallet", "create", "--uri", "Eve", "--wallet-path", str(tmp_path), "--wallet-name", "eve",
+        "--wallet-hotkey", "default", "--no-use-password", "--json-output", network=False,
+    )
+    assert r.json is not None and r.json["success"], r.stdout
+    eve = Keypair.create_from_uri("//Eve").ss58_address
+    assert r.json["data"]["coldkey_ss58"] == eve
+    assert (tmp_path / "eve" / "coldkeypub.txt").read_text().find(eve[:8]) >= 0 or (tmp_path / "eve" / "coldkey").exists()
+
+
+@needs_api("StakeInfoRuntimeApi.get_stake_info_for_coldkeys")
+def test_wallet_balance(btcli, taonet_chain, member):
+    r = btcli("wallet", "balance", "--json-output", wallet=member)
+    assert r.json is not None, r.stdout + r.stderr
+    ck = member.coldkeypub.ss58_address
+    free = r.json["balances"][member.name]["free"]
+    assert round(free * TAO) == rao(taonet_chain.cli("wallet", "balance", "--ss58", ck)["free"])
+
+
+def test_wallet_transfer(btcli, st, member):
+    dest = Keypair.create_from_uri("//Taonet//btcli-transfer").ss58_address
+    r = btcli("wallet", "transfer", "--dest", dest, "--amount", "1", "--no-prompt", "--json-output", wallet=member)
+    assert st.get_balance(dest).rao == TAO, r.stdout[-2000:] + r.stderr[-2000:]
+    assert r.json is not None and r.json.get("success") is True, r.stdout[-2000:]
+
+
+@needs_api("storage SubtensorModule.SubnetEmaTaoFlow")
+def test_subnets_list(btcli, st, netuid):
+    r = btcli("subnets", "list", "--json-output")
+    assert r.json is not None, r.stdout[-2000:] + r.stderr[-2000:]
+    listed = r.json["subnets"] if isinstance(r.json, dict) else r.json
+    netuids = sorted(int(k) for k in listed) if isinstance(listed, dict) else sorted(s["netuid"] for s in listed)
+    assert netuids == sorted(st.get_all_subnets_netuid())
+
+
+@needs_api("SubnetInfoRuntimeApi.get_subnet_state / get_mechagraph")
+def test_subnets_show_and_metagraph(btcli, st, netuid, owner):
+    for cmd in ("show", "metagraph"):
+        r = btcli("subnets", cmd, "--netuid", str(netuid), "--json-output")
+        assert r.json is not None, r.stdout[-2000:] + r.stderr[-2000:]
+        text = str(r.json)
+        assert owner.hotkey.ss58_address in text
+
+
+def test_subnets_register_safe_and_unsafe(btcli, st, taonet_chain, netuid, member, make_wallet):
+    # The default: register_limit with a limit price (burn × tolerance).
+    r = btcli("subnets", "register", "--netuid", str(netuid), "--no-prompt", "--json-output", wallet=member)
+    assert cli_neuron(taonet_chain, netuid, member.hotkey.ss58_address) is not None, r.stdout[-3000:] + r.stderr[-2000:]
+    # --unsafe: plain burned_register.
+    second = make_wallet("//Dave", "//Dave//btcli-unsafe")
+    r = btcli("subnets", "register", "--netuid", str(netuid), "--unsafe", "--no-prompt", "--json-output", wallet=second)
+    uid = st.get_uid_for_hotkey_on_subnet(second.hotkey.ss58_address, netuid)
+    assert uid is not None, r.stdout[-3000:] + r.stderr[-2000:]
+
+
+@needs_api("SwapRuntimeApi.sim_swap_tao_for_alpha / StakeInfoRuntimeApi")
+def test_stake_add_list_remove(btcli, st, taonet_chain, netuid, member, owner):
+    ck, hk = member.coldkeypub.ss58_address, owner.hotkey.ss58_address
+    r = btcli(
+        "stake", "add", "--netuid", str(netuid), "--amount", "5", "--include-hotkeys", hk,
+        "--no-mev-protection", "--no-prompt", "--json-output", wallet=member,
+    )
+    stakes = taonet_chain.cli("wallet", "balance", "--ss58", ck)["stakes"]
+    assert stakes, r.stdout[-3000:] + r.stderr[-2000:]
+    r = btcli("stake", "list", "--json-output", wallet=member)
+    assert r.json is not None and hk in str(r.json), r.stdout[-2000:]
+    r = btcli(
+        "stake", "remove", "--netuid", str(netuid), "--amount", "1", "--include-hotkeys", hk,
+        "--no-mev-protection", "--no-prompt", "--json-output", wallet=member,
+    )
+    after = taonet_chain.cli("wallet", "balance", "--ss58", ck)["stakes"]
+    assert sum(rao(s["alpha"]) for s in after) < sum(rao(s["alpha"]) for s in stakes), r.stdout[-2000:]
+
+
+@needs_api("StakeInfoRuntimeApi.get_stake_info_for_coldkey (read before the shield)")
+def test_default_mev_protection_gives_a_clear_error(btcli, st, netuid, member, owner):
+    # btcli shields stake calls by default; the node declares MevShield but has no key yet, so
+    # btcli must stop with its own message before submitting, not crash.
+    ck = member.coldkeypub.ss58_address
+    before = st.get_balance(ck).rao
+    r = btcli(
+        "stake", "add", "--netuid", str(netuid), "--amount", "1", "--include-hotkeys", owner.hotkey.ss58_address,
+        "--no-prompt", "--json-output", wallet=member,
+    )
+    out = r.stdout + r.stderr
+    assert "Traceback" not in out, out[-3000:]
+    assert "mev" in out.lower() or "shield" in out.lower() or "NextKey" in out, out[-3000:]
+    assert st.get_balance(ck).rao == before
+
+
+@needs_api("SubnetInfoRuntimeApi.get_subnet_hyperparams_v3")
+def test_sudo_get(btcli, taonet_chain, netuid):
+    r = btcli("sudo", "get", "--netuid", str(netuid), "--json-output")
+    assert r.json is not None, r.stdout[-2000:] + r.stderr[-2000:]
+    tempo = taonet_chain.cli("subnets", "show", "--netuid", str(netuid))["tempo"]
+    assert tempo in [v for v in _values(r.json)]
+
+
+def _values(doc):
+    if isinstance(doc, dict):
+        for v in doc.values():
+            yield from _values(v)
+    elif isinstance(doc, list):
+        for v in doc:
+            yield from _values(v)
+    else:
+        yield doc
+
+
+@pytest.mark.xfail(reason="Taonet has no AdminUtils pallet yet: owner hyperparameters are TaonetAdmin.set_hyperparameter", strict=False)
+def test_sudo_set_as_owner(btcli, st, netuid, owner):
+    r = btcli(
+        "sudo", "set", "--netuid", str(netuid), "--param", "weights_rate_limit", "--value", "3", "--no-prompt",
+        "--json-output", wallet=owner,
+    )
+    assert eventually(lambda: st.weights_rate_limit(netuid), lambda v: v == 3), r.stdout[-2000:] + r.stderr[-2000:]
+
+
+@pytest.fixture(scope="module")
+def commit_reveal_on(st, netuid, make_wallet) -> int:
+    # The dev chain's tempo (10) is no longer than the owner's freeze window: the admin account sets
+    # it. A commit is revealable only during one epoch, and a btcli run takes seconds: a longer tempo.
+    admin = make_wallet("//Alice", "//Alice")
+    set_hyperparameter(st, admin, netuid, "tempo", 60)
+    set_hyperparameter(st, admin, netuid, "commitRevealEnabled", True)
+    assert eventually(lambda: st.commit_reveal_enabled(netuid), bool)
+    return netuid
+
+
+@cannot_pass(
+    "btcli 9.23.2 `weights commit` first reads storage SubtensorModule.get_commit_reveal_weights_enabled, "
+    "which subtensor does not have either (bittensor_cli/src/commands/weights.py set_weights_extrinsic)"
+)
+def test_weights_commit(btcli, st, commit_reveal_on, owner):
+    netuid = commit_reveal_on
+    uid = st.get_uid_for_hotkey_on_subnet(owner.hotkey.ss58_address, netuid)
+    r = btcli(
+        "weights", "commit", "--netuid", str(netuid), "--uids", str(uid), "--weights", "1", "--salt", "1,2",
+        "--no-prompt", "--json-output", wallet=owner,
+    )
+    assert r.json is not None and r.json.get("success") is True, r.stdout[-2000:] + r.stderr[-2000:]
+
+
+def test_weights_reveal(btcli, st, commit_reveal_on, owner):
+    """btcli reveals what the classic SDK committed with the version key btcli sends."""
+    from bittensor_cli.version import __version_as_int__ as btcli_version
+
+    netuid = commit_reveal_on
+    uid = st.get_uid_for_hotkey_on_subnet(owner.hotkey.ss58_address, netuid)
+    salt = [5, 6, 7]
+    r = st.commit_weights(
+        owner, netuid, salt=salt, uids=[uid], weights=[65535], version_key=btcli_version, raise_error=True,
+        wait_for_inclusion=True,
+    )
+    assert r.success, r.message
+    assert uid not in dict(st.weights(netuid))
+    # btcli submits the reveal without waiting for inclusion and reports success either way, and
+    # the reveal opens only with a later epoch: submit, then look for the weights on the chain.
+    args = ["--netuid", str(netuid), "--uids", str(uid), "--weights", "1", "--salt", "5,6,7", "--no-prompt"]
+    rows: dict = {}
+    for _ in range(12):
+        r = btcli("weights", "reveal", *args, "--json-output", wallet=owner)
+        rows = eventually(lambda: dict(st.weights(netuid)), lambda w: uid in w, timeout=3)
+        if uid in rows:
+            break
+    assert uid in rows, r.stdout[-2000:] + r.stderr[-2000:]
+    assert dict(rows[uid]) == {uid: 65535}
