@@ -19,7 +19,6 @@ import time
 import bittensor as bt
 import pytest
 
-from pending import needs_api
 from taonet_harness import REPO
 
 README = REPO / "README.md"
@@ -48,7 +47,6 @@ def test_the_readme_section_is_what_this_test_runs():
     assert all(c.startswith("python ") for c in cmds)
 
 
-@needs_api("NeuronInfoRuntimeApi.get_neuron (serve_axon) and SubnetInfoRuntimeApi.get_subnet_state (metagraph)")
 def test_python_miner_and_validator_earn_on_their_subnet(taonet_chain, tmp_path):
     home = tmp_path / "home"
     home.mkdir()

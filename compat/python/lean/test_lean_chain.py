@@ -9,7 +9,7 @@ import pytest
 from bittensor_wallet import Keypair
 from bittensor_wallet import Wallet as FileWallet
 
-from pending import cannot_pass, needs_api
+from pending import cannot_pass
 
 TAO = 10**9
 
@@ -107,7 +107,6 @@ def test_burned_register_through_submit_call(sub, taonet_chain, miner, netuid):
     assert miner.hotkey.ss58_address in [n["hotkey"] for n in mg["neurons"]]
 
 
-@cannot_pass("bittensor 11.3 sends burned_register through the MEV shield (mev_shield_required), which Taonet has not built yet")
 def test_burned_register_through_execute(sub, wallets, netuid):
     w = wallets("shielded", "//Eve", "//Eve//lean-shielded")
     r = sub.execute_tool("burned_register", {"netuid": netuid, "hotkey_ss58": w.hotkey.ss58_address}, w)
@@ -132,7 +131,6 @@ def test_add_stake_with_slippage_protection(sub, taonet_chain, owner, miner, net
     assert alpha() > 0
 
 
-@needs_api("storage SubtensorModule.SubnetEpochConsensus (§L3)")
 def test_set_weights(sub, taonet_chain, owner, netuid):
     mg = taonet_chain.cli("subnets", "metagraph", "--netuid", str(netuid))
     uid = next(n["uid"] for n in mg["neurons"] if n["hotkey"] == owner.hotkey.ss58_address)

@@ -16,7 +16,9 @@ def main() -> None:
         "miner",
         lambda p: (
             p.add_argument("--axon.port", dest="port", type=int, default=8091),
-            p.add_argument("--axon.ip", dest="ip", default="127.0.0.1"),
+            # The chain refuses loopback addresses (as subtensor does); 0.0.0.0 binds every interface and
+            # validators on this machine reach it.
+            p.add_argument("--axon.ip", dest="ip", default="0.0.0.0"),
         ),
     )
     wallet, subtensor = connect(args)

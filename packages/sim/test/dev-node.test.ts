@@ -99,6 +99,8 @@ describe('simulator against a dev node', () => {
       basePath: null,
       authorityKey: authority,
       manualSeal: true,
+      // The simulator has no block author: no MEV-shield keys rotate in its state either.
+      mevShield: false,
       rpc: { port: 0, host: '127.0.0.1' },
     });
     client = await Subtensor.connect(node.rpcUrl.replace(/^http/, 'ws'));
