@@ -1,8 +1,7 @@
 """The classic SDK (bittensor 10.5, ``bt.Subtensor``) on a live Taonet dev node: spec §8 rows 5-15.
 
 Every write is read back from the chain, and reads are compared with what Taonet's own CLI
-(``--json``) reports for the same state. Paths that need a runtime API another change is adding are
-recorded as expected failures (``pending.needs_api``) and turn green once the node serves it.
+(``--json``) reports for the same state.
 """
 
 from __future__ import annotations
