@@ -95,7 +95,9 @@ describe('README, as printed', () => {
       if (line === 'subnets register') expect(r.stdout).toMatch(/as uid 1 on subnet \d+/);
       if (line === 'stake child get') expect(r.stdout).toContain(f.get('<miner hotkey ss58>'));
       if (line === 'stake add' && !args.includes('--partial'))
-        expect(r.stdout).toMatch(/✓ staked τ0\.1 on subnet \d+: got [\d.]+ \S+ at τ[\d.]+\/α (\(through the MEV shield\) )?— block/);
+        expect(r.stdout).toMatch(
+          /✓ staked τ0\.1 on subnet \d+: got [\d.]+ \S+ at τ[\d.]+\/α (\(through the MEV shield\) )?— block/,
+        );
       if (line === 'stake add' && args.includes('--partial')) {
         const m = /staked τ([\d.]+) on subnet \d+: got [\d.]+ \S+ at τ[\d.]+\/α \(partial fill; τ([\d.]+) stays/.exec(
           r.stdout,

@@ -149,7 +149,14 @@ function next(name: string, now: unknown): unknown {
   if (name === 'burnIncreaseMult') return (now as bigint) + (1n << 62n);
   if (name === 'flowNormExponent') return (now as number) === 1 ? 2 : 1;
   // maxAllowedUids goes down: raising it past 256 would exceed what one mechanism may hold.
-  const down = new Set(['maxAllowedUids', 'maxBurn', 'maxAllowedValidators', 'minNonImmuneUids', 'bondsMovingAverage', 'bondsPenalty']);
+  const down = new Set([
+    'maxAllowedUids',
+    'maxBurn',
+    'maxAllowedValidators',
+    'minNonImmuneUids',
+    'bondsMovingAverage',
+    'bondsPenalty',
+  ]);
   const step = down.has(name) ? -1 : 1;
   return typeof now === 'bigint' ? now + BigInt(step) : (now as number) + step;
 }

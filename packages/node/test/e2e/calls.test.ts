@@ -5,7 +5,15 @@
  * hyperparameters and the admin calls. Each is checked by its success event in the block's events,
  * and a failing call by its typed error.
  */
-import { type AccountId, accountToBytes, blake2b256, encryptShieldBlob, fromHex, RAO_PER_TAO, toHex } from '@taonet/primitives';
+import {
+  type AccountId,
+  accountToBytes,
+  blake2b256,
+  encryptShieldBlob,
+  fromHex,
+  RAO_PER_TAO,
+  toHex,
+} from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
 import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';

@@ -33,6 +33,34 @@ const daveHot = keyring.addFromUri('//Dave//hot');
 const daveMiner = keyring.addFromUri('//Dave//miner');
 const eve = keyring.addFromUri('//TaonetNobody');
 
+/** A call of the node's metadata by section and name (the API is built from it at run time). */
+function tx(section: string, method: string): (...args: unknown[]) => SubmittableExtrinsic<'promise'> {
+  const f = api.tx[section]?.[method];
+  if (f === undefined) throw new Error(`no call ${section}.${method} in the metadata`);
+  return f as unknown as (...args: unknown[]) => SubmittableExtrinsic<'promise'>;
+}
+
+/** A storage query of the node's metadata by section and name. */
+function query(section: string, item: string): (...args: unknown[]) => Promise<unknown> {
+  const f = api.query[section]?.[item];
+  if (f === undefined) throw new Error(`no storage ${section}.${item} in the metadata`);
+  return f as unknown as (...args: unknown[]) => Promise<unknown>;
+}
+
+type Unsafe = ReturnType<ReturnType<typeof createClient>['getUnsafeApi']>;
+const accountOf =
+  (u: Unsafe) =>
+  (who: string, at?: { at: string }): Promise<{ data: { free: bigint } }> => {
+    const item = u.query.System?.Account;
+    if (item === undefined) throw new Error('no System.Account');
+    return item.getValue(who, ...(at === undefined ? [] : [at])) as Promise<{ data: { free: bigint } }>;
+  };
+const unsafeTx = (u: Unsafe, pallet: string, call: string) => {
+  const f = u.tx[pallet]?.[call];
+  if (f === undefined) throw new Error(`no call ${pallet}.${call}`);
+  return f;
+};
+
 interface Outcome {
   readonly blockHash: string;
   readonly events: EventRecord[];
@@ -99,7 +127,7 @@ afterAll(async () => {
 describe('@polkadot/api writes', () => {
   it('Balances.transfer_keep_alive reaches finalized with ExtrinsicSuccess, and the balances move', async () => {
     const before = await free(bob.address);
-    const o = await send(api.tx.balances!.transferKeepAlive!(bob.address, 10n * TAO), alice);
+    const o = await send(tx('balances', 'transferKeepAlive')(bob.address, 10n * TAO), alice);
     expect(o.failed?.name ?? null).toBeNull();
     expect(eventNames(o)).toEqual([
       'balances.Transfer',
@@ -117,26 +145,29 @@ describe('@polkadot/api writes', () => {
   });
 
   it('a subnet end to end through api.tx.subtensorModule: create, start, register, stake with a limit, weights, commit/reveal', async () => {
-    const st = api.tx.subtensorModule!;
-    await send(api.tx.balances!.transferKeepAlive!(dave.address, 50_000n * TAO), alice);
-    const created = await send(st.registerNetwork!(daveHot.address), dave);
+    await send(tx('balances', 'transferKeepAlive')(dave.address, 50_000n * TAO), alice);
+    const created = await send(tx('subtensorModule', 'registerNetwork')(daveHot.address), dave);
     expect(created.failed?.name ?? null).toBeNull();
     const added = created.events.find((e) => e.event.method === 'NetworkAdded');
-    const netuid = Number((added?.event.data[0] as unknown as { toNumber(): number }).toNumber());
+    if (added === undefined) throw new Error('no NetworkAdded event');
+    const netuid = (added.event.data[0] as unknown as { toNumber(): number }).toNumber();
     expect(netuid).toBeGreaterThan(0);
-    expect((await send(st.startCall!(netuid), dave)).failed).toBeNull();
-    const reg = await send(st.burnedRegister!(netuid, daveMiner.address), dave);
+    expect((await send(tx('subtensorModule', 'startCall')(netuid), dave)).failed).toBeNull();
+    const reg = await send(tx('subtensorModule', 'burnedRegister')(netuid, daveMiner.address), dave);
     expect(reg.failed?.name ?? null).toBeNull();
     expect(eventNames(reg)).toContain('subtensorModule.NeuronRegistered');
     const uid = (
-      (await api.query.subtensorModule!.uids!(netuid, daveMiner.address)) as unknown as {
+      (await query('subtensorModule', 'uids')(netuid, daveMiner.address)) as unknown as {
         unwrap(): { toNumber(): number };
       }
     )
       .unwrap()
       .toNumber();
     // add_stake_limit with a generous limit price (rao per alpha): fills.
-    const staked = await send(st.addStakeLimit!(daveHot.address, netuid, 1n * TAO, 1000n * TAO, false), dave);
+    const staked = await send(
+      tx('subtensorModule', 'addStakeLimit')(daveHot.address, netuid, 1n * TAO, 1000n * TAO, false),
+      dave,
+    );
     expect(staked.failed?.name ?? null).toBeNull();
     expect(eventNames(staked)).toContain('subtensorModule.StakeAdded');
     const info = await node.rpc<{ stakes: { netuid: number; alpha: string }[] }>('taonet_accountInfo', [
@@ -144,13 +175,13 @@ describe('@polkadot/api writes', () => {
     ]);
     expect(BigInt(info.stakes.find((s) => s.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
     // Weights, signed by the hotkey (the fee goes to its coldkey's rules; the hotkey is funded).
-    await send(api.tx.balances!.transferKeepAlive!(daveHot.address, 10n * TAO), alice);
-    const set = await send(st.setWeights!(netuid, [uid], [65535], 0), daveHot);
+    await send(tx('balances', 'transferKeepAlive')(daveHot.address, 10n * TAO), alice);
+    const set = await send(tx('subtensorModule', 'setWeights')(netuid, [uid], [65535], 0), daveHot);
     expect(set.failed?.name ?? null).toBeNull();
     expect(eventNames(set)).toContain('subtensorModule.WeightsSet');
     // Commit-reveal on, by the owner through Taonet's admin pallet, then commit and reveal.
     const on = await sendUntil(
-      () => api.tx.taonetAdmin!.setHyperparameter!(netuid, 'commitRevealEnabled', { Bool: true }),
+      () => tx('taonetAdmin', 'setHyperparameter')(netuid, 'commitRevealEnabled', { Bool: true }),
       dave,
       ['AdminActionProhibitedDuringWeightsWindow'],
     );
@@ -164,13 +195,15 @@ describe('@polkadot/api writes', () => {
       salt,
       versionKey: 0n,
     });
-    const committed = await send(st.commitWeights!(netuid, hash), daveHot);
+    const committed = await send(tx('subtensorModule', 'commitWeights')(netuid, hash), daveHot);
     expect(committed.failed?.name ?? null).toBeNull();
     expect(eventNames(committed)).toContain('subtensorModule.WeightsCommitted');
     // The reveal opens with a later epoch: retry while the chain says it is too early.
-    const revealed = await sendUntil(() => st.revealWeights!(netuid, [uid], [65535], salt, 0), daveHot, [
-      'RevealTooEarly',
-    ]);
+    const revealed = await sendUntil(
+      () => tx('subtensorModule', 'revealWeights')(netuid, [uid], [65535], salt, 0),
+      daveHot,
+      ['RevealTooEarly'],
+    );
     expect(revealed.failed?.name ?? null).toBeNull();
     expect(eventNames(revealed)).toContain('subtensorModule.WeightsRevealed');
   }, 120_000);
@@ -178,23 +211,25 @@ describe('@polkadot/api writes', () => {
   it('operator calls through @polkadot/api: batch_all, a proxied add_stake, set_identity, set_commitment, set_children, swap_hotkey', async () => {
     const ferdie = keyring.addFromUri('//Ferdie');
     const proxyHot = keyring.addFromUri('//Ferdie//proxy');
-    const st = api.tx.subtensorModule!;
     // batch_all: two transfers in one extrinsic, with Utility's events.
     const batch = await send(
-      api.tx.utility!.batchAll!([
-        api.tx.balances!.transferKeepAlive!(proxyHot.address, 5n * TAO),
-        api.tx.balances!.transferKeepAlive!(daveHot.address, 1n * TAO),
+      tx(
+        'utility',
+        'batchAll',
+      )([
+        tx('balances', 'transferKeepAlive')(proxyHot.address, 5n * TAO),
+        tx('balances', 'transferKeepAlive')(daveHot.address, 1n * TAO),
       ]),
       ferdie,
     );
     expect(batch.failed?.name ?? null).toBeNull();
     expect(eventNames(batch)).toContain('system.ExtrinsicSuccess');
     // Ferdie lets a hot key stake for him, then the hot key stakes as Ferdie on Dave's subnet.
-    const added = await send(api.tx.proxy!.addProxy!(proxyHot.address, 'Staking', 0), ferdie);
+    const added = await send(tx('proxy', 'addProxy')(proxyHot.address, 'Staking', 0), ferdie);
     expect(added.failed?.name ?? null).toBeNull();
     const netuid = Math.max(...(await node.rpc<{ subnets: number[] }>('taonet_networkInfo')).subnets);
     const proxied = await send(
-      api.tx.proxy!.proxy!(ferdie.address, null, st.addStake!(daveHot.address, netuid, 2n * TAO)),
+      tx('proxy', 'proxy')(ferdie.address, null, tx('subtensorModule', 'addStake')(daveHot.address, netuid, 2n * TAO)),
       proxyHot,
     );
     expect(proxied.failed?.name ?? null, 'proxy').toBeNull();
@@ -204,7 +239,7 @@ describe('@polkadot/api writes', () => {
     expect(BigInt(info.stakes.find((x) => x.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
     // A commitment by Dave's hotkey (registered on the subnet), with a Raw field.
     const commit = await send(
-      api.tx.commitments!.setCommitment!(netuid, { fields: [{ Raw12: 'hello taonet' }] }),
+      tx('commitments', 'setCommitment')(netuid, { fields: [{ Raw12: 'hello taonet' }] }),
       daveHot,
     );
     expect(commit.failed?.name ?? null, 'commitment').toBeNull();
@@ -215,7 +250,8 @@ describe('@polkadot/api writes', () => {
     expect(got?.fields[0]).toEqual({ kind: 'raw', data: toHex(new TextEncoder().encode('hello taonet')) });
     // Child hotkeys: Dave lends half of his hotkey's weight to the miner hotkey.
     const children = await sendUntil(
-      () => st.setChildren!(daveHot.address, netuid, [[(1n << 63n).toString(), daveMiner.address]]),
+      () =>
+        tx('subtensorModule', 'setChildren')(daveHot.address, netuid, [[(1n << 63n).toString(), daveMiner.address]]),
       dave,
       ['TxRateLimitExceeded'],
     );
@@ -223,22 +259,27 @@ describe('@polkadot/api writes', () => {
     // A hotkey swap on the subnet's owner hotkey... of a fresh key pair owned by Ferdie.
     const oldHot = keyring.addFromUri('//Ferdie//old');
     const newHot = keyring.addFromUri('//Ferdie//new');
-    expect((await send(st.burnedRegister!(netuid, oldHot.address), ferdie)).failed?.name ?? null).toBeNull();
+    expect(
+      (await send(tx('subtensorModule', 'burnedRegister')(netuid, oldHot.address), ferdie)).failed?.name ?? null,
+    ).toBeNull();
     // Identity (a coldkey with a registered hotkey may set one), read back through Taonet's view.
-    const id = await send(st.setIdentity!('Ferdie Validator', 'https://f.example', '', '', '', 'fast', ''), ferdie);
+    const id = await send(
+      tx('subtensorModule', 'setIdentity')('Ferdie Validator', 'https://f.example', '', '', '', 'fast', ''),
+      ferdie,
+    );
     expect(id.failed?.name ?? null).toBeNull();
     const who = await node.rpc<{ name: string } | null>('taonet_identity', [toHex(ferdie.publicKey)]);
     expect(who?.name).toBe('Ferdie Validator');
-    const swapped = await send(st.swapHotkey!(oldHot.address, newHot.address, null), ferdie);
+    const swapped = await send(tx('subtensorModule', 'swapHotkey')(oldHot.address, newHot.address, null), ferdie);
     expect(swapped.failed?.name ?? null, 'swap').toBeNull();
-    const uidNew = (await api.query.subtensorModule!.uids!(netuid, newHot.address)) as unknown as { isSome: boolean };
+    const uidNew = (await query('subtensorModule', 'uids')(netuid, newHot.address)) as unknown as { isSome: boolean };
     expect(uidNew.isSome).toBe(true);
   }, 120_000);
 
   it('a failing call reports subtensor’s error name through findMetaError, and the fee is still paid', async () => {
-    await send(api.tx.balances!.transferKeepAlive!(eve.address, 1n * TAO), alice);
+    await send(tx('balances', 'transferKeepAlive')(eve.address, 1n * TAO), alice);
     const before = await free(eve.address);
-    const o = await send(api.tx.subtensorModule!.addStake!(daveHot.address, 1, 1000n * TAO), eve);
+    const o = await send(tx('subtensorModule', 'addStake')(daveHot.address, 1, 1000n * TAO), eve);
     expect(o.failed?.section, JSON.stringify([o.failed, eventNames(o)])).toBe('subtensorModule');
     expect(['NotEnoughBalanceToStake', 'SubnetNotExists', 'HotKeyAccountNotExists']).toContain(o.failed?.name);
     expect(eventNames(o)).toContain('system.ExtrinsicFailed');
@@ -252,17 +293,21 @@ describe('polkadot-api writes', () => {
     try {
       const unsafe = client.getUnsafeApi();
       const ferdie = key('Ferdie');
-      const before = (await unsafe.query.System!.Account!.getValue(keyring.encodeAddress(ferdie.kp.publicKey))) as {
+      const before = (await accountOf(unsafe)(keyring.encodeAddress(ferdie.kp.publicKey))) as {
         data: { free: bigint };
       };
       const signer = getPolkadotSigner(key('Alice').kp.publicKey, 'Sr25519', (m) => sign(key('Alice').kp, m));
-      const tx = unsafe.tx.Balances!.transfer_keep_alive!({
+      const tx = unsafeTx(
+        unsafe,
+        'Balances',
+        'transfer_keep_alive',
+      )({
         dest: { type: 'Id', value: keyring.encodeAddress(ferdie.kp.publicKey) },
         value: 3n * TAO,
       });
       const r = await tx.signAndSubmit(signer);
       expect(r.ok).toBe(true);
-      const after = (await unsafe.query.System!.Account!.getValue(keyring.encodeAddress(ferdie.kp.publicKey), {
+      const after = (await accountOf(unsafe)(keyring.encodeAddress(ferdie.kp.publicKey), {
         at: r.block.hash,
       })) as { data: { free: bigint } };
       expect(after.data.free).toBe(before.data.free + 3n * TAO);
