@@ -15,11 +15,11 @@ export const MAX_SHIELD_BLOB_BYTES = 8192;
 function bytesArg(a: Args, field: string, max: number): Uint8Array {
   const v = a[field];
   if (!(v instanceof Uint8Array)) fail('InvalidArgument', `'${field}' must be bytes`);
-  if (v.length > max)
-    fail(
-      field === 'ciphertext' ? 'ShieldBlobTooLarge' : 'InvalidArgument',
-      `'${field}' is ${v.length} bytes; at most ${max}`,
-    );
+  if (v.length > max) {
+    const hint = `'${field}' is ${v.length} bytes; at most ${max}`;
+    if (field === 'ciphertext') fail('ShieldBlobTooLarge', hint);
+    fail('InvalidArgument', hint);
+  }
   return v;
 }
 
