@@ -29,6 +29,8 @@ async function start(mevShield: boolean): Promise<RunningNode> {
 let sealing: ReturnType<typeof setInterval>;
 beforeAll(async () => {
   node = await start(true);
+  // NextKey is set from the third block on (the key rotation's pipeline).
+  node.producer?.advance(3);
   sealing = setInterval(() => node.producer?.advance(1), 50);
   st = await Subtensor.connect(node.rpcUrl.replace('http', 'ws'), { timeoutMs: 10_000 });
 }, 60_000);
