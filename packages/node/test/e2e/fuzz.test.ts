@@ -351,6 +351,14 @@ function check(reply: unknown, names: Map<string, number>, sent: string | Uint8A
   const list = Array.isArray(reply) ? reply : [reply];
   if (Array.isArray(reply)) expect(reply.length).toBeGreaterThan(0);
   for (const r of list) {
+    // Random bytes for a runtime API with a variable-length argument can, rarely, be a valid
+    // encoding (e.g. netuid ‖ mecid ‖ Compact(30) ‖ 30 u16s in 64 bytes): a SCALE answer is right then.
+    const validByChance =
+      typeof sent === 'string' &&
+      sent.includes('"method":"state_call"') &&
+      typeof (r as { result?: unknown }).result === 'string' &&
+      /^0x([0-9a-f]{2})*$/.test((r as { result: string }).result);
+    if (validByChance) continue;
     if (!isTypedError(r)) {
       const shown = typeof sent === 'string' ? sent.slice(0, 300) : toHex(sent).slice(0, 300);
       throw new Error(`not a typed error: ${JSON.stringify(r)?.slice(0, 300)} for ${shown}`);
