@@ -6,33 +6,13 @@
 import type { FromRuntime, PalletCalls } from './call-def.js';
 import { callValueOf, RUNTIME_CALL, runtimeCallOf } from './call-enum.js';
 import { big, multiAddress, multiId, none, optionOf, some } from './call-values.js';
+import { PROXY_TYPES } from './proxy-types.js';
 import { T } from './scale-type.js';
 import { MultiAddress, option } from './types.js';
 
-export const PROXY_TYPE_NAMES = [
-  'Any',
-  'Owner',
-  'NonCritical',
-  'NonTransfer',
-  'Senate',
-  'NonFungible',
-  'Triumvirate',
-  'Governance',
-  'Staking',
-  'Registration',
-  'Transfer',
-  'SmallTransfer',
-  'RootWeights',
-  'ChildKeys',
-  'SudoUncheckedSetCode',
-  'SwapHotkey',
-  'SubnetLeaseBeneficiary',
-  'RootClaim',
-] as const;
-
 export const ProxyType = T.variant(
   'node_subtensor_runtime::ProxyType',
-  PROXY_TYPE_NAMES.map((name, index) => ({ name, index, fields: [] })),
+  PROXY_TYPES.map((name, index) => ({ name, index, fields: [] })),
 );
 
 const calls = { name: 'calls', type: T.vec(RUNTIME_CALL), typeName: 'Vec<<T as Config>::RuntimeCall>' };

@@ -3,30 +3,11 @@
  * Allow-lists admit only the calls they name (so a batch is refused under them); deny-lists admit
  * everything else, and their filter also reaches the calls inside a batch or a nested proxy.
  */
+import { PROXY_TYPES, type ProxyType } from '@taonet/primitives/substrate/proxy-types';
 import type { Call } from '../system/call.js';
 
-/** In the reference's order: a type's index is its SCALE discriminant. */
-export const PROXY_TYPES = [
-  'Any',
-  'Owner',
-  'NonCritical',
-  'NonTransfer',
-  'Senate',
-  'NonFungible',
-  'Triumvirate',
-  'Governance',
-  'Staking',
-  'Registration',
-  'Transfer',
-  'SmallTransfer',
-  'RootWeights',
-  'ChildKeys',
-  'SudoUncheckedSetCode',
-  'SwapHotkey',
-  'SubnetLeaseBeneficiary',
-  'RootClaim',
-] as const;
-export type ProxyType = (typeof PROXY_TYPES)[number];
+/** subtensor's proxy types, one list for the runtime, the call tables and the SDK. */
+export { PROXY_TYPES, type ProxyType };
 
 /** The reference's SmallTransfer limits: 0.5 TAO and 0.5 alpha. */
 export const SMALL_TRANSFER_LIMIT = 500_000_000n;

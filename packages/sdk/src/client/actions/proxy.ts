@@ -4,29 +4,10 @@ import type { ChainClient } from '../chain-client.js';
 import type { Signer } from '../signer.js';
 import { type CallSpec, type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
+import type { ProxyType } from '@taonet/primitives/substrate/proxy-types';
 
 /** The chain's proxy types (subtensor's), in their on-chain order. */
-export const PROXY_TYPES = [
-  'Any',
-  'Owner',
-  'NonCritical',
-  'NonTransfer',
-  'Senate',
-  'NonFungible',
-  'Triumvirate',
-  'Governance',
-  'Staking',
-  'Registration',
-  'Transfer',
-  'SmallTransfer',
-  'RootWeights',
-  'ChildKeys',
-  'SudoUncheckedSetCode',
-  'SwapHotkey',
-  'SubnetLeaseBeneficiary',
-  'RootClaim',
-] as const;
-export type ProxyType = (typeof PROXY_TYPES)[number];
+export { PROXY_TYPES, type ProxyType } from '@taonet/primitives/substrate/proxy-types';
 
 export interface ProxyParameters {
   /** The account the signer is a proxy of (SS58 or 0x hex). */
