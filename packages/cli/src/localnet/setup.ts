@@ -1,11 +1,13 @@
 /**
  * Builds the local network on a fresh chain through ordinary transactions: funds every key from
- * //Alice, creates and starts the subnets (commit-reveal off, fast tempo) with the reference
- * chain's minimum lock as their pools' TAO, registers every neuron, and stakes the validators.
- * Each step is idempotent enough to resume after an interruption.
+ * //Alice, creates and starts the demo subnets with the reference chain's minimum lock as their
+ * pools' TAO and applies each one's settings (hyperparameters, mechanisms and their emission
+ * split), registers every neuron, stakes the validators, links child hotkeys to their parents and
+ * names the validators and owners with on-chain identities. Each step is idempotent enough to
+ * resume after an interruption.
  */
-import { keypairFromUri, keypairSigner, type Signer, Tao, type TxResult } from '@taonet/sdk';
-import type { NetworkPlan } from './plan.js';
+import { keypairFromUri, keypairSigner, type Signer, Tao, toAccountHex, type TxResult } from '@taonet/sdk';
+import { childLinks, LOCALNET_HYPERPARAMETERS, type NetworkPlan, type SubnetPlan, subnetOf } from './plan.js';
 
 export type Say = (line: string) => void;
 
@@ -18,7 +20,7 @@ export interface SetupClient {
   transfer(signer: Signer, dest: string, amount: Tao): Promise<TxResult>;
   registerNetwork(signer: Signer, hotkey: string, identity?: Record<string, string>): Promise<TxResult>;
   startCall(signer: Signer, netuid: number): Promise<TxResult>;
-  setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint): Promise<TxResult>;
+  setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint | number): Promise<TxResult>;
   uidOf(netuid: number, hotkey: string): Promise<number | null>;
   register(signer: Signer, netuid: number, hotkey: string): Promise<TxResult>;
   addStake(
@@ -48,17 +50,22 @@ export async function setupNetwork(st: SetupClient, plan: NetworkPlan, say: Say)
     const have = (await st.balance(addr)).rao;
     if (have < want) must(await st.transfer(alice, addr, new Tao(want - have + 1_000n * RAO)), `fund ${uri}`);
   }
+  const created = plan.subnets.filter((s) => s.netuid === null);
   if (owners.size > 0) await withMinLock(st, alice, plan.subnetLockTao * RAO, () => createSubnets(st, plan, say));
   for (const n of plan.neurons) {
-    const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
+    const netuid = subnetOf(plan, n).netuid as number;
     const hot = keypairFromUri(n.hotkeyUri).ss58Address;
     if ((await st.uidOf(netuid, hot)) === null) {
       must(await st.register(keypairSigner(keypairFromUri(n.coldkeyUri)), netuid, hot), `register ${n.name}`);
     }
   }
   say(`registered ${plan.neurons.length} neurons`);
-  for (const n of plan.neurons.filter((x) => x.role === 'validator')) {
-    const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
+  // Children named before a subnet starts apply at once; after, they wait for the cooldown.
+  await linkChildHotkeys(st, plan, created, say);
+  for (const sub of created)
+    must(await st.startCall(keypairSigner(keypairFromUri(sub.ownerUri)), sub.netuid as number), `start ${sub.name}`);
+  for (const n of plan.neurons.filter((x) => x.role === 'validator' && x.childOf === undefined)) {
+    const netuid = subnetOf(plan, n).netuid as number;
     const cold = keypairSigner(keypairFromUri(n.coldkeyUri));
     const r = await st.addStake(cold, {
       hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
@@ -68,10 +75,20 @@ export async function setupNetwork(st: SetupClient, plan: NetworkPlan, say: Say)
     });
     must(r.result, `stake ${n.name}`);
   }
+  // A parent's stake on its child's subnet is what the child validates with.
+  for (const { parent, subnet } of childLinks(plan)) {
+    const r = await st.addStake(keypairSigner(keypairFromUri(parent.coldkeyUri)), {
+      hotkey: keypairFromUri(parent.hotkeyUri).ss58Address,
+      netuid: subnet.netuid as number,
+      amount: new Tao((subnet.childHotkey?.stakeTao ?? plan.validatorStakeTao) * RAO),
+      tolerance: 9,
+    });
+    must(r.result, `stake of ${parent.name} on ${subnet.name}`);
+  }
   // Copiers stake a little so their hotkeys hold a validator permit: that is how a copier gets to
   // query the miner it copies (miners' axons serve permit holders only).
   for (const n of plan.neurons.filter((x) => x.copyOf !== undefined)) {
-    const netuid = plan.subnets.find((s) => s.kind === n.subnet)?.netuid as number;
+    const netuid = subnetOf(plan, n).netuid as number;
     const r = await st.addStake(keypairSigner(keypairFromUri(n.coldkeyUri)), {
       hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
       netuid,
@@ -81,8 +98,68 @@ export async function setupNetwork(st: SetupClient, plan: NetworkPlan, say: Say)
     must(r.result, `stake ${n.name}`);
   }
   say('validators staked');
+  await nameAccounts(st, plan);
   plan.setupDone = true;
 }
+
+/**
+ * For each child hotkey on a subnet created by this setup (not started yet, so the list applies at
+ * once): the child's owner sets its take and the parent's owner names the child. From then on the
+ * child validates with the stake the parent holds on that subnet and pays the parent its share of
+ * the dividends after the take.
+ */
+async function linkChildHotkeys(
+  st: SetupClient,
+  plan: NetworkPlan,
+  created: readonly SubnetPlan[],
+  say: Say,
+): Promise<void> {
+  for (const { child, parent, subnet } of childLinks(plan).filter((l) => created.includes(l.subnet))) {
+    const netuid = subnet.netuid as number;
+    const childHot = toAccountHex(keypairFromUri(child.hotkeyUri).ss58Address);
+    must(
+      await st.submit(keypairSigner(keypairFromUri(child.coldkeyUri)), {
+        method: 'set_childkey_take',
+        args: { hotkey: childHot, netuid, take: subnet.childHotkey?.take ?? 0 },
+      }),
+      `take of ${child.name}`,
+    );
+    must(
+      await st.submit(keypairSigner(keypairFromUri(parent.coldkeyUri)), {
+        method: 'set_children',
+        args: {
+          hotkey: toAccountHex(keypairFromUri(parent.hotkeyUri).ss58Address),
+          netuid,
+          children: [{ proportion: U64_MAX, child: childHot }],
+        },
+      }),
+      `children of ${parent.name}`,
+    );
+    say(`${parent.name} lends its stake on ${subnet.name} to its child hotkey ${child.name}`);
+  }
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** On-chain identities, so the explorer and `taonet` show names for validators and owners. */
+async function nameAccounts(st: SetupClient, plan: NetworkPlan): Promise<void> {
+  const named = [
+    ...plan.subnets.map((s) => ({ uri: s.ownerUri, name: `${s.name} owner` })),
+    ...plan.neurons.filter((n) => n.role === 'validator').map((n) => ({ uri: n.coldkeyUri, name: n.name })),
+  ];
+  const results = await Promise.all(
+    named.map(async ({ uri, name }) => ({
+      name,
+      r: await st.submit(keypairSigner(keypairFromUri(uri)), {
+        method: 'set_identity',
+        args: { ...EMPTY_IDENTITY, name, description: 'a localnet demo account' },
+      }),
+    })),
+  );
+  for (const { name, r } of results) must(r, `identity of ${name}`);
+}
+
+const EMPTY_IDENTITY = { name: '', url: '', githubRepo: '', image: '', discord: '', description: '', additional: '' };
 
 async function createSubnets(st: SetupClient, plan: NetworkPlan, say: Say): Promise<void> {
   const alice = keypairSigner(keypairFromUri('//Alice'));
@@ -94,12 +171,44 @@ async function createSubnets(st: SetupClient, plan: NetworkPlan, say: Say): Prom
       `create ${sub.name}`,
     );
     sub.netuid = r.events.find((e) => e.name === 'NetworkAdded')?.data.netuid as number;
-    must(await st.startCall(owner, sub.netuid), `start ${sub.name}`);
-    // A local network wants quick feedback: weights set directly, and weights allowed every block.
-    must(await st.setHyperparameter(alice, sub.netuid, 'commitRevealEnabled', false), 'commit-reveal off');
-    must(await st.setHyperparameter(alice, sub.netuid, 'weightsSetRateLimit', 0n), 'weights rate limit off');
-    say(`subnet ${sub.name} is netuid ${sub.netuid}`);
+    await applySettings(st, alice, sub);
+    say(`subnet ${sub.name} is netuid ${sub.netuid}${describeSettings(sub)}`);
   }
+}
+
+/** A demo subnet's settings, applied by the admin (no owner rate limits or freeze window). */
+async function applySettings(st: SetupClient, admin: Signer, sub: SubnetPlan): Promise<void> {
+  const netuid = sub.netuid as number;
+  for (const [name, value] of Object.entries({ ...LOCALNET_HYPERPARAMETERS, ...sub.hyperparameters }))
+    must(await st.setHyperparameter(admin, netuid, name, value), `${sub.name}: ${name}`);
+  if (sub.mechanisms === undefined) return;
+  must(
+    await st.submit(admin, {
+      method: 'sudo_set_mechanism_count',
+      args: { netuid, mechanismCount: sub.mechanisms.count },
+    }),
+    `${sub.name}: mechanism count`,
+  );
+  must(
+    await st.submit(admin, {
+      method: 'sudo_set_mechanism_emission_split',
+      args: { netuid, maybeSplit: [...sub.mechanisms.split] },
+    }),
+    `${sub.name}: emission split`,
+  );
+}
+
+/** ", 2 mechanisms (60% / 40%)" and the like: what a demo subnet runs beyond the defaults. */
+export function describeSettings(sub: SubnetPlan): string {
+  const parts: string[] = [];
+  if (sub.mechanisms !== undefined)
+    parts.push(
+      `${sub.mechanisms.count} mechanisms (${sub.mechanisms.split.map((p) => `${Math.round((p / 65535) * 100)}%`).join(' / ')})`,
+    );
+  if (sub.childHotkey !== undefined) parts.push(`a child hotkey of ${sub.childHotkey.parent}`);
+  for (const [k, v] of Object.entries(sub.hyperparameters ?? {}))
+    if (k !== 'maxAllowedUids') parts.push(`${k} ${String(v)}`);
+  return parts.length === 0 ? '' : `: ${parts.join(', ')}`;
 }
 
 /**

@@ -96,7 +96,12 @@ export class RuntimeClient implements SetupClient {
     return this.include(signer, { method: 'start_call', args: { netuid } });
   }
 
-  async setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint): Promise<TxResult> {
+  async setHyperparameter(
+    signer: Signer,
+    netuid: number,
+    name: string,
+    value: boolean | bigint | number,
+  ): Promise<TxResult> {
     return this.include(signer, { method: 'set_hyperparameter', args: { netuid, name, value } });
   }
 
