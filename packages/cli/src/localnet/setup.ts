@@ -17,7 +17,6 @@ export type Say = (line: string) => void;
  */
 export interface SetupClient {
   balance(address: string): Promise<Tao>;
-  transfer(signer: Signer, dest: string, amount: Tao): Promise<TxResult>;
   registerNetwork(signer: Signer, hotkey: string, identity?: Record<string, string>): Promise<TxResult>;
   startCall(signer: Signer, netuid: number): Promise<TxResult>;
   setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint | number): Promise<TxResult>;
@@ -40,66 +39,103 @@ function must(r: TxResult, what: string): TxResult {
 
 export async function setupNetwork(st: SetupClient, plan: NetworkPlan, say: Say): Promise<void> {
   const alice = keypairSigner(keypairFromUri('//Alice'));
-  const owners = new Set(plan.subnets.filter((s) => s.netuid === null).map((s) => s.ownerUri));
-  const coldkeys = [...new Set([...owners, ...plan.neurons.map((n) => n.coldkeyUri)])];
-  say(`funding ${coldkeys.length} accounts`);
-  for (const uri of coldkeys) {
-    const addr = keypairFromUri(uri).ss58Address;
-    // Owners also pay their subnet's lock.
-    const want = ((owners.has(uri) ? plan.subnetLockTao : 0n) + 1_000n) * RAO;
-    const have = (await st.balance(addr)).rao;
-    if (have < want) must(await st.transfer(alice, addr, new Tao(want - have + 1_000n * RAO)), `fund ${uri}`);
-  }
   const created = plan.subnets.filter((s) => s.netuid === null);
+  const owners = new Set(created.map((s) => s.ownerUri));
+  await fundAccounts(st, alice, plan, owners, say);
   if (owners.size > 0) await withMinLock(st, alice, plan.subnetLockTao * RAO, () => createSubnets(st, plan, say));
-  for (const n of plan.neurons) {
-    const netuid = subnetOf(plan, n).netuid as number;
-    const hot = keypairFromUri(n.hotkeyUri).ss58Address;
-    if ((await st.uidOf(netuid, hot)) === null) {
-      must(await st.register(keypairSigner(keypairFromUri(n.coldkeyUri)), netuid, hot), `register ${n.name}`);
-    }
-  }
+  // Each coldkey signs its own transactions: they go to the chain together, not one by one.
+  await Promise.all(
+    plan.neurons.map(async (n) => {
+      const netuid = subnetOf(plan, n).netuid as number;
+      const hot = keypairFromUri(n.hotkeyUri).ss58Address;
+      if ((await st.uidOf(netuid, hot)) === null)
+        must(await st.register(keypairSigner(keypairFromUri(n.coldkeyUri)), netuid, hot), `register ${n.name}`);
+    }),
+  );
   say(`registered ${plan.neurons.length} neurons`);
   // Children named before a subnet starts apply at once; after, they wait for the cooldown.
   await linkChildHotkeys(st, plan, created, say);
-  for (const sub of created)
-    must(await st.startCall(keypairSigner(keypairFromUri(sub.ownerUri)), sub.netuid as number), `start ${sub.name}`);
-  for (const n of plan.neurons.filter((x) => x.role === 'validator' && x.childOf === undefined)) {
-    const netuid = subnetOf(plan, n).netuid as number;
-    const cold = keypairSigner(keypairFromUri(n.coldkeyUri));
-    const r = await st.addStake(cold, {
-      hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
-      netuid,
-      amount: new Tao(plan.validatorStakeTao * RAO),
-      tolerance: 9,
-    });
-    must(r.result, `stake ${n.name}`);
-  }
-  // A parent's stake on its child's subnet is what the child validates with.
-  for (const { parent, subnet } of childLinks(plan)) {
-    const r = await st.addStake(keypairSigner(keypairFromUri(parent.coldkeyUri)), {
-      hotkey: keypairFromUri(parent.hotkeyUri).ss58Address,
-      netuid: subnet.netuid as number,
-      amount: new Tao((subnet.childHotkey?.stakeTao ?? plan.validatorStakeTao) * RAO),
-      tolerance: 9,
-    });
-    must(r.result, `stake of ${parent.name} on ${subnet.name}`);
-  }
-  // Copiers stake a little so their hotkeys hold a validator permit: that is how a copier gets to
-  // query the miner it copies (miners' axons serve permit holders only).
-  for (const n of plan.neurons.filter((x) => x.copyOf !== undefined)) {
-    const netuid = subnetOf(plan, n).netuid as number;
-    const r = await st.addStake(keypairSigner(keypairFromUri(n.coldkeyUri)), {
-      hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
-      netuid,
-      amount: Tao.of('1'),
-      tolerance: 9,
-    });
-    must(r.result, `stake ${n.name}`);
-  }
+  await Promise.all(
+    created.map(async (sub) =>
+      must(await st.startCall(keypairSigner(keypairFromUri(sub.ownerUri)), sub.netuid as number), `start ${sub.name}`),
+    ),
+  );
+  await stakeAll(st, plan);
   say('validators staked');
   await nameAccounts(st, plan);
   plan.setupDone = true;
+}
+
+/** Funds every coldkey from //Alice in one batch (owners also pay their subnet's lock). */
+async function fundAccounts(
+  st: SetupClient,
+  alice: Signer,
+  plan: NetworkPlan,
+  owners: ReadonlySet<string>,
+  say: Say,
+): Promise<void> {
+  const coldkeys = [...new Set([...owners, ...plan.neurons.map((n) => n.coldkeyUri)])];
+  say(`funding ${coldkeys.length} accounts`);
+  const calls: { method: string; args: Record<string, unknown> }[] = [];
+  for (const uri of coldkeys) {
+    const addr = keypairFromUri(uri).ss58Address;
+    const want = ((owners.has(uri) ? plan.subnetLockTao : 0n) + 1_000n) * RAO;
+    const have = (await st.balance(addr)).rao;
+    if (have < want)
+      calls.push({ method: 'transfer', args: { dest: toAccountHex(addr), amount: want - have + 1_000n * RAO } });
+  }
+  if (calls.length > 0) must(await st.submit(alice, { method: 'batch_all', args: { calls } }), 'fund the accounts');
+}
+
+interface StakeOrder {
+  readonly what: string;
+  readonly coldkeyUri: string;
+  readonly hotkeyUri: string;
+  readonly netuid: number;
+  readonly amount: Tao;
+}
+
+/**
+ * Validators stake on their own hotkeys; a parent stakes on its child's subnet (what the child
+ * validates with); copiers stake a little so their hotkeys hold a validator permit, which is how a
+ * copier gets to query the miner it copies (miners' axons serve permit holders only). One coldkey's
+ * stakes go in order, different coldkeys' together.
+ */
+async function stakeAll(st: SetupClient, plan: NetworkPlan): Promise<void> {
+  const orders: StakeOrder[] = [
+    ...plan.neurons
+      .filter((n) => n.role === 'validator' && n.childOf === undefined)
+      .map((n) => ({
+        what: n.name,
+        ...n,
+        netuid: subnetOf(plan, n).netuid as number,
+        amount: new Tao(plan.validatorStakeTao * RAO),
+      })),
+    ...childLinks(plan).map(({ parent, subnet }) => ({
+      what: `${parent.name} on ${subnet.name}`,
+      ...parent,
+      netuid: subnet.netuid as number,
+      amount: new Tao((subnet.childHotkey?.stakeTao ?? plan.validatorStakeTao) * RAO),
+    })),
+    ...plan.neurons
+      .filter((n) => n.copyOf !== undefined)
+      .map((n) => ({ what: n.name, ...n, netuid: subnetOf(plan, n).netuid as number, amount: Tao.of('1') })),
+  ];
+  const byColdkey = new Map<string, StakeOrder[]>();
+  for (const o of orders) byColdkey.set(o.coldkeyUri, [...(byColdkey.get(o.coldkeyUri) ?? []), o]);
+  await Promise.all(
+    [...byColdkey.values()].map(async (list) => {
+      for (const o of list) {
+        const r = await st.addStake(keypairSigner(keypairFromUri(o.coldkeyUri)), {
+          hotkey: keypairFromUri(o.hotkeyUri).ss58Address,
+          netuid: o.netuid,
+          amount: o.amount,
+          tolerance: 9,
+        });
+        must(r.result, `stake ${o.what}`);
+      }
+    }),
+  );
 }
 
 /**
@@ -176,26 +212,19 @@ async function createSubnets(st: SetupClient, plan: NetworkPlan, say: Say): Prom
   }
 }
 
-/** A demo subnet's settings, applied by the admin (no owner rate limits or freeze window). */
+/** A demo subnet's settings, applied by the admin in one batch (no owner rate limits or freeze window). */
 async function applySettings(st: SetupClient, admin: Signer, sub: SubnetPlan): Promise<void> {
   const netuid = sub.netuid as number;
-  for (const [name, value] of Object.entries({ ...LOCALNET_HYPERPARAMETERS, ...sub.hyperparameters }))
-    must(await st.setHyperparameter(admin, netuid, name, value), `${sub.name}: ${name}`);
-  if (sub.mechanisms === undefined) return;
-  must(
-    await st.submit(admin, {
-      method: 'sudo_set_mechanism_count',
-      args: { netuid, mechanismCount: sub.mechanisms.count },
-    }),
-    `${sub.name}: mechanism count`,
-  );
-  must(
-    await st.submit(admin, {
-      method: 'sudo_set_mechanism_emission_split',
-      args: { netuid, maybeSplit: [...sub.mechanisms.split] },
-    }),
-    `${sub.name}: emission split`,
-  );
+  const calls: { method: string; args: Record<string, unknown> }[] = Object.entries({
+    ...LOCALNET_HYPERPARAMETERS,
+    ...sub.hyperparameters,
+  }).map(([name, value]) => ({ method: 'set_hyperparameter', args: { netuid, name, value } }));
+  if (sub.mechanisms !== undefined)
+    calls.push(
+      { method: 'sudo_set_mechanism_count', args: { netuid, mechanismCount: sub.mechanisms.count } },
+      { method: 'sudo_set_mechanism_emission_split', args: { netuid, maybeSplit: [...sub.mechanisms.split] } },
+    );
+  must(await st.submit(admin, { method: 'batch_all', args: { calls } }), `${sub.name}: settings`);
 }
 
 /** ", 2 mechanisms (60% / 40%)" and the like: what a demo subnet runs beyond the defaults. */
