@@ -1,10 +1,10 @@
 /**
  * Builds the local network on a fresh chain through ordinary transactions: funds every key from
- * //Alice, creates and starts the demo subnets with the reference chain's minimum lock as their
- * pools' TAO and applies each one's settings (hyperparameters, mechanisms and their emission
- * split), registers every neuron, stakes the validators, links child hotkeys to their parents and
- * names the validators and owners with on-chain identities. Each step is idempotent enough to
- * resume after an interruption.
+ * //Alice, creates the demo subnets with the reference chain's minimum lock as their pools' TAO
+ * and applies each one's settings (hyperparameters, mechanisms and their emission split),
+ * registers every neuron, links child hotkeys to their parents, starts the subnets, stakes the
+ * validators and names the validators and owners with on-chain identities. Each step is
+ * idempotent enough to resume after an interruption.
  */
 import { keypairFromUri, keypairSigner, type Signer, Tao, toAccountHex, type TxResult } from '@taonet/sdk';
 import { childLinks, LOCALNET_HYPERPARAMETERS, type NetworkPlan, type SubnetPlan, subnetOf } from './plan.js';
@@ -19,7 +19,6 @@ export interface SetupClient {
   balance(address: string): Promise<Tao>;
   registerNetwork(signer: Signer, hotkey: string, identity?: Record<string, string>): Promise<TxResult>;
   startCall(signer: Signer, netuid: number): Promise<TxResult>;
-  setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint | number): Promise<TxResult>;
   uidOf(netuid: number, hotkey: string): Promise<number | null>;
   register(signer: Signer, netuid: number, hotkey: string): Promise<TxResult>;
   addStake(
@@ -153,15 +152,12 @@ async function linkChildHotkeys(
   for (const { child, parent, subnet } of childLinks(plan).filter((l) => created.includes(l.subnet))) {
     const netuid = subnet.netuid as number;
     const childHot = toAccountHex(keypairFromUri(child.hotkeyUri).ss58Address);
-    must(
-      await st.submit(keypairSigner(keypairFromUri(child.coldkeyUri)), {
+    const [take, named] = await Promise.all([
+      st.submit(keypairSigner(keypairFromUri(child.coldkeyUri)), {
         method: 'set_childkey_take',
         args: { hotkey: childHot, netuid, take: subnet.childHotkey?.take ?? 0 },
       }),
-      `take of ${child.name}`,
-    );
-    must(
-      await st.submit(keypairSigner(keypairFromUri(parent.coldkeyUri)), {
+      st.submit(keypairSigner(keypairFromUri(parent.coldkeyUri)), {
         method: 'set_children',
         args: {
           hotkey: toAccountHex(keypairFromUri(parent.hotkeyUri).ss58Address),
@@ -169,8 +165,9 @@ async function linkChildHotkeys(
           children: [{ proportion: U64_MAX, child: childHot }],
         },
       }),
-      `children of ${parent.name}`,
-    );
+    ]);
+    must(take, `take of ${child.name}`);
+    must(named, `children of ${parent.name}`);
     say(`${parent.name} lends its stake on ${subnet.name} to its child hotkey ${child.name}`);
   }
 }

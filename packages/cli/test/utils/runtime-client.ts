@@ -96,12 +96,7 @@ export class RuntimeClient implements SetupClient {
     return this.include(signer, { method: 'start_call', args: { netuid } });
   }
 
-  async setHyperparameter(
-    signer: Signer,
-    netuid: number,
-    name: string,
-    value: boolean | bigint | number,
-  ): Promise<TxResult> {
+  async setHyperparameter(signer: Signer, netuid: number, name: string, value: boolean | bigint): Promise<TxResult> {
     return this.include(signer, { method: 'set_hyperparameter', args: { netuid, name, value } });
   }
 

@@ -8,14 +8,13 @@ import type { ChildKeysReply } from '@taonet/primitives';
 import { accountLink, h, ss58Of } from '../dom.js';
 import { fmtInt, fmtPct } from '../format.js';
 import type { NodeConnection } from '../node.js';
-import { big, type RawDynamicInfo } from '../page.js';
+import { big, type RawNetworkInfo } from '../page.js';
 import { type Column, table } from '../table.js';
 
 export type Relation = 'child' | 'parent' | 'pending child';
 
 export interface ChildKeyRow {
   readonly netuid: number;
-  readonly symbol: string;
   readonly relation: Relation;
   readonly hotkey: string;
   /** Parts of u64::MAX. */
@@ -28,7 +27,6 @@ export interface ChildKeyRow {
 
 interface ChildKeysOnSubnet {
   readonly netuid: number;
-  readonly symbol: string;
   readonly reply: ChildKeysReply;
 }
 
@@ -39,13 +37,11 @@ export const proportionFraction = (p: bigint): number => Number((p * 10n ** 12n)
 
 /** The hotkey's relations on every subnet but root, and each child's own take. */
 export async function loadChildKeys(node: NodeConnection, hex: string): Promise<ChildKeyRow[]> {
-  const subnets = (await node.call<RawDynamicInfo[]>('taonet_allDynamicInfo')).filter((d) => d.netuid !== 0);
+  const { subnets } = await node.call<RawNetworkInfo>('taonet_networkInfo');
   const per = await Promise.all(
-    subnets.map(async (d) => ({
-      netuid: d.netuid,
-      symbol: d.symbol,
-      reply: await node.call<ChildKeysReply>('taonet_childKeys', [d.netuid, hex]),
-    })),
+    subnets
+      .filter((n) => n !== 0)
+      .map(async (netuid) => ({ netuid, reply: await node.call<ChildKeysReply>('taonet_childKeys', [netuid, hex]) })),
   );
   const takeOf = async (netuid: number, child: string): Promise<number> =>
     (await node.call<ChildKeysReply>('taonet_childKeys', [netuid, child])).childkeyTake;
@@ -57,8 +53,8 @@ async function rowsOf(
   p: ChildKeysOnSubnet,
   takeOf: (netuid: number, child: string) => Promise<number>,
 ): Promise<ChildKeyRow[]> {
-  const { netuid, symbol, reply } = p;
-  const base = { netuid, symbol };
+  const { netuid, reply } = p;
+  const base = { netuid };
   const children = await Promise.all(
     reply.children.map(async (c) => ({
       ...base,
