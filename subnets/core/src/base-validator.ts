@@ -1,9 +1,9 @@
 /**
  * A validator: every few blocks it picks miners (the best known plus some it has scored zero, to
  * explore), queries them through the dendrite, folds their scores into a moving average keyed by
- * hotkey (saved to disk), and on schedule turns scores into weights and submits them — directly,
- * or as a commit it later reveals, whichever the subnet uses. Failures are logged with the chain's
- * explanation and hint.
+ * hotkey (saved to disk), and on schedule turns scores into weights and submits them for each of
+ * the subnet's mechanisms — directly, or as a commit it later reveals, whichever the subnet uses.
+ * Failures are logged with the chain's explanation and hint.
  */
 import { type AxonTarget, Dendrite, keypairSigner } from '@taonet/sdk';
 import { join } from 'node:path';
@@ -76,6 +76,15 @@ export abstract class BaseValidator extends BaseNeuron {
       }
     }
     return { uids, weights };
+  }
+
+  /**
+   * Weights for one of the subnet's mechanisms (sub-subnets with their own weights and share of
+   * the emission). A subnet whose mechanisms score different work overrides this; by default every
+   * mechanism gets the weights of `weightsFromScores`.
+   */
+  protected weightsForMechanism(_mecid: number, miners: readonly MinerRef[]): { uids: number[]; weights: number[] } {
+    return this.weightsFromScores(miners);
   }
 
   protected random(): number {
@@ -162,21 +171,32 @@ export abstract class BaseValidator extends BaseNeuron {
   }
 
   private async setWeights(block: bigint): Promise<void> {
-    const { uids, weights } = this.weightsFromScores(this.miners());
-    if (uids.length === 0) return;
-    this.lastWeightsBlock = block;
-    const { mode, result } = await this.subtensor.submitWeights(keypairSigner(this.hotkey), {
-      netuid: this.config.netuid,
-      uids,
-      weights,
-    });
-    const outcome = result.ok ? 'ok' : (result.code ?? 'failed');
-    this.weightSubmissions.set(outcome, (this.weightSubmissions.get(outcome) ?? 0) + 1);
-    if (result.ok)
-      this.log.info(mode === 'direct' ? 'weights set' : 'weights committed', {
-        block: result.blockNumber,
-        miners: uids.length,
+    const count = (await this.subtensor.mechanisms(this.config.netuid))?.count ?? 1;
+    for (let mecid = 0; mecid < count; mecid++) {
+      const { uids, weights } = this.weightsForMechanism(mecid, this.miners());
+      if (uids.length === 0) continue;
+      this.lastWeightsBlock = block;
+      const { mode, result } = await this.subtensor.submitWeights(keypairSigner(this.hotkey), {
+        netuid: this.config.netuid,
+        uids,
+        weights,
+        ...(mecid === 0 ? {} : { mecid }),
       });
-    else this.log.warn('weights not set', { code: result.code, explanation: result.explanation, hint: result.hint });
+      const outcome = result.ok ? 'ok' : (result.code ?? 'failed');
+      this.weightSubmissions.set(outcome, (this.weightSubmissions.get(outcome) ?? 0) + 1);
+      if (result.ok)
+        this.log.info(mode === 'direct' ? 'weights set' : 'weights committed', {
+          block: result.blockNumber,
+          miners: uids.length,
+          ...(count > 1 ? { mecid } : {}),
+        });
+      else
+        this.log.warn('weights not set', {
+          code: result.code,
+          explanation: result.explanation,
+          hint: result.hint,
+          ...(count > 1 ? { mecid } : {}),
+        });
+    }
   }
 }

@@ -1,18 +1,18 @@
 /**
  * `taonet localnet up|down|status`: the whole network on one machine. `up` starts a dev chain
- * with a persistent base path under .taonet/localnet, builds two reference subnets with owners,
- * staked validators, honest and cheating miners (each its own process), starts the explorer, and
- * prints what runs where and how long the first paid epoch took. Ctrl-C stops everything; the next
- * `up` resumes the same network.
+ * with a persistent base path under .taonet/localnet, builds the demo subnets (`DEMO_SUBNETS`)
+ * with owners, staked validators, honest and cheating miners (each its own process), starts the
+ * explorer, and prints what runs where, what each subnet demonstrates and how long the first paid
+ * epoch took. Ctrl-C stops everything; the next `up` resumes the same network.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { request } from '@taonet/sdk';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
-import { makePlan, type NetworkPlan } from '../localnet/plan.js';
+import { childLinks, makePlan, type NetworkPlan, subnetOf } from '../localnet/plan.js';
 import { alive, readPids, type Running, spawnLogged, stopAll, writePids } from '../localnet/processes.js';
-import { setupNetwork } from '../localnet/setup.js';
+import { describeSettings, setupNetwork } from '../localnet/setup.js';
 import { color, table } from '../ui.js';
 
 const ROOT = resolve(new URL('../../../..', import.meta.url).pathname);
@@ -122,11 +122,7 @@ async function startChain(s: UpSession, o: UpOptions): Promise<{ ws: string; gen
 /** The saved plan when it belongs to this chain, else a new one; and how to save it. */
 function loadPlan(dir: string, genesisHash: string, o: UpOptions): { plan: NetworkPlan; save: () => void } {
   const planPath = join(dir, 'network.json');
-  const saved = existsSync(planPath)
-    ? (JSON.parse(readFileSync(planPath, 'utf8'), (_k, v) =>
-        typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
-      ) as NetworkPlan)
-    : null;
+  const saved = savedPlan(dir);
   const plan =
     saved !== null && saved.genesisHash === genesisHash
       ? saved
@@ -147,9 +143,10 @@ function loadPlan(dir: string, genesisHash: string, o: UpOptions): { plan: Netwo
 
 function spawnNeurons(s: UpSession, plan: NetworkPlan, ws: string): void {
   for (const n of plan.neurons) {
-    const netuid = plan.subnets.find((x) => x.kind === n.subnet)?.netuid as number;
+    const sub = subnetOf(plan, n);
+    const netuid = sub.netuid as number;
     const args = [
-      neuronScript(n.subnet),
+      neuronScript(sub.kind),
       n.role,
       '--network',
       ws,
@@ -178,6 +175,8 @@ interface ValidatorRow {
   readonly subnet: string;
   readonly netuid: number;
   readonly hotkey: string;
+  /** For a child hotkey: its parent neuron. */
+  readonly childOf?: string;
 }
 
 async function validatorsOf(plan: NetworkPlan): Promise<ValidatorRow[]> {
@@ -186,17 +185,23 @@ async function validatorsOf(plan: NetworkPlan): Promise<ValidatorRow[]> {
     .filter((n) => n.role === 'validator')
     .map((n) => ({
       subnet: n.subnet,
-      netuid: plan.subnets.find((x) => x.kind === n.subnet)?.netuid as number,
+      netuid: subnetOf(plan, n).netuid as number,
       hotkey: keypairFromUri(n.hotkeyUri).ss58Address,
+      ...(n.childOf === undefined ? {} : { childOf: n.childOf }),
     }));
 }
 
+/** What each demo subnet runs beyond the defaults, one line each (also for `localnet status`). */
+export function demoLines(plan: NetworkPlan): string[] {
+  return plan.subnets.map((s) => `netuid ${s.netuid ?? '?'} ${s.name} (${s.kind})${describeSettings(s)}`);
+}
+
 function printValidators(validators: readonly ValidatorRow[]): void {
-  const v = validators[0];
+  const v = validators.find((x) => x.childOf === undefined);
   process.stdout.write(
     `${table(
-      ['subnet', 'netuid', 'validator hotkey'],
-      validators.map((x) => [x.subnet, String(x.netuid), x.hotkey]),
+      ['subnet', 'netuid', 'validator hotkey', 'child of'],
+      validators.map((x) => [x.subnet, String(x.netuid), x.hotkey, x.childOf ?? '']),
     )}\n` +
       (v === undefined
         ? ''
@@ -246,11 +251,24 @@ async function runNetwork(
     const seconds = (Date.now() - s.started) / 1000;
     s.say(color.green(paidLine(resumed, seconds, firstPaid)));
     const validators = await validatorsOf(plan);
+    for (const line of demoLines(plan)) s.say(line);
     if (!cli.json) printValidators(validators);
     if (cli.json) {
-      process.stdout.write(
-        `${JSON.stringify({ event: 'ready', rpc: ws, explorer: explorerUrl, subnets: plan.subnets, validators, firstEpochPaidSeconds: seconds, firstEpochPaidBlock: String(firstPaid) })}\n`,
-      );
+      const ready = {
+        event: 'ready',
+        rpc: ws,
+        explorer: explorerUrl,
+        subnets: plan.subnets,
+        validators,
+        childHotkeys: childLinks(plan).map((l) => ({
+          netuid: l.subnet.netuid,
+          parent: l.parent.name,
+          child: l.child.name,
+        })),
+        firstEpochPaidSeconds: seconds,
+        firstEpochPaidBlock: String(firstPaid),
+      };
+      process.stdout.write(`${JSON.stringify(ready, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}\n`);
     }
     if (o.exitAfterFirstEpoch === true) {
       await s.stop();
@@ -285,15 +303,30 @@ async function localnetDown(cli: Cli, o: { dir: string }): Promise<number> {
   );
 }
 
+/** The saved plan of a network folder, or null. */
+function savedPlan(dir: string): NetworkPlan | null {
+  const p = join(dir, 'network.json');
+  return existsSync(p)
+    ? (JSON.parse(readFileSync(p, 'utf8'), (_k, v) =>
+        typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v,
+      ) as NetworkPlan)
+    : null;
+}
+
 async function localnetStatus(cli: Cli, o: { dir: string }): Promise<number> {
   const procs = readPids(resolve(o.dir)).map((p) => ({ ...p, alive: alive(p.pid) }));
-  return cli.report({ processes: procs }, () =>
-    procs.length === 0
+  const plan = savedPlan(resolve(o.dir));
+  const subnets = plan === null ? [] : demoLines(plan);
+  return cli.report({ processes: procs, subnets }, () =>
+    procs.length === 0 && subnets.length === 0
       ? 'no local network has run here'
-      : table(
-          ['process', 'pid', 'state', 'log'],
-          procs.map((p) => [p.name, String(p.pid), p.alive ? 'running' : 'stopped', p.log]),
-        ),
+      : [
+          ...subnets,
+          table(
+            ['process', 'pid', 'state', 'log'],
+            procs.map((p) => [p.name, String(p.pid), p.alive ? 'running' : 'stopped', p.log]),
+          ),
+        ].join('\n'),
   );
 }
 

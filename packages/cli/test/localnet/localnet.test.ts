@@ -1,10 +1,11 @@
 /**
- * The one-command local network, end to end: `taonet localnet up` starts a chain, two reference
+ * The one-command local network, end to end: `taonet localnet up` starts a chain, the demo
  * subnets with staked validators, honest miners and cheaters (sybil, copier, random), each its
  * own process. Over several tempos honest miners earn incentive, validators earn dividends, every
- * cheater earns at most a tenth of what an honest miner earns on average, and staking moves a
- * subnet's price and the staker's share. Runs on its own (vitest.localnet.config.ts): it needs
- * the machine's cores for its twenty processes.
+ * cheater earns at most a tenth of what an honest miner earns on average, a validator of subnet 1
+ * earns dividends on subnet 2 through its child hotkey, both mechanisms of the two-mechanism
+ * subnet pay their miners, and staking moves a subnet's price and the staker's share. Runs on its
+ * own (vitest.localnet.config.ts): it needs the machine's cores for its twenty processes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Alpha, keypairFromUri, keypairSigner, Subtensor, Tao, toAccountHex } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkPlan } from '../../src/localnet/plan.js';
+import { childLinks, type NetworkPlan } from '../../src/localnet/plan.js';
 import { freshHome, taonetIn } from '../utils/dev-node.js';
 import { blockAfter, commandsOf } from '../utils/readme.js';
 
@@ -128,7 +129,7 @@ describe('taonet localnet', () => {
   });
 
   it('pays honest miners and validators and leaves cheaters with under a tenth', async () => {
-    const subnets = plan.subnets.map((s) => ({ kind: s.kind, netuid: s.netuid as number }));
+    const subnets = plan.subnets.map((s) => ({ kind: s.name, netuid: s.netuid as number }));
     // Let validators learn for a few tempos, then measure what every hotkey earns.
     const tempo = BigInt((await st.subnet(subnets[0]?.netuid as number))?.tempo ?? 10);
     await waitForBlock((await st.head()).number + 4n * tempo);
@@ -164,10 +165,78 @@ describe('taonet localnet', () => {
     }
   }, 240_000);
 
+  it('pays a parent dividends on subnet 2 through its child hotkey', async () => {
+    const [link] = childLinks(plan);
+    expect(link, 'the demo plan has a child hotkey').toBeDefined();
+    if (link === undefined) return;
+    const netuid = link.subnet.netuid as number;
+    const parentHot = keypairFromUri(link.parent.hotkeyUri).ss58Address;
+    const parentCold = keypairFromUri(link.parent.coldkeyUri).ss58Address;
+    const childHot = keypairFromUri(link.child.hotkeyUri).ss58Address;
+    const keys = await st.childKeys(netuid, parentHot);
+    expect(keys.children.map((c) => c.hotkey)).toEqual([childHot]);
+    expect((await st.childKeys(netuid, childHot)).parents.map((p) => p.hotkey)).toEqual([parentHot]);
+    // The parent is not registered on subnet 2: all it earns there comes through the child.
+    expect(await st.uidOf(netuid, parentHot)).toBeNull();
+    const parentStake = async (): Promise<bigint> =>
+      (await st.accountInfo(parentCold)).stakes.find((p) => p.hotkey === parentHot && p.netuid === netuid)?.alpha.rao ??
+      0n;
+    const tempo = BigInt((await st.subnet(netuid))?.tempo ?? 10);
+    const before = await parentStake();
+    const childBefore = (await stakes(netuid)).get(childHot) ?? 0n;
+    await waitForBlock((await st.head()).number + 4n * tempo);
+    const after = await parentStake();
+    const childAfter = (await stakes(netuid)).get(childHot) ?? 0n;
+    process.stdout.write(
+      `child hotkey on netuid ${netuid}: parent ${link.parent.name} ${new Alpha(before, netuid).toString()} → ${new Alpha(after, netuid).toString()}; child ${link.child.name} kept ${new Alpha(childAfter - childBefore, netuid).toString()}\n`,
+    );
+    expect(after > before, `parent's stake on subnet ${netuid}: ${before} → ${after}`).toBe(true);
+    // The child keeps its take: it earns too, less than what it passes on.
+    expect(childAfter > childBefore, `child's stake ${childBefore} → ${childAfter}`).toBe(true);
+    expect(childAfter - childBefore < after - before).toBe(true);
+  }, 60_000);
+
+  it('pays the miners of both mechanisms of the two-mechanism subnet', async () => {
+    const sub = plan.subnets.find((s) => s.mechanisms !== undefined);
+    expect(sub, 'the demo plan has a subnet with mechanisms').toBeDefined();
+    const netuid = sub?.netuid as number;
+    const m = await st.mechanisms(netuid);
+    expect(m?.count).toBe(2);
+    expect(m?.effectiveSplit).toEqual(sub?.mechanisms?.split);
+    const miners = new Set(
+      plan.neurons
+        .filter((n) => n.subnet === sub?.name && n.role === 'miner')
+        .map((n) => toAccountHex(keypairFromUri(n.hotkeyUri).ss58Address)),
+    );
+    for (const mecid of [0, 1]) {
+      const mg = (await st.call('taonet_mechagraph', [
+        netuid,
+        mecid,
+        ['hotkeys', 'incentive', 'weights'],
+      ])) as Column & {
+        weights: [number, number][][];
+      };
+      const paid = mg.hotkeys.filter((h, i) => miners.has(h) && (mg.incentive[i] ?? 0) > 0);
+      process.stdout.write(
+        `netuid ${netuid} mechanism ${mecid} (${m?.effectiveSplit[mecid]}/65535 of the emission): incentive ${mg.incentive.join(' ')}\n`,
+      );
+      expect(paid.length, `mechanism ${mecid}: honest miners with incentive`).toBeGreaterThan(0);
+      expect(
+        mg.weights.some((w) => w.length > 0),
+        `mechanism ${mecid}: validators set weights`,
+      ).toBe(true);
+    }
+    // Both mechanisms' shares were emitted: the last block's emission is split as configured.
+    const [first, second] = m?.blockEmission ?? [];
+    expect((first ?? 0n) > 0n && (second ?? 0n) > 0n).toBe(true);
+  }, 30_000);
+
   it('runs the README walk-through as printed against this network', async () => {
     // The commands printed right after `npm start`, run as a user runs them (no terminal).
     const commands = commandsOf(blockAfter('followed by the commands', 'sh'));
-    const forecasting = plan.neurons.find((n) => n.subnet === 'forecasting' && n.role === 'validator');
+    const forecasting = plan.neurons.find(
+      (n) => n.subnet === 'forecasting' && n.role === 'validator' && n.childOf === undefined,
+    );
     const fill = new Map([['<validator hotkey>', keypairFromUri(forecasting?.hotkeyUri as string).ss58Address]]);
     const home = freshHome();
     try {
@@ -193,7 +262,7 @@ describe('taonet localnet', () => {
   it('moves the price and the staker’s share when TAO is staked', async () => {
     const sub = plan.subnets[0];
     const netuid = sub?.netuid as number;
-    const validator = plan.neurons.find((n) => n.subnet === sub?.kind && n.role === 'validator');
+    const validator = plan.neurons.find((n) => n.subnet === sub?.name && n.role === 'validator');
     const hotkey = keypairFromUri(validator?.hotkeyUri as string).ss58Address;
     const bob = keypairSigner(keypairFromUri('//Bob'));
     const before = await st.subnet(netuid);

@@ -3,6 +3,7 @@
 /** A few DOM helpers: `h` builds elements, `Slot` swaps a section only when its content changed. */
 import { toSs58 } from '@taonet/sdk/client';
 import { shortAddress } from './format.js';
+import { names } from './names.js';
 
 export type Child = Node | string | number | bigint | null | undefined | false | readonly Child[];
 type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
@@ -57,7 +58,11 @@ export const errorBox = (what: string, hint?: string): HTMLElement =>
 export const link = (href: string, text: Child, title?: string): HTMLAnchorElement =>
   h('a', { href, ...(title === undefined ? {} : { title }) }, text);
 
-/** An account (0x hex or SS58) as a short link to its page, full address in the tooltip. */
+/**
+ * An account (0x hex or SS58) as a short link to its page, full address in the tooltip. An account
+ * with an on-chain identity (its own, or for a hotkey its owner's) shows the name before the
+ * shortened address.
+ */
 export function accountLink(account: string | null | undefined): Child {
   if (account === null || account === undefined) return '—';
   let ss58 = account;
@@ -66,10 +71,20 @@ export function accountLink(account: string | null | undefined): Child {
   } catch {
     return account;
   }
+  const name = names.nameOf(ss58);
+  if (name === null)
+    return h(
+      'a',
+      { href: `#/account/${ss58}`, title: ss58, class: 'mono', 'aria-label': `account ${ss58}` },
+      shortAddress(ss58),
+    );
+  const whose = names.isOwnIdentity(ss58) ? name : `owned by ${name}`;
   return h(
     'a',
-    { href: `#/account/${ss58}`, title: ss58, class: 'mono', 'aria-label': `account ${ss58}` },
-    shortAddress(ss58),
+    { href: `#/account/${ss58}`, title: `${whose} · ${ss58}`, class: 'named', 'aria-label': `account ${name} ${ss58}` },
+    h('span', { class: 'acct-name' }, name),
+    ' ',
+    h('span', { class: 'mono muted' }, shortAddress(ss58, 4)),
   );
 }
 

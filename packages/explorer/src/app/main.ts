@@ -8,6 +8,7 @@
 import { toAccountHex } from '@taonet/sdk/client';
 import { errorBox, loading } from './dom.js';
 import { fmtInt } from './format.js';
+import { names } from './names.js';
 import { type ConnState, NodeConnection } from './node.js';
 import type { Page, PageFactory } from './page.js';
 import { accountPage } from './pages/account.js';
@@ -48,6 +49,8 @@ async function refresh(): Promise<void> {
       again = false;
       if (p === null || p !== page) break;
       try {
+        // Names are decoration: a failed read leaves the addresses and the page as they are.
+        await names.refresh(node).catch(() => undefined);
         await p.refresh();
         main.querySelector(':scope > .error.page-error')?.remove();
       } catch (e) {

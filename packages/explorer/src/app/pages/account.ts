@@ -1,17 +1,20 @@
 /// <reference lib="dom" />
 /**
- * An account: free TAO; stake per subnet and hotkey in that subnet's alpha, with its TAO value at
- * spot shown apart; totals that add alpha only within one subnet and TAO only to TAO; and the
- * account's recent extrinsics (indexed by the explorer server).
+ * An account: its on-chain name; free TAO; stake per subnet and hotkey in that subnet's alpha, with
+ * its TAO value at spot shown apart; totals that add alpha only within one subnet and TAO only to
+ * TAO; for a hotkey, its child and parent hotkeys; and the account's recent extrinsics (indexed by
+ * the explorer server).
  */
 import type { AccountInfoReply, StakePositionReply } from '@taonet/primitives';
 import { toAccountHex, toSs58 } from '@taonet/sdk/client';
 import type { AccountExtrinsic } from '../api-types.js';
 import { accountLink, blockLink, errorBox, h, Slot, ss58Of, stat } from '../dom.js';
 import { fmtAlpha, fmtInt, fmtPrice, fmtTao, priceRaoPerAlpha, raoToDecimal } from '../format.js';
+import { names } from '../names.js';
 import { api, type NodeConnection } from '../node.js';
 import { big, type Page, type PageFactory } from '../page.js';
 import { type Column, table } from '../table.js';
+import { type ChildKeyRow, loadChildKeys, renderChildKeys } from './child-hotkeys.js';
 
 type RawPosition = StakePositionReply;
 
@@ -185,21 +188,26 @@ interface AccountData {
   readonly hex: string;
   readonly account: AccountInfoReply;
   readonly extrinsics: readonly AccountExtrinsic[];
+  readonly childKeys: readonly ChildKeyRow[];
 }
 
-/** The loader: the node's account view and the explorer server's index of its extrinsics. */
+/** The loader: the node's account and child hotkey views and the explorer server's index of its extrinsics. */
 async function loadAccount(node: NodeConnection, hex: string): Promise<AccountData> {
-  const [account, extrinsics] = await Promise.all([
+  const [account, extrinsics, childKeys] = await Promise.all([
     node.call<AccountInfoReply>('taonet_accountInfo', [hex]),
     api<AccountExtrinsic[]>(`/api/account/${hex}/extrinsics`),
+    loadChildKeys(node, hex),
   ]);
-  return { hex, account, extrinsics };
+  return { hex, account, extrinsics, childKeys };
 }
 
 function renderHead(hex: string): HTMLElement[] {
+  const ss58 = toSs58(hex);
+  const name = names.nameOf(ss58);
+  const own = names.isOwnIdentity(ss58);
   return [
-    h('h1', null, 'Account'),
-    h('p', { class: 'mono addr' }, toSs58(hex)),
+    h('h1', { 'data-testid': 'account-name' }, name === null ? 'Account' : own ? name : `Hotkey of ${name}`),
+    h('p', { class: 'mono addr' }, ss58),
     h('p', { class: 'mono muted small' }, hex),
   ];
 }
@@ -262,6 +270,7 @@ export const accountPage: PageFactory = (node: NodeConnection, args): Page => {
   const positions = new Slot('div');
   const totals = new Slot('div');
   const history = new Slot('div');
+  const children = new Slot('div');
   return {
     title: 'Account',
     mount(main) {
@@ -270,6 +279,7 @@ export const accountPage: PageFactory = (node: NodeConnection, args): Page => {
         cards.el,
         h('section', { class: 'card' }, positions.el),
         h('section', { class: 'card' }, totals.el),
+        h('section', { class: 'card' }, children.el),
         h('section', { class: 'card' }, history.el),
       );
     },
@@ -279,7 +289,7 @@ export const accountPage: PageFactory = (node: NodeConnection, args): Page => {
           h('h1', null, 'Account'),
           errorBox(`'${input}' is not an account address.`, 'Use an SS58 address (5…) or a 0x public key.'),
         );
-        for (const slot of [cards, positions, totals, history]) slot.set();
+        for (const slot of [cards, positions, totals, children, history]) slot.set();
         return;
       }
       const d = await loadAccount(node, hex);
@@ -287,6 +297,7 @@ export const accountPage: PageFactory = (node: NodeConnection, args): Page => {
       cards.set(...renderCards(d.account));
       positions.set(renderPositions(d.account));
       totals.set(renderTotals(d.account));
+      children.set(renderChildKeys('account-child-hotkeys', d.childKeys));
       history.set(renderHistory(d.extrinsics));
     },
   };

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * One subnet: price and reserves history (recorded by the explorer server), the emission split,
- * the metagraph, a weights heatmap, hyperparameters with explanations, and registrations.
+ * its mechanisms, the metagraph, a weights heatmap, hyperparameters with explanations, and
+ * registrations.
  */
 import type { HistoryResponse, Registration, SubnetPoint, Trade } from '../api-types.js';
 import { LineChart } from '../chart.js';
@@ -28,7 +29,9 @@ import {
   type RawMetagraph,
   type RawNetworkInfo,
 } from '../page.js';
+import { names } from '../names.js';
 import { type Column, table } from '../table.js';
+import { loadMechanisms, type MechanismsData, renderMechanisms } from './mechanisms.js';
 import { flowRao, marketCap } from './subnets.js';
 
 const MAX_POINTS = 3000;
@@ -466,18 +469,21 @@ interface SubnetData {
   readonly hist: HistoryResponse;
   readonly reg: Registration[];
   readonly st: { indexedFrom: number | null };
+  readonly mech: MechanismsData | null;
 }
 
 /** The loader: the node's views of the subnet and the explorer server's history since `since`. */
 async function loadSubnet(node: NodeConnection, netuid: number, since: number): Promise<SubnetData> {
-  const [d, m, hist, reg, st] = await Promise.all([
+  const [d, m, hist, reg, st, mech] = await Promise.all([
     node.call<RawDynamicInfo | null>('taonet_dynamicInfo', [netuid]),
     node.call<RawMetagraph | null>('taonet_metagraph', [netuid, METAGRAPH_FIELDS]),
     api<HistoryResponse>(`/api/history/${netuid}?since=${since}`),
     api<Registration[]>(`/api/registrations/${netuid}`),
     api<{ indexedFrom: number | null }>('/api/status'),
+    loadMechanisms(node, netuid),
   ]);
-  return { d, m, hist, reg, st };
+  if (m !== null) names.learnOwners(m);
+  return { d, m, hist, reg, st, mech };
 }
 
 function renderTitle(d: RawDynamicInfo): Child[] {
@@ -518,6 +524,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
   const netuid = Number(args[0]);
   const title = new Slot('div');
   const split = new Slot('div');
+  const mechs = new Slot('div');
   const mg = new Slot('div');
   const heat = new Slot('div');
   const hyper = new Slot('div');
@@ -542,6 +549,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
           h('div', { class: 'chart-grid' }, priceChart.el, reserveChart.el),
         ),
         section('Emission split', split.el),
+        section('Mechanisms', mechs.el),
         h('section', { class: 'card' }, mg.el),
         section('Weights', heat.el),
         ...[hyper, tradesSlot, regs].map((x) => h('section', { class: 'card' }, x.el)),
@@ -549,7 +557,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
     },
     async refresh() {
       const head = node.head?.number ?? 0;
-      const { d, m, hist, reg, st } = await loadSubnet(node, netuid, (points.at(-1)?.block ?? -1) + 1);
+      const { d, m, hist, reg, st, mech } = await loadSubnet(node, netuid, (points.at(-1)?.block ?? -1) + 1);
       if (d === null || m === null) {
         title.set(
           h('h1', null, `Subnet ${netuid}`),
@@ -569,6 +577,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
       paintPrice(priceChart, points, hist.trades);
       paintReserves(reserveChart, points);
       split.set(emissionSplit(d, ownerCut));
+      mechs.set(...(mech === null ? [] : renderMechanisms(d, mech)));
       const rows = neuronRows(m, Number(m.block));
       mg.set(metagraphTable(rows, d));
       heat.set(heatmap(rows));

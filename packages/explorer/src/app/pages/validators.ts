@@ -7,6 +7,7 @@
  */
 import { accountLink, h, Slot, ss58Of } from '../dom.js';
 import { fmtAlpha, fmtInt, fmtPct, raoToDecimal } from '../format.js';
+import { names } from '../names.js';
 import type { NodeConnection } from '../node.js';
 import {
   METAGRAPH_FIELDS,
@@ -129,6 +130,7 @@ async function loadValidators(node: NodeConnection): Promise<ValidatorRow[]> {
         node.call<RawHyperparameter[] | null>('taonet_hyperparameters', [d.netuid]),
       ]);
       if (mg === null) return [];
+      names.learnOwners(mg);
       const factor = Number(hp?.find((p) => p.name === 'activityCutoffFactorMilli')?.value ?? 13889);
       const cutoff = Math.floor((d.tempo * factor) / 1000);
       return validatorRows(d, mg, cutoff, head);
