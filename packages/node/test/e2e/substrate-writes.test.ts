@@ -285,6 +285,33 @@ describe('@polkadot/api writes', () => {
     expect(eventNames(o)).toContain('system.ExtrinsicFailed');
     expect(await free(eve.address)).toBeLessThan(before);
   });
+
+  it('Sudo.sudo wraps a root-only AdminUtils setter (Alice is the key); Sudid carries an inner Err; others get RequireSudo', async () => {
+    const key = (await query('sudo', 'key')()) as unknown as { unwrap(): { toString(): string } };
+    expect(key.unwrap().toString()).toBe(alice.address);
+    const netuid = Math.max(...(await node.rpc<{ subnets: number[] }>('taonet_networkInfo')).subnets);
+    const rateLimit = async () =>
+      ((await query('subtensorModule', 'weightsSetRateLimit')(netuid)) as { toBigInt(): bigint }).toBigInt();
+    expect(await rateLimit()).not.toBe(3n);
+    const setter = () => tx('adminUtils', 'sudoSetWeightsSetRateLimit')(netuid, 3);
+    const o = await send(tx('sudo', 'sudo')(setter()), alice);
+    expect(o.failed?.name ?? null).toBeNull();
+    const sudid = o.events.find((e) => e.event.section === 'sudo' && e.event.method === 'Sudid');
+    expect((sudid?.event.data[0] as unknown as { isOk: boolean }).isOk).toBe(true);
+    expect(await rateLimit()).toBe(3n);
+    // Root may not transfer (it has no account): the extrinsic succeeds, Sudid holds the BadOrigin.
+    const inner = await send(tx('sudo', 'sudo')(tx('balances', 'transferKeepAlive')(bob.address, TAO)), alice);
+    expect(inner.failed?.name ?? null).toBeNull();
+    const err = inner.events.find((e) => e.event.method === 'Sudid')?.event.data[0] as unknown as {
+      isErr: boolean;
+      asErr: { isBadOrigin: boolean };
+    };
+    expect(err.isErr && err.asErr.isBadOrigin).toBe(true);
+    // Bob is not the key: the extrinsic fails with Sudo's own error, and the value stays.
+    const refused = await send(tx('sudo', 'sudo')(tx('adminUtils', 'sudoSetWeightsSetRateLimit')(netuid, 9)), bob);
+    expect(refused.failed).toEqual({ section: 'sudo', name: 'RequireSudo' });
+    expect(await rateLimit()).toBe(3n);
+  });
 });
 
 describe('polkadot-api writes', () => {
