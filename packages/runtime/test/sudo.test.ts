@@ -82,6 +82,31 @@ describe('Sudo.sudo', () => {
   });
 });
 
+describe('Root origin', () => {
+  it('is the admin for owner-or-admin calls: no owner bounds or rate limits', () => {
+    const chain = new TestChain();
+    const netuid = chain.subnet('charlie');
+    const root = (method: string, args: Record<string, unknown>) => {
+      const r = chain.ok('alice', 'sudo', { call: { method, args } });
+      expect(r.events.at(-2)).toEqual({ name: 'Sudid', data: { sudoResult: 'ok' } });
+    };
+    root('set_hyperparameter', { netuid, name: 'maxAllowedUids', value: 64 });
+    root('sudo_set_max_mechanism_count', { maxMechanismCount: 4 });
+    root('sudo_set_mechanism_count', { netuid, mechanismCount: 2 });
+    root('sudo_set_mechanism_count', { netuid, mechanismCount: 3 });
+    expect(chain.state.get(storage.MechanismCountCurrent, netuid)).toBe(3);
+  });
+
+  it('lifts the filters of the dispatches around it, as FRAME’s sudo does', () => {
+    const chain = new TestChain();
+    const inner = { method: 'batch_all', args: { calls: [networkParam(8n)] } };
+    // batch_all may not hold a batch_all, except inside a sudo.
+    const r = chain.ok('alice', 'batch_all', { calls: [{ method: 'sudo', args: { call: inner } }] });
+    expect(names(r)).toContain('Sudid');
+    expect(chain.state.value(storage.Params).stakeThreshold).toBe(8n);
+  });
+});
+
 describe('Sudo.sudo_as', () => {
   it('dispatches as the given signer; its failure is SudoAsDone with the error', () => {
     const chain = new TestChain();
@@ -95,6 +120,13 @@ describe('Sudo.sudo_as', () => {
     const denied = chain.ok('alice', 'sudo_as', { who: acct('bob'), call: networkParam(3n) });
     expect(denied.events[0]?.data).toMatchObject({ sudoResult: { error: { code: 'BadOrigin' } } });
     expect(chain.state.value(storage.Params).stakeThreshold).not.toBe(3n);
+  });
+
+  it('the signer’s own checks still apply: a coldkey with an announced swap may not transfer', () => {
+    const chain = new TestChain();
+    chain.ok('eve', 'announce_coldkey_swap', { newColdkeyHash: `0x${'11'.repeat(32)}` });
+    const r = chain.ok('alice', 'sudo_as', { who: acct('eve'), call: pay('dave', TAO) });
+    expect(r.events[0]?.data).toMatchObject({ sudoResult: { error: { code: 'ColdkeySwapAnnounced' } } });
   });
 });
 
