@@ -4,8 +4,10 @@
  * failing the extrinsic or leaving any trace; set_key hands the key on, remove_key ends it. Root
  * counts as the admin wherever the admin key does, and may not make calls that need a signer.
  */
+import { ADMIN_UTILS_FROM_RUNTIME } from '@taonet/primitives/substrate/admin-utils-calls';
+import { TAONET_ADMIN_FROM_RUNTIME } from '@taonet/primitives/substrate/taonet-admin-calls';
 import { describe, expect, it } from 'vitest';
-import { storage } from '../src/index.js';
+import { callDef, storage } from '../src/index.js';
 import { acct, TAO, TestChain } from './utils/chain.js';
 import { refuses } from './utils/expect-error.js';
 
@@ -95,6 +97,15 @@ describe('Root origin', () => {
     root('sudo_set_mechanism_count', { netuid, mechanismCount: 2 });
     root('sudo_set_mechanism_count', { netuid, mechanismCount: 3 });
     expect(chain.state.get(storage.MechanismCountCurrent, netuid)).toBe(3);
+  });
+
+  it('is accepted by every runtime call that AdminUtils and TaonetAdmin translate to', () => {
+    const methods = [...Object.keys(ADMIN_UTILS_FROM_RUNTIME), ...Object.keys(TAONET_ADMIN_FROM_RUNTIME)];
+    expect(methods.length).toBeGreaterThan(5);
+    for (const m of methods) {
+      const def = callDef(m);
+      expect(def?.signer === 'admin' || def?.root === true, m).toBe(true);
+    }
   });
 
   it('lifts the filters of the dispatches around it, as FRAME’s sudo does', () => {
