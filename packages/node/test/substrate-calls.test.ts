@@ -27,6 +27,20 @@ describe('call tables', () => {
       { method: 'set_weights', args: { netuid: 2, uids: [0, 1], values: [1, 2], versionKey: 0n } },
       { method: 'set_hyperparameter', args: { netuid: 2, name: 'tempo', value: 100 } },
       { method: 'sudo_set_default_hyperparameter', args: { name: 'tempo', value: 100 } },
+      {
+        method: 'sudo',
+        args: { call: { method: 'set_hyperparameter', args: { netuid: 2, name: 'tempo', value: 9 } } },
+      },
+      {
+        method: 'sudo_unchecked_weight',
+        args: { call: { method: 'start_call', args: { netuid: 1 } }, weight: { refTime: 5n, proofSize: 1n } },
+      },
+      {
+        method: 'sudo_as',
+        args: { who: hk, call: { method: 'transfer', args: { dest: hk, amount: 1n, keepAlive: true } } },
+      },
+      { method: 'sudo_set_key', args: { new: hk } },
+      { method: 'sudo_remove_key', args: {} },
     ];
     for (const c of calls) expect(decodeRuntimeCall(encodeRuntimeCall(c)).runtime).toEqual(c);
   });

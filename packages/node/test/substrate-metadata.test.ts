@@ -47,6 +47,7 @@ describe('metadata', () => {
       ['TransactionPayment', 6],
       ['SubtensorModule', 7],
       ['Utility', 11],
+      ['Sudo', 12],
       ['Proxy', 16],
       ['Commitments', 18],
       ['AdminUtils', 19],

@@ -68,6 +68,7 @@ export const ERROR_EXPLANATIONS: Readonly<Record<string, string>> = {
   BadOrigin: 'this call needs a different signer (the admin account, or the owner)',
   InvalidArgument: 'an argument is malformed or out of range',
   CallDisabled: 'this call is disabled on this chain',
+  RequireSudo: 'only the sudo key (the admin account) may make this Sudo call',
   // Staking
   NotEnoughBalanceToStake: 'the coldkey does not hold enough free TAO for this stake',
   NotEnoughStakeToWithdraw: 'the coldkey does not hold that much stake on this hotkey and subnet',

@@ -83,7 +83,29 @@ const OUTCOME = new Set(['ExtrinsicSuccess', 'ExtrinsicFailed']);
 
 export const TAONET_EVENT_VARIANT = 'TaonetEvent';
 
-function eventValue(e: RuntimeEvent): Enc {
+/** Sudo's events, whose inner result is a DispatchResult (clients read an Err as a failure). */
+function sudoEvent(e: RuntimeEvent, errors: ErrorIndex): Enc | undefined {
+  const d = e.data;
+  const result = (): Enc => {
+    const r = d.sudoResult as 'ok' | { error: RuntimeErrorInfo };
+    return r === 'ok' ? v('Ok', []) : v('Err', dispatchError(r.error, errors));
+  };
+  switch (e.name) {
+    case 'Sudid':
+    case 'SudoAsDone':
+      return v('Sudo', v(e.name, { sudo_result: result() }));
+    case 'KeyChanged':
+      return v('Sudo', v('KeyChanged', { old: d.old === null ? v('None') : v('Some', acct(d.old)), new: acct(d.new) }));
+    case 'KeyRemoved':
+      return v('Sudo', v('KeyRemoved'));
+    default:
+      return undefined;
+  }
+}
+
+function eventValue(e: RuntimeEvent, errors: ErrorIndex): Enc {
+  const sudo = sudoEvent(e, errors);
+  if (sudo !== undefined) return sudo;
   const map = MAPPED[e.name];
   if (map !== undefined) return map(e.data);
   return subtensor(TAONET_EVENT_VARIANT, {
@@ -106,11 +128,11 @@ function dispatchError(err: RuntimeErrorInfo | undefined, errors: ErrorIndex): E
 export function eventRecords(block: BlockEvents, errors: ErrorIndex): unknown[] {
   const out: unknown[] = [];
   const record = (phase: Enc, event: Enc) => out.push({ phase, event, topics: [] });
-  for (const e of block.result.events) record(v('Initialization'), eventValue(e));
+  for (const e of block.result.events) record(v('Initialization'), eventValue(e, errors));
   block.result.extrinsics.forEach((x, i) => {
     const phase = v('ApplyExtrinsic', i);
     const outcome = x.events.find((e) => OUTCOME.has(e.name));
-    for (const e of x.events) if (!OUTCOME.has(e.name)) record(phase, eventValue(e));
+    for (const e of x.events) if (!OUTCOME.has(e.name)) record(phase, eventValue(e, errors));
     const signer = outcome?.data.signer;
     if (signer !== undefined && x.fee > 0n) {
       record(

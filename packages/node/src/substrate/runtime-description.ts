@@ -16,6 +16,7 @@ import { systemPallet } from './pallets/system.js';
 import { adminUtilsPallet } from './pallets/admin-utils.js';
 import { palletCallEnum, registeredPallets, RUNTIME_CALL } from '@taonet/primitives/substrate';
 import { proxyPallet, utilityPallet } from './pallets/utility-proxy.js';
+import { sudoPallet } from './pallets/sudo.js';
 import { taonetAdminPallet } from './pallets/taonet-admin.js';
 import { timestampPallet } from './pallets/timestamp.js';
 import { transactionPaymentPallet } from './pallets/transaction-payment.js';
@@ -207,6 +208,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     transactionPaymentPallet(),
     subtensorModulePallet(),
     utilityPallet(),
+    sudoPallet(),
     proxyPallet(),
     commitmentsPallet(),
     adminUtilsPallet(),

@@ -447,6 +447,24 @@ describe('every call over RPC', () => {
     exercised.add('shield_retired_call');
   });
 
+  it('Sudo: sudo, sudo_unchecked_weight, sudo_as, set_key (and back through Root), remove_key', async () => {
+    const param = (value: bigint) => ({ method: 'sudo_set_network_param', args: { name: 'stakeThreshold', value } });
+    const r = await ok(alice, 'sudo', { call: param(3n) }, 'Sudid');
+    expect(r.events.find((e) => e.name === 'Sudid')?.data).toEqual({ sudoResult: 'ok' });
+    const weight = { refTime: 10n, proofSize: 0n };
+    await ok(alice, 'sudo_unchecked_weight', { call: param(4n), weight }, 'Sudid');
+    const as = await ok(alice, 'sudo_as', { who: dave.id, call: param(5n) }, 'SudoAsDone');
+    expect(as.events.find((e) => e.name === 'SudoAsDone')?.data).toMatchObject({
+      sudoResult: { error: { code: 'BadOrigin' } },
+    });
+    expect((await node.exec(bob, 'sudo', { call: param(6n) })).error?.code).toBe('RequireSudo');
+    await ok(alice, 'sudo_set_key', { new: bob.id }, 'KeyChanged');
+    const back = { method: 'sudo_set_key', args: { new: alice.id } };
+    await ok(bob, 'sudo', { call: back }, 'KeyChanged');
+    await ok(alice, 'sudo_remove_key', {}, 'KeyRemoved');
+    expect((await node.exec(alice, 'sudo', { call: param(6n) })).error?.code).toBe('RequireSudo');
+  });
+
   it('covered every call in taonet_calls', async () => {
     const calls = await node.rpc<{ name: string }[]>('taonet_calls');
     expect(calls.length).toBeGreaterThan(20);

@@ -101,6 +101,13 @@ async function sendUntil(
   }
 }
 
+/** The sudo_result of the outcome's Sudo.Sudid event. */
+function sudid(o: Outcome): unknown {
+  const e = o.events.find((r) => r.event.section === 'sudo' && r.event.method === 'Sudid');
+  if (e === undefined) throw new Error(`no Sudo.Sudid in ${o.events.map((r) => r.event.method)}`);
+  return e.event.data[0];
+}
+
 const eventNames = (o: Outcome) => o.events.map((e) => `${e.event.section}.${e.event.method}`);
 const free = async (addr: string): Promise<bigint> => {
   const a = (await api.query.system?.account?.(addr)) as unknown as { data: { free: { toBigInt(): bigint } } };
@@ -284,6 +291,37 @@ describe('@polkadot/api writes', () => {
     expect(['NotEnoughBalanceToStake', 'SubnetNotExists', 'HotKeyAccountNotExists']).toContain(o.failed?.name);
     expect(eventNames(o)).toContain('system.ExtrinsicFailed');
     expect(await free(eve.address)).toBeLessThan(before);
+  });
+
+  it('Sudo.sudo wraps a root-only AdminUtils setter (Alice is the key); Sudid carries an inner Err; others get RequireSudo', async () => {
+    const key = (await query('sudo', 'key')()) as unknown as { unwrap(): { toString(): string } };
+    expect(key.unwrap().toString()).toBe(alice.address);
+    const netuid = Math.max(...(await node.rpc<{ subnets: number[] }>('taonet_networkInfo')).subnets);
+    const rateLimit = async () =>
+      ((await query('subtensorModule', 'weightsSetRateLimit')(netuid)) as { toBigInt(): bigint }).toBigInt();
+    expect(await rateLimit()).not.toBe(3n);
+    const setter = () => tx('adminUtils', 'sudoSetWeightsSetRateLimit')(netuid, 3);
+    const o = await send(tx('sudo', 'sudo')(setter()), alice);
+    expect(o.failed?.name ?? null).toBeNull();
+    expect((sudid(o) as { isOk: boolean }).isOk).toBe(true);
+    expect(await rateLimit()).toBe(3n);
+    // Root may not transfer (it has no account): the extrinsic succeeds, Sudid holds the BadOrigin.
+    const inner = await send(tx('sudo', 'sudo')(tx('balances', 'transferKeepAlive')(bob.address, TAO)), alice);
+    expect(inner.failed?.name ?? null).toBeNull();
+    const err = sudid(inner) as { isErr: boolean; asErr: { isBadOrigin: boolean } };
+    expect(err.isErr && err.asErr.isBadOrigin).toBe(true);
+    // A module error in the inner call is named through the metadata, as for a failed extrinsic.
+    const missing = await send(tx('sudo', 'sudo')(tx('adminUtils', 'sudoSetWeightsSetRateLimit')(9999, 3)), alice);
+    const moduleErr = sudid(missing) as {
+      asErr: { isModule: boolean; asModule: Parameters<typeof api.registry.findMetaError>[0] };
+    };
+    expect(moduleErr.asErr.isModule).toBe(true);
+    const named = api.registry.findMetaError(moduleErr.asErr.asModule);
+    expect([named.section, named.name]).toEqual(['subtensorModule', 'SubnetNotExists']);
+    // Bob is not the key: the extrinsic fails with Sudo's own error, and the value stays.
+    const refused = await send(tx('sudo', 'sudo')(tx('adminUtils', 'sudoSetWeightsSetRateLimit')(netuid, 9)), bob);
+    expect(refused.failed).toEqual({ section: 'sudo', name: 'RequireSudo' });
+    expect(await rateLimit()).toBe(3n);
   });
 });
 

@@ -15,4 +15,5 @@ export { SHIELD_CALLS } from './shield-calls.js';
 export { COMMITMENTS_CALLS, CommitmentData, CommitmentInfo } from './commitments-calls.js';
 export { PROXY_CALLS, ProxyType, UTILITY_CALLS } from './utility-proxy-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';
+export { SUDO_CALLS } from './sudo-calls.js';
 export { TAONET_ADMIN_CALLS, ParamValue } from './taonet-admin-calls.js';

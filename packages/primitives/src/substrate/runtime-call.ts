@@ -13,6 +13,7 @@ import { COMMITMENTS_CALLS, COMMITMENTS_FROM_RUNTIME } from './commitments-calls
 import { SHIELD_CALLS, SHIELD_FROM_RUNTIME } from './shield-calls.js';
 import { PROXY_CALLS, PROXY_FROM_RUNTIME, UTILITY_CALLS, UTILITY_FROM_RUNTIME } from './utility-proxy-calls.js';
 import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
+import { SUDO_CALLS, SUDO_FROM_RUNTIME } from './sudo-calls.js';
 import { TAONET_ADMIN_CALLS, TAONET_ADMIN_FROM_RUNTIME } from './taonet-admin-calls.js';
 
 /** The pallets with calls, by index. */
@@ -20,6 +21,7 @@ export const CALL_PALLETS: readonly PalletCalls[] = [
   BALANCES_CALLS,
   SUBTENSOR_CALLS,
   UTILITY_CALLS,
+  SUDO_CALLS,
   PROXY_CALLS,
   COMMITMENTS_CALLS,
   ADMIN_UTILS_CALLS,
@@ -32,6 +34,7 @@ const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
   BALANCES_FROM_RUNTIME,
   SUBTENSOR_FROM_RUNTIME,
   UTILITY_FROM_RUNTIME,
+  SUDO_FROM_RUNTIME,
   PROXY_FROM_RUNTIME,
   COMMITMENTS_FROM_RUNTIME,
   // subtensor's AdminUtils call where one expresses the change, else Taonet's own admin call.

@@ -17,6 +17,7 @@ import { shieldCalls } from '../shield/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
 import { proxyCall } from './proxy-call.js';
+import { sudoCalls } from './sudo-calls.js';
 import { utilityCalls } from './utility-calls.js';
 
 export const CALLS: readonly CallDef<unknown>[] = [
@@ -35,6 +36,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...utilityCalls,
   ...proxyCalls,
   proxyCall,
+  ...sudoCalls,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

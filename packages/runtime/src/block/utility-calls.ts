@@ -20,6 +20,7 @@ export const utilityCalls = [
     name: 'batch',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description: 'Dispatch calls in order, stopping at the first that fails (the earlier ones stay done).',
     parse: calls,
     run(ctx, who, { calls: list }) {
@@ -38,6 +39,7 @@ export const utilityCalls = [
     name: 'batch_all',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description: 'Dispatch calls in order, all or nothing: one failure undoes them all.',
     parse: calls,
     run(ctx, who, { calls: list }) {
@@ -59,6 +61,7 @@ export const utilityCalls = [
     name: 'force_batch',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description: 'Dispatch every call, keeping those that succeed; failures are reported per item.',
     parse: calls,
     run(ctx, who, { calls: list }) {

@@ -31,6 +31,7 @@ export const mechanismCalls = [
     name: 'sudo_set_mechanism_count',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description:
       'Set how many mechanisms (incentive mechanisms with their own weights) the subnet runs (owner or admin).',
     parse: (a) => ({ netuid: netuid(a), mechanismCount: int(a, 'mechanismCount', 0, 255) }),
@@ -50,6 +51,7 @@ export const mechanismCalls = [
     name: 'sudo_set_mechanism_emission_split',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description:
       "Split the subnet's emission between its mechanisms: u16 parts summing to 65535, or null for even (owner or admin).",
     parse: (a) => ({ netuid: netuid(a), maybeSplit: maybeSplit(a) }),

@@ -5,11 +5,11 @@
  */
 import type { AccountId } from '@taonet/primitives';
 import { ensure, fail } from '../errors.js';
-import { SudoKey } from '../params/storage.js';
 import type { StorageMap } from '../state/storage.js';
 import { nextEpochBlock } from '../subnets/epoch-schedule-state.js';
 import { ADMIN_FREEZE_WINDOW } from '../subnets/hyperparameter-update.js';
 import { Hyperparameters, SubnetOwner } from '../subnets/storage.js';
+import { isAdmin } from '../system/admin-origin.js';
 import type { Ctx } from '../system/context.js';
 
 /** Blocks between two owner changes of the mechanism count (subtensor's MechanismCountSetRateLimit). */
@@ -31,7 +31,7 @@ export function authorizeMechanismChange(ctx: Ctx, who: AccountId, netuid: numbe
   const s = ctx.state;
   const hp = s.get(Hyperparameters, netuid);
   if (hp === null) fail('SubnetNotExists', `no subnet ${netuid}`);
-  if (s.value(SudoKey) === who) return;
+  if (isAdmin(ctx, who)) return;
   ensure(
     s.get(SubnetOwner, netuid) === who,
     'NotSubnetOwner',

@@ -3,7 +3,8 @@ import { account, type Args, bool, netuid, str } from '../system/args.js';
 import { defineCall } from '../system/call.js';
 import { ensure, fail } from '../errors.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../params/network-params.js';
-import { NewSubnetHyperparameters, Params, SudoKey } from '../params/storage.js';
+import { NewSubnetHyperparameters, Params } from '../params/storage.js';
+import { isAdmin } from '../system/admin-origin.js';
 import {
   HYPERPARAMETER_SPECS,
   type HyperparameterName,
@@ -92,6 +93,7 @@ export const subnetCalls = [
     name: 'update_symbol',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description: 'Change the subnet token symbol to a free one from the list (owner only).',
     parse: (a) => ({ netuid: netuid(a), symbol: str(a, 'symbol', 16) }),
     run: (ctx, who, a) => {
@@ -99,7 +101,7 @@ export const subnetCalls = [
       const owner = s.get(SubnetOwner, a.netuid);
       if (owner === null) fail('SubnetNotExists');
       // The owner or the admin account (§9.6).
-      ensure(owner === who || s.value(SudoKey) === who, 'NotSubnetOwner', `subnet ${a.netuid} belongs to ${owner}`);
+      ensure(owner === who || isAdmin(ctx, who), 'NotSubnetOwner', `subnet ${a.netuid} belongs to ${owner}`);
       ensure(SUBNET_SYMBOLS.includes(a.symbol), 'SymbolDoesNotExist', 'pick a symbol from the subnet symbol list');
       const holder = s.value(Netuids).find((n) => n !== a.netuid && s.get(TokenSymbol, n) === a.symbol);
       ensure(holder === undefined, 'SymbolAlreadyInUse', () => `subnet ${holder} uses ${a.symbol}`);
@@ -111,6 +113,7 @@ export const subnetCalls = [
     name: 'set_hyperparameter',
     signer: 'coldkey',
     pays: true,
+    root: true,
     description: 'Change a subnet hyperparameter (the owner within bounds, or the admin account).',
     parse: (a) => ({ netuid: netuid(a), name: str(a, 'name', 64), value: value(a) }),
     run: (ctx, who, a) => setHyperparameter(ctx, who, a.netuid, a.name, a.value),

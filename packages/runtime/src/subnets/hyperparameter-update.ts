@@ -10,10 +10,10 @@ import {
   type HyperparameterName,
   type SubnetHyperparameters,
 } from '../params/hyperparameters.js';
-import { SudoKey } from '../params/storage.js';
 import { nextEpochBlock } from './epoch-schedule-state.js';
 import { ensureMaxUidsOverAllMechanisms, mechanismCount } from './mechanism-index.js';
 import { storageMap } from '../state/storage.js';
+import { isAdmin } from '../system/admin-origin.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
 import { Hyperparameters, LastEpochBlock, SubnetOwner } from './storage.js';
@@ -88,14 +88,14 @@ export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name
   if (current === null) fail('SubnetNotExists', `no subnet ${netuid}`);
   if (!Object.hasOwn(HYPERPARAMETER_SPECS, name)) fail('InvalidArgument', `unknown hyperparameter '${name}'`);
   const key = name as HyperparameterName;
-  const isAdmin = s.value(SudoKey) === who;
+  const admin = isAdmin(ctx, who);
   const isOwner = s.get(SubnetOwner, netuid) === who;
-  ensure(isAdmin || isOwner, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
-  checkHyperparameterValue(key, value, current, isAdmin);
+  ensure(admin || isOwner, 'NotSubnetOwner', `subnet ${netuid} belongs to ${s.get(SubnetOwner, netuid)}`);
+  checkHyperparameterValue(key, value, current, admin);
   const next = { ...current, [key]: value } as SubnetHyperparameters;
   checkHyperparameterSet(next);
   if (key === 'maxAllowedUids') ensureMaxUidsOverAllMechanisms(next.maxAllowedUids, mechanismCount(s, netuid));
-  if (!isAdmin) {
+  if (!admin) {
     ensure(
       HYPERPARAMETER_SPECS[key].owner,
       'HyperparameterNotOwnerSettable',

@@ -16,6 +16,11 @@ export interface CallDef<A> {
   readonly signer: SignerRole;
   /** Free calls (weights, serving) pay no transaction fee, as in the reference chain. */
   readonly pays: boolean;
+  /**
+   * Also accepted with Root origin (a call Sudo dispatches): the owner-or-admin calls and the
+   * batches. Admin calls always accept Root; every other call needs a signer (BadOrigin under Root).
+   */
+  readonly root?: boolean;
   readonly description: string;
   readonly parse: (args: Args) => A;
   readonly run: (ctx: Ctx, who: AccountId, args: A) => void;

@@ -30,6 +30,8 @@ export class Ctx {
   readonly events: RuntimeEvent[] = [];
   /** Filters of the dispatches in progress: a nested call (in a batch or a proxy) must pass them all. */
   readonly callFilters: CallFilter[] = [];
+  /** True while a call runs with Root origin (dispatched by Sudo); `block/dispatch.ts` sets it. */
+  root = false;
   constructor(
     readonly state: State,
     readonly block: BlockInfo,

@@ -168,7 +168,10 @@ function words(name: string): string {
  * Taonet's errors that subtensor has no name for, appended after subtensor's (so subtensor's
  * positions hold), in the catalogue's order: a failed extrinsic still reports its exact name.
  */
-const TAONET_ONLY = Object.keys(ERROR_EXPLANATIONS).filter((n) => !NAMES.includes(n) && n !== 'BadOrigin');
+// BadOrigin is DispatchError's own variant, RequireSudo the Sudo pallet's error.
+const TAONET_ONLY = Object.keys(ERROR_EXPLANATIONS).filter(
+  (n) => !NAMES.includes(n) && n !== 'BadOrigin' && n !== 'RequireSudo',
+);
 
 export const SUBTENSOR_ERRORS: readonly VariantDef[] = [...NAMES, ...TAONET_ONLY].map((name, index) => ({
   name,
