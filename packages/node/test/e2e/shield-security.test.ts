@@ -212,3 +212,31 @@ describe('MEV shield: blobs that are garbage, oversized, or for a wrong or old k
     expect(await freeOf(node, dest)).toBe(destBefore + 3n * TAO);
   });
 });
+
+describe('MEV shield: the acceptance window is what lets a late client land', () => {
+  it('with --shield-window 2 (about subtensor’s rule) a carrier 4 blocks late is skipped; the default W lands it', async () => {
+    const narrow = await NodeProcess.start({ args: ['--shield-window', '2'] });
+    try {
+      await narrow.seal(3);
+      for (const [n, lands] of [
+        [narrow, false],
+        [node, true],
+      ] as const) {
+        const pk = await readNextKey(n);
+        const inner = await signCall(n, charlie, transfer(TAO), await n.nextNonce(charlie));
+        await n.seal(3);
+        const carrier = await carrierFor(n, bob, encryptTo(pk, inner.bytes));
+        await n.rpc('author_submitExtrinsic', [toHex(carrier.bytes)]);
+        await n.seal(1);
+        expect((await landedAt(n, inner.hash)) !== null, `lands: ${lands}`).toBe(lands);
+        expect((await landedAt(n, carrier.hash)) !== null).toBe(lands);
+      }
+    } finally {
+      await narrow.kill();
+    }
+  });
+
+  it('a window outside 2…8 is refused at start with a typed error', async () => {
+    await expect(NodeProcess.start({ args: ['--shield-window', '9'] })).rejects.toThrow(/BadShieldWindow/);
+  });
+});
