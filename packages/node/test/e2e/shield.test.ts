@@ -53,10 +53,14 @@ describe('MEV shield', () => {
       { method: 'submit_encrypted', args: { ciphertext: encrypt(await nextKey(), inner.bytes) } },
       n,
     );
-    // The pool shows only the carrier.
+    // The pool shows only the carrier, raw and decoded; the inner is nowhere.
     await node.rpc('author_submitExtrinsic', [toHex(carrier.bytes)]);
     const pending = await node.rpc<string[]>('author_pendingExtrinsics');
     expect(pending).toEqual([toHex(carrier.bytes)]);
+    const decoded = await node.rpc<{ hash: string; call: { method: string } }[]>('taonet_pendingExtrinsics');
+    expect(decoded.map((x) => [x.hash, x.call.method])).toEqual([[carrier.hash, 'submit_encrypted']]);
+    expect(JSON.stringify(decoded)).not.toContain(inner.hash.slice(2));
+    expect(await node.rpc('taonet_extrinsicStatus', [inner.hash])).toBeNull();
     await node.seal(1);
     const c = await blockOf(carrier.hash);
     const i = await blockOf(inner.hash);
@@ -64,6 +68,15 @@ describe('MEV shield', () => {
     expect(i?.number).toBe(c?.number);
     expect(i?.index).toBe((c?.index ?? -1) + 1);
     expect(await free(dest)).toBe(7n * TAO);
+    // After inclusion the author links them both ways.
+    const block = await node.rpc<{ extrinsics: { hash: string; carries?: string; carriedBy?: string }[] }>(
+      'taonet_getBlock',
+      [c?.number],
+    );
+    expect(block.extrinsics[c?.index ?? -1]).toMatchObject({ hash: carrier.hash, carries: inner.hash });
+    expect(block.extrinsics[i?.index ?? -1]).toMatchObject({ hash: inner.hash, carriedBy: carrier.hash });
+    expect(await node.rpc('taonet_extrinsicStatus', [inner.hash])).toMatchObject({ carriedBy: carrier.hash });
+    expect(await node.rpc('taonet_extrinsicStatus', [carrier.hash])).toMatchObject({ carries: inner.hash });
     const events = await node.rpc<{ extrinsics: { events: { name: string; data: Record<string, unknown> }[] }[] }>(
       'taonet_getEvents',
       [c?.number],
@@ -124,8 +137,9 @@ describe('MEV shield', () => {
     await node.seal(1);
     const at = await blockOf(c1.hash);
     expect(at).not.toBeNull();
-    const block = await node.rpc<{ extrinsics: unknown[] }>('taonet_getBlock', [at?.number]);
+    const block = await node.rpc<{ extrinsics: { carries?: string }[] }>('taonet_getBlock', [at?.number]);
     expect(block.extrinsics.length).toBe((at?.index ?? 0) + 1);
+    expect(block.extrinsics[at?.index ?? -1]?.carries).toBeUndefined();
     const paid = before - (await free(dave));
     expect(paid).toBeGreaterThan(0n);
     expect(paid).toBeLessThan(TAO / 100n);
