@@ -5,6 +5,7 @@ import { benchAxonFlood } from './axon-flood.bench.js';
 import { benchCompat } from './compat.bench.js';
 import { benchEpoch } from './epoch.bench.js';
 import { benchNode } from './node.bench.js';
+import { benchShield } from './shield.bench.js';
 import { benchSim } from './sim.bench.js';
 
 const BENCHES: Record<string, () => void | Promise<void>> = {
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => void | Promise<void>> = {
   epoch: benchEpoch,
   block: benchBlock,
   node: benchNode,
+  shield: benchShield,
   sim: benchSim,
 };
 

@@ -37,13 +37,13 @@ const ACCOUNTS = 600;
 const BATCH = 500;
 const CONNECTIONS = 4;
 
-function hasTaskset(): boolean {
+export function hasTaskset(): boolean {
   if (process.platform !== 'linux') return false;
   const r = spawnSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
   return r.status === 0;
 }
 
-const fmt = (x: number, d = 0): string =>
+export const fmt = (x: number, d = 0): string =>
   x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** Submits and seals until every extrinsic in `txs` is in a block; returns the committed count. */
@@ -74,7 +74,7 @@ async function submitAndSeal(node: NodeProcess, txs: readonly SignedExtrinsic[],
 }
 
 /** Pre-funds `keys` from the dev accounts (not timed). */
-async function fund(node: NodeProcess, keys: readonly Key[], amount: bigint, sealer: WsClient): Promise<void> {
+export async function fund(node: NodeProcess, keys: readonly Key[], amount: bigint, sealer: WsClient): Promise<void> {
   const funders = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'].map((n) => key(n));
   const head = await node.head();
   const nonces = await Promise.all(funders.map((f) => node.nextNonce(f)));

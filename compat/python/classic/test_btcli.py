@@ -162,16 +162,36 @@ def test_stake_add_with_default_mev_protection(btcli, st, taonet_chain, netuid, 
     after = sum(rao(s["alpha"]) for s in taonet_chain.cli("wallet", "balance", "--ss58", ck)["stakes"])
     assert after > before, out[-3000:]
     # The carrier and the stake it carried sit side by side in one block.
-    head = int(taonet_chain.rpc("chain_getHeader")["number"], 16)
-    found = False
-    for n in range(head, max(0, head - 40), -1):
-        calls = [x.get("palletCall") for x in taonet_chain.rpc("taonet_getBlock", [n])["extrinsics"]]
+    shielded_pair(taonet_chain, "SubtensorModule.add_stake_limit")
+
+
+def shielded_pair(chain, inner_call: str, within: int = 40) -> list:
+    """The newest block (of the last ``within``) holding a carrier: its calls, with the carrier's inner
+    right after it; fails if no carrier is followed by ``inner_call``."""
+    head = int(chain.rpc("chain_getHeader")["number"], 16)
+    for n in range(head, max(0, head - within), -1):
+        calls = [x.get("palletCall") for x in chain.rpc("taonet_getBlock", [n])["extrinsics"]]
         if "MevShield.submit_encrypted" in calls:
             i = calls.index("MevShield.submit_encrypted")
-            assert calls[i + 1] == "SubtensorModule.add_stake_limit", calls
-            found = True
-            break
-    assert found, out[-3000:]
+            assert calls[i + 1 : i + 2] == [inner_call], calls
+            return calls
+    raise AssertionError(f"no carrier followed by {inner_call} in the last {within} blocks")
+
+
+def test_stake_remove_with_default_mev_protection(btcli, st, taonet_chain, netuid, member, owner):
+    # The unstake goes through the shield too when --no-mev-protection is not given.
+    ck, hk = member.coldkeypub.ss58_address, owner.hotkey.ss58_address
+    staked = sum(rao(s["alpha"]) for s in taonet_chain.cli("wallet", "balance", "--ss58", ck)["stakes"])
+    assert staked > 0
+    free_before = st.get_balance(ck).rao
+    r = btcli(
+        "stake", "remove", "--netuid", str(netuid), "--amount", "0.002", "--include-hotkeys", hk, "--tolerance", "0.1",
+        "--no-prompt", "--json-output", wallet=member,
+    )
+    out = r.stdout + r.stderr
+    assert "Traceback" not in out and "wasn't decrypted" not in out, out[-3000:]
+    assert st.get_balance(ck).rao > free_before, out[-3000:]
+    shielded_pair(taonet_chain, "SubtensorModule.remove_stake_limit")
 
 
 def test_sudo_get(btcli, taonet_chain, netuid):

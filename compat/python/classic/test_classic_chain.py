@@ -6,6 +6,8 @@ Every write is read back from the chain, and reads are compared with what Taonet
 
 from __future__ import annotations
 
+import hashlib
+
 import bittensor as bt
 import pytest
 from bittensor_wallet import Keypair
@@ -123,6 +125,39 @@ def test_add_stake_get_stake_unstake(st, taonet_chain, miner, netuid, registered
     r = st.unstake(miner, netuid, hk, bt.Balance.from_rao(staked.rao // 2), raise_error=True)
     assert r.success, r.message
     assert 0 < st.get_stake(ck, hk, netuid).rao < staked.rao
+
+
+def scale_compact(n: int) -> bytes:
+    if n < 1 << 6:
+        return bytes([n << 2])
+    if n < 1 << 14:
+        return ((n << 2) | 1).to_bytes(2, "little")
+    return ((n << 2) | 2).to_bytes(4, "little")
+
+
+def test_add_stake_with_mev_protection(st, taonet_chain, miner, netuid, registered):
+    # bittensor 10.5 shields on request: the carrier must emit MevShield.EncryptedSubmitted (the SDK
+    # checks), then the SDK finds the inner by hash in the carrier's block or the next three.
+    ck, hk = miner.coldkeypub.ss58_address, miner.hotkey.ss58_address
+    before = st.get_stake(ck, hk, netuid).rao
+    r = st.add_stake(miner, netuid, hk, bt.Balance.from_tao(2), mev_protection=True, raise_error=True)
+    assert r.success, r.message
+    assert st.get_stake(ck, hk, netuid).rao > before
+    # Read back: the inner sits right after its carrier, and EncryptedSubmitted.id is
+    # blake2_256(who ‖ Compact(len) ‖ ciphertext) (spec §2).
+    # The SDK's receipt for the inner names its block and position.
+    inner = r.mev_extrinsic
+    number = int(taonet_chain.rpc("chain_getHeader", [inner.block_hash])["number"], 16)
+    index = inner.extrinsic_idx
+    block = taonet_chain.rpc("taonet_getBlock", [number])["extrinsics"]
+    assert block[index - 1]["palletCall"] == "MevShield.submit_encrypted"
+    assert block[index]["palletCall"] == "SubtensorModule.add_stake"
+    blob = bytes.fromhex(block[index - 1]["call"]["args"]["ciphertext"][2:])
+    who = bytes(Keypair(ss58_address=ck).public_key)
+    expected_id = "0x" + hashlib.blake2b(who + scale_compact(len(blob)) + blob, digest_size=32).hexdigest()
+    events = taonet_chain.rpc("taonet_getEvents", [number])["extrinsics"][index - 1]["events"]
+    submitted = [e["data"] for e in events if e["name"] == "EncryptedSubmitted"]
+    assert [e["id"] for e in submitted] == [expected_id]
 
 
 def test_stake_info_for_coldkey(st, miner, netuid, registered):

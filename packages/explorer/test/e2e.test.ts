@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { encryptShieldBlob, shieldKeypairFromSeed } from '@taonet/primitives';
 import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -283,6 +284,59 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in a real browser', () => {
     await shot(page, 'explorer-block');
     await open(page, `#/account/${aliceAddress}`);
     await page.getByText(`failed: ${seeded.failedCode}`).waitFor();
+  });
+
+  it('MEV shield: the pool shows only an encrypted carrier; after inclusion carrier and inner link both ways', async () => {
+    // A carrier for a key no author announced waits in the pool until its era ends (about 2 s).
+    const ferdie = keypairSigner(keypairFromUri('//Ferdie'));
+    const foreign = shieldKeypairFromSeed(new Uint8Array(64).fill(5)).publicKey;
+    const blob = encryptShieldBlob(foreign, Uint8Array.of(4, 1), {
+      encapsulation: new Uint8Array(32).fill(1),
+      nonce: new Uint8Array(24).fill(2),
+    });
+    await open(page, '#/blocks');
+    const waiting = st.submit(
+      ferdie,
+      { method: 'submit_encrypted', args: { ciphertext: blob } },
+      {
+        period: 8,
+        precheck: false,
+        timeoutMs: 5000,
+      },
+    );
+    const row = page.locator('[data-table="pending"] tbody tr', { hasText: 'submit_encrypted' });
+    await row.first().waitFor({ timeout: 5000 });
+    await expect(row.first().textContent()).resolves.toContain('encrypted');
+    await waiting;
+
+    // A shielded transfer lands: its block page links carrier and inner, and so do their pages.
+    const eve = keypairSigner(keypairFromUri('//Eve'));
+    const r = await st.transfer(eve, keypairFromUri('//Taonet//explorer-shield').ss58Address, Tao.of('1'), {
+      shield: true,
+    });
+    expect(
+      r.ok,
+      JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+    ).toBe(true);
+    const carrierHash = r.shielded?.carrierHash as string;
+    const innerHash = r.shielded?.innerHash as string;
+    const status = (await st.call('taonet_extrinsicStatus', [innerHash])) as { number: string; index: number };
+    await open(page, `#/block/${status.number}`);
+    const rows = page.locator('[data-table="block-extrinsics"] tbody tr');
+    const carrierRow = rows.filter({ hasText: 'submit_encrypted' });
+    await carrierRow.waitFor();
+    await expect(carrierRow.textContent()).resolves.toContain(`carried → #${status.index}`);
+    await expect(rows.filter({ hasText: '← carried by' }).textContent()).resolves.toContain(`#${status.index - 1}`);
+    await expectNamedControls(page);
+    await carrierRow.getByRole('link', { name: `carried → #${status.index}` }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/extrinsic/${innerHash}`);
+    await page.getByTestId('shield-carried-by').getByRole('link').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/extrinsic/${carrierHash}`);
+    await expect(page.getByTestId('shield-carries').getByRole('link').getAttribute('href')).resolves.toBe(
+      `#/extrinsic/${innerHash}`,
+    );
+    await expectNamedControls(page);
+    await shot(page, 'explorer-extrinsic');
   });
 
   it('blocks and validator health pages', async () => {

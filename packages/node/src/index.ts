@@ -13,3 +13,4 @@ export * from './rpc/methods.js';
 export * from './rpc/server.js';
 export * from './storage/chain-store.js';
 export * from './txpool/tx-pool.js';
+export { AcceptanceWindowError, acceptanceWindow } from './shield/acceptance-window.js';

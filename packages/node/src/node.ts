@@ -32,6 +32,8 @@ export interface NodeOptions {
   readonly statePruning?: StatePruning;
   /** Author MEV-shield keys and open carriers (default true). */
   readonly mevShield?: boolean;
+  /** The shield's acceptance window in blocks (default from the block time; `acceptanceWindow`). */
+  readonly shieldWindow?: number;
 }
 
 export interface RunningNode {
@@ -46,6 +48,8 @@ export interface RunningNode {
 
 export async function createNode(o: NodeOptions): Promise<RunningNode> {
   await initCrypto();
+  // Checked before the chain opens: a bad window is a typed start failure that leaves nothing open.
+  const shieldWindow = acceptanceWindow(o.spec.blockTimeMs, o.shieldWindow);
   const consensus = new AuthorityRound(o.spec.authorities, o.spec.blockTimeMs);
   const chain = await Chain.open(
     o.spec,
@@ -64,7 +68,7 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
           author,
           now,
           maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
-          shield: o.mevShield === false ? null : new AuthorKeyring({ window: acceptanceWindow(o.spec.blockTimeMs) }),
+          shield: o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow }),
         });
   const rpc = new RpcServer(
     { chain, pool, manualSeal: o.manualSeal ? producer : null, version: NODE_VERSION, name: 'taonet-node' },

@@ -18,6 +18,7 @@ export interface NodeCliOptions {
   statePruning?: string;
   /** commander's `--no-mev-shield` sets this false. */
   mevShield?: boolean;
+  shieldWindow?: string;
   json?: boolean;
 }
 
@@ -35,6 +36,10 @@ export function registerNodeCommand(program: Command): void {
     .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
     .option('--state-pruning <blocks|archive>', 'past blocks whose state stays readable (Substrate reads)', '256')
     .option('--no-mev-shield', 'do not announce MEV-shield keys or open encrypted transactions as an author')
+    .option(
+      '--shield-window <blocks>',
+      'accept encrypted transactions for keys announced within this many blocks (2–8; default ⌈3 s / block time⌉)',
+    )
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
       const code = await runNode(o, json);
@@ -78,6 +83,15 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
   if (typeof spec === 'number') return spec;
   const statePruning = statePruningOf(o, json);
   if (statePruning === null) return 2;
+  if (o.shieldWindow !== undefined) {
+    try {
+      n.acceptanceWindow(spec.blockTimeMs, Number(o.shieldWindow));
+    } catch (e) {
+      if (!(e instanceof n.AcceptanceWindowError)) throw e;
+      printError(json, 'BadShieldWindow', e.message, e.hint);
+      return 2;
+    }
+  }
   const authorityUri = o.authority ?? (o.dev === true || o.chain === undefined ? '//Alice' : undefined);
   const key = authorityUri === undefined ? null : n.devKeypair(authorityUri);
   const started = Date.now();
@@ -90,6 +104,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       manualSeal: o.manualSeal === true,
       statePruning,
       mevShield: o.mevShield !== false,
+      ...(o.shieldWindow === undefined ? {} : { shieldWindow: Number(o.shieldWindow) }),
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

@@ -19,6 +19,8 @@ import { freshHome, taonetIn } from '../utils/dev-node.js';
 import { blockAfter, commandsOf } from '../utils/readme.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/taonet.js');
+const REPO = resolve(import.meta.dirname, '../../../..');
+const PY = join(REPO, 'compat', 'python');
 const dir = mkdtempSync(join(tmpdir(), 'taonet-localnet-'));
 const TEMPOS_OBSERVED = 16;
 let up: ChildProcess;
@@ -64,6 +66,22 @@ async function stakes(netuid: number): Promise<Map<string, bigint>> {
     ]),
   );
   return new Map(mg.hotkeys.map((h, i) => [bySs58.get(h) ?? h, BigInt(mg.alphaStake[i] as string)]));
+}
+
+/** Runs a command to its end; exit code and output (stdout and stderr interleaved). */
+function runTo(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  return new Promise((ok, fail) => {
+    const p = spawn(cmd, argv, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    p.on('error', fail);
+    p.on('exit', (code) => ok({ code, out }));
+  });
 }
 
 let args: string[] = [];
@@ -296,6 +314,35 @@ describe('taonet localnet', () => {
     }
     expect(share > (before?.emissionShare ?? 0n), `emission share ${before?.emissionShare} → ${share}`).toBe(true);
   }, 60_000);
+
+  it('serves the Python clients’ MEV-shielded calls', async () => {
+    // btcli stake add/remove (shielded by default), bittensor 10.5 add_stake(mev_protection=True)
+    // and 11.3's always-shielded burned_register, each read back from this network
+    // (compat/python/localnet/, with the Python suite's venvs and fixtures).
+    const sub = plan.subnets[0];
+    const validator = plan.neurons.find((n) => n.subnet === sub?.kind && n.role === 'validator');
+    const env = {
+      ...process.env,
+      NO_CACHE: '1',
+      PYTHONDONTWRITEBYTECODE: '1',
+      TAONET_REPO: REPO,
+      TAONET_LOCALNET_WS: ready.rpc,
+      TAONET_LOCALNET_RPC: ready.rpc.replace(/^ws/, 'http'),
+      TAONET_LOCALNET_NETUID: String(sub?.netuid),
+      TAONET_LOCALNET_HOTKEY: keypairFromUri(validator?.hotkeyUri as string).ss58Address,
+    };
+    const install = await runTo(process.execPath, [join(PY, 'run.mjs'), '--install-only', 'classic', 'lean'], env);
+    expect(install.code, install.out).toBe(0);
+    for (const [line, file] of [
+      ['classic', 'test_localnet_classic.py'],
+      ['lean', 'test_localnet_lean.py'],
+    ] as const) {
+      const python = join(REPO, '.venv-compat', line, 'bin', 'python');
+      const args = ['-m', 'pytest', '-c', join(PY, 'pytest.ini'), '--rootdir', PY, join(PY, 'localnet', file)];
+      const r = await runTo(python, args, env);
+      expect(r.code, `${line}: ${r.out.slice(-4000)}`).toBe(0);
+    }
+  }, 240_000);
 
   it('resumes the same network after a stop', async () => {
     const head = (await st.head()).number;

@@ -13,6 +13,7 @@ import { type ConnState, NodeConnection } from './node.js';
 import type { Page, PageFactory } from './page.js';
 import { accountPage } from './pages/account.js';
 import { blockPage, blocksPage } from './pages/block.js';
+import { extrinsicPage } from './pages/extrinsic.js';
 import { networkPage } from './pages/network.js';
 import { subnetPage } from './pages/subnet.js';
 import { subnetsPage } from './pages/subnets.js';
@@ -25,6 +26,7 @@ const ROUTES: readonly [RegExp, PageFactory, string][] = [
   [/^\/account\/([^/]+)$/, accountPage, ''],
   [/^\/blocks$/, blocksPage, 'blocks'],
   [/^\/block\/(\d+)$/, blockPage, 'blocks'],
+  [/^\/extrinsic\/(0x[0-9a-fA-F]{64})$/, extrinsicPage, 'blocks'],
   [/^\/validators$/, validatorsPage, 'validators'],
 ];
 

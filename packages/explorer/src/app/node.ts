@@ -30,6 +30,9 @@ export interface RawExtrinsic {
   readonly nonce: string;
   readonly tip: string;
   readonly call: { readonly method: string; readonly args: Record<string, unknown> };
+  /** A MEV-shield carrier's inner extrinsic, or an inner's carrier (known to the block's author). */
+  readonly carries?: string;
+  readonly carriedBy?: string;
 }
 
 export interface RawBlock {

@@ -18,6 +18,7 @@ import { type Block, type Header, headerHash, preSealHashBytes, ZERO_HASH_HEX } 
 import { type BareExtrinsic, encodeBareExtrinsic, isBare, type SignedExtrinsic } from '@taonet/primitives';
 import type { AuthorKeyring } from '../shield/author-keyring.js';
 import { openCarrier } from '../shield/carrier-opener.js';
+import { type ShieldLink, ShieldLinks } from '../shield/shield-links.js';
 import { ShieldBlobError } from '@taonet/primitives';
 import type { Consensus } from '../consensus/consensus.js';
 import { initCrypto, type NodeKeypair, sign } from '../crypto.js';
@@ -75,7 +76,14 @@ export class Chain {
   headHash: string;
   finalizedNumber: bigint;
   private readonly listeners = new Set<ImportListener>();
-  private pending: { builder: BlockBuilder; header: Header; included: readonly BlockExtrinsic[] } | null = null;
+  private pending: {
+    builder: BlockBuilder;
+    header: Header;
+    included: readonly BlockExtrinsic[];
+    links: readonly ShieldLink[];
+  } | null = null;
+  /** Carrier ↔ inner links of the blocks this node built (the MEV shield; only the author knows them). */
+  readonly shieldLinks = new ShieldLinks();
 
   private constructor(
     readonly spec: ChainSpec,
@@ -228,6 +236,7 @@ export class Chain {
       authorities: this.spec.authorities,
     });
     const included: BlockExtrinsic[] = [];
+    const links: ShieldLink[] = [];
     const rejected: { tx: SignedExtrinsic; error: RuntimeErrorInfo }[] = [];
     try {
       if (opts.shield != null) {
@@ -248,7 +257,10 @@ export class Chain {
         }
         included.push(tx);
         // The inner goes right after its carrier, if it is valid there; else it is dropped silently.
-        if (opened?.inner != null && this.tryInclude(builder, opened.inner, number).ok) included.push(opened.inner);
+        if (opened?.inner != null && this.tryInclude(builder, opened.inner, number).ok) {
+          included.push(opened.inner);
+          links.push({ carrier: tx.hash, inner: opened.inner.hash });
+        }
       }
     } catch (e) {
       builder.abort();
@@ -268,7 +280,7 @@ export class Chain {
       justification: null,
     };
     const header = { ...unsealed, seal: toHex(sign(opts.key, preSealHashBytes(unsealed))) };
-    this.pending = { builder, header, included };
+    this.pending = { builder, header, included, links };
     this.pendingWrites = writes;
     return { block: { header, extrinsics: included.map((x) => x.bytes) }, included, rejected };
   }
@@ -345,6 +357,7 @@ export class Chain {
     let builder: BlockBuilder;
     let writes: StateWrite[];
     let txs: readonly BlockExtrinsic[];
+    let links: readonly ShieldLink[] = [];
     const prepared = this.pending;
     if (
       prepared !== null &&
@@ -355,6 +368,7 @@ export class Chain {
       // This node built the block from these very transactions: no need to decode or run it again
       // (the header hash commits to the extrinsics root computed from them).
       txs = prepared.included;
+      links = prepared.links;
       builder = prepared.builder;
       writes = this.pendingWrites;
     } else {
@@ -412,6 +426,7 @@ export class Chain {
     const txHashes = txs.map((x) => x.hash);
     // Block, results, state changes, transaction index and head: one storage transaction.
     this.store.commitBlock(stored, hash, result, writes, undefined, txHashes);
+    this.shieldLinks.record(links);
     this.head = stored.header;
     this.headHash = hash;
     this.recentHashes.set(h.number, fromHex(hash));

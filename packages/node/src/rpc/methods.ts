@@ -15,6 +15,7 @@ import {
 } from '../chain/transaction-checks.js';
 import { type Block, type Header, substrateHeaderJson } from '../codec/block.js';
 import type { BlockProducer } from '../producer.js';
+import type { ShieldLinks } from '../shield/shield-links.js';
 import type { TxPool, TxStatus } from '../txpool/tx-pool.js';
 import { substrateMethods } from '../substrate/rpc-methods.js';
 import {
@@ -96,7 +97,7 @@ function submit(api: NodeApi, params: readonly unknown[], watcher?: (s: TxStatus
   }
 }
 
-const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => ({
+const decodedBlock = (number: bigint, block: Block, links: ShieldLinks): Record<string, unknown> => ({
   number,
   header: block.header,
   extrinsics: block.extrinsics.map((b) => {
@@ -111,9 +112,17 @@ const decodedBlock = (number: bigint, block: Block): Record<string, unknown> => 
       call: x.call,
       palletCall: x.palletCall,
       bytes: b,
+      ...shieldLinksOf(links, x.hash),
     };
   }),
 });
+
+/** A carrier's inner (`carries`) or an inner's carrier (`carriedBy`), where this node authored the block. */
+function shieldLinksOf(links: ShieldLinks, hash: string): { carries?: string; carriedBy?: string } {
+  const carries = links.innerOf(hash);
+  const carriedBy = links.carrierOf(hash);
+  return { ...(carries === undefined ? {} : { carries }), ...(carriedBy === undefined ? {} : { carriedBy }) };
+}
 
 /** Parameter `i` as a list of metagraph columns (null = the default ones). */
 function metagraphFields(p: readonly unknown[], i: number): views.MetagraphField[] | null {
@@ -259,7 +268,7 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'A block with its extrinsics decoded into runtime calls (by hash or number; the head when omitted).',
     call: (api, p) => {
       const { number, block } = blockAt(api, p, 0);
-      return { ...decodedBlock(number, block), hash: blockHashOf(api.chain, number) };
+      return { ...decodedBlock(number, block, api.chain.shieldLinks), hash: blockHashOf(api.chain, number) };
     },
   },
   taonet_subscribeNewHeads: {
@@ -290,6 +299,19 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   author_pendingExtrinsics: {
     description: 'Extrinsics waiting in the pool (0x hex).',
     call: (api) => api.pool.pending().map((x) => toHex(x.bytes)),
+  },
+  taonet_pendingExtrinsics: {
+    description:
+      'Extrinsics waiting in the pool, decoded: hash, signer, nonce, call. A MEV-shield carrier shows only its encrypted blob.',
+    call: (api) =>
+      api.pool.pending().map((x) => ({
+        hash: x.hash,
+        signer: x.signer,
+        nonce: x.nonce,
+        call: x.call,
+        palletCall: x.palletCall,
+        bytes: x.bytes.length,
+      })),
   },
   taonet_dryRun: {
     description:
@@ -337,6 +359,7 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
         index: loc.index,
         blockHash: blockHashOf(api.chain, loc.number),
         result,
+        ...shieldLinksOf(api.chain.shieldLinks, hash),
       };
     },
   },

@@ -10,7 +10,14 @@
  * is the case b − r = 2.
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { ML_KEM_768, shieldKeyHash, shieldKeypairFromSeed, toHex } from '@taonet/primitives';
+import {
+  ML_KEM_768,
+  type ShieldDecrypter,
+  shieldDecrypter,
+  shieldKeyHash,
+  shieldKeypairFromSeed,
+  toHex,
+} from '@taonet/primitives';
 
 interface HeldKey {
   readonly publicKey: Uint8Array;
@@ -19,6 +26,8 @@ interface HeldKey {
   readonly announcedAt: number;
   /** Last block whose `NextKey` was this key (the latest a client can have read it); unset until then. */
   visibleAt?: number;
+  /** Made at the first carrier for this key (the public expansion is reused for all of them). */
+  decrypter?: ShieldDecrypter;
 }
 
 export interface AuthorKeyringOptions {
@@ -72,10 +81,22 @@ export class AuthorKeyring {
 
   /** The secret key a carrier with `keyHash` may be opened with in block `building`, if any. */
   secretKeyFor(keyHash: Uint8Array, building: number): Uint8Array | undefined {
+    return this.#usable(keyHash, building)?.secretKey;
+  }
+
+  /** What opens carriers with `keyHash` in block `building` (the same key as `secretKeyFor`), if any. */
+  decrypterFor(keyHash: Uint8Array, building: number): ShieldDecrypter | undefined {
+    const k = this.#usable(keyHash, building);
+    if (k === undefined) return undefined;
+    k.decrypter ??= shieldDecrypter(k);
+    return k.decrypter;
+  }
+
+  #usable(keyHash: Uint8Array, building: number): HeldKey | undefined {
     const k = this.#held.get(toHex(keyHash));
     if (k?.visibleAt === undefined) return undefined;
     const age = building - k.visibleAt;
-    return age >= 1 && age <= this.#window ? k.secretKey : undefined;
+    return age >= 1 && age <= this.#window ? k : undefined;
   }
 
   /** How many keys are held (for metrics and tests; no key material). */
@@ -96,6 +117,7 @@ export class AuthorKeyring {
   }
 
   #drop(k: HeldKey): void {
+    k.decrypter?.clean();
     k.secretKey.fill(0);
     this.#held.delete(k.keyHashHex);
   }

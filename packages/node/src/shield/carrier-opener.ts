@@ -10,7 +10,7 @@
  *
  * Unparseable blobs never get here: the pool rejects them (Custom(23)).
  */
-import { decryptShieldBlob, parseShieldBlob, ShieldBlobError, type ShieldBlobErrorCode } from '@taonet/primitives';
+import { parseShieldBlob, ShieldBlobError, type ShieldBlobErrorCode } from '@taonet/primitives';
 import type { AuthorKeyring } from './author-keyring.js';
 
 export type CarrierOutcome =
@@ -21,11 +21,11 @@ export type CarrierOutcome =
 /** Throws ShieldBlobError for a blob the pool should have refused (it does not parse). */
 export function openCarrier(keyring: AuthorKeyring, blob: Uint8Array, building: number): CarrierOutcome {
   const parsed = parseShieldBlob(blob);
-  const secretKey = keyring.secretKeyFor(parsed.keyHash, building);
-  if (secretKey === undefined) return { action: 'skip' };
+  const decrypter = keyring.decrypterFor(parsed.keyHash, building);
+  if (decrypter === undefined) return { action: 'skip' };
   let plaintext: Uint8Array;
   try {
-    plaintext = decryptShieldBlob(parsed, secretKey);
+    plaintext = decrypter.decrypt(parsed);
   } catch (e) {
     if (e instanceof ShieldBlobError) return { action: 'carrier-only', reason: e.code };
     throw e;

@@ -71,6 +71,8 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   WeightsCommitted: (d) => subtensor('WeightsCommitted', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   WeightsRevealed: (d) => subtensor('WeightsRevealed', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
+  // bittensor 10.5 requires this record in the carrier's events before it looks for the inner.
+  EncryptedSubmitted: (d) => v('MevShield', v('EncryptedSubmitted', { id: hash(d.id), who: acct(d.who) })),
   RootClaimTypeSet: (d) =>
     subtensor('RootClaimTypeSet', {
       coldkey: acct(d.coldkey),

@@ -6,24 +6,12 @@
  * does not open, or is itself a carrier, lands alone and its signer pays only its fee.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  encryptShieldBlob,
-  IMMORTAL,
-  mortalEra,
-  RAO_PER_TAO,
-  signExtrinsic,
-  toHex,
-  fromHex,
-  type SignedExtrinsic,
-  type Call,
-} from '@taonet/primitives';
+import { type Call, RAO_PER_TAO, type SignedExtrinsic, shieldKeypairFromSeed, toHex } from '@taonet/primitives';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '../../src/crypto.js';
-import { SPEC_VERSION, TRANSACTION_VERSION } from '../../src/substrate/runtime-version.js';
 import { type Key, key, NodeProcess } from './harness.js';
+import { encryptTo, freeOf, landedAt, readNextKey, signCall } from './shield-support.js';
 
 const TAO = RAO_PER_TAO;
-const NEXT_KEY = '0x9e94fc9ecf3c8d51c7baba39080fb4339ab50f1d245f1373b95e2a965fa883ac';
 let node: NodeProcess;
 
 beforeAll(async () => {
@@ -34,38 +22,12 @@ afterAll(async () => {
   await node?.kill();
 });
 
-/** NextKey's value: the SCALE Vec<u8> of the 1184-byte key. */
-async function nextKey(): Promise<Uint8Array> {
-  const hex = await node.rpc<string | null>('state_getStorage', [NEXT_KEY]);
-  expect(hex).not.toBeNull();
-  return fromHex(hex as string).slice(2); // Compact(1184) takes two bytes.
-}
-
-async function signed(signer: Key, call: Call, nonce: bigint, era = 8): Promise<SignedExtrinsic> {
-  const head = await node.head();
-  return signExtrinsic(
-    { signer: signer.id, nonce, era: era === 0 ? IMMORTAL : mortalEra(head.number, era), tip: 0n, call },
-    (m) => sign(signer.kp, m),
-    {
-      specVersion: SPEC_VERSION,
-      transactionVersion: TRANSACTION_VERSION,
-      genesisHash: fromHex(node.genesisHash),
-      birthHash: fromHex(era === 0 ? node.genesisHash : head.hash),
-    },
-  );
-}
-
-const encrypt = (pk: Uint8Array, inner: Uint8Array) =>
-  encryptShieldBlob(pk, inner, { encapsulation: randomBytes(32), nonce: randomBytes(24) });
-
-const free = async (who: Key) => BigInt((await node.rpc<{ free: string }>('taonet_accountInfo', [who.id])).free);
-
-async function blockOf(txHash: string): Promise<{ number: string; index: number } | null> {
-  const st = await node.rpc<{ status: string; number: string; index: number } | null>('taonet_extrinsicStatus', [
-    txHash,
-  ]);
-  return st?.status === 'inBlock' ? st : null;
-}
+const nextKey = (): Promise<Uint8Array> => readNextKey(node);
+const signed = (signer: Key, call: Call, nonce: bigint, era = 8): Promise<SignedExtrinsic> =>
+  signCall(node, signer, call, nonce, { era });
+const encrypt = encryptTo;
+const free = (who: Key): Promise<bigint> => freeOf(node, who);
+const blockOf = (txHash: string) => landedAt(node, txHash);
 
 describe('MEV shield', () => {
   it('NextKey holds a 1184-byte key that rotates block to block', async () => {
@@ -91,10 +53,14 @@ describe('MEV shield', () => {
       { method: 'submit_encrypted', args: { ciphertext: encrypt(await nextKey(), inner.bytes) } },
       n,
     );
-    // The pool shows only the carrier.
+    // The pool shows only the carrier, raw and decoded; the inner is nowhere.
     await node.rpc('author_submitExtrinsic', [toHex(carrier.bytes)]);
     const pending = await node.rpc<string[]>('author_pendingExtrinsics');
     expect(pending).toEqual([toHex(carrier.bytes)]);
+    const decoded = await node.rpc<{ hash: string; call: { method: string } }[]>('taonet_pendingExtrinsics');
+    expect(decoded.map((x) => [x.hash, x.call.method])).toEqual([[carrier.hash, 'submit_encrypted']]);
+    expect(JSON.stringify(decoded)).not.toContain(inner.hash.slice(2));
+    expect(await node.rpc('taonet_extrinsicStatus', [inner.hash])).toBeNull();
     await node.seal(1);
     const c = await blockOf(carrier.hash);
     const i = await blockOf(inner.hash);
@@ -102,9 +68,18 @@ describe('MEV shield', () => {
     expect(i?.number).toBe(c?.number);
     expect(i?.index).toBe((c?.index ?? -1) + 1);
     expect(await free(dest)).toBe(7n * TAO);
+    // After inclusion the author links them both ways.
+    const block = await node.rpc<{ extrinsics: { hash: string; carries?: string; carriedBy?: string }[] }>(
+      'taonet_getBlock',
+      [c?.number],
+    );
+    expect(block.extrinsics[c?.index ?? -1]).toMatchObject({ hash: carrier.hash, carries: inner.hash });
+    expect(block.extrinsics[i?.index ?? -1]).toMatchObject({ hash: inner.hash, carriedBy: carrier.hash });
+    expect(await node.rpc('taonet_extrinsicStatus', [inner.hash])).toMatchObject({ carriedBy: carrier.hash });
+    expect(await node.rpc('taonet_extrinsicStatus', [carrier.hash])).toMatchObject({ carries: inner.hash });
     const events = await node.rpc<{ extrinsics: { events: { name: string; data: Record<string, unknown> }[] }[] }>(
       'taonet_getEvents',
-      [Number(c?.number)],
+      [c?.number],
     );
     const submitted = events.extrinsics[c?.index ?? 0]?.events.find((e) => e.name === 'EncryptedSubmitted');
     expect(submitted?.data.who).toBe(alice.id);
@@ -129,7 +104,7 @@ describe('MEV shield', () => {
   it('a carrier for a key the author never announced is never included and changes nothing', async () => {
     const charlie = key('Charlie');
     const before = await free(charlie);
-    const foreign = (await import('@taonet/primitives')).shieldKeypairFromSeed(randomBytes(64)).publicKey;
+    const foreign = shieldKeypairFromSeed(randomBytes(64)).publicKey;
     const inner = await signed(
       charlie,
       { method: 'transfer', args: { dest: key('Dave').id, amount: TAO } },
@@ -162,8 +137,9 @@ describe('MEV shield', () => {
     await node.seal(1);
     const at = await blockOf(c1.hash);
     expect(at).not.toBeNull();
-    const block = await node.rpc<{ extrinsics: unknown[] }>('taonet_getBlock', [Number(at?.number)]);
+    const block = await node.rpc<{ extrinsics: { carries?: string }[] }>('taonet_getBlock', [at?.number]);
     expect(block.extrinsics.length).toBe((at?.index ?? 0) + 1);
+    expect(block.extrinsics[at?.index ?? -1]?.carries).toBeUndefined();
     const paid = before - (await free(dave));
     expect(paid).toBeGreaterThan(0n);
     expect(paid).toBeLessThan(TAO / 100n);

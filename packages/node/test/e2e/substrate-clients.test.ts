@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codecOf } from '../../src/substrate/scale-type.js';
 import { SubstrateFace } from '../../src/substrate/substrate-face.js';
 import { key, NodeProcess, type RpcCallError } from './harness.js';
+import { type BlockEvents, encryptTo, readNextKey } from './shield-support.js';
 
 const TAO = RAO_PER_TAO;
 const alice = key('Alice');
@@ -407,6 +408,24 @@ describe('System.Events', () => {
     expect(api.createType('AccountId32', recs[0]?.event.data[1]).toHex()).toBe(key('Eve').id);
     expect(BigInt(recs[0]?.event.data[2] as number)).toBe(2n * TAO);
     expect(BigInt(recs[1]?.event.data[1] as number)).toBe(BigInt(st.result.fee));
+  });
+
+  it('a MEV-shield carrier: MevShield.EncryptedSubmitted { id, who } (bittensor 10.5 waits for it)', async () => {
+    const blob = encryptTo(await readNextKey(node), Uint8Array.of(4, 1));
+    const hash = await node.submit(alice, 'submit_encrypted', { ciphertext: blob }, { period: 8 });
+    await node.seal(1);
+    const st = await node.rpc<Status>('taonet_extrinsicStatus', [hash]);
+    expect(st.result.ok).toBe(true);
+    const recs = await recordsAt(st.blockHash, st.index);
+    expect(recs.map((r) => `${r.event.section}.${r.event.method}`)).toEqual([
+      'mevShield.EncryptedSubmitted',
+      'transactionPayment.TransactionFeePaid',
+      'system.ExtrinsicSuccess',
+    ]);
+    const events = await node.rpc<BlockEvents>('taonet_getEvents', [st.blockHash]);
+    const id = events.extrinsics[st.index]?.events.find((e) => e.name === 'EncryptedSubmitted')?.data.id;
+    expect(recs[0]?.event.data[0]).toBe(id);
+    expect(api.createType('AccountId32', recs[0]?.event.data[1]).toHex()).toBe(alice.id);
   });
 
   it('a failing call reports subtensor’s error name through findMetaError', async () => {

@@ -11,6 +11,7 @@ import {
   SHIELD_MAX_PLAINTEXT_BYTES,
   ShieldBlobError,
   shieldKeyHash,
+  shieldDecrypter,
   shieldKeypairFromSeed,
 } from '../../src/shield/shield-blob.js';
 import { twox128, xxh64 } from '../../src/twox.js';
@@ -70,6 +71,24 @@ describe('shield blob with the real Python clients', () => {
     expect(codeOf(() => decryptShieldBlob(parseShieldBlob(fromHex(b.blob)), other.secretKey))).toBe(
       'AuthenticationFailed',
     );
+  });
+
+  it('the prepared decrypter opens every client blob like decryptShieldBlob, and refuses the same ones', () => {
+    const d = shieldDecrypter(key);
+    for (const b of fx.clientBlobs) expect(toHex(d.decrypt(parseShieldBlob(fromHex(b.blob))))).toBe(b.plaintext);
+    const b = fx.clientBlobs[1];
+    if (b === undefined) throw new Error('fixture');
+    const flipped = fromHex(b.blob);
+    flipped[flipped.length - 1] = (flipped.at(-1) ?? 0) ^ 1;
+    expect(codeOf(() => d.decrypt(parseShieldBlob(flipped)))).toBe('AuthenticationFailed');
+    // Another key's blob: implicit rejection, so the tag fails too.
+    const foreign = encryptShieldBlob(other.publicKey, Uint8Array.of(4, 1), rnd(3));
+    expect(codeOf(() => d.decrypt(parseShieldBlob(foreign)))).toBe('AuthenticationFailed');
+    // A secret key that is not the prepared public key's is refused, not used.
+    expect(() =>
+      shieldDecrypter({ publicKey: key.publicKey, secretKey: other.secretKey }).decrypt(parseShieldBlob(foreign)),
+    ).toThrow();
+    d.clean();
   });
 
   it('our blobs are reproducible from the recorded randomness and share the clients header bytes', () => {

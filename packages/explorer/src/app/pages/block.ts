@@ -9,19 +9,71 @@ import { blocksTable } from './network.js';
 
 export const blocksPage: PageFactory = (node: NodeConnection): Page => {
   const body = new Slot('div');
+  const pool = new Slot('div');
   return {
     title: 'Blocks',
     mount(main) {
-      main.replaceChildren(h('h1', null, 'Blocks'), h('section', { class: 'card' }, body.el));
+      main.replaceChildren(
+        h('h1', null, 'Blocks'),
+        h('section', { class: 'card' }, pool.el),
+        h('section', { class: 'card' }, body.el),
+      );
     },
     async refresh() {
+      const pending = await node.call<PendingExtrinsic[]>('taonet_pendingExtrinsics', []);
+      pool.set(pendingTable(pending));
       body.set(blocksTable('blocks', node.recentBlocks(100), 'Latest blocks'));
     },
   };
 };
 
+/** What the node's pool holds: for a MEV-shield carrier, only that it is encrypted and its size. */
+interface PendingExtrinsic {
+  readonly hash: string;
+  readonly signer: string;
+  readonly nonce: string;
+  readonly call: { readonly method: string; readonly args: Record<string, unknown> };
+  readonly bytes: number;
+}
+
+const isCarrier = (method: string): boolean => method === 'submit_encrypted';
+
+function pendingTable(rows: readonly PendingExtrinsic[]): HTMLElement {
+  return table({
+    id: 'pending',
+    caption: 'Waiting in the pool',
+    rows,
+    empty: 'Nothing is waiting: every submitted extrinsic is in a block.',
+    columns: [
+      {
+        key: 'hash',
+        label: 'Hash',
+        cell: (x) =>
+          link(`#/extrinsic/${x.hash}`, h('span', { class: 'mono' }, shortHash(x.hash)), `Extrinsic ${x.hash}`),
+        exp: (x) => x.hash,
+      },
+      { key: 'signer', label: 'Signer', cell: (x) => accountLink(x.signer), exp: (x) => ss58Of(x.signer) },
+      { key: 'nonce', label: 'Nonce', num: true, cell: (x) => x.nonce, exp: (x) => x.nonce },
+      { key: 'method', label: 'Call', cell: (x) => h('code', null, x.call.method), exp: (x) => x.call.method },
+      {
+        key: 'content',
+        label: 'Content',
+        cell: (x) =>
+          isCarrier(x.call.method)
+            ? h(
+                'span',
+                { class: 'muted' },
+                `encrypted (${fmtInt(x.bytes)} bytes): what it carries shows once its block is built`,
+              )
+            : eventData(x.call.args),
+        exp: (x) => (isCarrier(x.call.method) ? 'encrypted' : JSON.stringify(x.call.args)),
+      },
+    ],
+  });
+}
+
 /** Event data made readable: accounts as links, amounts in τ or α (exact rao in the exports). */
-function eventData(d: Record<string, unknown>): Child {
+export function eventData(d: Record<string, unknown>): Child {
   const parts = Object.entries(d).map(([k, v]) => {
     let val: Child;
     const amount = eventAmountText(k, v, d);
@@ -34,7 +86,7 @@ function eventData(d: Record<string, unknown>): Child {
   return h('span', { class: 'event-data' }, parts);
 }
 
-function eventsList(events: readonly RawEvent[]): Child {
+export function eventsList(events: readonly RawEvent[]): Child {
   if (events.length === 0) return h('span', { class: 'muted' }, 'none');
   return h(
     'ul',
@@ -43,7 +95,7 @@ function eventsList(events: readonly RawEvent[]): Child {
   );
 }
 
-function errorText(e: RawError | undefined): Child {
+export function errorText(e: RawError | undefined): Child {
   if (e === undefined) return h('span', { class: 'bad' }, 'failed');
   return h(
     'div',
@@ -57,6 +109,9 @@ function errorText(e: RawError | undefined): Child {
 interface XRow {
   readonly index: number;
   readonly hash: string;
+  /** MEV shield: the carrier's inner, or the inner's carrier, in this block (index and hash). */
+  readonly carries: { index: number; hash: string } | null;
+  readonly carriedBy: { index: number; hash: string } | null;
   readonly signer: string;
   readonly method: string;
   readonly args: Record<string, unknown>;
@@ -71,7 +126,7 @@ const EXTRINSIC_COLUMNS: readonly Column<XRow>[] = [
   {
     key: 'method',
     label: 'Call',
-    cell: (x) => h('code', null, x.method),
+    cell: (x) => [h('code', null, x.method), shieldNote(x)],
     sort: (x) => x.method,
     exp: (x) => x.method,
   },
@@ -101,10 +156,23 @@ const EXTRINSIC_COLUMNS: readonly Column<XRow>[] = [
   {
     key: 'hash',
     label: 'Hash',
-    cell: (x) => h('span', { class: 'mono', title: x.hash }, shortHash(x.hash)),
+    cell: (x) => link(`#/extrinsic/${x.hash}`, h('span', { class: 'mono' }, shortHash(x.hash)), `Extrinsic ${x.hash}`),
     exp: (x) => x.hash,
   },
 ];
+
+/** Under a carrier's or an inner's call: the other half, linked to its extrinsic page. */
+function shieldNote(x: XRow): Child {
+  const to = (o: { index: number; hash: string }, text: string) =>
+    h(
+      'div',
+      { class: 'shield-link muted' },
+      link(`#/extrinsic/${o.hash}`, `${text} #${o.index}`, `Extrinsic ${o.hash}`),
+    );
+  if (x.carries !== null) return to(x.carries, 'carried →');
+  if (x.carriedBy !== null) return to(x.carriedBy, '← carried by');
+  return null;
+}
 
 interface BlockData {
   readonly b: RawBlock;
@@ -165,11 +233,17 @@ function renderCards({ b, r }: BlockData, n: number, finalized: number): HTMLEle
 
 /** Each extrinsic beside its result. */
 function extrinsicRows({ b, r }: BlockData): XRow[] {
+  const at = (hash: string | undefined) => {
+    const index = hash === undefined ? -1 : b.extrinsics.findIndex((y) => y.hash === hash);
+    return hash === undefined || index < 0 ? null : { index, hash };
+  };
   return b.extrinsics.map((x, i) => {
     const res = r?.extrinsics[i];
     return {
       index: i,
       hash: x.hash,
+      carries: at(x.carries),
+      carriedBy: at(x.carriedBy),
       signer: x.signer,
       method: x.call.method,
       args: x.call.args,
