@@ -237,6 +237,12 @@ describe('@polkadot/api writes', () => {
       toHex(ferdie.publicKey),
     ]);
     expect(BigInt(info.stakes.find((x) => x.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
+    const proxies = (await query('proxy', 'proxies')(ferdie.address)) as unknown as {
+      0: { delegate: { toString(): string }; proxyType: { toString(): string }; delay: { toNumber(): number } }[];
+    };
+    expect(proxies[0].map((d) => [d.delegate.toString(), d.proxyType.toString(), d.delay.toNumber()])).toEqual([
+      [proxyHot.address, 'Staking', 0],
+    ]);
     // A commitment by Dave's hotkey (registered on the subnet), with a Raw field.
     const commit = await send(
       tx('commitments', 'setCommitment')(netuid, { fields: [{ Raw12: 'hello taonet' }] }),
@@ -248,6 +254,20 @@ describe('@polkadot/api writes', () => {
       toHex(daveHot.publicKey),
     ]);
     expect(got?.fields[0]).toEqual({ kind: 'raw', data: toHex(new TextEncoder().encode('hello taonet')) });
+    // The same commitment through storage, as @polkadot/api decodes it from the metadata.
+    const stored = (await query('commitments', 'commitmentOf')(netuid, daveHot.address)) as unknown as {
+      unwrap(): {
+        block: { toNumber(): number };
+        info: { fields: { isRaw12: boolean; asRaw12: { toU8a(): Uint8Array } }[] };
+      };
+    };
+    const reg = stored.unwrap();
+    expect(reg.info.fields[0]?.isRaw12).toBe(true);
+    expect(new TextDecoder().decode(reg.info.fields[0]?.asRaw12.toU8a())).toBe('hello taonet');
+    const last = (await query('commitments', 'lastCommitment')(netuid, daveHot.address)) as unknown as {
+      unwrap(): { toNumber(): number };
+    };
+    expect(last.unwrap().toNumber()).toBe(reg.block.toNumber());
     // Child hotkeys: Dave lends half of his hotkey's weight to the miner hotkey.
     const children = await sendUntil(
       () =>
@@ -256,6 +276,13 @@ describe('@polkadot/api writes', () => {
       ['TxRateLimitExceeded'],
     );
     expect(children.failed?.name ?? null, 'children').toBeNull();
+    // The list waits out the cooldown in PendingChildKeys (subtensor's (children, cooldown block)).
+    const pending = (await query('subtensorModule', 'pendingChildKeys')(netuid, daveHot.address)) as unknown as [
+      { 0: { toBigInt(): bigint }; 1: { toString(): string } }[],
+      { toBigInt(): bigint },
+    ];
+    expect(pending[0].map((l) => [l[0].toBigInt(), l[1].toString()])).toEqual([[1n << 63n, daveMiner.address]]);
+    expect(pending[1].toBigInt()).toBeGreaterThan(0n);
     // A hotkey swap on the subnet's owner hotkey... of a fresh key pair owned by Ferdie.
     const oldHot = keyring.addFromUri('//Ferdie//old');
     const newHot = keyring.addFromUri('//Ferdie//new');
@@ -270,6 +297,11 @@ describe('@polkadot/api writes', () => {
     expect(id.failed?.name ?? null).toBeNull();
     const who = await node.rpc<{ name: string } | null>('taonet_identity', [toHex(ferdie.publicKey)]);
     expect(who?.name).toBe('Ferdie Validator');
+    const identity = (await query('subtensorModule', 'identitiesV2')(ferdie.address)) as unknown as {
+      unwrap(): { name: { toUtf8(): string }; description: { toUtf8(): string } };
+    };
+    expect(identity.unwrap().name.toUtf8()).toBe('Ferdie Validator');
+    expect(identity.unwrap().description.toUtf8()).toBe('fast');
     const swapped = await send(tx('subtensorModule', 'swapHotkey')(oldHot.address, newHot.address, null), ferdie);
     expect(swapped.failed?.name ?? null, 'swap').toBeNull();
     const uidNew = (await query('subtensorModule', 'uids')(netuid, newHot.address)) as unknown as { isSome: boolean };

@@ -50,7 +50,8 @@ function fieldToRuntime(v: unknown): Field {
   );
 }
 
-function fieldFromRuntime(f: Field): { tag: string; value?: unknown } {
+/** A runtime commitment field as the SCALE `Data` value (also how the node serves CommitmentOf). */
+export function commitmentFieldToScale(f: Field): { tag: string; value?: unknown } {
   if (f.kind === 'none') return { tag: 'None' };
   if (f.kind === 'resetBondsFlag') return { tag: 'ResetBondsFlag' };
   const bytes = hashBytes(f.data ?? '0x');
@@ -91,7 +92,7 @@ export const COMMITMENTS_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
   set_commitment: (x) => ({
     pallet: 'Commitments',
     call: 'set_commitment',
-    args: { netuid: x.netuid, info: { fields: (x.fields as Field[]).map(fieldFromRuntime) } },
+    args: { netuid: x.netuid, info: { fields: (x.fields as Field[]).map(commitmentFieldToScale) } },
   }),
   set_max_space: (x) => ({ pallet: 'Commitments', call: 'set_max_space', args: { new_limit: x.newLimit } }),
 };
