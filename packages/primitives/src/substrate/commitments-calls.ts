@@ -29,10 +29,22 @@ export const CommitmentData: ScaleType = T.variant('pallet_commitments::types::D
   return vs;
 });
 
-export const CommitmentInfo = T.composite(
-  'pallet_commitments::types::CommitmentInfo',
-  fields({ fields: T.vec(CommitmentData) }),
+/**
+ * `BoundedVec<Data, MaxFields>` as subtensor's metadata has it: a composite around the Vec (same
+ * bytes). Clients build values from that shape: the Python SDK sends `{"fields": [[…]]}`.
+ */
+const BoundedFields = T.composite(
+  'bounded_collections::bounded_vec::BoundedVec',
+  [{ type: T.vec(CommitmentData), typeName: 'Vec<T>' }],
+  [
+    { name: 'T', type: CommitmentData },
+    { name: 'S', type: null },
+  ],
 );
+
+export const CommitmentInfo = T.composite('pallet_commitments::types::CommitmentInfo', [
+  { name: 'fields', type: BoundedFields, typeName: 'BoundedVec<Data, FieldLimit>' },
+]);
 
 type Field = { kind: string; data?: string };
 

@@ -5,34 +5,19 @@
  * timelocked commitments yet, so RevealedCommitments is never present.
  */
 import type { AccountId } from '@taonet/primitives';
-import { COMMITMENTS_CALLS, commitmentFieldToScale } from '@taonet/primitives/substrate';
+import {
+  COMMITMENTS_CALLS,
+  CommitmentData,
+  CommitmentInfo,
+  commitmentFieldToScale,
+} from '@taonet/primitives/substrate';
 import { storage } from '@taonet/runtime';
 import { acct, acctBytes, type PalletDef, parts, type StorageContext, type StorageItemDef } from '../pallet.js';
-import { fields, T, unnamed, type VariantDef } from '../scale-type.js';
+import { fields, T } from '../scale-type.js';
 import { AccountId32, Bytes, NetUid } from '../types.js';
 
-const hash32 = unnamed(T.array(32, T.u8));
-
-/** subtensor's Data: None, Raw0…Raw128 (the length is in the index), hashes, timelocked, flags, BigRaw. */
-export const CommitmentData = T.variant('pallet_commitments::types::Data', () => {
-  const vs: VariantDef[] = [{ name: 'None', index: 0, fields: [] }];
-  for (let n = 0; n <= 128; n++) vs.push({ name: `Raw${n}`, index: n + 1, fields: unnamed(T.array(n, T.u8)) });
-  vs.push(
-    { name: 'BlakeTwo256', index: 130, fields: hash32 },
-    { name: 'Sha256', index: 131, fields: hash32 },
-    { name: 'Keccak256', index: 132, fields: hash32 },
-    { name: 'ShaThree256', index: 133, fields: hash32 },
-    { name: 'TimelockEncrypted', index: 134, fields: fields({ encrypted: Bytes, reveal_round: T.u64 }) },
-    { name: 'ResetBondsFlag', index: 135, fields: [] },
-    { name: 'BigRaw', index: 136, fields: unnamed(Bytes) },
-  );
-  return vs;
-});
-
-export const CommitmentInfo = T.composite(
-  'pallet_commitments::types::CommitmentInfo',
-  fields({ fields: T.vec(CommitmentData) }),
-);
+/** One Data and CommitmentInfo type for the calls and the storage (primitives' commitments-calls.ts). */
+export { CommitmentData, CommitmentInfo };
 
 export const Registration = T.composite(
   'pallet_commitments::types::Registration',
