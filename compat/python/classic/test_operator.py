@@ -185,3 +185,122 @@ def test_proxied_add_stake(st, make_wallet, operator, netuid):
     assert after.rao > before.rao
     # The proxy paid only its fee; the stake came from the real account.
     assert st.get_balance(delegate).rao > 9 * TAO
+
+
+# ---- btcli 9.23: the matching commands, read back through the SDK ------------------------------
+
+
+@pytest.fixture(scope="module")
+def btcli(taonet_chain, tmp_path_factory):
+    """``btcli(*args, wallet=w)``: one btcli command against the chain, with the wallet's files."""
+    from taonet_harness import python_cli
+
+    home = tmp_path_factory.mktemp("btcli-operator-home")
+
+    def run(*args: str, wallet=None, timeout: float = 180):
+        extra = ["--network", taonet_chain.ws]
+        if wallet is not None:
+            extra += ["--wallet-path", wallet.path, "--wallet-name", wallet.name, "--wallet-hotkey", wallet.hotkey_str]
+        return python_cli("bittensor_cli.cli", *args, *extra, home=home, timeout=timeout)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def bt_owner(st, make_wallet, operator):
+    """A coldkey funded by //Eve for btcli's commands, with its hotkey owning a subnet that is not
+    started (so children btcli sets apply at once)."""
+    w = make_wallet("//Eve//btcli-op", "//Eve//btcli-op-hot")
+    r = st.transfer(operator, w.coldkeypub.ss58_address, bt.Balance.from_tao(500), raise_error=True)
+    assert r.success, r.message
+    return w
+
+
+@pytest.fixture(scope="module")
+def bt_netuid(st, bt_owner) -> int:
+    before = set(st.get_all_subnets_netuid())
+    r = st.register_subnet(bt_owner, raise_error=True)
+    assert r.success, r.message
+    added = sorted(set(st.get_all_subnets_netuid()) - before)
+    assert len(added) == 1, added
+    return added[0]
+
+
+def out(r) -> str:
+    return f"exit {r.returncode}\nstdout: {r.stdout[-3000:]}\nstderr: {r.stderr[-3000:]}"
+
+
+def test_btcli_stake_child_set_and_get(st, btcli, bt_owner, bt_netuid):
+    parent = bt_owner.hotkey.ss58_address
+    kid = Keypair.create_from_uri("//Eve//btcli-op-child").ss58_address
+    r = btcli(
+        "stake", "child", "set", "--children", kid, "--proportions", "0.25", "--netuid", str(bt_netuid),
+        "--no-prompt", "--json-output", wallet=bt_owner,
+    )
+    ok, children, err = st.get_children(parent, bt_netuid)
+    assert ok, err
+    assert [c for _, c in children] == [kid], out(r)
+    assert abs(children[0][0] - 0.25) < 1e-9
+    assert [p for _, p in st.get_parents(kid, bt_netuid)] == [parent]
+    r = btcli("stake", "child", "get", "--netuid", str(bt_netuid), "--json-output", wallet=bt_owner)
+    assert r.returncode == 0 and kid in r.stdout, out(r)
+
+
+def test_btcli_wallet_set_identity_and_get_identity(st, btcli, bt_owner, bt_netuid):
+    # btcli prompts for any field left empty, even with --no-prompt: every field is given.
+    r = btcli(
+        "wallet", "set-identity", "--id-name", "btcli operator", "--web-url", "https://op.example",
+        "--image-url", "https://op.example/logo.png", "--discord", "op#42", "--description", "set by btcli",
+        "--additional", "taonet", "--github", "https://github.com/op/validator", "--no-prompt", "--json-output",
+        wallet=bt_owner,
+    )
+    identity = st.query_identity(bt_owner.coldkeypub.ss58_address)
+    assert identity is not None, out(r)
+    assert (identity.name, identity.url, identity.discord, identity.description, identity.github) == (
+        "btcli operator", "https://op.example", "op#42", "set by btcli", "https://github.com/op/validator"
+    )
+    r = btcli("wallet", "get-identity", "--ss58", bt_owner.coldkeypub.ss58_address, "--json-output")
+    assert r.returncode == 0 and "btcli operator" in r.stdout, out(r)
+
+
+def test_btcli_wallet_swap_hotkey(st, btcli, make_wallet, bt_owner, bt_netuid):
+    from bittensor_wallet import Wallet
+
+    old = make_wallet("//Eve//btcli-op", "//Eve//btcli-op-old")
+    r = st.burned_register(old, bt_netuid, raise_error=True)
+    assert r.success, r.message
+    uid = st.get_uid_for_hotkey_on_subnet(old.hotkey.ss58_address, bt_netuid)
+    # The destination is another hotkey file of the same wallet, as btcli expects.
+    dest = Wallet(name=old.name, hotkey="swapped", path=old.path)
+    dest.create_hotkey_from_uri("//Eve//btcli-op-new", use_password=False, overwrite=True, suppress=True)
+    new = dest.hotkey.ss58_address
+    r = btcli("wallet", "swap-hotkey", "swapped", "--all-netuids", "--no-prompt", "--json-output", wallet=old)
+    assert st.get_uid_for_hotkey_on_subnet(new, bt_netuid) == uid, out(r)
+    assert not st.is_hotkey_registered(old.hotkey.ss58_address, bt_netuid)
+
+
+def test_btcli_stake_add_through_a_proxy(st, btcli, make_wallet, bt_owner, bt_netuid):
+    """btcli's --proxy names the real account; the wallet signing is its Staking proxy."""
+    real = bt_owner.coldkeypub.ss58_address
+    # The proxy's wallet carries the real account's hotkey, which btcli stakes to.
+    proxy = make_wallet("//Eve//btcli-op-proxy", "//Eve//btcli-op-hot")
+    delegate = proxy.coldkeypub.ss58_address
+    r = st.transfer(bt_owner, delegate, bt.Balance.from_tao(5), raise_error=True)
+    assert r.success, r.message
+    r = st.add_proxy(bt_owner, delegate, "Staking", 0, raise_error=True)
+    assert r.success, r.message
+    # Staking needs a started subnet (until then the proxied add_stake fails inside Proxy.proxy).
+    r = st.start_call(bt_owner, bt_netuid, raise_error=True)
+    assert r.success, r.message
+    hk = bt_owner.hotkey.ss58_address
+    before = st.get_stake(real, hk, bt_netuid)
+    proxy_before = st.get_balance(delegate)
+    r = btcli(
+        "stake", "add", "--proxy", real, "--amount", "3", "--netuid", str(bt_netuid), "--unsafe",
+        "--no-mev-protection", "--no-prompt", "--json-output", wallet=proxy,
+    )
+    after = st.get_stake(real, hk, bt_netuid)
+    assert after.rao > before.rao, out(r)
+    # The stake's TAO came from the real account; the proxy paid only its fee.
+    assert proxy_before.rao - st.get_balance(delegate).rao < TAO
+    assert st.get_stake(delegate, hk, bt_netuid).rao == 0
