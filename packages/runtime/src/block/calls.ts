@@ -16,7 +16,7 @@ import { rootCalls } from '../root/calls.js';
 import { shieldCalls } from '../shield/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
-import { proxyCall } from './proxy-call.js';
+import { proxyAnnouncedCall, proxyCall } from './proxy-call.js';
 import { utilityCalls } from './utility-calls.js';
 
 export const CALLS: readonly CallDef<unknown>[] = [
@@ -35,6 +35,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...utilityCalls,
   ...proxyCalls,
   proxyCall,
+  proxyAnnouncedCall,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

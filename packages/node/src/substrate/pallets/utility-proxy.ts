@@ -4,12 +4,24 @@
  * and type (the Python SDK's get_proxies reads it), and the runtime's proxy events travel as
  * Taonet events.
  */
-import type { AccountId } from '@taonet/primitives';
+import { type AccountId, fromHex } from '@taonet/primitives';
 import { PROXY_CALLS, ProxyType, UTILITY_CALLS } from '@taonet/primitives/substrate';
 import { storage } from '@taonet/runtime';
 import { acct, acctBytes, type PalletDef } from '../pallet.js';
 import { fields, T } from '../scale-type.js';
-import { AccountId32 } from '../types.js';
+import { AccountId32, H256 } from '../types.js';
+
+export const ProxyAnnouncement = T.composite(
+  'pallet_subtensor_proxy::Announcement',
+  fields({ real: AccountId32, call_hash: H256, height: T.u32 }),
+);
+
+const constant = (name: string, value: bigint | number, doc: string) => ({
+  name,
+  type: typeof value === 'bigint' ? T.u64 : T.u32,
+  value,
+  docs: [doc],
+});
 
 export const ProxyDefinition = T.composite(
   'pallet_subtensor_proxy::ProxyDefinition',
@@ -44,7 +56,7 @@ export const proxyPallet = (): PalletDef => ({
           proxy_type: { tag: d.proxyType, value: undefined },
           delay: Number(d.delay),
         }));
-        return [defs, 0n];
+        return [defs, ctx.state.get(storage.ProxyDeposit, acct(real))];
       },
       keysOf: (ctx) =>
         ctx.state
@@ -52,5 +64,40 @@ export const proxyPallet = (): PalletDef => ({
           .filter(([, list]) => list.length > 0)
           .map(([k]) => [acctBytes(k as AccountId)]),
     },
+    {
+      name: 'Announcements',
+      docs: ['The calls a delegate announced (real, call hash, block) and the deposit they hold.'],
+      modifier: 'Default',
+      keys: [{ hasher: 'Twox64Concat', type: AccountId32 }],
+      value: T.tuple(T.vec(ProxyAnnouncement), T.u64),
+      fallback: [[], 0n],
+      get: (ctx, [delegate]) => {
+        const a = ctx.state.get(storage.Announcements, acct(delegate));
+        if (a === null) return undefined;
+        const pending = a.pending.map((x) => ({
+          real: acctBytes(x.real),
+          call_hash: fromHex(x.callHash),
+          height: Number(x.height),
+        }));
+        return [pending, a.deposit];
+      },
+      keysOf: (ctx) =>
+        ctx.state
+          .entries(storage.Announcements)
+          .filter(([, a]) => a !== null)
+          .map(([k]) => [acctBytes(k as AccountId)]),
+    },
+  ],
+  constants: [
+    constant('ProxyDepositBase', storage.PROXY_DEPOSIT_BASE, 'Deposit of a non-empty proxy list, before its length.'),
+    constant('ProxyDepositFactor', storage.PROXY_DEPOSIT_FACTOR, 'Deposit per proxy in the list.'),
+    constant('MaxProxies', storage.MAX_PROXIES, 'Proxies an account may have.'),
+    constant('MaxPending', storage.MAX_PENDING, 'Announcements a delegate may have pending.'),
+    constant(
+      'AnnouncementDepositBase',
+      storage.ANNOUNCEMENT_DEPOSIT_BASE,
+      'Deposit of a non-empty announcement list, before its length.',
+    ),
+    constant('AnnouncementDepositFactor', storage.ANNOUNCEMENT_DEPOSIT_FACTOR, 'Deposit per pending announcement.'),
   ],
 });
