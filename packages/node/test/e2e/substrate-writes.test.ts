@@ -308,6 +308,62 @@ describe('@polkadot/api writes', () => {
     expect(uidNew.isSome).toBe(true);
   }, 120_000);
 
+  it('proxy deposits and an announced proxy call through @polkadot/api: announce, proxy_announced, reject_announcement', async () => {
+    const real = keyring.addFromUri('//Charlie');
+    const delegate = keyring.addFromUri('//Charlie//delayed');
+    const reservedOf = async (who: string) => {
+      const a = (await query('system', 'account')(who)) as unknown as { data: { reserved: { toBigInt(): bigint } } };
+      return a.data.reserved.toBigInt();
+    };
+    const constant = (name: string) => (api.consts.proxy?.[name] as unknown as { toBigInt(): bigint }).toBigInt();
+    const proxyDeposit = constant('proxyDepositBase') + constant('proxyDepositFactor');
+    const annDeposit = constant('announcementDepositBase') + constant('announcementDepositFactor');
+    expect(proxyDeposit).toBe(93_000_000n);
+    expect((await send(tx('balances', 'transferKeepAlive')(delegate.address, 5n * TAO), real)).failed).toBeNull();
+    const reservedBefore = await reservedOf(real.address);
+    // A proxy with a delay of 2 blocks: its deposit is reserved from Charlie.
+    expect((await send(tx('proxy', 'addProxy')(delegate.address, 'Any', 2), real)).failed).toBeNull();
+    expect((await reservedOf(real.address)) - reservedBefore).toBe(proxyDeposit);
+    const proxies = (await query('proxy', 'proxies')(real.address)) as unknown as [unknown[], { toBigInt(): bigint }];
+    expect(proxies[1].toBigInt()).toBe(proxyDeposit);
+    // A plain proxy call is refused: the delegate must announce.
+    const pay = tx('balances', 'transferKeepAlive')(eve.address, 1n * TAO);
+    const direct = await send(tx('proxy', 'proxy')(real.address, null, pay), delegate);
+    expect(direct.failed?.name).toBe('Unannounced');
+    // Announce the call's hash (blake2-256 of its SCALE bytes, as @polkadot/api computes it).
+    const hash = pay.method.hash.toHex();
+    const announced = await send(tx('proxy', 'announce')(real.address, hash), delegate);
+    expect(announced.failed?.name ?? null).toBeNull();
+    // Proxy's events travel as Taonet events (SubtensorModule.TaonetEvent{name, data}).
+    const taonetEvents = announced.events
+      .filter((e) => e.event.method === 'TaonetEvent')
+      .map((e) =>
+        new TextDecoder().decode((e.event.data[0] as unknown as { toU8a(b: boolean): Uint8Array }).toU8a(true)),
+      );
+    expect(taonetEvents).toContain('Announced');
+    expect(await reservedOf(delegate.address)).toBe(annDeposit);
+    const pending = (await query('proxy', 'announcements')(delegate.address)) as unknown as [
+      { real: { toString(): string }; callHash: { toHex(): string } }[],
+      { toBigInt(): bigint },
+    ];
+    expect(pending[0].map((a) => [a.real.toString(), a.callHash.toHex()])).toEqual([[real.address, hash]]);
+    // After the delay, anyone runs it with proxy_announced.
+    const eveBefore = await free(eve.address);
+    const ran = await sendUntil(() => tx('proxy', 'proxyAnnounced')(delegate.address, real.address, null, pay), bob, [
+      'Unannounced',
+    ]);
+    expect(ran.failed?.name ?? null).toBeNull();
+    expect(await free(eve.address)).toBe(eveBefore + 1n * TAO);
+    expect(await reservedOf(delegate.address)).toBe(0n);
+    // A second announcement, rejected by the real account: the delegate's deposit comes back.
+    expect((await send(tx('proxy', 'announce')(real.address, hash), delegate)).failed).toBeNull();
+    expect((await send(tx('proxy', 'rejectAnnouncement')(delegate.address, hash), real)).failed).toBeNull();
+    expect(await reservedOf(delegate.address)).toBe(0n);
+    // Removing the proxy returns Charlie's deposit.
+    expect((await send(tx('proxy', 'removeProxy')(delegate.address, 'Any', 2), real)).failed).toBeNull();
+    expect(await reservedOf(real.address)).toBe(reservedBefore);
+  }, 120_000);
+
   it('a failing call reports subtensor’s error name through findMetaError, and the fee is still paid', async () => {
     await send(tx('balances', 'transferKeepAlive')(eve.address, 1n * TAO), alice);
     const before = await free(eve.address);
