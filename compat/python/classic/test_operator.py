@@ -304,3 +304,47 @@ def test_btcli_stake_add_through_a_proxy(st, btcli, make_wallet, bt_owner, bt_ne
     # The stake's TAO came from the real account; the proxy paid only its fee.
     assert proxy_before.rao - st.get_balance(delegate).rao < TAO
     assert st.get_stake(delegate, hk, bt_netuid).rao == 0
+
+
+def test_announced_proxy_and_deposits(st, make_wallet, operator):
+    """A proxy with a delay: the deposit is reserved, the delegate announces the call's hash, and
+    proxy_announced runs it once the delay has passed (bittensor 10.5's own proxy methods)."""
+    import time
+
+    real = make_wallet("//Eve//ann-real", "//Eve//ann-real-hot")
+    delegate = make_wallet("//Eve//ann-delegate", "//Eve//ann-delegate-hot")
+    for w, tao in ((real, 20), (delegate, 5)):
+        r = st.transfer(operator, w.coldkeypub.ss58_address, bt.Balance.from_tao(tao), raise_error=True)
+        assert r.success, r.message
+    real_ss58, delegate_ss58 = real.coldkeypub.ss58_address, delegate.coldkeypub.ss58_address
+    r = st.add_proxy(real, delegate_ss58, "Any", 2, raise_error=True)
+    assert r.success, r.message
+    listed, deposit = st.get_proxies_for_real_account(real_ss58)
+    assert [(p.delegate, p.proxy_type, p.delay) for p in listed] == [(delegate_ss58, "Any", 2)]
+    assert deposit.rao == 60_000_000 + 33_000_000
+    reserved = st.substrate.query("System", "Account", [real_ss58]).value["data"]["reserved"]
+    assert reserved == deposit.rao
+    dest = Keypair.create_from_uri("//Taonet//ann-dest").ss58_address
+    # bittensor 10.5 strips leading "0"s from a call hash (lstrip("0x")), so pick a call whose hash has none.
+    amount = TAO
+    inner = st.compose_call("Balances", "transfer_keep_alive", {"dest": dest, "value": amount})
+    while inner.call_hash.hex().startswith("0"):
+        amount += 1
+        inner = st.compose_call("Balances", "transfer_keep_alive", {"dest": dest, "value": amount})
+    r = st.announce_proxy(delegate, real_ss58, "0x" + inner.call_hash.hex(), raise_error=True)
+    assert r.success, r.message
+    announced = st.get_proxy_announcement(delegate_ss58)
+    assert [(a.real, a.call_hash) for a in announced] == [(real_ss58, "0x" + inner.call_hash.hex())]
+    for _ in range(40):
+        r = st.proxy_announced(delegate, delegate_ss58, real_ss58, None, inner)
+        if r.success:
+            break
+        assert "Unannounced" in f"{r.message} {r.error}", r.message
+        time.sleep(0.25)
+    assert r.success, r.message
+    assert st.get_balance(dest).rao == amount
+    assert st.get_proxy_announcement(delegate_ss58) == []
+    # Removing the proxy returns the deposit.
+    r = st.remove_proxy(real, delegate_ss58, "Any", 2, raise_error=True)
+    assert r.success, r.message
+    assert st.substrate.query("System", "Account", [real_ss58]).value["data"]["reserved"] == 0
