@@ -49,6 +49,13 @@ const big = (x: unknown): bigint => BigInt(x as bigint);
 
 const subtensor = (variant: string, value: unknown): Enc => v('SubtensorModule', v(variant, value));
 
+const proxyChange = (d: Readonly<Record<string, unknown>>) => ({
+  delegator: acct(d.delegator),
+  delegatee: acct(d.delegatee),
+  proxy_type: v(String(d.proxyType)),
+  delay: num(d.delay),
+});
+
 /** Taonet event name → the record's event value, for events whose meaning subtensor shares. */
 const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => Enc>> = {
   Transfer: (d) => v('Balances', v('Transfer', { from: acct(d.from), to: acct(d.to), amount: big(d.amount) })),
@@ -71,6 +78,10 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   WeightsCommitted: (d) => subtensor('WeightsCommitted', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   WeightsRevealed: (d) => subtensor('WeightsRevealed', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
+  Announced: (d) =>
+    v('Proxy', v('Announced', { real: acct(d.real), proxy: acct(d.proxy), call_hash: hash(d.callHash) })),
+  ProxyAdded: (d) => v('Proxy', v('ProxyAdded', proxyChange(d))),
+  ProxyRemoved: (d) => v('Proxy', v('ProxyRemoved', proxyChange(d))),
   RootClaimTypeSet: (d) =>
     subtensor('RootClaimTypeSet', {
       coldkey: acct(d.coldkey),
@@ -83,7 +94,14 @@ const OUTCOME = new Set(['ExtrinsicSuccess', 'ExtrinsicFailed']);
 
 export const TAONET_EVENT_VARIANT = 'TaonetEvent';
 
-function eventValue(e: RuntimeEvent): Enc {
+function eventValue(e: RuntimeEvent, errors: ErrorIndex): Enc {
+  if (e.name === 'ProxyExecuted') {
+    const r = e.data.result as 'ok' | { error: RuntimeErrorInfo };
+    return v(
+      'Proxy',
+      v('ProxyExecuted', { result: r === 'ok' ? v('Ok', []) : v('Err', dispatchError(r.error, errors)) }),
+    );
+  }
   const map = MAPPED[e.name];
   if (map !== undefined) return map(e.data);
   return subtensor(TAONET_EVENT_VARIANT, {
@@ -106,11 +124,11 @@ function dispatchError(err: RuntimeErrorInfo | undefined, errors: ErrorIndex): E
 export function eventRecords(block: BlockEvents, errors: ErrorIndex): unknown[] {
   const out: unknown[] = [];
   const record = (phase: Enc, event: Enc) => out.push({ phase, event, topics: [] });
-  for (const e of block.result.events) record(v('Initialization'), eventValue(e));
+  for (const e of block.result.events) record(v('Initialization'), eventValue(e, errors));
   block.result.extrinsics.forEach((x, i) => {
     const phase = v('ApplyExtrinsic', i);
     const outcome = x.events.find((e) => OUTCOME.has(e.name));
-    for (const e of x.events) if (!OUTCOME.has(e.name)) record(phase, eventValue(e));
+    for (const e of x.events) if (!OUTCOME.has(e.name)) record(phase, eventValue(e, errors));
     const signer = outcome?.data.signer;
     if (signer !== undefined && x.fee > 0n) {
       record(

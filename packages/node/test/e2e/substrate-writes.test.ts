@@ -322,7 +322,9 @@ describe('@polkadot/api writes', () => {
     expect((await send(tx('balances', 'transferKeepAlive')(delegate.address, 5n * TAO), real)).failed).toBeNull();
     const reservedBefore = await reservedOf(real.address);
     // A proxy with a delay of 2 blocks: its deposit is reserved from Charlie.
-    expect((await send(tx('proxy', 'addProxy')(delegate.address, 'Any', 2), real)).failed).toBeNull();
+    const added = await send(tx('proxy', 'addProxy')(delegate.address, 'Any', 2), real);
+    expect(added.failed).toBeNull();
+    expect(eventNames(added)).toContain('proxy.ProxyAdded');
     expect((await reservedOf(real.address)) - reservedBefore).toBe(proxyDeposit);
     const proxies = (await query('proxy', 'proxies')(real.address)) as unknown as [unknown[], { toBigInt(): bigint }];
     expect(proxies[1].toBigInt()).toBe(proxyDeposit);
@@ -334,13 +336,8 @@ describe('@polkadot/api writes', () => {
     const hash = pay.method.hash.toHex();
     const announced = await send(tx('proxy', 'announce')(real.address, hash), delegate);
     expect(announced.failed?.name ?? null).toBeNull();
-    // Proxy's events travel as Taonet events (SubtensorModule.TaonetEvent{name, data}).
-    const taonetEvents = announced.events
-      .filter((e) => e.event.method === 'TaonetEvent')
-      .map((e) =>
-        new TextDecoder().decode((e.event.data[0] as unknown as { toU8a(b: boolean): Uint8Array }).toU8a(true)),
-      );
-    expect(taonetEvents).toContain('Announced');
+    const ev = announced.events.find((e) => e.event.section === 'proxy' && e.event.method === 'Announced');
+    expect(ev?.event.data.map((x) => x.toString())).toEqual([real.address, delegate.address, hash]);
     expect(await reservedOf(delegate.address)).toBe(annDeposit);
     const pending = (await query('proxy', 'announcements')(delegate.address)) as unknown as [
       { real: { toString(): string }; callHash: { toHex(): string } }[],
@@ -353,6 +350,8 @@ describe('@polkadot/api writes', () => {
       'Unannounced',
     ]);
     expect(ran.failed?.name ?? null).toBeNull();
+    const executed = ran.events.find((e) => e.event.section === 'proxy' && e.event.method === 'ProxyExecuted');
+    expect((executed?.event.data[0] as unknown as { isOk: boolean } | undefined)?.isOk).toBe(true);
     expect(await free(eve.address)).toBe(eveBefore + 1n * TAO);
     expect(await reservedOf(delegate.address)).toBe(0n);
     // A second announcement, rejected by the real account: the delegate's deposit comes back.

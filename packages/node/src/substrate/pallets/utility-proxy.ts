@@ -9,7 +9,7 @@ import { PROXY_CALLS, ProxyType, UTILITY_CALLS } from '@taonet/primitives/substr
 import { storage } from '@taonet/runtime';
 import { acct, acctBytes, type PalletDef } from '../pallet.js';
 import { fields, T } from '../scale-type.js';
-import { AccountId32, H256 } from '../types.js';
+import { AccountId32, DispatchResult, H256 } from '../types.js';
 
 export const ProxyAnnouncement = T.composite(
   'pallet_subtensor_proxy::Announcement',
@@ -86,6 +86,31 @@ export const proxyPallet = (): PalletDef => ({
           .entries(storage.Announcements)
           .filter(([, a]) => a !== null)
           .map(([k]) => [acctBytes(k as AccountId)]),
+    },
+  ],
+  // subtensor's variants and indices; Taonet has no pure proxies, so PureCreated and PureKilled never occur.
+  events: [
+    { name: 'ProxyExecuted', index: 0, fields: fields({ result: DispatchResult }) },
+    {
+      name: 'PureCreated',
+      index: 1,
+      fields: fields({ pure: AccountId32, who: AccountId32, proxy_type: ProxyType, disambiguation_index: T.u16 }),
+    },
+    {
+      name: 'PureKilled',
+      index: 2,
+      fields: fields({ pure: AccountId32, spawner: AccountId32, proxy_type: ProxyType, disambiguation_index: T.u16 }),
+    },
+    { name: 'Announced', index: 3, fields: fields({ real: AccountId32, proxy: AccountId32, call_hash: H256 }) },
+    {
+      name: 'ProxyAdded',
+      index: 4,
+      fields: fields({ delegator: AccountId32, delegatee: AccountId32, proxy_type: ProxyType, delay: T.u32 }),
+    },
+    {
+      name: 'ProxyRemoved',
+      index: 5,
+      fields: fields({ delegator: AccountId32, delegatee: AccountId32, proxy_type: ProxyType, delay: T.u32 }),
     },
   ],
   constants: [
