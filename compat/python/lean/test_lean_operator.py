@@ -162,8 +162,9 @@ def test_add_proxy_then_proxied_add_stake(sub, taonet_chain, wallets, operator, 
     r = sub.execute_tool("start_call", {"netuid": netuid}, operator)
     assert r.success, r.message
     hk = operator.hotkey.ss58_address
+    # A small stake: 11.3 sends add_stake_limit with a 5 % price tolerance, and the new pool is shallow.
     r = sub.execute_tool(
-        "add_stake", {"hotkey_ss58": hk, "netuid": netuid, "amount_tao": 2}, proxy, proxy_for=real, proxy_type="Staking"
+        "add_stake", {"hotkey_ss58": hk, "netuid": netuid, "amount_tao": 0.01}, proxy, proxy_for=real, proxy_type="Staking"
     )
     assert r.success, r.message
     info = taonet_chain.cli("wallet", "balance", "--ss58", real)
