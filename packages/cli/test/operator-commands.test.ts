@@ -179,6 +179,14 @@ describe('taonet wallet identity and swaps', () => {
     expect(String(bad.hint)).toContain('NonTransfer');
     const removed = await taonet('proxy', 'remove', '--delegate', delegate, '--type', 'Staking', '--uri', '//Ferdie');
     expect(removed.success, JSON.stringify(removed)).toBe(true);
+    // A delayed proxy (its calls must be announced), removed with the same delay.
+    const d = ['--delegate', delegate, '--type', 'Any', '--delay', '5', '--uri', '//Ferdie'];
+    expect((await taonet('proxy', 'add', ...d)).success).toBe(true);
+    const delayed = (await taonet('proxy', 'list', '--uri', '//Ferdie')) as { delegates: { delay: unknown }[] };
+    expect(delayed.delegates.map((x) => String(x.delay))).toEqual(['5']);
+    expect((await taonet('proxy', 'remove', ...d)).success).toBe(true);
+    const badDelay = await taonet('proxy', 'add', '--delegate', delegate, '--type', 'Any', '--delay', 'soon');
+    expect(badDelay).toMatchObject({ success: false, code: 'InvalidArgument' });
     expect(((await taonet('proxy', 'list', '--uri', '//Ferdie')) as { delegates: unknown[] }).delegates).toEqual([]);
   });
 

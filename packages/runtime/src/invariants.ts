@@ -16,6 +16,7 @@ import { type AccountId, MAX_TAO_SUPPLY } from '@taonet/primitives';
 import {
   type AccountData,
   Accounts,
+  Reserved,
   GenesisIssuance,
   TotalIssuance,
   TotalMinted,
@@ -118,6 +119,7 @@ export function checkInvariantsFull(s: State): string[] {
   const problems: string[] = [];
   let free = 0n;
   for (const [, acc] of s.entries(Accounts)) free += acc?.free ?? 0n;
+  for (const [, r] of s.entries(Reserved)) free += r;
   taoProblems(s, free, problems);
 
   for (const [item, key, value] of s.allEntries()) {
@@ -147,6 +149,9 @@ class Tracker {
   calls = 0;
   freeOf = new Map<string, bigint>();
   free = 0n;
+  /** Reserved balances (deposits), counted with the free ones. */
+  reservedOf = new Map<string, bigint>();
+  reserved = 0n;
   /** Negative entries: `${item}\0${key}` → problem (sorted, this is allEntries order). */
   negatives = new Map<string, string>();
   /** Pool key → coldkeys holding shares in it. */
@@ -168,6 +173,13 @@ function setFree(t: Tracker, key: string, acc: AccountData | null | undefined): 
   t.free += v - (t.freeOf.get(key) ?? 0n);
   if (v === 0n) t.freeOf.delete(key);
   else t.freeOf.set(key, v);
+}
+
+function setReserved(t: Tracker, key: string, v: bigint | undefined): void {
+  const r = v ?? 0n;
+  t.reserved += r - (t.reservedOf.get(key) ?? 0n);
+  if (r === 0n) t.reservedOf.delete(key);
+  else t.reservedOf.set(key, r);
 }
 
 function setPoolTotal(t: Tracker, key: string, total: bigint | undefined): void {
@@ -212,6 +224,7 @@ function recheckEntry(s: State, t: Tracker, item: string, key: string): void {
 function build(s: State, watcher: WriteWatcher): Tracker {
   const t = new Tracker(watcher);
   for (const [key, acc] of s.entries(Accounts)) setFree(t, key, acc);
+  for (const [key, r] of s.entries(Reserved)) setReserved(t, key, r);
   for (const [item, key] of s.allEntries()) recheckEntry(s, t, item, key);
   for (const [k] of s.entries(StakeShares)) setHolder(t, k, true);
   for (const [key, total] of s.entries(TotalHotkeyAlpha)) setPoolTotal(t, key, total);
@@ -225,6 +238,8 @@ function apply(s: State, t: Tracker, changes: ReadonlyMap<string, ReadonlySet<st
     for (const key of keys) recheckEntry(s, t, item, key);
     if (item === Accounts.name) {
       for (const key of keys) setFree(t, key, s.rawGet(item, key) as AccountData | null | undefined);
+    } else if (item === Reserved.name) {
+      for (const key of keys) setReserved(t, key, s.rawGet(item, key) as bigint | undefined);
     } else if (item === StakeShares.name) {
       for (const key of keys) pools.add(setHolder(t, key, s.rawGet(item, key) !== undefined));
     } else if (item === TotalHotkeyAlpha.name) {
@@ -241,7 +256,7 @@ function apply(s: State, t: Tracker, changes: ReadonlyMap<string, ReadonlySet<st
 
 function report(s: State, t: Tracker): string[] {
   const problems: string[] = [];
-  taoProblems(s, t.free, problems);
+  taoProblems(s, t.free + t.reserved, problems);
   for (const id of [...t.negatives.keys()].sort()) problems.push(t.negatives.get(id) as string);
   for (const pool of [...t.poolProblems.keys()].sort()) problems.push(t.poolProblems.get(pool) as string);
   subnetProblems(s, t.stakedPerSubnet, problems);

@@ -17,6 +17,7 @@ import {
   SignerKeyRefused,
   Subtensor,
   Tao,
+  toHex,
   UnitMismatch,
 } from '../src/index.js';
 
@@ -181,6 +182,31 @@ describe('Subtensor client', () => {
     const none = await st.setWeights(validatorHot, { netuid, mecid: 2, uids: [0], values: [1] });
     expect(none.code).toBe('MechanismDoesNotExist');
     await expect(new Metagraph(st, netuid, undefined, 2).sync()).rejects.toThrow(/no mechanism 2/);
+  });
+
+  it('an announced proxy call: addProxy with a delay, announceProxy, then proxyAnnounced once the delay has passed', async () => {
+    const charlie = keypairSigner(keypairFromUri('//Charlie'));
+    const delegateKey = keypairFromUri('//Charlie//delayed');
+    const delegate = keypairSigner(delegateKey);
+    const dest = keypairFromUri('//Charlie//payee');
+    expect((await st.transfer(charlie, delegateKey.ss58Address, Tao.of('5'))).ok).toBe(true);
+    const added = await st.addProxy(charlie, { delegate: delegateKey.ss58Address, proxyType: 'Any', delay: 2 });
+    expect(added.ok).toBe(true);
+    const call = { method: 'transfer', args: { dest: toHex(dest.publicKey), amount: 1_000_000_000n, keepAlive: true } };
+    const real = keypairFromUri('//Charlie').ss58Address;
+    const announced = { delegate: delegateKey.ss58Address, real, call };
+    const early = await st.proxyAnnounced(bobSigner, announced);
+    expect([early.ok, early.code]).toEqual([false, 'Unannounced']);
+    expect((await st.announceProxy(delegate, { real, call })).ok).toBe(true);
+    let ran = await st.proxyAnnounced(bobSigner, announced);
+    for (let i = 0; i < 50 && !ran.ok; i++) {
+      expect(ran.code).toBe('Unannounced');
+      await new Promise((r) => setTimeout(r, 50));
+      ran = await st.proxyAnnounced(bobSigner, announced);
+    }
+    expect(ran.ok).toBe(true);
+    expect(ran.inner).toEqual({ ok: true });
+    expect((await st.balance(dest.ss58Address)).rao).toBe(1_000_000_000n);
   });
 
   it('reconnects and resubscribes after the node restarts', async () => {

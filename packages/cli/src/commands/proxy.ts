@@ -11,7 +11,15 @@ import { table, withSpinner } from '../ui.js';
 interface ProxyOpts {
   delegate: string;
   type: string;
+  delay?: string;
   uri?: string;
+}
+
+function delayOf(text: string | undefined): bigint {
+  if (text === undefined) return 0n;
+  if (!/^\d{1,10}$/.test(text) || BigInt(text) > 0xffff_ffffn)
+    throw new SdkError('InvalidArgument', `--delay must be a block count, got '${text}'`, 'e.g. --delay 100');
+  return BigInt(text);
 }
 
 function proxyType(text: string): ProxyType {
@@ -24,18 +32,20 @@ function proxyType(text: string): ProxyType {
 function change(add: boolean) {
   return async (cli: Cli, o: ProxyOpts): Promise<number> => {
     const type = proxyType(o.type);
+    const delay = delayOf(o.delay);
     toAccountHex(o.delegate);
     const st = await cli.connect();
     if (add) await cli.confirm(`Let ${o.delegate} act for your coldkey with ${type} calls`);
     const signer = keypairSigner(await cli.coldkey(o.uri));
     const r = await withSpinner(add ? 'adding proxy' : 'removing proxy', () =>
       add
-        ? st.addProxy(signer, { delegate: o.delegate, proxyType: type })
-        : st.removeProxy(signer, { delegate: o.delegate, proxyType: type }),
+        ? st.addProxy(signer, { delegate: o.delegate, proxyType: type, delay })
+        : st.removeProxy(signer, { delegate: o.delegate, proxyType: type, delay }),
     );
     return cli.reportTx(r, `${type} proxy ${o.delegate} ${add ? 'added' : 'removed'}`, {
       delegate: o.delegate,
       proxyType: type,
+      delay,
     });
   };
 }
@@ -58,6 +68,7 @@ async function list(cli: Cli, o: { ss58?: string; uri?: string }): Promise<numbe
 const CHANGE_OPTIONS = [
   { flags: '--delegate <ss58>', description: 'the key that may act for the coldkey', required: true },
   { flags: '--type <type>', description: `proxy type: ${PROXY_TYPES.join(', ')}`, required: true },
+  { flags: '--delay <blocks>', description: 'blocks each call must be announced ahead (default 0)' },
   { flags: '--uri <uri>', description: 'sign with a dev key instead of the wallet coldkey' },
 ];
 

@@ -49,6 +49,13 @@ const big = (x: unknown): bigint => BigInt(x as bigint);
 
 const subtensor = (variant: string, value: unknown): Enc => v('SubtensorModule', v(variant, value));
 
+const proxyChange = (d: Readonly<Record<string, unknown>>) => ({
+  delegator: acct(d.delegator),
+  delegatee: acct(d.delegatee),
+  proxy_type: v(String(d.proxyType)),
+  delay: num(d.delay),
+});
+
 /** Taonet event name → the record's event value, for events whose meaning subtensor shares. */
 const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => Enc>> = {
   Transfer: (d) => v('Balances', v('Transfer', { from: acct(d.from), to: acct(d.to), amount: big(d.amount) })),
@@ -73,6 +80,10 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
   // bittensor 10.5 requires this record in the carrier's events before it looks for the inner.
   EncryptedSubmitted: (d) => v('MevShield', v('EncryptedSubmitted', { id: hash(d.id), who: acct(d.who) })),
+  Announced: (d) =>
+    v('Proxy', v('Announced', { real: acct(d.real), proxy: acct(d.proxy), call_hash: hash(d.callHash) })),
+  ProxyAdded: (d) => v('Proxy', v('ProxyAdded', proxyChange(d))),
+  ProxyRemoved: (d) => v('Proxy', v('ProxyRemoved', proxyChange(d))),
   RootClaimTypeSet: (d) =>
     subtensor('RootClaimTypeSet', {
       coldkey: acct(d.coldkey),
@@ -108,6 +119,13 @@ function sudoEvent(e: RuntimeEvent, errors: ErrorIndex): Enc | undefined {
 function eventValue(e: RuntimeEvent, errors: ErrorIndex): Enc {
   const sudo = sudoEvent(e, errors);
   if (sudo !== undefined) return sudo;
+  if (e.name === 'ProxyExecuted') {
+    const r = e.data.result as 'ok' | { error: RuntimeErrorInfo };
+    return v(
+      'Proxy',
+      v('ProxyExecuted', { result: r === 'ok' ? v('Ok', []) : v('Err', dispatchError(r.error, errors)) }),
+    );
+  }
   const map = MAPPED[e.name];
   if (map !== undefined) return map(e.data);
   return subtensor(TAONET_EVENT_VARIANT, {

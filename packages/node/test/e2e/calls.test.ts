@@ -14,6 +14,7 @@ import {
   RAO_PER_TAO,
   toHex,
 } from '@taonet/primitives';
+import { encodeRuntimeCall } from '@taonet/primitives/substrate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { weightsCommitHash } from '../../../runtime/src/weights/commit-hash.js';
 import { SUBNET_SYMBOLS } from '../../../runtime/src/subnets/symbols.js';
@@ -361,7 +362,7 @@ describe('every call over RPC', () => {
     await ok(alice, 'set_max_space', { newLimit: 3100 }, 'MaxSpaceSet');
   });
 
-  it('utility and proxy: batch, batch_all, force_batch; add_proxy, proxy (a proxied add_stake), remove_proxy', async () => {
+  it('utility and proxy: batch, batch_all, force_batch; add_proxy, proxy (a proxied add_stake), remove_proxy; announced proxy calls', async () => {
     const pay = (amount: bigint) => ({ method: 'transfer', args: { dest: eve.id, amount } });
     const b = await ok(dave, 'batch', { calls: [pay(TAO), pay(0n)] }, 'BatchInterrupted');
     expect(b.events.map((e) => e.name)).toContain('ItemCompleted');
@@ -380,6 +381,20 @@ describe('every call over RPC', () => {
     expect(r.events.find((e) => e.name === 'ProxyExecuted')?.data).toEqual({ result: 'ok' });
     expect(await alphaOf(eve, charlieHot, n1)).toBeGreaterThan(before);
     await ok(eve, 'remove_proxy', { delegate: dave.id, proxyType: 'Staking', delay: 0n }, 'ProxyRemoved');
+    // A delayed proxy: announce the call's hash, withdraw one, reject one, run one after the delay.
+    await ok(eve, 'add_proxy', { delegate: dave.id, proxyType: 'Any', delay: 2n }, 'ProxyAdded');
+    const call = pay(TAO);
+    const hash = toHex(blake2b256(encodeRuntimeCall(call)));
+    const other = toHex(blake2b256(encodeRuntimeCall(pay(2n * TAO))));
+    await ok(dave, 'announce', { real: eve.id, callHash: other }, 'Announced');
+    await ok(dave, 'remove_announcement', { real: eve.id, callHash: other }, 'ExtrinsicSuccess');
+    await ok(dave, 'announce', { real: eve.id, callHash: other }, 'Announced');
+    await ok(eve, 'reject_announcement', { delegate: dave.id, callHash: other }, 'ExtrinsicSuccess');
+    await ok(dave, 'announce', { real: eve.id, callHash: hash }, 'Announced');
+    await node.seal(2);
+    const ran = await ok(alice, 'proxy_announced', { delegate: dave.id, real: eve.id, call }, 'ProxyExecuted');
+    expect(ran.events.find((e) => e.name === 'ProxyExecuted')?.data).toEqual({ result: 'ok' });
+    await ok(eve, 'remove_proxy', { delegate: dave.id, proxyType: 'Any', delay: 2n }, 'ProxyRemoved');
   });
 
   it('coldkey swap: announce, swap_coldkey_announced after the delay, dispute, reset, clear, admin swap_coldkey', async () => {

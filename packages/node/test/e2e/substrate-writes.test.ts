@@ -244,6 +244,12 @@ describe('@polkadot/api writes', () => {
       toHex(ferdie.publicKey),
     ]);
     expect(BigInt(info.stakes.find((x) => x.netuid === netuid)?.alpha ?? 0)).toBeGreaterThan(0n);
+    const proxies = (await query('proxy', 'proxies')(ferdie.address)) as unknown as {
+      0: { delegate: { toString(): string }; proxyType: { toString(): string }; delay: { toNumber(): number } }[];
+    };
+    expect(proxies[0].map((d) => [d.delegate.toString(), d.proxyType.toString(), d.delay.toNumber()])).toEqual([
+      [proxyHot.address, 'Staking', 0],
+    ]);
     // A commitment by Dave's hotkey (registered on the subnet), with a Raw field.
     const commit = await send(
       tx('commitments', 'setCommitment')(netuid, { fields: [{ Raw12: 'hello taonet' }] }),
@@ -255,6 +261,20 @@ describe('@polkadot/api writes', () => {
       toHex(daveHot.publicKey),
     ]);
     expect(got?.fields[0]).toEqual({ kind: 'raw', data: toHex(new TextEncoder().encode('hello taonet')) });
+    // The same commitment through storage, as @polkadot/api decodes it from the metadata.
+    const stored = (await query('commitments', 'commitmentOf')(netuid, daveHot.address)) as unknown as {
+      unwrap(): {
+        block: { toNumber(): number };
+        info: { fields: { isRaw12: boolean; asRaw12: { toU8a(): Uint8Array } }[] };
+      };
+    };
+    const reg = stored.unwrap();
+    expect(reg.info.fields[0]?.isRaw12).toBe(true);
+    expect(new TextDecoder().decode(reg.info.fields[0]?.asRaw12.toU8a())).toBe('hello taonet');
+    const last = (await query('commitments', 'lastCommitment')(netuid, daveHot.address)) as unknown as {
+      unwrap(): { toNumber(): number };
+    };
+    expect(last.unwrap().toNumber()).toBe(reg.block.toNumber());
     // Child hotkeys: Dave lends half of his hotkey's weight to the miner hotkey.
     const children = await sendUntil(
       () =>
@@ -263,6 +283,13 @@ describe('@polkadot/api writes', () => {
       ['TxRateLimitExceeded'],
     );
     expect(children.failed?.name ?? null, 'children').toBeNull();
+    // The list waits out the cooldown in PendingChildKeys (subtensor's (children, cooldown block)).
+    const pending = (await query('subtensorModule', 'pendingChildKeys')(netuid, daveHot.address)) as unknown as [
+      { 0: { toBigInt(): bigint }; 1: { toString(): string } }[],
+      { toBigInt(): bigint },
+    ];
+    expect(pending[0].map((l) => [l[0].toBigInt(), l[1].toString()])).toEqual([[1n << 63n, daveMiner.address]]);
+    expect(pending[1].toBigInt()).toBeGreaterThan(0n);
     // A hotkey swap on the subnet's owner hotkey... of a fresh key pair owned by Ferdie.
     const oldHot = keyring.addFromUri('//Ferdie//old');
     const newHot = keyring.addFromUri('//Ferdie//new');
@@ -277,10 +304,70 @@ describe('@polkadot/api writes', () => {
     expect(id.failed?.name ?? null).toBeNull();
     const who = await node.rpc<{ name: string } | null>('taonet_identity', [toHex(ferdie.publicKey)]);
     expect(who?.name).toBe('Ferdie Validator');
+    const identity = (await query('subtensorModule', 'identitiesV2')(ferdie.address)) as unknown as {
+      unwrap(): { name: { toUtf8(): string }; description: { toUtf8(): string } };
+    };
+    expect(identity.unwrap().name.toUtf8()).toBe('Ferdie Validator');
+    expect(identity.unwrap().description.toUtf8()).toBe('fast');
     const swapped = await send(tx('subtensorModule', 'swapHotkey')(oldHot.address, newHot.address, null), ferdie);
     expect(swapped.failed?.name ?? null, 'swap').toBeNull();
     const uidNew = (await query('subtensorModule', 'uids')(netuid, newHot.address)) as unknown as { isSome: boolean };
     expect(uidNew.isSome).toBe(true);
+  }, 120_000);
+
+  it('proxy deposits and an announced proxy call through @polkadot/api: announce, proxy_announced, reject_announcement', async () => {
+    const real = keyring.addFromUri('//Charlie');
+    const delegate = keyring.addFromUri('//Charlie//delayed');
+    const reservedOf = async (who: string) => {
+      const a = (await query('system', 'account')(who)) as unknown as { data: { reserved: { toBigInt(): bigint } } };
+      return a.data.reserved.toBigInt();
+    };
+    const constant = (name: string) => (api.consts.proxy?.[name] as unknown as { toBigInt(): bigint }).toBigInt();
+    const proxyDeposit = constant('proxyDepositBase') + constant('proxyDepositFactor');
+    const annDeposit = constant('announcementDepositBase') + constant('announcementDepositFactor');
+    expect(proxyDeposit).toBe(93_000_000n);
+    expect((await send(tx('balances', 'transferKeepAlive')(delegate.address, 5n * TAO), real)).failed).toBeNull();
+    const reservedBefore = await reservedOf(real.address);
+    // A proxy with a delay of 2 blocks: its deposit is reserved from Charlie.
+    const added = await send(tx('proxy', 'addProxy')(delegate.address, 'Any', 2), real);
+    expect(added.failed).toBeNull();
+    expect(eventNames(added)).toContain('proxy.ProxyAdded');
+    expect((await reservedOf(real.address)) - reservedBefore).toBe(proxyDeposit);
+    const proxies = (await query('proxy', 'proxies')(real.address)) as unknown as [unknown[], { toBigInt(): bigint }];
+    expect(proxies[1].toBigInt()).toBe(proxyDeposit);
+    // A plain proxy call is refused: the delegate must announce.
+    const pay = tx('balances', 'transferKeepAlive')(eve.address, 1n * TAO);
+    const direct = await send(tx('proxy', 'proxy')(real.address, null, pay), delegate);
+    expect(direct.failed?.name).toBe('Unannounced');
+    // Announce the call's hash (blake2-256 of its SCALE bytes, as @polkadot/api computes it).
+    const hash = pay.method.hash.toHex();
+    const announced = await send(tx('proxy', 'announce')(real.address, hash), delegate);
+    expect(announced.failed?.name ?? null).toBeNull();
+    const ev = announced.events.find((e) => e.event.section === 'proxy' && e.event.method === 'Announced');
+    expect(ev?.event.data.map((x) => x.toString())).toEqual([real.address, delegate.address, hash]);
+    expect(await reservedOf(delegate.address)).toBe(annDeposit);
+    const pending = (await query('proxy', 'announcements')(delegate.address)) as unknown as [
+      { real: { toString(): string }; callHash: { toHex(): string } }[],
+      { toBigInt(): bigint },
+    ];
+    expect(pending[0].map((a) => [a.real.toString(), a.callHash.toHex()])).toEqual([[real.address, hash]]);
+    // After the delay, anyone runs it with proxy_announced.
+    const eveBefore = await free(eve.address);
+    const ran = await sendUntil(() => tx('proxy', 'proxyAnnounced')(delegate.address, real.address, null, pay), bob, [
+      'Unannounced',
+    ]);
+    expect(ran.failed?.name ?? null).toBeNull();
+    const executed = ran.events.find((e) => e.event.section === 'proxy' && e.event.method === 'ProxyExecuted');
+    expect((executed?.event.data[0] as unknown as { isOk: boolean } | undefined)?.isOk).toBe(true);
+    expect(await free(eve.address)).toBe(eveBefore + 1n * TAO);
+    expect(await reservedOf(delegate.address)).toBe(0n);
+    // A second announcement, rejected by the real account: the delegate's deposit comes back.
+    expect((await send(tx('proxy', 'announce')(real.address, hash), delegate)).failed).toBeNull();
+    expect((await send(tx('proxy', 'rejectAnnouncement')(delegate.address, hash), real)).failed).toBeNull();
+    expect(await reservedOf(delegate.address)).toBe(0n);
+    // Removing the proxy returns Charlie's deposit.
+    expect((await send(tx('proxy', 'removeProxy')(delegate.address, 'Any', 2), real)).failed).toBeNull();
+    expect(await reservedOf(real.address)).toBe(reservedBefore);
   }, 120_000);
 
   it('a failing call reports subtensor’s error name through findMetaError, and the fee is still paid', async () => {

@@ -29,10 +29,22 @@ export const CommitmentData: ScaleType = T.variant('pallet_commitments::types::D
   return vs;
 });
 
-export const CommitmentInfo = T.composite(
-  'pallet_commitments::types::CommitmentInfo',
-  fields({ fields: T.vec(CommitmentData) }),
+/**
+ * `BoundedVec<Data, MaxFields>` as subtensor's metadata has it: a composite around the Vec (same
+ * bytes). Clients build values from that shape: the Python SDK sends `{"fields": [[…]]}`.
+ */
+const BoundedFields = T.composite(
+  'bounded_collections::bounded_vec::BoundedVec',
+  [{ type: T.vec(CommitmentData), typeName: 'Vec<T>' }],
+  [
+    { name: 'T', type: CommitmentData },
+    { name: 'S', type: null },
+  ],
 );
+
+export const CommitmentInfo = T.composite('pallet_commitments::types::CommitmentInfo', [
+  { name: 'fields', type: BoundedFields, typeName: 'BoundedVec<Data, FieldLimit>' },
+]);
 
 type Field = { kind: string; data?: string };
 
@@ -50,7 +62,8 @@ function fieldToRuntime(v: unknown): Field {
   );
 }
 
-function fieldFromRuntime(f: Field): { tag: string; value?: unknown } {
+/** A runtime commitment field as the SCALE `Data` value (also how the node serves CommitmentOf). */
+export function commitmentFieldToScale(f: Field): { tag: string; value?: unknown } {
   if (f.kind === 'none') return { tag: 'None' };
   if (f.kind === 'resetBondsFlag') return { tag: 'ResetBondsFlag' };
   const bytes = hashBytes(f.data ?? '0x');
@@ -91,7 +104,7 @@ export const COMMITMENTS_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
   set_commitment: (x) => ({
     pallet: 'Commitments',
     call: 'set_commitment',
-    args: { netuid: x.netuid, info: { fields: (x.fields as Field[]).map(fieldFromRuntime) } },
+    args: { netuid: x.netuid, info: { fields: (x.fields as Field[]).map(commitmentFieldToScale) } },
   }),
   set_max_space: (x) => ({ pallet: 'Commitments', call: 'set_max_space', args: { new_limit: x.newLimit } }),
 };

@@ -12,7 +12,7 @@ export * from './header.js';
 export { ADMIN_UTILS_CALLS, RecycleOrBurnEnum } from './admin-utils-calls.js';
 export { BALANCES_CALLS } from './balances-calls.js';
 export { SHIELD_CALLS } from './shield-calls.js';
-export { COMMITMENTS_CALLS, CommitmentData, CommitmentInfo } from './commitments-calls.js';
+export { COMMITMENTS_CALLS, CommitmentData, CommitmentInfo, commitmentFieldToScale } from './commitments-calls.js';
 export { PROXY_CALLS, ProxyType, UTILITY_CALLS } from './utility-proxy-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';
 export { SUDO_CALLS } from './sudo-calls.js';

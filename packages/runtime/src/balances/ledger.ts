@@ -1,10 +1,11 @@
 /**
  * Free TAO balances and issuance. Every TAO movement goes through here so the books always
- * balance: issuance = free balances + pool reserves + subnet accounts (checked by the invariants).
+ * balance: issuance = free and reserved balances + pool reserves + subnet accounts (checked by the
+ * invariants).
  */
 import { type AccountId, MAX_TAO_SUPPLY } from '@taonet/primitives';
 import type { State } from '../state/state.js';
-import { Accounts, TotalIssuance, TotalMinted, TotalRecycled } from './storage.js';
+import { Accounts, Reserved, TotalIssuance, TotalMinted, TotalRecycled } from './storage.js';
 import { failWithAmounts, taoAmount } from '../amounts.js';
 
 export function freeBalance(s: State, who: AccountId): bigint {
@@ -44,6 +45,27 @@ export function debit(s: State, who: AccountId, amount: bigint, code = 'Insuffic
     );
   }
   setFree(s, who, free - amount);
+}
+
+export function reservedBalance(s: State, who: AccountId): bigint {
+  return s.get(Reserved, who);
+}
+
+/** Moves `amount` from free to reserved (a deposit), or fails with `code` if free cannot cover it. */
+export function reserve(s: State, who: AccountId, amount: bigint, code = 'InsufficientBalance'): void {
+  if (amount <= 0n) return;
+  debit(s, who, amount, code);
+  s.set(Reserved, who, s.get(Reserved, who) + amount);
+}
+
+/** Returns up to `amount` of reserved TAO to free; returns what was returned. */
+export function unreserve(s: State, who: AccountId, amount: bigint): bigint {
+  const held = s.get(Reserved, who);
+  const back = amount < held ? amount : held;
+  if (back <= 0n) return 0n;
+  s.set(Reserved, who, held - back);
+  credit(s, who, back);
+  return back;
 }
 
 /** Mints up to `amount` new TAO, never past the 21M cap; returns what was minted. */

@@ -10,6 +10,8 @@ export interface AccountData {
 }
 
 export const Accounts = storageMap<AccountId, AccountData | null>('balances.accounts', byAccount, () => null);
+/** Reserved TAO (rao): taken out of the free balance as a deposit (proxies, announcements), returned on release. */
+export const Reserved = storageMap<AccountId, bigint>('balances.reserved', byAccount, () => 0n);
 /** TAO in existence (rao): minted minus recycled. Never above the 21M cap. */
 export const TotalIssuance = storageValue<bigint>('balances.totalIssuance', () => 0n);
 /** TAO destroyed so far (recycled registration leftovers, unspent emission, fees without an author). */

@@ -16,7 +16,7 @@ import { rootCalls } from '../root/calls.js';
 import { shieldCalls } from '../shield/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
-import { proxyCall } from './proxy-call.js';
+import { proxyAnnouncedCall, proxyCall } from './proxy-call.js';
 import { sudoCalls } from './sudo-calls.js';
 import { utilityCalls } from './utility-calls.js';
 
@@ -37,6 +37,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...proxyCalls,
   proxyCall,
   ...sudoCalls,
+  proxyAnnouncedCall,
 ];
 
 const BY_NAME = new Map(CALLS.map((c) => [c.name, c]));

@@ -1,6 +1,5 @@
 /** Key-swap calls: swap_hotkey, and the coldkey swap's announce, run, dispute, clear and admin reset. */
-import { fail } from '../errors.js';
-import { type Args, account, netuid, u64 } from '../system/args.js';
+import { account, hash32, netuid, u64 } from '../system/args.js';
 import { defineCall } from '../system/call.js';
 import {
   announceColdkeySwap,
@@ -11,13 +10,6 @@ import {
   swapColdkeyAnnounced,
 } from './swap-coldkey.js';
 import { swapHotkey } from './swap-hotkey.js';
-
-function hash32(a: Args, field: string): string {
-  const v = a[field];
-  if (typeof v !== 'string' || !/^0x[0-9a-f]{64}$/.test(v))
-    fail('InvalidArgument', `'${field}' must be a 0x-prefixed 32-byte lowercase hex hash`);
-  return v;
-}
 
 export const keySwapCalls = [
   defineCall({

@@ -1,7 +1,10 @@
-/** Proxy calls that manage delegates (the `proxy` call itself dispatches, so it lives with the dispatcher). */
-import { fail } from '../errors.js';
-import { type Args, account, oneOf, u64 } from '../system/args.js';
+/**
+ * Proxy calls that manage delegates and announcements (`proxy` and `proxy_announced` dispatch, so
+ * they live with the dispatcher).
+ */
+import { type Args, account, hash32, oneOf, u64 } from '../system/args.js';
 import { defineCall } from '../system/call.js';
+import { announce, rejectAnnouncement, removeAnnouncement } from './announcements.js';
 import { addProxy, removeProxy } from './proxy-delegates.js';
 import { PROXY_TYPES } from './proxy-types.js';
 import type { ProxyDefinition } from './storage.js';
@@ -16,21 +19,42 @@ export const proxyCalls = [
     name: 'add_proxy',
     signer: 'coldkey',
     pays: true,
-    description: 'Let `delegate` act for this account with the calls `proxyType` allows (delay must be 0 here).',
-    parse: (a) => {
-      const d = definition(a);
-      if (d.delay !== 0n)
-        fail('InvalidArgument', 'announced (delayed) proxies are not supported on this chain yet; use delay 0');
-      return d;
-    },
+    description:
+      'Let `delegate` act for this account with the calls `proxyType` allows; with a delay, it must announce each call and wait that many blocks. Reserves the proxy deposit.',
+    parse: definition,
     run: (ctx, who, d) => addProxy(ctx, who, d),
   }),
   defineCall({
     name: 'remove_proxy',
     signer: 'coldkey',
     pays: true,
-    description: 'Drop a proxy (same delegate, type and delay as added).',
+    description: 'Drop a proxy (same delegate, type and delay as added); its share of the deposit comes back.',
     parse: definition,
     run: (ctx, who, d) => removeProxy(ctx, who, d),
+  }),
+  defineCall({
+    name: 'announce',
+    signer: 'coldkey',
+    pays: true,
+    description:
+      'As a proxy of `real`, announce the blake2b-256 hash of a call to make for it later with proxy_announced (reserves the announcement deposit).',
+    parse: (a) => ({ real: account(a, 'real'), callHash: hash32(a, 'callHash') }),
+    run: (ctx, who, a) => announce(ctx, who, a.real, a.callHash),
+  }),
+  defineCall({
+    name: 'remove_announcement',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Withdraw a call this proxy announced for `real`; its deposit share comes back.',
+    parse: (a) => ({ real: account(a, 'real'), callHash: hash32(a, 'callHash') }),
+    run: (ctx, who, a) => removeAnnouncement(ctx, who, a.real, a.callHash),
+  }),
+  defineCall({
+    name: 'reject_announcement',
+    signer: 'coldkey',
+    pays: true,
+    description: 'Refuse a call that `delegate` announced for this account; the delegate gets its deposit share back.',
+    parse: (a) => ({ delegate: account(a, 'delegate'), callHash: hash32(a, 'callHash') }),
+    run: (ctx, who, a) => rejectAnnouncement(ctx, who, a.delegate, a.callHash),
   }),
 ];

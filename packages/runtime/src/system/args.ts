@@ -21,6 +21,14 @@ export function account(a: Args, field: string): AccountId {
 }
 
 /** A non-negative integer amount (u64), given as a bigint. */
+/** A 32-byte hash as 0x-prefixed lowercase hex. */
+export function hash32(a: Args, field: string): string {
+  const v = a[field];
+  if (typeof v !== 'string' || !/^0x[0-9a-f]{64}$/.test(v))
+    fail('InvalidArgument', `'${field}' must be a 0x-prefixed 32-byte lowercase hex hash`);
+  return v;
+}
+
 export function u64(a: Args, field: string): bigint {
   const v = a[field];
   if (typeof v !== 'bigint' || v < 0n || v > U64_MAX) bad(field, 'an unsigned 64-bit integer (bigint)', v);

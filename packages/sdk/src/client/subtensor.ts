@@ -329,6 +329,26 @@ export class Subtensor implements ChainClient {
     return act.removeProxy(this, signer, a, o);
   }
 
+  announceProxy(signer: Signer, a: act.AnnounceProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.announceProxy(this, signer, a, o);
+  }
+
+  removeProxyAnnouncement(signer: Signer, a: act.AnnounceProxyParameters, o?: SubmitOptions): Promise<TxResult> {
+    return act.removeProxyAnnouncement(this, signer, a, o);
+  }
+
+  rejectProxyAnnouncement(
+    signer: Signer,
+    a: act.RejectProxyAnnouncementParameters,
+    o?: SubmitOptions,
+  ): Promise<TxResult> {
+    return act.rejectProxyAnnouncement(this, signer, a, o);
+  }
+
+  proxyAnnounced(signer: Signer, a: act.ProxyAnnouncedParameters, o?: SubmitOptions): Promise<act.ProxyResult> {
+    return act.proxyAnnounced(this, signer, a, o);
+  }
+
   proxies(real: string): Promise<act.ProxiesResult> {
     return act.proxies(this, { real });
   }

@@ -1,45 +1,63 @@
 /**
- * pallet_commitments (18): the per-subnet commitments neurons publish. Taonet has no commitments,
- * but the lean SDK's metagraph and identity reads query these two maps by name and abort when they
- * are missing from the metadata; they are declared with subtensor's types and are never present.
+ * pallet_commitments (18): the per-subnet commitments neurons publish, read from the runtime's
+ * commitments state at subtensor's names, hashers and types (the Python SDK's get_commitment and
+ * the lean SDK's metagraph read CommitmentOf; btcli reads LastBondsReset). Taonet has no
+ * timelocked commitments yet, so RevealedCommitments is never present.
  */
-import { COMMITMENTS_CALLS } from '@taonet/primitives/substrate';
-import type { PalletDef } from '../pallet.js';
-import { fields, T, unnamed, type VariantDef } from '../scale-type.js';
+import type { AccountId } from '@taonet/primitives';
+import {
+  COMMITMENTS_CALLS,
+  CommitmentData,
+  CommitmentInfo,
+  commitmentFieldToScale,
+} from '@taonet/primitives/substrate';
+import { storage } from '@taonet/runtime';
+import { acct, acctBytes, type PalletDef, parts, type StorageContext, type StorageItemDef } from '../pallet.js';
+import { fields, T } from '../scale-type.js';
 import { AccountId32, Bytes, NetUid } from '../types.js';
 
-const hash32 = unnamed(T.array(32, T.u8));
-
-/** subtensor's Data: None, Raw0…Raw128 (the length is in the index), hashes, timelocked, flags, BigRaw. */
-export const CommitmentData = T.variant('pallet_commitments::types::Data', () => {
-  const vs: VariantDef[] = [{ name: 'None', index: 0, fields: [] }];
-  for (let n = 0; n <= 128; n++) vs.push({ name: `Raw${n}`, index: n + 1, fields: unnamed(T.array(n, T.u8)) });
-  vs.push(
-    { name: 'BlakeTwo256', index: 130, fields: hash32 },
-    { name: 'Sha256', index: 131, fields: hash32 },
-    { name: 'Keccak256', index: 132, fields: hash32 },
-    { name: 'ShaThree256', index: 133, fields: hash32 },
-    { name: 'TimelockEncrypted', index: 134, fields: fields({ encrypted: Bytes, reveal_round: T.u64 }) },
-    { name: 'ResetBondsFlag', index: 135, fields: [] },
-    { name: 'BigRaw', index: 136, fields: unnamed(Bytes) },
-  );
-  return vs;
-});
-
-export const CommitmentInfo = T.composite(
-  'pallet_commitments::types::CommitmentInfo',
-  fields({ fields: T.vec(CommitmentData) }),
-);
+/** One Data and CommitmentInfo type for the calls and the storage (primitives' commitments-calls.ts). */
+export { CommitmentData, CommitmentInfo };
 
 export const Registration = T.composite(
   'pallet_commitments::types::Registration',
   fields({ deposit: T.u64, block: T.u32, info: CommitmentInfo }),
 );
 
+export const UsageTracker = T.composite(
+  'pallet_commitments::types::UsageTracker',
+  fields({ last_epoch: T.u64, used_space: T.u64 }),
+);
+
 const netuidAccount = [
   { hasher: 'Identity' as const, type: NetUid },
   { hasher: 'Twox64Concat' as const, type: AccountId32 },
 ];
+
+/** (netuid, hotkey) state keys → [netuid, account bytes], for key iteration (a netuid prefix too). */
+const netuidAccountKeys =
+  (item: { name: string }) =>
+  (ctx: StorageContext): unknown[][] =>
+    ctx.state.entries(item as typeof storage.LastCommitment).map(([k]) => {
+      const [n, hk] = parts(k);
+      return [Number(n), acctBytes(hk as AccountId)];
+    });
+
+/** A (netuid, hotkey) → block item, absent while the hotkey never did it. */
+function blockOf(name: string, doc: string, item: typeof storage.LastCommitment): StorageItemDef {
+  return {
+    name,
+    docs: [doc],
+    modifier: 'Optional',
+    keys: netuidAccount,
+    value: T.u32,
+    get: (ctx, [n, hk]) => {
+      const b = ctx.state.get(item, [n as number, acct(hk)]);
+      return b === 0n ? undefined : Number(b);
+    },
+    keysOf: netuidAccountKeys(item),
+  };
+}
 
 export function commitmentsPallet(): PalletDef {
   return {
@@ -50,12 +68,43 @@ export function commitmentsPallet(): PalletDef {
     storage: [
       {
         name: 'CommitmentOf',
-        docs: ['The commitment of an account on a subnet (never present in Taonet).'],
+        docs: ['The commitment of a hotkey on a subnet: its deposit, block and fields.'],
         modifier: 'Optional',
         keys: netuidAccount,
         value: Registration,
-        get: () => undefined,
-        keysOf: () => [],
+        get: (ctx, [n, hk]) => {
+          const c = ctx.state.get(storage.CommitmentOf, [n as number, acct(hk)]);
+          if (c === null) return undefined;
+          return { deposit: c.deposit, block: Number(c.block), info: { fields: c.fields.map(commitmentFieldToScale) } };
+        },
+        keysOf: netuidAccountKeys(storage.CommitmentOf),
+      },
+      blockOf('LastCommitment', 'Block of a hotkey’s last commitment on a subnet.', storage.LastCommitment),
+      blockOf(
+        'LastBondsReset',
+        'Block of a hotkey’s last commitment that carried the bonds-reset flag.',
+        storage.LastBondsReset,
+      ),
+      {
+        name: 'UsedSpaceOf',
+        docs: ['Bytes a hotkey has committed on a subnet in the current epoch (and that epoch).'],
+        modifier: 'Optional',
+        keys: netuidAccount,
+        value: UsageTracker,
+        get: (ctx, [n, hk]) => {
+          const u = ctx.state.get(storage.UsedSpaceOf, [n as number, acct(hk)]);
+          return u === null ? undefined : { last_epoch: u.lastEpoch, used_space: u.usedSpace };
+        },
+        keysOf: netuidAccountKeys(storage.UsedSpaceOf),
+      },
+      {
+        name: 'MaxSpace',
+        docs: ['Bytes a hotkey may commit per subnet per epoch.'],
+        modifier: 'Default',
+        keys: [],
+        value: T.u32,
+        fallback: 3100,
+        get: (ctx) => ctx.state.value(storage.MaxSpace),
       },
       {
         name: 'RevealedCommitments',

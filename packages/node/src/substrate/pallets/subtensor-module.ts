@@ -36,14 +36,8 @@ import {
 } from '../types.js';
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
-import {
-  AxonInfo,
-  ChainIdentityV2,
-  EpochConsensus,
-  LockState,
-  RootClaimType,
-  SubnetIdentityV3,
-} from './subtensor-types.js';
+import { operatorStorage } from './subtensor-operator-storage.js';
+import { AxonInfo, EpochConsensus, LockState, RootClaimType, SubnetIdentityV3 } from './subtensor-types.js';
 
 const YUMA = { tag: 'Yuma', value: undefined };
 const ALPHA_VALUES_DEFAULT = [DEFAULT_HYPERPARAMETERS.alphaLow, DEFAULT_HYPERPARAMETERS.alphaHigh];
@@ -654,6 +648,7 @@ const STORAGE: readonly StorageItemDef[] = [
   },
   childLinks('ChildKeys', 'Children of a hotkey on a subnet: (proportion of u64::MAX, child).', storage.ChildKeys),
   childLinks('ParentKeys', 'Parents of a hotkey on a subnet: (proportion of u64::MAX, parent).', storage.ParentKeys),
+  ...operatorStorage(),
   ...neverPresent(),
 ];
 
@@ -684,7 +679,7 @@ function childLinks(name: string, doc: string, item: typeof storage.ChildKeys): 
 
 /**
  * Items clients look up (so they must be in the metadata) for concepts Taonet does not have: stake
- * locks, per-mechanism emission splits, coldkey identities, timelocked commits, PoW difficulty.
+ * locks, per-mechanism emission splits, timelocked commits, PoW difficulty.
  * They are never present, so reads give None or subtensor's default.
  */
 function neverPresent(): StorageItemDef[] {
@@ -751,12 +746,6 @@ function neverPresent(): StorageItemDef[] {
       'Emission split between mechanisms (none: one mechanism per subnet).',
       [{ hasher: 'Twox64Concat', type: NetUid }],
       T.vec(T.u16),
-    ),
-    opt(
-      'IdentitiesV2',
-      'On-chain identity of a coldkey (Taonet keeps none).',
-      [{ hasher: 'Blake2128Concat', type: AccountId32 }],
-      ChainIdentityV2,
     ),
     {
       name: 'TimelockedWeightCommits',

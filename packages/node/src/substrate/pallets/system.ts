@@ -82,13 +82,14 @@ export function systemPallet(
         },
         get: (ctx, [who]) => {
           const a = ctx.state.get(storage.Accounts, acct(who));
-          if (a === null) return undefined;
+          const reserved = ctx.state.get(storage.Reserved, acct(who));
+          if (a === null && reserved === 0n) return undefined;
           return {
-            nonce: Number(a.nonce),
+            nonce: Number(a?.nonce ?? 0n),
             consumers: 0,
             providers: 1,
             sufficients: 0,
-            data: { free: a.free, reserved: 0n, frozen: 0n, flags: NEW_LOGIC_FLAG },
+            data: { free: a?.free ?? 0n, reserved, frozen: 0n, flags: NEW_LOGIC_FLAG },
           };
         },
         keysOf: (ctx) => ctx.state.entries(storage.Accounts).map(([k]) => [acctBytes(k as never)]),

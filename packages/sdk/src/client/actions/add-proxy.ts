@@ -10,13 +10,23 @@ export interface AddProxyParameters {
   /** The account that may act for the signer (SS58 or 0x hex). */
   readonly delegate: string;
   readonly proxyType: ProxyType;
+  /** Blocks an announced call must wait (default 0: the delegate acts at once, no announcement). */
+  readonly delay?: bigint | number;
 }
 export type AddProxyResult = TxResult;
 /** Thrown: SdkError `InvalidAddress`. Chain refusals come back in the result (`ok: false`, `code`, `hint`). */
 export type AddProxyError = SdkError;
 
+const definition = (a: AddProxyParameters) => ({
+  delegate: toAccountHex(a.delegate),
+  proxyType: a.proxyType,
+  delay: BigInt(a.delay ?? 0),
+});
+
 /**
- * Lets `delegate` make the calls `proxyType` allows on the signer's behalf (delay 0).
+ * Lets `delegate` make the calls `proxyType` allows on the signer's behalf; with a `delay`, each
+ * call must be announced first (`announceProxy`) and run with `proxyAnnounced` after it. The chain
+ * reserves the proxy deposit from the signer and returns it on removal.
  *
  * @example
  * await addProxy(st, cold, { delegate: hot.ss58Address, proxyType: 'Staking' });
@@ -27,16 +37,11 @@ export function addProxy(
   a: AddProxyParameters,
   o?: SubmitOptions,
 ): Promise<AddProxyResult> {
-  return submit(
-    client,
-    signer,
-    { method: 'add_proxy', args: { delegate: toAccountHex(a.delegate), proxyType: a.proxyType, delay: 0n } },
-    o,
-  );
+  return submit(client, signer, { method: 'add_proxy', args: definition(a) }, o);
 }
 
 /**
- * Drops a proxy added with `addProxy`.
+ * Drops a proxy added with `addProxy` (same delegate, type and delay).
  *
  * @example
  * await removeProxy(st, cold, { delegate: hot.ss58Address, proxyType: 'Staking' });
@@ -47,10 +52,5 @@ export function removeProxy(
   a: AddProxyParameters,
   o?: SubmitOptions,
 ): Promise<AddProxyResult> {
-  return submit(
-    client,
-    signer,
-    { method: 'remove_proxy', args: { delegate: toAccountHex(a.delegate), proxyType: a.proxyType, delay: 0n } },
-    o,
-  );
+  return submit(client, signer, { method: 'remove_proxy', args: definition(a) }, o);
 }

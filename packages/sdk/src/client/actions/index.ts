@@ -1,6 +1,7 @@
 /** Every client action, one per file: `actions/<name>.ts` holds `<name>(client, …)` and its types. */
 export * from './account-info.js';
 export * from './add-proxy.js';
+export * from './announce-proxy.js';
 export * from './add-stake.js';
 export * from './announce-coldkey-swap.js';
 export * from './balance.js';
@@ -25,6 +26,7 @@ export * from './next-allowed.js';
 export * from './on-new-head.js';
 export * from './proxies.js';
 export * from './proxy.js';
+export * from './proxy-announced.js';
 export * from './quote-stake.js';
 export * from './quote-unstake.js';
 export * from './recycle-alpha.js';

@@ -41,7 +41,11 @@ export async function proxy(
     call: a.call,
     ...(a.forceProxyType === undefined ? {} : { forceProxyType: a.forceProxyType }),
   };
-  const r = await submit(client, signer, { method: 'proxy', args }, o);
+  return withInner(await submit(client, signer, { method: 'proxy', args }, o));
+}
+
+/** A proxy call's result with the inner call's outcome (from its ProxyExecuted event). */
+export function withInner(r: TxResult): ProxyResult {
   const e = r.events.find((x) => x.name === 'ProxyExecuted')?.data.result;
   const inner =
     e === undefined
