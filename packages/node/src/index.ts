@@ -13,3 +13,7 @@ export * from './rpc/methods.js';
 export * from './rpc/server.js';
 export * from './storage/chain-store.js';
 export * from './txpool/tx-pool.js';
+export * from './drand/dev-beacon-source.js';
+export * from './drand/due-rounds.js';
+export * from './drand/pulse-source.js';
+export * from './drand/relay-source.js';

@@ -104,8 +104,10 @@ function beaconConfig(b: GenesisBeacon) {
     if (e instanceof DrandError) throw new GenesisError(`genesis.beacon.publicKey: ${e.message}`);
     throw e;
   }
-  if (chainHash === null || chainHash.length !== 32) throw new GenesisError('genesis.beacon.chainHash must be 32 bytes of 0x hex');
-  if (b.period <= 0n || b.genesisTime < 0n) throw new GenesisError('genesis.beacon needs a positive period and genesisTime ≥ 0');
+  if (chainHash === null || chainHash.length !== 32)
+    throw new GenesisError('genesis.beacon.chainHash must be 32 bytes of 0x hex');
+  if (b.period <= 0n || b.genesisTime < 0n)
+    throw new GenesisError('genesis.beacon needs a positive period and genesisTime ≥ 0');
   return { publicKey, chainHash, genesisTime: b.genesisTime, period: b.period };
 }
 

@@ -60,3 +60,6 @@ export { netuidStorageIndex, weightsCommitHash } from './weights/commit-hash.js'
 // the author's keyring that drive the very rotation blocks apply.
 export { announceNextKey, SHIELD_KEY_BYTES } from './shield/announce-next-key.js';
 export { Ctx } from './system/context.js';
+
+// The beacon: how many pulses one block may carry (the author asks its source for no more).
+export { MAX_PULSES_PER_BLOCK } from './drand/write-pulses.js';

@@ -18,6 +18,7 @@ export interface NodeCliOptions {
   statePruning?: string;
   /** commander's `--no-mev-shield` sets this false. */
   mevShield?: boolean;
+  drandRelay?: string;
   json?: boolean;
 }
 
@@ -35,6 +36,10 @@ export function registerNodeCommand(program: Command): void {
     .option('--authority <uri>', 'dev URI of the authoring key (default //Alice with --dev)')
     .option('--state-pruning <blocks|archive>', 'past blocks whose state stays readable (Substrate reads)', '256')
     .option('--no-mev-shield', 'do not announce MEV-shield keys or open encrypted transactions as an author')
+    .option(
+      '--drand-relay <url>',
+      "relay the chain's drand beacon from this HTTP API (e.g. https://api.drand.sh); off by default",
+    )
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
       const code = await runNode(o, json);
@@ -90,6 +95,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       manualSeal: o.manualSeal === true,
       statePruning,
       mevShield: o.mevShield !== false,
+      drandRelay: o.drandRelay ?? null,
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

@@ -70,6 +70,7 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   FirstEmissionBlockNumberSet: (d) => subtensor('FirstEmissionBlockNumberSet', [num(d.netuid), big(d.block)]),
   WeightsCommitted: (d) => subtensor('WeightsCommitted', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   WeightsRevealed: (d) => subtensor('WeightsRevealed', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
+  NewPulse: (d) => v('Drand', v('NewPulse', { rounds: (d.rounds as bigint[]).map(big) })),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
   RootClaimTypeSet: (d) =>
     subtensor('RootClaimTypeSet', {

@@ -25,7 +25,11 @@ export interface StoredPulse {
 
 /** Null on a chain with no beacon: no pulse can be written and timelocked commits are refused. */
 export const BeaconConfig = storageValue<BeaconConfig | null>('drand.beaconConfig', () => null);
-export const Pulses = storageMap<bigint, StoredPulse | null>('drand.pulses', (r) => r.toString(), () => null);
+export const Pulses = storageMap<bigint, StoredPulse | null>(
+  'drand.pulses',
+  (r) => r.toString(),
+  () => null,
+);
 /** The highest round on chain (0 before the first pulse). */
 export const LastStoredRound = storageValue<bigint>('drand.lastStoredRound', () => 0n);
 /** The lowest round still on chain (0 before the first pulse). */

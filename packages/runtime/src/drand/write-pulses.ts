@@ -43,7 +43,11 @@ export function writePulses(ctx: Ctx, pulses: readonly PulseInput[]): void {
   const first = last === 0n;
   for (const p of pulses) {
     if (!first || p !== pulses[0]) {
-      ensure(p.round === last + 1n, 'InvalidRoundNumber', `round ${p.round} does not follow the last stored round ${last}`);
+      ensure(
+        p.round === last + 1n,
+        'InvalidRoundNumber',
+        `round ${p.round} does not follow the last stored round ${last}`,
+      );
     }
     ensure(p.round <= latest, 'PulseFromTheFuture', `round ${p.round} is not published before round ${latest}'s time`);
     try {
