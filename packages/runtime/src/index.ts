@@ -31,7 +31,13 @@ export { State, WriteWatcher } from './state/state.js';
 export * from './state/storage.js';
 export { stateDigest } from './state/digest.js';
 export * as storage from './storage-items.js';
-export { type GenesisBeacon, type GenesisConfig, GenesisError, type GenesisRootStake, genesisState } from './genesis.js';
+export {
+  type GenesisBeacon,
+  type GenesisConfig,
+  GenesisError,
+  type GenesisRootStake,
+  genesisState,
+} from './genesis.js';
 export { checkInvariants, checkInvariantsFull } from './invariants.js';
 
 // Parameters: network-wide and per-subnet, with defaults and dev presets.
