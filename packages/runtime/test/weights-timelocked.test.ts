@@ -118,9 +118,11 @@ describe('commit_timelocked_weights', () => {
     writePulses(ctxAt(s, 300n), [devBeaconPulse(ROUND)]);
     commitFails(301n, 1, {}, 'InvalidRevealRound');
     commit(301n, 1, sealed(1, ROUND + 1n), ROUND + 1n);
-    s.set(Hyperparameters, 1, { ...(s.get(Hyperparameters, 1) as never), commitRevealEnabled: false });
+    const hp = s.get(Hyperparameters, 1);
+    if (hp === null) throw new Error('subnet 1 has no hyperparameters');
+    s.set(Hyperparameters, 1, { ...hp, commitRevealEnabled: false });
     commitFails(302n, 1, { revealRound: ROUND + 5n }, 'CommitRevealDisabled');
-    s.set(Hyperparameters, 1, { ...(s.get(Hyperparameters, 1) as never), commitRevealEnabled: true });
+    s.set(Hyperparameters, 1, hp);
     s.put(BeaconConfig, null);
     commitFails(302n, 1, { revealRound: ROUND + 5n }, 'NoBeaconConfigured');
   });
