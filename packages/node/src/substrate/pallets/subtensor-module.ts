@@ -36,6 +36,7 @@ import {
 } from '../types.js';
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
+import { timelockedWeightItems } from './subtensor-timelocked.js';
 import {
   AxonInfo,
   ChainIdentityV2,
@@ -655,6 +656,7 @@ const STORAGE: readonly StorageItemDef[] = [
   childLinks('ChildKeys', 'Children of a hotkey on a subnet: (proportion of u64::MAX, child).', storage.ChildKeys),
   childLinks('ParentKeys', 'Parents of a hotkey on a subnet: (proportion of u64::MAX, parent).', storage.ParentKeys),
   ...neverPresent(),
+  ...timelockedWeightItems(),
 ];
 
 /** (B hotkey, I netuid) → Vec<(u64 proportion, account)>: a hotkey's child or parent links. */
@@ -758,18 +760,6 @@ function neverPresent(): StorageItemDef[] {
       [{ hasher: 'Blake2128Concat', type: AccountId32 }],
       ChainIdentityV2,
     ),
-    {
-      name: 'TimelockedWeightCommits',
-      docs: ['Timelocked weight commits by epoch (Taonet has none).'],
-      modifier: 'Default',
-      keys: [
-        { hasher: 'Twox64Concat', type: NetUidStorageIndex },
-        { hasher: 'Twox64Concat', type: T.u64 },
-      ],
-      value: T.vec(T.tuple(AccountId32, T.u64, Bytes, T.u64)),
-      fallback: [],
-      ...none,
-    },
     {
       name: 'Difficulty',
       docs: ['PoW registration difficulty (Taonet has no PoW registration: subtensor’s initial value).'],
