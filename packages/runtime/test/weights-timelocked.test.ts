@@ -15,6 +15,7 @@ import type { State } from '../src/state/state.js';
 import { Hyperparameters } from '../src/subnets/storage.js';
 import { TimelockedRevealFailures, TimelockedWeightCommits, Weights } from '../src/weights/storage.js';
 import { revealTimelockedCommits } from '../src/weights/timelocked-reveal.js';
+import { timelockedCommits } from '../src/views/timelocked-views.js';
 import {
   addSubnet,
   call,
@@ -142,6 +143,9 @@ describe('the reveal', () => {
     // Reveal epoch, the round not yet on chain: the commit waits.
     expect(blockWith(461n, ROUND - 1n)).toEqual([]);
     expect(s.get(TimelockedWeightCommits, [1, 0n])).toHaveLength(1);
+    expect(timelockedCommits(s, 1)?.pending).toEqual([
+      expect.objectContaining({ hotkey: hotkey(1), commitEpoch: 0n, revealEpoch: 1n, revealRound: ROUND }),
+    ]);
     expect(s.get(Weights, [1, 0])).toBeNull();
     const events = blockWith(462n, ROUND);
     expect(s.value(LastStoredRound)).toBe(ROUND);
@@ -177,6 +181,12 @@ describe('the reveal', () => {
     ]);
     expect(s.get(Weights, [1, 0])).toBeNull();
     expect(s.get(Weights, [1, 1])).toBeNull();
+    const view = timelockedCommits(s, 1);
+    expect(view?.pending).toEqual([]);
+    expect(view?.failed.map((f) => [f.hotkey, f.reason, f.revealRound])).toEqual([
+      [hotkey(1), 'MalformedCiphertext', ROUND],
+      [hotkey(2), 'DecryptionFailed', ROUND],
+    ]);
   });
 
   it('a payload for another hotkey, or weights set_weights refuses, fail with their reason', () => {

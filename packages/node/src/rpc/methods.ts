@@ -361,6 +361,15 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'A subnet’s mechanism count, emission split, and the pending and last-block emission per mechanism.',
     call: (api, p) => views.mechanismInfo(api.chain.state, netuid(p, 0)),
   },
+  taonet_beacon: {
+    description: 'The chain’s drand beacon: public key, chain hash, schedule, and the stored rounds (null: no beacon).',
+    call: (api) => views.beaconInfo(api.chain.state),
+  },
+  taonet_timelockedCommits: {
+    description:
+      'A subnet’s timelocked weight commits waiting for their round, and the reveals that failed with their reason.',
+    call: (api, p) => views.timelockedCommits(api.chain.state, netuid(p, 0)),
+  },
   taonet_dynamicInfo: {
     description: 'A subnet’s pool, price, emission and flows.',
     call: (api, p) => views.dynamicInfo(api.chain.state, netuid(p, 0), api.chain.head.number),
