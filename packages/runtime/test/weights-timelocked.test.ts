@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BeaconConfig, LastStoredRound } from '../src/drand/storage.js';
 import { writePulses } from '../src/drand/write-pulses.js';
 import { LastUpdate } from '../src/neurons/storage.js';
+import { BlockNumber } from '../src/params/storage.js';
 import type { State } from '../src/state/state.js';
 import { Hyperparameters } from '../src/subnets/storage.js';
 import { TimelockedRevealFailures, TimelockedWeightCommits, Weights } from '../src/weights/storage.js';
@@ -143,7 +144,7 @@ describe('the reveal', () => {
     // Reveal epoch, the round not yet on chain: the commit waits.
     expect(blockWith(461n, ROUND - 1n)).toEqual([]);
     expect(s.get(TimelockedWeightCommits, [1, 0n])).toHaveLength(1);
-    expect(timelockedCommits(s, 1)?.pending).toEqual([
+    expect(timelockedCommits(s, 1, s.value(BlockNumber))?.pending).toEqual([
       expect.objectContaining({ hotkey: hotkey(1), commitEpoch: 0n, revealEpoch: 1n, revealRound: ROUND }),
     ]);
     expect(s.get(Weights, [1, 0])).toBeNull();
@@ -181,7 +182,7 @@ describe('the reveal', () => {
     ]);
     expect(s.get(Weights, [1, 0])).toBeNull();
     expect(s.get(Weights, [1, 1])).toBeNull();
-    const view = timelockedCommits(s, 1);
+    const view = timelockedCommits(s, 1, s.value(BlockNumber));
     expect(view?.pending).toEqual([]);
     expect(view?.failed.map((f) => [f.hotkey, f.reason, f.revealRound])).toEqual([
       [hotkey(1), 'MalformedCiphertext', ROUND],

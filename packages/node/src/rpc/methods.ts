@@ -363,12 +363,18 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
   },
   taonet_beacon: {
     description: 'The chain’s drand beacon: public key, chain hash, schedule, and the stored rounds (null: no beacon).',
-    call: (api) => views.beaconInfo(api.chain.state),
+    call: (api) => {
+      const b = views.beaconInfo(api.chain.state);
+      const h = api.chain.head;
+      return b === null
+        ? null
+        : { ...b, blockTimeMs: api.chain.spec.blockTimeMs, head: h.number, headTimestamp: h.timestamp };
+    },
   },
   taonet_timelockedCommits: {
     description:
       'A subnet’s timelocked weight commits waiting for their round, and the reveals that failed with their reason.',
-    call: (api, p) => views.timelockedCommits(api.chain.state, netuid(p, 0)),
+    call: (api, p) => views.timelockedCommits(api.chain.state, netuid(p, 0), api.chain.head.number),
   },
   taonet_dynamicInfo: {
     description: 'A subnet’s pool, price, emission and flows.',

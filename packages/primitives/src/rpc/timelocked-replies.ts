@@ -8,6 +8,14 @@ export interface BeaconReply {
   readonly oldestStoredRound: string;
 }
 
+/** `taonet_beacon`: the beacon, with the node's block time and head, from which a client derives a block's round. */
+export interface BeaconStatusReply extends BeaconReply {
+  readonly blockTimeMs: number;
+  readonly head: string;
+  /** The head block's timestamp (ms). */
+  readonly headTimestamp: string;
+}
+
 export interface TimelockedCommitReply {
   readonly hotkey: string;
   readonly mecid: number;
@@ -39,4 +47,9 @@ export interface TimelockedCommitsReply {
   readonly lastStoredRound: string;
   readonly pending: readonly TimelockedCommitReply[];
   readonly failed: readonly TimelockedFailureReply[];
+  readonly nextCommit: {
+    readonly commitEpoch: string;
+    readonly revealEpoch: string;
+    readonly revealBlock: string;
+  } | null;
 }

@@ -7,6 +7,7 @@ import { type AccountId, blake2b256, toHex } from '@taonet/primitives';
 import { BeaconConfig, LastStoredRound, OldestStoredRound } from '../drand/storage.js';
 import type { State } from '../state/state.js';
 import { mechanismIndices } from '../subnets/mechanism-index.js';
+import { currentEpochWithLookahead, nextEpochBlock } from '../subnets/epoch-schedule-state.js';
 import { Hyperparameters, SubnetEpochIndex } from '../subnets/storage.js';
 import { TimelockedRevealFailures, TimelockedWeightCommits } from '../weights/storage.js';
 
@@ -67,10 +68,30 @@ export interface TimelockedCommits {
   readonly lastStoredRound: bigint;
   readonly pending: TimelockedCommitView[];
   readonly failed: TimelockedFailureView[];
+  /**
+   * For a commit in the next block: the epoch it is filed under, the epoch that reveals it, and the
+   * first block of that epoch (where a client's reveal round should have been published). Null
+   * when the subnet's tempo is 0.
+   */
+  readonly nextCommit: { commitEpoch: bigint; revealEpoch: bigint; revealBlock: bigint } | null;
 }
 
-/** A subnet's pending and failed timelocked commits (all mechanisms), or null for no subnet. */
-export function timelockedCommits(s: State, netuid: number): TimelockedCommits | null {
+/**
+ * The reveal of a commit made in `block`: the chain reveals the queue of epoch E − P in the blocks
+ * where the subnet's epoch index is E, starting the block after the epoch that makes it E ran
+ * (the reveal precedes the coinbase within a block). Automatic epochs come every `tempo` blocks.
+ */
+function nextCommit(s: State, netuid: number, block: bigint, period: number, tempo: number) {
+  if (tempo === 0) return null;
+  const commitEpoch = currentEpochWithLookahead(s, netuid, block);
+  const revealEpoch = commitEpoch + BigInt(period);
+  const epochsToRun = revealEpoch - s.get(SubnetEpochIndex, netuid);
+  const first = nextEpochBlock(s, netuid, block);
+  return { commitEpoch, revealEpoch, revealBlock: first + (epochsToRun - 1n) * BigInt(tempo) + 1n };
+}
+
+/** A subnet's pending and failed timelocked commits (all mechanisms) at head `head`, or null for no subnet. */
+export function timelockedCommits(s: State, netuid: number, head: bigint): TimelockedCommits | null {
   const hp = s.get(Hyperparameters, netuid);
   if (hp === null) return null;
   const pending: TimelockedCommitView[] = [];
@@ -105,5 +126,6 @@ export function timelockedCommits(s: State, netuid: number): TimelockedCommits |
     lastStoredRound: s.value(LastStoredRound),
     pending,
     failed,
+    nextCommit: nextCommit(s, netuid, head + 1n, hp.revealPeriodEpochs, hp.tempo),
   };
 }
