@@ -3,7 +3,13 @@
  * Everything with I/O or time is created here and passed in, so tests can run a node in-process
  * with a fake clock, and `taonet node` runs the same thing as a process.
  */
-import { type AccountId, accountFromBytes, DEV_BEACON_PUBLIC_KEY } from '@taonet/primitives';
+import {
+  type AccountId,
+  accountFromBytes,
+  DEV_BEACON_PUBLIC_KEY,
+  devBeaconPulse,
+  isValidPulse,
+} from '@taonet/primitives';
 import { storage } from '@taonet/runtime';
 import { DevBeaconSource } from './drand/dev-beacon-source.js';
 import type { PulseSource } from './drand/pulse-source.js';
@@ -80,6 +86,9 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
     consensus,
     o.statePruning === undefined ? {} : { statePruning: o.statePruning },
   );
+  // The first pairing check builds noble's tables (hundreds of ms): pay it before serving, not in
+  // the first block, so a fresh node seals its first block as fast as any other.
+  if (chain.state.value(storage.BeaconConfig) !== null) isValidPulse(DEV_BEACON_PUBLIC_KEY, devBeaconPulse(1n));
   const pool = new TxPool(chain);
   const now = o.now ?? (() => Date.now());
   const author = o.authorityKey === null ? null : accountFromBytes(o.authorityKey.publicKey);
