@@ -83,6 +83,7 @@ const RUNTIME_LAYERS = [
   'state',
   'params',
   'system',
+  'drand',
   'balances',
   'epoch',
   'registration',

@@ -1,6 +1,7 @@
 /** The table of vector `fn` names this implementation answers. */
 import type { Json, JsonObject } from './codec.js';
 import { childrenHandlers } from './handlers/children.js';
+import { drandHandlers } from './handlers/drand.js';
 import { economicsHandlers } from './handlers/economics.js';
 import { epochHandlers } from './handlers/epoch.js';
 import { mechanismHandlers } from './handlers/mechanisms.js';
@@ -18,6 +19,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...economicsHandlers,
   ...childrenHandlers,
   ...mechanismHandlers,
+  ...drandHandlers,
 };
 
 export function handlerFor(fn: string): Handler | undefined {

@@ -3,12 +3,22 @@
  * block time, and the genesis (admin, balances, network parameters, subnet defaults). Written as
  * JSON with amounts as decimal strings. The genesis hash identifies the chain; transactions sign it.
  */
-import { type AccountId, accountFromBytes, isAccountId, RAO_PER_TAO } from '@taonet/primitives';
+import {
+  type AccountId,
+  accountFromBytes,
+  DEV_BEACON_PUBLIC_KEY,
+  DEV_BEACON_SCHEDULE,
+  drandChainHash,
+  isAccountId,
+  RAO_PER_TAO,
+  toHex,
+} from '@taonet/primitives';
 import {
   DEFAULT_HYPERPARAMETERS,
   DEFAULT_NETWORK_PARAMS,
   DEV_HYPERPARAMETERS,
   DEV_NETWORK_PARAMS,
+  type GenesisBeacon,
   type GenesisConfig,
   type GenesisRootStake,
   type NetworkParams,
@@ -51,6 +61,26 @@ export const DEV_ROOT_VALIDATOR = 'RootValidator';
 export const DEV_ROOT_STAKE = 250_000n * RAO_PER_TAO;
 
 /**
+ * The dev beacon (primitives `dev-beacon.ts`: a published seed, INSECURE, dev and local chains
+ * only): quicknet's scheme and 3 s rounds from unix time 0. Its chain hash is drand's rule over
+ * its key and schedule, with no group hash and beacon id "taonet-dev".
+ */
+export const DEV_BEACON: GenesisBeacon = {
+  publicKey: toHex(DEV_BEACON_PUBLIC_KEY),
+  genesisTime: DEV_BEACON_SCHEDULE.genesisTime,
+  period: DEV_BEACON_SCHEDULE.period,
+  chainHash: toHex(
+    drandChainHash({
+      publicKey: DEV_BEACON_PUBLIC_KEY,
+      period: DEV_BEACON_SCHEDULE.period,
+      genesisTime: DEV_BEACON_SCHEDULE.genesisTime,
+      groupHash: new Uint8Array(0),
+      beaconId: 'taonet-dev',
+    }),
+  ),
+};
+
+/**
  * The dev chain: //Alice authors and is admin; the six dev accounts hold 1,000,000 TAO each; the
  * root validator holds `DEV_ROOT_STAKE` on root (plus 1 TAO free).
  */
@@ -70,6 +100,7 @@ export function devChainSpec(blockTimeMs = 250): ChainSpec {
       params: DEV_NETWORK_PARAMS,
       subnetDefaults: DEV_HYPERPARAMETERS,
       rootStake: [{ coldkey: rootCold, hotkey: devAccount(`${DEV_ROOT_VALIDATOR}//hot`), amount: DEV_ROOT_STAKE }],
+      beacon: DEV_BEACON,
     },
   };
 }
@@ -135,6 +166,7 @@ export function chainSpecFromJson(text: string): ChainSpec {
     return [b[0], BigInt(b[1])] as const;
   });
   const rootStake = g.rootStake === undefined ? undefined : parseRootStake(g.rootStake);
+  const beacon = g.beacon === undefined ? undefined : parseBeacon(g.beacon);
   const params = typed<NetworkParams>(DEFAULT_NETWORK_PARAMS, g.params, 'genesis.params');
   const subnetDefaults = typed<SubnetHyperparameters>(
     DEFAULT_HYPERPARAMETERS,
@@ -146,7 +178,32 @@ export function chainSpecFromJson(text: string): ChainSpec {
     id: raw.id,
     blockTimeMs: raw.blockTimeMs,
     authorities: raw.authorities as AccountId[],
-    genesis: { sudo: g.sudo, balances, params, subnetDefaults, ...(rootStake === undefined ? {} : { rootStake }) },
+    genesis: {
+      sudo: g.sudo,
+      balances,
+      params,
+      subnetDefaults,
+      ...(rootStake === undefined ? {} : { rootStake }),
+      ...(beacon === undefined ? {} : { beacon }),
+    },
+  };
+}
+
+function parseBeacon(raw: unknown): GenesisBeacon {
+  const shape =
+    'genesis.beacon must be {"publicKey": "0x… (96 bytes)", "genesisTime": "unix s", "period": "s", "chainHash": "0x… (32 bytes)"}';
+  const b = raw as Record<string, unknown> | null;
+  const hex = (v: unknown, bytes: number) =>
+    typeof v === 'string' && new RegExp(`^0x[0-9a-fA-F]{${2 * bytes}}$`).test(v);
+  const dec = (v: unknown) => typeof v === 'string' && /^\d+$/.test(v);
+  if (b === null || typeof b !== 'object' || !hex(b.publicKey, 96) || !hex(b.chainHash, 32))
+    throw new ChainSpecError(shape);
+  if (!dec(b.genesisTime) || !dec(b.period) || b.period === '0') throw new ChainSpecError(shape);
+  return {
+    publicKey: b.publicKey as string,
+    chainHash: b.chainHash as string,
+    genesisTime: BigInt(b.genesisTime as string),
+    period: BigInt(b.period as string),
   };
 }
 

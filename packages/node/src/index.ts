@@ -14,3 +14,7 @@ export * from './rpc/server.js';
 export * from './storage/chain-store.js';
 export * from './txpool/tx-pool.js';
 export { AcceptanceWindowError, acceptanceWindow } from './shield/acceptance-window.js';
+export * from './drand/dev-beacon-source.js';
+export * from './drand/due-rounds.js';
+export * from './drand/pulse-source.js';
+export * from './drand/relay-source.js';

@@ -3,7 +3,17 @@
  * Everything with I/O or time is created here and passed in, so tests can run a node in-process
  * with a fake clock, and `taonet node` runs the same thing as a process.
  */
-import { type AccountId, accountFromBytes } from '@taonet/primitives';
+import {
+  type AccountId,
+  accountFromBytes,
+  DEV_BEACON_PUBLIC_KEY,
+  devBeaconPulse,
+  isValidPulse,
+} from '@taonet/primitives';
+import { storage } from '@taonet/runtime';
+import { DevBeaconSource } from './drand/dev-beacon-source.js';
+import type { PulseSource } from './drand/pulse-source.js';
+import { DrandRelaySource } from './drand/relay-source.js';
 import { Chain } from './chain/chain.js';
 import type { ChainSpec } from './chain-spec.js';
 import { AuthorityRound } from './consensus/authority-round.js';
@@ -34,6 +44,29 @@ export interface NodeOptions {
   readonly mevShield?: boolean;
   /** The shield's acceptance window in blocks (default from the block time; `acceptanceWindow`). */
   readonly shieldWindow?: number;
+  /**
+   * A drand HTTP API to relay the chain's beacon from (e.g. https://api.drand.sh for quicknet);
+   * unset, a chain whose beacon is the dev beacon computes its pulses, any other writes none.
+   */
+  readonly drandRelay?: string | null;
+}
+
+/** The author's pulse source for this chain's beacon (null: the chain has none, or none is reachable). */
+export function beaconSourceFor(chain: Chain, relay: string | null | undefined): PulseSource | null {
+  const config = chain.state.value(storage.BeaconConfig);
+  if (config === null) return null;
+  if (relay != null && relay !== '') {
+    return new DrandRelaySource({
+      url: relay,
+      chainHash: config.chainHash,
+      publicKey: config.publicKey,
+      onError: (round, reason) => process.stderr.write(`drand relay: round ${round}: ${reason}\n`),
+    });
+  }
+  const dev =
+    config.publicKey.length === DEV_BEACON_PUBLIC_KEY.length &&
+    config.publicKey.every((b, i) => b === DEV_BEACON_PUBLIC_KEY[i]);
+  return dev ? new DevBeaconSource() : null;
 }
 
 export interface RunningNode {
@@ -57,6 +90,9 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
     consensus,
     o.statePruning === undefined ? {} : { statePruning: o.statePruning },
   );
+  // The first pairing check builds noble's tables (hundreds of ms): pay it before serving, not in
+  // the first block, so a fresh node seals its first block as fast as any other.
+  if (chain.state.value(storage.BeaconConfig) !== null) isValidPulse(DEV_BEACON_PUBLIC_KEY, devBeaconPulse(1n));
   const pool = new TxPool(chain);
   const now = o.now ?? (() => Date.now());
   const author = o.authorityKey === null ? null : accountFromBytes(o.authorityKey.publicKey);
@@ -69,6 +105,7 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
           now,
           maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
           shield: o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow }),
+          beacon: beaconSourceFor(chain, o.drandRelay),
         });
   const rpc = new RpcServer(
     { chain, pool, manualSeal: o.manualSeal ? producer : null, version: NODE_VERSION, name: 'taonet-node' },

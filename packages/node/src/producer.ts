@@ -9,6 +9,8 @@ import type { NodeKeypair } from './crypto.js';
 import type { TxPool } from './txpool/tx-pool.js';
 import type { AuthorKeyring } from './shield/author-keyring.js';
 import { storage } from '@taonet/runtime';
+import { dueRounds } from './drand/due-rounds.js';
+import type { PulseSource } from './drand/pulse-source.js';
 
 export interface ProducerOptions {
   readonly key: NodeKeypair;
@@ -18,6 +20,8 @@ export interface ProducerOptions {
   readonly maxTxPerBlock: number;
   /** The MEV shield's author keys (null: announce nothing, skip every carrier). */
   readonly shield?: AuthorKeyring | null;
+  /** Where the due beacon pulses come from (null: write none). */
+  readonly beacon?: PulseSource | null;
 }
 
 export class BlockProducer {
@@ -45,6 +49,10 @@ export class BlockProducer {
     const slot = nowSlot > this.chain.head.slot ? nowSlot : this.chain.head.slot + 1n;
     if (c.authorOf(slot) !== this.opts.author) return null;
     const timestamp = slot * BigInt(c.blockTimeMs);
+    const beacon = this.opts.beacon ?? null;
+    const due = beacon === null ? null : dueRounds(this.chain.state, timestamp);
+    // A networked source fetches this block's rounds and the next one's for the blocks to come.
+    if (due !== null) beacon?.prefetch?.(due.from, due.to + 1n);
     const built = this.chain.buildBlock({
       key: this.opts.key,
       author: this.opts.author,
@@ -52,6 +60,7 @@ export class BlockProducer {
       slot,
       candidates: this.pool.ready(this.opts.maxTxPerBlock),
       shield: this.opts.shield ?? null,
+      beacon,
     });
     this.pool.rejectInvalid(built.rejected);
     return this.chain.importBlock(built.block);
@@ -84,6 +93,7 @@ export class BlockProducer {
 
   stop(): void {
     this.stopped = true;
+    this.opts.beacon?.close?.();
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
   }

@@ -51,6 +51,7 @@ describe('metadata', () => {
       ['Proxy', 16],
       ['Commitments', 18],
       ['AdminUtils', 19],
+      ['Drand', 26],
       ['MevShield', 30],
       ['TaonetAdmin', 200],
     ]);

@@ -4,7 +4,8 @@
  * validators already staked. Root stake is what makes the chain inject TAO and alpha into pools at
  * the price instead of buying alpha with every block's emission (see `coinbase/root-proportion.ts`).
  */
-import { type AccountId, MAX_TAO_SUPPLY } from '@taonet/primitives';
+import { type AccountId, decodeBeaconPublicKey, DrandError, MAX_TAO_SUPPLY, tryFromHex } from '@taonet/primitives';
+import { BeaconConfig } from './drand/storage.js';
 import { Accounts, GenesisIssuance, TotalIssuance } from './balances/storage.js';
 import { callDef } from './block/calls.js';
 import { RuntimeError } from './errors.js';
@@ -31,6 +32,19 @@ export interface GenesisConfig {
    * user would make (without fees).
    */
   readonly rootStake?: readonly GenesisRootStake[];
+  /** The drand-style beacon whose pulses blocks carry (none: no pulses, no timelocked commits). */
+  readonly beacon?: GenesisBeacon;
+}
+
+export interface GenesisBeacon {
+  /** Compressed G2 public key, 0x hex (96 bytes). */
+  readonly publicKey: string;
+  /** Unix seconds of round 1. */
+  readonly genesisTime: bigint;
+  /** Seconds between rounds. */
+  readonly period: bigint;
+  /** drand's chain hash, 0x hex (32 bytes). */
+  readonly chainHash: string;
 }
 
 export interface GenesisRootStake {
@@ -76,7 +90,25 @@ export function genesisState(cfg: GenesisConfig): State {
     registrationAllowed: false,
   });
   for (const r of cfg.rootStake ?? []) stakeOnRoot(s, r);
+  if (cfg.beacon !== undefined) s.put(BeaconConfig, beaconConfig(cfg.beacon));
   return s;
+}
+
+function beaconConfig(b: GenesisBeacon) {
+  const publicKey = tryFromHex(b.publicKey);
+  const chainHash = tryFromHex(b.chainHash);
+  if (publicKey === null) throw new GenesisError('genesis.beacon.publicKey must be 0x hex');
+  try {
+    decodeBeaconPublicKey(publicKey);
+  } catch (e) {
+    if (e instanceof DrandError) throw new GenesisError(`genesis.beacon.publicKey: ${e.message}`);
+    throw e;
+  }
+  if (chainHash === null || chainHash.length !== 32)
+    throw new GenesisError('genesis.beacon.chainHash must be 32 bytes of 0x hex');
+  if (b.period <= 0n || b.genesisTime < 0n)
+    throw new GenesisError('genesis.beacon needs a positive period and genesisTime ≥ 0');
+  return { publicKey, chainHash, genesisTime: b.genesisTime, period: b.period };
 }
 
 /** Runs `root_register` then `add_stake` on root for one genesis root validator, fee-free. */

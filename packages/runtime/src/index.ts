@@ -31,7 +31,13 @@ export { State, WriteWatcher } from './state/state.js';
 export * from './state/storage.js';
 export { stateDigest } from './state/digest.js';
 export * as storage from './storage-items.js';
-export { type GenesisConfig, GenesisError, type GenesisRootStake, genesisState } from './genesis.js';
+export {
+  type GenesisBeacon,
+  type GenesisConfig,
+  GenesisError,
+  type GenesisRootStake,
+  genesisState,
+} from './genesis.js';
 export { checkInvariants, checkInvariantsFull } from './invariants.js';
 
 // Parameters: network-wide and per-subnet, with defaults and dev presets.
@@ -60,3 +66,6 @@ export { netuidStorageIndex, weightsCommitHash } from './weights/commit-hash.js'
 // the author's keyring that drive the very rotation blocks apply.
 export { announceNextKey, SHIELD_KEY_BYTES } from './shield/announce-next-key.js';
 export { Ctx } from './system/context.js';
+
+// The beacon: how many pulses one block may carry (the author asks its source for no more).
+export { MAX_PULSES_PER_BLOCK } from './drand/write-pulses.js';

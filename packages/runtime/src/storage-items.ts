@@ -2,6 +2,7 @@
 export * from './balances/storage.js';
 export * from './children/storage.js';
 export * from './commitments/storage.js';
+export * from './drand/storage.js';
 export * from './identity/storage.js';
 export * from './key-swaps/storage.js';
 export * from './neurons/storage.js';

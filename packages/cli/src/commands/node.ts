@@ -19,6 +19,7 @@ export interface NodeCliOptions {
   /** commander's `--no-mev-shield` sets this false. */
   mevShield?: boolean;
   shieldWindow?: string;
+  drandRelay?: string;
   json?: boolean;
 }
 
@@ -39,6 +40,10 @@ export function registerNodeCommand(program: Command): void {
     .option(
       '--shield-window <blocks>',
       'accept encrypted transactions for keys announced within this many blocks (2–8; default ⌈3 s / block time⌉)',
+    )
+    .option(
+      '--drand-relay <url>',
+      "relay the chain's drand beacon from this HTTP API (e.g. https://api.drand.sh); off by default",
     )
     .action(async (o: NodeCliOptions, cmd: Command) => {
       const json = cmd.optsWithGlobals().json === true;
@@ -105,6 +110,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       statePruning,
       mevShield: o.mevShield !== false,
       ...(o.shieldWindow === undefined ? {} : { shieldWindow: Number(o.shieldWindow) }),
+      drandRelay: o.drandRelay ?? null,
       rpc: { port: Number(o.rpcPort), host: o.rpcHost },
     });
   } catch (e) {

@@ -9,6 +9,7 @@ import { type AccountId, encodeValue, fromHex, toHex } from '@taonet/primitives'
 import {
   BlockBuilder,
   type BlockResult,
+  InvalidBlockError,
   type CheckedExtrinsic,
   genesisState,
   type RuntimeErrorInfo,
@@ -17,6 +18,8 @@ import {
 import { type Block, type Header, headerHash, preSealHashBytes, ZERO_HASH_HEX } from '../codec/block.js';
 import { type BareExtrinsic, encodeBareExtrinsic, isBare, type SignedExtrinsic } from '@taonet/primitives';
 import type { AuthorKeyring } from '../shield/author-keyring.js';
+import { dueRounds } from '../drand/due-rounds.js';
+import type { PulseSource } from '../drand/pulse-source.js';
 import { openCarrier } from '../shield/carrier-opener.js';
 import { type ShieldLink, ShieldLinks } from '../shield/shield-links.js';
 import { ShieldBlobError } from '@taonet/primitives';
@@ -39,6 +42,9 @@ import {
 
 /** What a block body holds: signed transactions and, first, the author's inherent. */
 export type BlockExtrinsic = SignedExtrinsic | BareExtrinsic;
+
+/** The author's inherents, in the order a block carries them (each at most once, before any transaction). */
+const INHERENT_ORDER: readonly string[] = ['announce_next_key', 'write_pulse'];
 
 /** How many recent block hashes System.BlockHash keeps (era births older than this are ancient). */
 export const BLOCK_HASH_COUNT = 2400n;
@@ -225,6 +231,8 @@ export class Chain {
     candidates: readonly SignedExtrinsic[];
     /** The author's MEV-shield keys: announce a fresh one and open carriers meant for ours. */
     shield?: AuthorKeyring | null;
+    /** Where the due beacon pulses come from (null: write none). */
+    beacon?: PulseSource | null;
   }): BuiltBlock {
     const number = this.head.number + 1n;
     const builder = new BlockBuilder(this.state, {
@@ -247,6 +255,8 @@ export class Chain {
         builder.applyInherent(inherent.call);
         included.push(inherent);
       }
+      const pulses = this.pulseInherent(builder, opts.beacon ?? null, number, opts.author, opts.timestamp);
+      if (pulses !== null) included.push(pulses);
       for (const tx of opts.candidates) {
         const opened = tx.call.method === 'submit_encrypted' ? this.openCarrier(opts.shield ?? null, tx, number) : null;
         if (opened === 'skip') continue;
@@ -286,6 +296,36 @@ export class Chain {
   }
 
   private pendingWrites: StateWrite[] = [];
+
+  /**
+   * The `write_pulse` inherent with the due pulses the source has, applied to `builder`; null if
+   * none is due or ready. A pulse the runtime refuses (a relay's bad answer) leaves it out: the
+   * block goes on without pulses rather than not at all.
+   */
+  private pulseInherent(
+    builder: BlockBuilder,
+    source: PulseSource | null,
+    number: bigint,
+    author: AccountId,
+    timestamp: bigint,
+  ): BareExtrinsic | null {
+    if (source === null) return null;
+    const due = dueRounds(this.state, timestamp);
+    if (due === null) return null;
+    const pulses = source.pulses(due.from, due.to);
+    if (pulses.length === 0) return null;
+    const inherent = encodeBareExtrinsic({
+      method: 'write_pulse',
+      args: { pulses, blockNumber: Number(number), author },
+    });
+    try {
+      builder.applyInherent(inherent.call);
+    } catch (e) {
+      if (e instanceof InvalidBlockError) return null;
+      throw e;
+    }
+    return inherent;
+  }
 
   /** One candidate at its position: its signature and era, then the runtime's rule. */
   private tryInclude(
@@ -392,11 +432,13 @@ export class Chain {
       try {
         txs.forEach((tx, i) => {
           if (isBare(tx)) {
-            // Only the author's inherent, and only first.
-            if (i !== 0 || tx.call.method !== 'announce_next_key')
+            // Only the author's inherents, first and in their order (the shield key, then the pulses).
+            const at = INHERENT_ORDER.indexOf(tx.call.method);
+            const prev = i === 0 ? -1 : INHERENT_ORDER.indexOf((txs[i - 1] as BlockExtrinsic).call.method);
+            if (at < 0 || at <= prev || (i > 0 && !isBare(txs[i - 1] as BlockExtrinsic)))
               throw new ImportError(
                 'InvalidTransaction',
-                `${tx.hash}: an unsigned extrinsic that is not the block's inherent`,
+                `${tx.hash}: an unsigned extrinsic that is not one of the block's inherents in place`,
               );
             builder.applyInherent(tx.call);
             return;

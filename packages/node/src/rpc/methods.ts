@@ -384,6 +384,21 @@ const TAONET_METHODS: Readonly<Record<string, MethodDef>> = {
     description: 'A subnet’s mechanism count, emission split, and the pending and last-block emission per mechanism.',
     call: (api, p) => views.mechanismInfo(api.chain.state, netuid(p, 0)),
   },
+  taonet_beacon: {
+    description: 'The chain’s drand beacon: public key, chain hash, schedule, and the stored rounds (null: no beacon).',
+    call: (api) => {
+      const b = views.beaconInfo(api.chain.state);
+      const h = api.chain.head;
+      return b === null
+        ? null
+        : { ...b, blockTimeMs: api.chain.spec.blockTimeMs, head: h.number, headTimestamp: h.timestamp };
+    },
+  },
+  taonet_timelockedCommits: {
+    description:
+      'A subnet’s timelocked weight commits waiting for their round, and the reveals that failed with their reason.',
+    call: (api, p) => views.timelockedCommits(api.chain.state, netuid(p, 0), api.chain.head.number),
+  },
   taonet_dynamicInfo: {
     description: 'A subnet’s pool, price, emission and flows.',
     call: (api, p) => views.dynamicInfo(api.chain.state, netuid(p, 0), api.chain.head.number),

@@ -47,6 +47,8 @@ const hash = (x: unknown): Uint8Array => Uint8Array.from(Buffer.from(String(x).s
 const num = (x: unknown): number => Number(x);
 const big = (x: unknown): bigint => BigInt(x as bigint);
 
+/** The mechanism storage index subtensor's weight events carry (mecid × 4096 + netuid). */
+const nsi = (d: Readonly<Record<string, unknown>>): number => num(d.mecid ?? 0) * 4096 + num(d.netuid);
 const subtensor = (variant: string, value: unknown): Enc => v('SubtensorModule', v(variant, value));
 
 const proxyChange = (d: Readonly<Record<string, unknown>>) => ({
@@ -77,6 +79,10 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   FirstEmissionBlockNumberSet: (d) => subtensor('FirstEmissionBlockNumberSet', [num(d.netuid), big(d.block)]),
   WeightsCommitted: (d) => subtensor('WeightsCommitted', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
   WeightsRevealed: (d) => subtensor('WeightsRevealed', [acct(d.hotkey), num(d.netuid), hash(d.hash)]),
+  TimelockedWeightsCommitted: (d) =>
+    subtensor('TimelockedWeightsCommitted', [acct(d.hotkey), nsi(d), hash(d.hash), big(d.revealRound)]),
+  TimelockedWeightsRevealed: (d) => subtensor('TimelockedWeightsRevealed', [nsi(d), acct(d.hotkey)]),
+  NewPulse: (d) => v('Drand', v('NewPulse', { rounds: (d.rounds as bigint[]).map(big) })),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
   // bittensor 10.5 requires this record in the carrier's events before it looks for the inner.
   EncryptedSubmitted: (d) => v('MevShield', v('EncryptedSubmitted', { id: hash(d.id), who: acct(d.who) })),

@@ -11,6 +11,7 @@ import { auraPallet } from './pallets/aura.js';
 import { balancesPallet } from './pallets/balances.js';
 import { commitmentsPallet } from './pallets/commitments.js';
 import { mevShieldPallet } from './pallets/mev-shield.js';
+import { drandPallet } from './pallets/drand.js';
 import { subtensorModulePallet } from './pallets/subtensor-module.js';
 import { systemPallet } from './pallets/system.js';
 import { adminUtilsPallet } from './pallets/admin-utils.js';
@@ -212,6 +213,7 @@ export function describeRuntime(opts: { blockTimeMs: number }): RuntimeDescripti
     proxyPallet(),
     commitmentsPallet(),
     adminUtilsPallet(),
+    drandPallet(),
     mevShieldPallet(),
     taonetAdminPallet(),
   ];

@@ -9,9 +9,12 @@ import {
   type AccountId,
   accountToBytes,
   blake2b256,
+  devBeaconPulse,
+  encodeTimelockedWeightsPayload,
   encryptShieldBlob,
   fromHex,
   RAO_PER_TAO,
+  timelockEncrypt,
   toHex,
 } from '@taonet/primitives';
 import { encodeRuntimeCall } from '@taonet/primitives/substrate';
@@ -261,6 +264,32 @@ describe('every call over RPC', () => {
       'WeightsRevealed',
       ['RevealTooEarly'],
     );
+  });
+
+  it('timelocked weights and the beacon: commit_timelocked_weights lands; write_pulse is the author’s inherent only', async () => {
+    const beacon = await node.rpc<{ publicKey: string; lastStoredRound: string }>('taonet_beacon');
+    expect(BigInt(beacon.lastStoredRound)).toBeGreaterThan(0n);
+    const round = BigInt(beacon.lastStoredRound) + 1000n;
+    const payload = encodeTimelockedWeightsPayload({
+      hotkeyPublicKey: fromHex(charlieHot.id),
+      uids: [0, 1],
+      values: [1, 2],
+      versionKey: 0n,
+    });
+    const commit = timelockEncrypt(fromHex(beacon.publicKey), round, payload, (n) => new Uint8Array(n).fill(5));
+    await okEventually(
+      charlieHot,
+      'commit_timelocked_weights',
+      () => ({ netuid: n1, commit, revealRound: round, commitRevealVersion: 4 }),
+      'TimelockedWeightsCommitted',
+      ['CommittingWeightsTooFast'],
+    );
+    const pulse = devBeaconPulse(BigInt(beacon.lastStoredRound) + 1n);
+    const signed = await node.request('author_submitExtrinsic', [
+      toHex((await node.sign(alice, 'write_pulse', { pulses: [pulse] })).bytes),
+    ]);
+    expect(signed.error?.data.name).toBe('InherentOnly');
+    exercised.add('write_pulse');
   });
 
   it('root: root_register, set_root_claim_type, claim_root; unstake_all', async () => {

@@ -62,9 +62,15 @@ describe('GET /metrics', () => {
       expect(m.get('taonet_block_height')).toBe(Number(head.number));
       expect(m.get('taonet_block_finalized')).toBe(Number(head.number));
       expect((m.get('taonet_blocks_imported_total') ?? 0) - (before.get('taonet_blocks_imported_total') ?? 0)).toBe(3);
+      // The blocks' Drand.write_pulse inherents: one in every block a new beacon round is due.
+      let pulses = 0;
+      for (let n = Number(head.number) - 2; n <= Number(head.number); n++) {
+        const b = await node.rpc<{ extrinsics: { palletCall: string }[] }>('taonet_getBlock', [n]);
+        pulses += b.extrinsics.filter((x) => x.palletCall === 'Drand.write_pulse').length;
+      }
       expect(
         (m.get('taonet_extrinsics_imported_total') ?? 0) - (before.get('taonet_extrinsics_imported_total') ?? 0),
-      ).toBe(1 + 3); // the transfer, and each block's MevShield.announce_next_key inherent
+      ).toBe(1 + 3 + pulses); // the transfer, each block's MevShield.announce_next_key inherent, the pulses
       expect(m.get('taonet_rpc_errors_total{name="MethodNotFound"}')).toBe(2);
       // An unknown method counts under one label, whatever its name.
       expect(m.get('taonet_rpc_requests_total{method="other"}')).toBe(2);

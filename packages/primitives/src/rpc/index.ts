@@ -9,4 +9,5 @@ export * from './methods.js';
 export * from './operator-replies.js';
 export * from './subnet-replies.js';
 export * from './swap-quote-reply.js';
+export * from './timelocked-replies.js';
 export * from './wire.js';

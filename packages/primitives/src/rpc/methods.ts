@@ -22,6 +22,7 @@ import type {
 } from './operator-replies.js';
 import type { DynamicInfoReply, HyperparameterReply, RegistrationPricesReply } from './subnet-replies.js';
 import type { SwapQuoteReply } from './swap-quote-reply.js';
+import type { BeaconStatusReply, TimelockedCommitsReply } from './timelocked-replies.js';
 
 export interface RpcReplies {
   chain_getGenesisHash: string;
@@ -48,6 +49,8 @@ export interface RpcReplies {
   taonet_metagraph: MetagraphReply | null;
   taonet_mechagraph: MetagraphReply | null;
   taonet_mechanisms: MechanismsReply | null;
+  taonet_beacon: BeaconStatusReply | null;
+  taonet_timelockedCommits: TimelockedCommitsReply | null;
   taonet_simSwap: SwapQuoteReply;
   taonet_dryRun: DryRunReply;
   taonet_getEvents: BlockResultReply | null;

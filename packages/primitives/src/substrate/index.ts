@@ -12,6 +12,7 @@ export * from './header.js';
 export { ADMIN_UTILS_CALLS, RecycleOrBurnEnum } from './admin-utils-calls.js';
 export { BALANCES_CALLS } from './balances-calls.js';
 export { SHIELD_CALLS } from './shield-calls.js';
+export { DRAND_CALLS, DrandPulseType, MultiSigner } from './drand-calls.js';
 export { COMMITMENTS_CALLS, CommitmentData, CommitmentInfo, commitmentFieldToScale } from './commitments-calls.js';
 export { PROXY_CALLS, ProxyType, UTILITY_CALLS } from './utility-proxy-calls.js';
 export { SUBTENSOR_CALLS } from './subtensor-calls.js';

@@ -11,6 +11,7 @@ import { callValueOf, registerCallTables, RUNTIME_CALL } from './call-enum.js';
 import { codecOf } from './scale-type.js';
 import { COMMITMENTS_CALLS, COMMITMENTS_FROM_RUNTIME } from './commitments-calls.js';
 import { SHIELD_CALLS, SHIELD_FROM_RUNTIME } from './shield-calls.js';
+import { DRAND_CALLS, DRAND_FROM_RUNTIME } from './drand-calls.js';
 import { PROXY_CALLS, PROXY_FROM_RUNTIME, UTILITY_CALLS, UTILITY_FROM_RUNTIME } from './utility-proxy-calls.js';
 import { SUBTENSOR_CALLS, SUBTENSOR_FROM_RUNTIME } from './subtensor-calls.js';
 import { SUDO_CALLS, SUDO_FROM_RUNTIME } from './sudo-calls.js';
@@ -25,6 +26,7 @@ export const CALL_PALLETS: readonly PalletCalls[] = [
   PROXY_CALLS,
   COMMITMENTS_CALLS,
   ADMIN_UTILS_CALLS,
+  DRAND_CALLS,
   SHIELD_CALLS,
   TAONET_ADMIN_CALLS,
 ];
@@ -41,6 +43,7 @@ const FROM_RUNTIME: readonly Readonly<Record<string, FromRuntime>>[] = [
   ADMIN_UTILS_FROM_RUNTIME,
   TAONET_ADMIN_FROM_RUNTIME,
   SHIELD_FROM_RUNTIME,
+  DRAND_FROM_RUNTIME,
 ];
 
 registerCallTables(CALL_PALLETS, FROM_RUNTIME);

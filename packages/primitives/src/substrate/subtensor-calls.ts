@@ -70,6 +70,15 @@ const weights = (x: Args) => ({
   values: u16List(x.weights),
   versionKey: big(x.version_key),
 });
+/** commit (BoundedVec<u8, MAX_CRV3_COMMIT_SIZE_BYTES = 5000>), reveal_round, commit_reveal_version. */
+const timelocked = [a('commit', Bytes), a('reveal_round', T.u64), a('commit_reveal_version', T.u16)];
+const timelockedArgs = (x: Args) => ({
+  netuid: num(x.netuid),
+  commit: x.commit,
+  revealRound: big(x.reveal_round),
+  commitRevealVersion: num(x.commit_reveal_version),
+});
+
 const reveal = (x: Args) => ({
   netuid: num(x.netuid),
   uids: u16List(x.uids),
@@ -318,6 +327,18 @@ export const SUBTENSOR_CALLS: PalletCalls = {
       toRuntime: (x) => call('update_symbol', { netuid: num(x.netuid), symbol: text(x.symbol, 'symbol') }),
     },
     {
+      index: 113,
+      name: 'commit_timelocked_weights',
+      args: [netuid, ...timelocked],
+      toRuntime: (x) => call('commit_timelocked_weights', timelockedArgs(x)),
+    },
+    {
+      index: 118,
+      name: 'commit_timelocked_mechanism_weights',
+      args: [netuid, mecid, ...timelocked],
+      toRuntime: (x) => call('commit_timelocked_weights', { ...timelockedArgs(x), mecid: mech(x.mecid) }),
+    },
+    {
       index: 115,
       name: 'commit_mechanism_weights',
       args: [netuid, mecid, a('commit_hash', H256)],
@@ -473,6 +494,12 @@ export const SUBTENSOR_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
     mecidOf(x) === 0
       ? sub('commit_weights', { netuid: x.netuid, commit_hash: hashBytes(x.hash) })
       : sub('commit_mechanism_weights', { netuid: x.netuid, mecid: mecidOf(x), commit_hash: hashBytes(x.hash) }),
+  commit_timelocked_weights: (x) => {
+    const r = { commit: x.commit, reveal_round: big(x.revealRound), commit_reveal_version: num(x.commitRevealVersion) };
+    return mecidOf(x) === 0
+      ? sub('commit_timelocked_weights', { netuid: x.netuid, ...r })
+      : sub('commit_timelocked_mechanism_weights', { netuid: x.netuid, mecid: mecidOf(x), ...r });
+  },
   reveal_weights: (x) => {
     const r = { uids: x.uids, values: x.values, salt: x.salt, version_key: big(x.versionKey ?? 0n) };
     return mecidOf(x) === 0

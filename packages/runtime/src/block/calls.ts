@@ -14,6 +14,7 @@ import { stakingCalls } from '../staking/calls.js';
 import { subnetCalls } from '../subnets/calls.js';
 import { rootCalls } from '../root/calls.js';
 import { shieldCalls } from '../shield/calls.js';
+import { drandCalls } from '../drand/calls.js';
 import { weightCalls } from '../weights/calls.js';
 import type { CallDef } from '../system/call.js';
 import { proxyAnnouncedCall, proxyCall } from './proxy-call.js';
@@ -30,6 +31,7 @@ export const CALLS: readonly CallDef<unknown>[] = [
   ...childrenCalls,
   ...rootCalls,
   ...shieldCalls,
+  ...drandCalls,
   ...keySwapCalls,
   ...identityCalls,
   ...commitmentCalls,

@@ -16,13 +16,21 @@ import {
   netuidStorageIndex,
 } from '../subnets/mechanism-index.js';
 import { MaxMechanismCount, MechanismCountCurrent, MechanismEmissionSplit } from '../subnets/storage.js';
-import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
+import {
+  Bonds,
+  TimelockedRevealFailures,
+  TimelockedWeightCommits,
+  WeightCommits,
+  Weights,
+} from '../weights/storage.js';
 
 /** Removes everything stored under one mechanism storage index. */
 function clearMechanism(s: State, index: number): void {
   s.removePrefix(Weights, `${index}/`);
   s.removePrefix(Bonds, `${index}/`);
   s.removePrefix(WeightCommits, `${index}/`);
+  s.removePrefix(TimelockedWeightCommits, `${index}/`);
+  s.removePrefix(TimelockedRevealFailures, `${index}/`);
   s.remove(MechanismIncentive, index);
   s.remove(LastUpdate, index);
 }

@@ -17,7 +17,13 @@ import { StakingTotals } from '../staking/totals.js';
 import { SubnetAccountTao, SubnetAlphaIn, SubnetProtocolAlpha, SubnetTao } from '../swap/storage.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
-import { Bonds, WeightCommits, Weights } from '../weights/storage.js';
+import {
+  Bonds,
+  TimelockedRevealFailures,
+  TimelockedWeightCommits,
+  WeightCommits,
+  Weights,
+} from '../weights/storage.js';
 import { dissolveTaoSplit } from '../subnets/dissolve-split.js';
 import { LastHyperparameterChange } from '../subnets/hyperparameter-update.js';
 import { clearSubnetMechanisms } from '../mechanisms/mechanism-count.js';
@@ -61,6 +67,8 @@ export function dissolveNetwork(ctx: Ctx, netuid: number): void {
   }
   s.removePrefix(Weights, `${netuid}/`);
   s.removePrefix(Bonds, `${netuid}/`);
+  s.removePrefix(TimelockedWeightCommits, `${netuid}/`);
+  s.removePrefix(TimelockedRevealFailures, `${netuid}/`);
   clearSubnetMechanisms(s, netuid);
   const suffix = `/${netuid}`;
   for (const item of [StakeShares, TotalHotkeyAlpha, TotalHotkeyShares] as const) {

@@ -8,4 +8,5 @@ export * from './subnet-views.js';
 export * from './swap-views.js';
 export * from './subtensor-params.js';
 export * from './mechanism-views.js';
+export * from './timelocked-views.js';
 export * from './operator-views.js';

@@ -20,6 +20,8 @@ import type {
   MetagraphReply,
   NextAllowedReply,
   RegistrationPricesReply,
+  BeaconReply,
+  TimelockedCommitsReply,
   Wire,
 } from '@taonet/primitives';
 import type { BlockResult } from '../block/extrinsic.js';
@@ -27,6 +29,7 @@ import type { ChildKeyInfo } from '../children/child-views.js';
 import type { RuntimeErrorInfo } from '../errors.js';
 import type { AccountInfo, NextAllowed } from './account-views.js';
 import type { MechanismInfo } from './mechanism-views.js';
+import type { BeaconInfo, TimelockedCommits } from './timelocked-views.js';
 import type { Metagraph } from './metagraph.js';
 import type { ChainIdentity } from '../identity/storage.js';
 import type { ProxyDefinition } from '../proxy/storage.js';
@@ -42,6 +45,8 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<ChildKeyInfo>, ChildKeysReply>,
   ConformsTo<Wire<Metagraph>, MetagraphReply>,
   ConformsTo<Wire<MechanismInfo>, MechanismsReply>,
+  ConformsTo<Wire<BeaconInfo>, BeaconReply>,
+  ConformsTo<Wire<TimelockedCommits>, TimelockedCommitsReply>,
   ConformsTo<Wire<BlockResult>, BlockResultReply>,
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
   ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,

@@ -4,6 +4,7 @@ import { defineCall } from '../system/call.js';
 import { fail } from '../errors.js';
 import { commitWeights, revealWeights } from './commit-reveal.js';
 import { setWeights } from './set-weights.js';
+import { commitTimelockedWeights } from './timelocked-commit.js';
 
 const HASH_RE = /^0x[0-9a-fA-F]{64}$/;
 
@@ -12,6 +13,19 @@ function hash32(a: Args, field: string): string {
   const v = a[field];
   if (typeof v !== 'string' || !HASH_RE.test(v)) fail('InvalidArgument', `'${field}' must be 0x-prefixed 32-byte hex`);
   return v.toLowerCase();
+}
+
+function bytesArg(a: Args, field: string): Uint8Array {
+  const v = a[field];
+  if (!(v instanceof Uint8Array)) fail('InvalidArgument', `'${field}' must be bytes`);
+  return v;
+}
+
+function u16Arg(a: Args, field: string): number {
+  const v = a[field];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff)
+    fail('InvalidArgument', `'${field}' must be a u16`);
+  return v;
 }
 
 export const weightCalls = [
@@ -57,6 +71,23 @@ export const weightCalls = [
     }),
     run(ctx, who, args) {
       revealWeights(ctx, who, args);
+    },
+  }),
+  defineCall({
+    name: 'commit_timelocked_weights',
+    signer: 'hotkey',
+    pays: false,
+    description:
+      'Commit weights for a mechanism (`mecid`, default 0) encrypted to a future beacon round; the chain reveals them itself at that round.',
+    parse: (a) => ({
+      netuid: netuid(a),
+      mecid: mecid(a),
+      commit: bytesArg(a, 'commit'),
+      revealRound: u64(a, 'revealRound'),
+      commitRevealVersion: u16Arg(a, 'commitRevealVersion'),
+    }),
+    run(ctx, who, args) {
+      commitTimelockedWeights(ctx, who, args);
     },
   }),
 ];

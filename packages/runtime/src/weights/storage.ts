@@ -17,3 +17,38 @@ export const WeightCommits = storageMap<readonly [number, AccountId], WeightComm
   byNetuidAccount,
   () => [],
 );
+
+/** One timelocked weight commit (subtensor's `(who, commit_block, commit, reveal_round)`). */
+export interface TimelockedCommit {
+  readonly hotkey: AccountId;
+  readonly commitBlock: bigint;
+  /** tlock ciphertext of the weights payload, to the beacon's `revealRound`. */
+  readonly ciphertext: Uint8Array;
+  readonly revealRound: bigint;
+}
+const byIndexEpoch = ([i, e]: readonly [number, bigint]): string => `${i}/${e}`;
+/** TimelockedWeightCommits(mechanism storage index, commit epoch): the queue, in commit order. */
+export const TimelockedWeightCommits = storageMap<readonly [number, bigint], TimelockedCommit[]>(
+  'weights.timelockedCommits',
+  byIndexEpoch,
+  () => [],
+);
+
+/** Why the chain could not apply a timelocked commit at its reveal. */
+export interface TimelockedRevealFailure {
+  readonly commitBlock: bigint;
+  readonly commitEpoch: bigint;
+  readonly revealRound: bigint;
+  /** The block the reveal was attempted (or the commit expired) in. */
+  readonly block: bigint;
+  /** A stable name: MalformedCiphertext, DecryptionFailed, UndecodablePayload, HotkeyMismatch,
+   * PulseNeverArrived, or the set_weights error the revealed weights met. */
+  readonly reason: string;
+  readonly detail: string;
+}
+/** The last failed reveals per (mechanism storage index, hotkey), newest last, kept for queries. */
+export const TimelockedRevealFailures = storageMap<readonly [number, AccountId], TimelockedRevealFailure[]>(
+  'weights.timelockedFailures',
+  byNetuidAccount,
+  () => [],
+);

@@ -5,8 +5,10 @@
 import { type AccountId, accountFromBytes, blake2b256, RAO_PER_TAO } from '@taonet/primitives';
 import { expect } from 'vitest';
 import {
+  BlockBuilder,
   type BlockResult,
   type Call,
+  type GenesisBeacon,
   type CheckedExtrinsic,
   DEV_HYPERPARAMETERS,
   DEV_NETWORK_PARAMS,
@@ -29,6 +31,8 @@ export interface ChainOptions {
   readonly balance?: bigint;
   readonly params?: Partial<NetworkParams>;
   readonly subnetDefaults?: Partial<SubnetHyperparameters>;
+  /** A beacon in the genesis (pulses, timelocked commits). */
+  readonly beacon?: GenesisBeacon;
   /** Check invariants after every block (default true). */
   readonly invariants?: boolean;
 }
@@ -47,6 +51,7 @@ export class TestChain {
       balances: names.map((n) => [acct(n), opts.balance ?? 1_000_000n * TAO] as const),
       params: { ...DEV_NETWORK_PARAMS, ...opts.params },
       subnetDefaults: { ...DEV_HYPERPARAMETERS, ...opts.subnetDefaults },
+      ...(opts.beacon === undefined ? {} : { beacon: opts.beacon }),
     });
     this.checkEachBlock = opts.invariants ?? true;
   }
@@ -75,6 +80,35 @@ export class TestChain {
       },
       extrinsics: xs,
     });
+    this.lastResult = r;
+    this.nonces.clear();
+    if (this.checkEachBlock) expect(checkInvariants(this.state), `invariants after block ${number}`).toEqual([]);
+    return r.extrinsics;
+  }
+
+  /**
+   * Applies one block whose first extrinsic is the author's inherent `inherent` (as the node builds
+   * it); throws the runtime's InvalidBlockError, changing nothing, when the inherent fails.
+   */
+  stepWithInherent(inherent: Call, ...xs: CheckedExtrinsic[]): ExtrinsicResult[] {
+    const number = this.block + 1n;
+    const b = new BlockBuilder(this.state, {
+      number,
+      parentHash: `0x${number.toString(16).padStart(64, '0')}`,
+      author: this.author,
+      timestamp: number * 250n,
+    });
+    try {
+      b.applyInherent(inherent);
+      for (const x of xs) {
+        const r = b.push(x);
+        if (!r.included) b.results.push({ ok: false, fee: 0n, events: [], error: r.error });
+      }
+    } catch (e) {
+      b.abort();
+      throw e;
+    }
+    const r = b.finish();
     this.lastResult = r;
     this.nonces.clear();
     if (this.checkEachBlock) expect(checkInvariants(this.state), `invariants after block ${number}`).toEqual([]);

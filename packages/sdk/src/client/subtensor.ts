@@ -211,6 +211,25 @@ export class Subtensor implements ChainClient {
     return act.commitWeights(this, hotkey, a, o);
   }
 
+  /** Commits u16 weights encrypted to the chain's beacon; the chain reveals them at the round. */
+  commitTimelockedWeights(
+    hotkey: Signer,
+    a: act.CommitTimelockedWeightsParameters,
+    o?: SubmitOptions,
+  ): Promise<act.CommitTimelockedWeightsResult> {
+    return act.commitTimelockedWeights(this, hotkey, a, o);
+  }
+
+  /** The chain's drand beacon, or null. */
+  beacon(): Promise<act.BeaconResult> {
+    return act.beacon(this);
+  }
+
+  /** A subnet's pending timelocked commits and failed reveals. */
+  timelockedCommits(netuid: number): Promise<act.TimelockedCommitsResult> {
+    return act.timelockedCommits(this, netuid);
+  }
+
   revealWeights(hotkey: Signer, c: PendingCommit, o?: SubmitOptions): Promise<TxResult> {
     return act.revealWeights(this, hotkey, c, o);
   }

@@ -37,6 +37,7 @@ import {
 import { SUBTENSOR_ERRORS } from './subtensor-errors.js';
 import { SUBTENSOR_EVENTS } from './subtensor-events.js';
 import { operatorStorage } from './subtensor-operator-storage.js';
+import { timelockedWeightItems } from './subtensor-timelocked.js';
 import { AxonInfo, EpochConsensus, LockState, RootClaimType, SubnetIdentityV3 } from './subtensor-types.js';
 
 const YUMA = { tag: 'Yuma', value: undefined };
@@ -650,6 +651,7 @@ const STORAGE: readonly StorageItemDef[] = [
   childLinks('ParentKeys', 'Parents of a hotkey on a subnet: (proportion of u64::MAX, parent).', storage.ParentKeys),
   ...operatorStorage(),
   ...neverPresent(),
+  ...timelockedWeightItems(),
 ];
 
 /** (B hotkey, I netuid) → Vec<(u64 proportion, account)>: a hotkey's child or parent links. */
@@ -747,18 +749,6 @@ function neverPresent(): StorageItemDef[] {
       [{ hasher: 'Twox64Concat', type: NetUid }],
       T.vec(T.u16),
     ),
-    {
-      name: 'TimelockedWeightCommits',
-      docs: ['Timelocked weight commits by epoch (Taonet has none).'],
-      modifier: 'Default',
-      keys: [
-        { hasher: 'Twox64Concat', type: NetUidStorageIndex },
-        { hasher: 'Twox64Concat', type: T.u64 },
-      ],
-      value: T.vec(T.tuple(AccountId32, T.u64, Bytes, T.u64)),
-      fallback: [],
-      ...none,
-    },
     {
       name: 'Difficulty',
       docs: ['PoW registration difficulty (Taonet has no PoW registration: subtensor’s initial value).'],
