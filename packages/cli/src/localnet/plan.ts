@@ -70,6 +70,14 @@ export const DEMO_SUBNETS: readonly DemoSubnet[] = [
     name: 'reasoning',
     childHotkey: { parent: 'forecasting-validator-1', stakeTao: 5n, take: 5898 },
   },
+  // Timelocked commit-reveal: validators' weights go on chain encrypted to a beacon round and the
+  // chain reveals them one epoch later. One epoch, the shortest, keeps this subnet's first paid
+  // epoch one tempo behind the others'.
+  {
+    kind: 'forecasting',
+    name: 'timelocked',
+    hyperparameters: { commitRevealEnabled: true, revealPeriodEpochs: 1 },
+  },
 ];
 
 export interface SubnetPlan extends DemoSubnet {
