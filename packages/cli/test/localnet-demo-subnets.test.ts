@@ -4,12 +4,23 @@
  * subnet), block by block. The two-mechanism subnet has its count and split, and both mechanisms
  * pay miners; the child hotkey is in effect from the start, validates with its parent's stake, and
  * the parent's stake on that subnet grows through it while the child keeps its take. Identities
- * name the validators. The real processes are checked by the localnet test (test/localnet/).
+ * name the validators. On the commit-reveal subnet validators commit timelocked (as the SDK's
+ * submitWeights does), the in-process chain writes the dev beacon's pulses and reveals them, and its
+ * miners are paid. The real processes are checked by the localnet test (test/localnet/).
  */
 import { devAccount, devChainSpec } from '@taonet/node';
-import { type AccountId, accountFromBytes } from '@taonet/primitives';
+import {
+  type AccountId,
+  accountFromBytes,
+  accountToBytes,
+  DEV_BEACON_PUBLIC_KEY,
+  encodeTimelockedWeightsPayload,
+  roundAt,
+  timelockEncrypt,
+} from '@taonet/primitives';
 import { views } from '@taonet/runtime';
 import { keypairFromUri, keypairSigner } from '@taonet/sdk';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childLinks, DEMO_SUBNETS, makePlan, type NetworkPlan, subnetOf } from '../src/localnet/plan.js';
 import { setupNetwork } from '../src/localnet/setup.js';
@@ -26,13 +37,41 @@ async function setWeights(chain: RuntimeClient, plan: NetworkPlan): Promise<void
     const uids = miners.map((m) =>
       views.metagraph(chain.state, netuid, ['hotkeys'])?.hotkeys?.indexOf(idOf(m.hotkeyUri)),
     );
+    const signer = keypairSigner(keypairFromUri(v.hotkeyUri));
+    if (sub.hyperparameters?.commitRevealEnabled === true) {
+      const r = await chain.submit(signer, timelockedCommit(chain, netuid, idOf(v.hotkeyUri), uids as number[]));
+      expect(r.ok, `${v.name}: ${r.code} ${r.explanation}`).toBe(true);
+      continue;
+    }
     for (let mecid = 0; mecid < (sub.mechanisms?.count ?? 1); mecid++) {
-      await chain.submit(keypairSigner(keypairFromUri(v.hotkeyUri)), {
+      await chain.submit(signer, {
         method: 'set_weights',
         args: { netuid, mecid, uids, values: uids.map(() => 65535), versionKey: 0n },
       });
     }
   }
+}
+
+/**
+ * What the SDK's submitWeights sends on a commit-reveal subnet: the weights encrypted to the dev
+ * beacon's round published when the reveal epoch starts (blocks are 250 ms apart here), never a
+ * round already on chain.
+ */
+function timelockedCommit(chain: RuntimeClient, netuid: number, hotkey: AccountId, uids: number[]) {
+  const next = views.timelockedCommits(chain.state, netuid, chain.block)?.nextCommit;
+  if (next == null) throw new Error(`netuid ${netuid}: no reveal schedule`);
+  const atReveal = roundAt((next.revealBlock * 250n) / 1000n, { genesisTime: 0n, period: 3n });
+  // The block carrying the commit writes its own due pulses first.
+  const inBlock = roundAt(((chain.block + 1n) * 250n) / 1000n, { genesisTime: 0n, period: 3n });
+  const revealRound = atReveal > inBlock ? atReveal : inBlock + 1n;
+  const payload = encodeTimelockedWeightsPayload({
+    hotkeyPublicKey: accountToBytes(hotkey),
+    uids,
+    values: uids.map(() => 65535),
+    versionKey: 0n,
+  });
+  const commit = timelockEncrypt(DEV_BEACON_PUBLIC_KEY, revealRound, payload, (n) => randomBytes(n));
+  return { method: 'commit_timelocked_weights', args: { netuid, commit, revealRound, commitRevealVersion: 4 } };
 }
 
 describe('the localnet demo subnets', () => {
@@ -93,5 +132,29 @@ describe('the localnet demo subnets', () => {
       const paid = mg?.hotkeys?.filter((h, uid) => miners.has(h) && (mg.incentive?.[uid] ?? 0) > 0) ?? [];
       expect(paid.length, `mechanism ${mecid} pays its miners`).toBe(miners.size);
     }
+
+    // The commit-reveal subnet: commits went on chain encrypted, the chain revealed them with the
+    // beacon's pulses (none failed) and its miners are paid.
+    const tl = plan.subnets.find((s) => s.hyperparameters?.commitRevealEnabled === true);
+    const tlNetuid = tl?.netuid as number;
+    const commits = views.timelockedCommits(chain.state, tlNetuid, chain.block);
+    expect(commits?.commitRevealEnabled).toBe(true);
+    expect(commits?.lastStoredRound ?? 0n, 'the beacon wrote pulses').toBeGreaterThan(0n);
+    expect(commits?.failed).toEqual([]);
+    await setWeights(chain, plan);
+    const pending = views.timelockedCommits(chain.state, tlNetuid, chain.block)?.pending ?? [];
+    expect(pending.length, 'fresh commits wait for their round').toBe(2);
+    for (const p of pending) expect(p.revealRound).toBeGreaterThan(commits?.lastStoredRound ?? 0n);
+    const tlMiners = new Set(
+      plan.neurons.filter((n) => n.subnet === tl?.name && n.role === 'miner').map((n) => idOf(n.hotkeyUri)),
+    );
+    const tlValidators = new Set(
+      plan.neurons.filter((n) => n.subnet === tl?.name && n.role === 'validator').map((n) => idOf(n.hotkeyUri)),
+    );
+    const mg = views.metagraph(chain.state, tlNetuid, ['hotkeys', 'incentive', 'weights']);
+    const revealed = mg?.hotkeys?.filter((h, uid) => tlValidators.has(h) && (mg.weights?.[uid]?.length ?? 0) > 0);
+    expect(revealed?.length, 'the chain revealed every validator’s weights').toBe(tlValidators.size);
+    const tlPaid = mg?.hotkeys?.filter((h, uid) => tlMiners.has(h) && (mg.incentive?.[uid] ?? 0) > 0) ?? [];
+    expect(tlPaid.length, 'the timelocked subnet pays its miners').toBe(tlMiners.size);
   }, 120_000);
 });

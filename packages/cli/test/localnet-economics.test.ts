@@ -9,7 +9,7 @@ import { devAccount, devChainSpec } from '@taonet/node';
 import { type GenesisConfig, poolOf, storage, swap, views } from '@taonet/runtime';
 import { keypairFromUri, keypairSigner, Tao } from '@taonet/sdk';
 import { describe, expect, it } from 'vitest';
-import { makePlan } from '../src/localnet/plan.js';
+import { DEMO_SUBNETS, makePlan } from '../src/localnet/plan.js';
 import { setupNetwork } from '../src/localnet/setup.js';
 import { RuntimeClient } from './utils/runtime-client.js';
 
@@ -36,7 +36,7 @@ const priceRao = (chain: RuntimeClient, netuid: number): bigint => chain.spotRao
 describe('localnet economics', () => {
   it(`keeps every subnet's price in band for ${BLOCKS} blocks; then a 10 TAO stake at 5% tolerance goes through`, async () => {
     const { chain, plan, netuids } = await localnet(devChainSpec().genesis);
-    expect(netuids).toHaveLength(2);
+    expect(netuids).toHaveLength(DEMO_SUBNETS.length);
     const start = new Map(netuids.map((n) => [n, priceRao(chain, n)]));
     for (const [n, p] of start) {
       // Pools start at the reference minimum lock, about 1 τ/α, like a new subnet on the real network.

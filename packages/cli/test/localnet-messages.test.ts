@@ -36,6 +36,7 @@ describe('localnet messages', () => {
     expect(demoLines(plan)).toEqual([
       'netuid 1 forecasting (forecasting): 2 mechanisms (60% / 40%)',
       'netuid 2 reasoning (reasoning): a child hotkey of forecasting-validator-1',
+      'netuid 3 timelocked (forecasting): tempo 13, commitRevealEnabled true, revealPeriodEpochs 1',
     ]);
     const custom = makePlan({
       validators: 1,

@@ -70,6 +70,16 @@ export const DEMO_SUBNETS: readonly DemoSubnet[] = [
     name: 'reasoning',
     childHotkey: { parent: 'forecasting-validator-1', stakeTao: 5n, take: 5898 },
   },
+  // Timelocked commit-reveal: validators' weights go on chain encrypted to a beacon round and the
+  // chain reveals them one epoch later (the shortest period: one tempo more before miners are
+  // paid). A tempo of 13 blocks (3.25 s at 250 ms) outlasts the beacon's 3 s round, so every reveal
+  // epoch sees the round a commit names; at 10 blocks a commit made late in an epoch could name a
+  // round that arrives after its reveal epoch ended (PulseNeverArrived).
+  {
+    kind: 'forecasting',
+    name: 'timelocked',
+    hyperparameters: { tempo: 13, commitRevealEnabled: true, revealPeriodEpochs: 1 },
+  },
 ];
 
 export interface SubnetPlan extends DemoSubnet {

@@ -4,7 +4,8 @@
  * own process. Over several tempos honest miners earn incentive, validators earn dividends, every
  * cheater earns at most a tenth of what an honest miner earns on average, a validator of subnet 1
  * earns dividends on subnet 2 through its child hotkey, both mechanisms of the two-mechanism
- * subnet pay their miners, and staking moves a subnet's price and the staker's share. Runs on its
+ * subnet pay their miners, the commit-reveal subnet's validators commit timelocked and the chain
+ * reveals (its miners paid), and staking moves a subnet's price and the staker's share. Runs on its
  * own (vitest.localnet.config.ts): it needs the machine's cores for its twenty processes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -248,6 +249,55 @@ describe('taonet localnet', () => {
     const [first, second] = m?.blockEmission ?? [];
     expect((first ?? 0n) > 0n && (second ?? 0n) > 0n).toBe(true);
   }, 30_000);
+
+  it('commits weights timelocked on the commit-reveal subnet; the chain reveals them and pays its miners', async () => {
+    const sub = plan.subnets.find((s) => s.hyperparameters?.commitRevealEnabled === true);
+    expect(sub, 'the demo plan has a timelocked commit-reveal subnet').toBeDefined();
+    const netuid = sub?.netuid as number;
+    const validators = new Set(
+      plan.neurons
+        .filter((n) => n.subnet === sub?.name && n.role === 'validator')
+        .map((n) => toAccountHex(keypairFromUri(n.hotkeyUri).ss58Address)),
+    );
+    const miners = new Set(
+      plan.neurons
+        .filter((n) => n.subnet === sub?.name && n.role === 'miner')
+        .map((n) => toAccountHex(keypairFromUri(n.hotkeyUri).ss58Address)),
+    );
+    type Commits = {
+      commitRevealEnabled: boolean;
+      lastStoredRound: string;
+      pending: { hotkey: string; revealRound: string }[];
+      failed: { hotkey: string; reason: string }[];
+    };
+    // The validators (BaseValidator through the SDK's submitWeights) commit every few blocks: a
+    // commit of theirs is on chain, encrypted to a round the beacon has not reached.
+    let seen: Commits | null = null;
+    const deadline = (await st.head()).number + 30n;
+    while (seen === null && (await st.head()).number < deadline) {
+      const c = (await st.call('taonet_timelockedCommits', [netuid])) as Commits;
+      if (c.pending.some((p) => validators.has(p.hotkey))) seen = c;
+      else await new Promise((ok) => setTimeout(ok, 250));
+    }
+    expect(seen?.commitRevealEnabled).toBe(true);
+    const pending = seen?.pending.filter((p) => validators.has(p.hotkey)) ?? [];
+    expect(pending.length, 'a validator commit pending').toBeGreaterThan(0);
+    // Each names its round; the chain reveals it in the reveal epoch, once that round is on chain.
+    for (const p of pending) expect(BigInt(p.revealRound) > 0n).toBe(true);
+    process.stdout.write(
+      `timelocked (netuid ${netuid}): ${pending.length} pending commits, reveal rounds ${pending.map((p) => p.revealRound).join(' ')} (beacon at ${seen?.lastStoredRound}); failed reveals: ${seen?.failed.map((f) => f.reason).join(' ') || 'none'}\n`,
+    );
+    expect(seen?.failed.filter((f) => validators.has(f.hotkey)) ?? []).toEqual([]);
+    // Direct set_weights is refused on a commit-reveal subnet: weights on chain were revealed by it.
+    const mg = (await st.call('taonet_metagraph', [netuid, ['hotkeys', 'incentive', 'weights']])) as Column & {
+      weights: [number, number][][];
+    };
+    const withWeights = mg.hotkeys.filter((h, i) => validators.has(h) && (mg.weights[i]?.length ?? 0) > 0);
+    expect(withWeights.length, 'validators whose revealed weights are on chain').toBeGreaterThan(0);
+    const paid = mg.hotkeys.filter((h, i) => miners.has(h) && (mg.incentive[i] ?? 0) > 0);
+    process.stdout.write(`timelocked (netuid ${netuid}): incentive ${mg.incentive.join(' ')}\n`);
+    expect(paid.length, 'miners with incentive after the reveal').toBeGreaterThan(0);
+  }, 60_000);
 
   it('runs the README walk-through as printed against this network', async () => {
     // The commands printed right after `npm start`, run as a user runs them (no terminal).

@@ -1,12 +1,15 @@
 /**
  * The localnet setup's chain client over an in-process runtime: every write is one block with one
- * extrinsic, applied by the real `applyBlock`; blocks in between are empty. It builds the same calls
+ * extrinsic (after the dev beacon's pulse inherent when a round is due), applied by the runtime's
+ * `BlockBuilder` as a dev node does; blocks in between are empty. It builds the same calls
  * and limit prices as the SDK's `Subtensor`, without the node, the pool or the network, so a test
  * can run thousands of blocks in seconds.
  */
-import { type AccountId, accountFromBytes, blake2b256 } from '@taonet/primitives';
+import { dueRounds } from '@taonet/node';
+import { type AccountId, accountFromBytes, blake2b256, devBeaconPulse } from '@taonet/primitives';
 import {
-  applyBlock,
+  type applyBlock,
+  BlockBuilder,
   type Call,
   currentPrice,
   type ExtrinsicResult,
@@ -45,10 +48,31 @@ export class RuntimeClient implements SetupClient {
 
   private apply(xs: Parameters<typeof applyBlock>[1]['extrinsics']): ExtrinsicResult[] {
     const number = this.block + 1n;
-    const r = applyBlock(this.state, {
-      header: { number, parentHash: this.parentHash, author: this.author, timestamp: number * 250n },
-      extrinsics: xs,
+    const timestamp = number * 250n;
+    const builder = new BlockBuilder(this.state, {
+      number,
+      parentHash: this.parentHash,
+      author: this.author,
+      timestamp,
     });
+    let r: ReturnType<BlockBuilder['finish']>;
+    try {
+      // The author's pulse inherent, as a dev node writes it: the dev beacon's rounds due by now.
+      const due = dueRounds(this.state, timestamp);
+      if (due !== null) {
+        const pulses = [];
+        for (let round = due.from; round <= due.to; round++) pulses.push(devBeaconPulse(round));
+        builder.applyInherent({ method: 'write_pulse', args: { pulses } });
+      }
+      for (const x of xs) {
+        const pushed = builder.push(x);
+        if (!pushed.included) builder.results.push({ ok: false, fee: 0n, events: [], error: pushed.error });
+      }
+      r = builder.finish();
+    } catch (e) {
+      builder.abort();
+      throw e;
+    }
     // Stand-in for the header hash: deterministic and different every block (root auto-claims
     // draw their coldkeys from it).
     this.parentHash = toHex(blake2b256(new TextEncoder().encode(`block ${number}`)));
@@ -62,7 +86,7 @@ export class RuntimeClient implements SetupClient {
 
   private include(signer: Signer, call: Call): TxResult {
     const who = accountFromBytes(signer.publicKey);
-    const [r] = this.apply([{ signer: who, nonce: nonceOf(this.state, who), call, length: 120 }]);
+    const r = this.apply([{ signer: who, nonce: nonceOf(this.state, who), call, length: 120 }]).at(-1);
     if (r === undefined) throw new Error('the block did not include the extrinsic');
     const events = r.events.map((e) => ({ name: e.name, data: e.data as Record<string, unknown> }));
     return r.error === undefined

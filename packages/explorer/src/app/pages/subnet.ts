@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /**
  * One subnet: price and reserves history (recorded by the explorer server), the emission split,
- * its mechanisms, the metagraph, a weights heatmap, hyperparameters with explanations, and
- * registrations.
+ * its mechanisms, its timelocked commits (pending and failed reveals), the metagraph, a weights
+ * heatmap, hyperparameters with explanations, and registrations.
  */
 import type { HistoryResponse, Registration, SubnetPoint, Trade } from '../api-types.js';
 import { LineChart } from '../chart.js';
@@ -32,6 +32,7 @@ import {
 import { names } from '../names.js';
 import { type Column, table } from '../table.js';
 import { loadMechanisms, type MechanismsData, renderMechanisms } from './mechanisms.js';
+import { loadTimelocked, renderTimelocked, type TimelockedData } from './timelocked-commits.js';
 import { flowRao, marketCap } from './subnets.js';
 
 const MAX_POINTS = 3000;
@@ -470,20 +471,22 @@ interface SubnetData {
   readonly reg: Registration[];
   readonly st: { indexedFrom: number | null };
   readonly mech: MechanismsData | null;
+  readonly tl: TimelockedData | null;
 }
 
 /** The loader: the node's views of the subnet and the explorer server's history since `since`. */
 async function loadSubnet(node: NodeConnection, netuid: number, since: number): Promise<SubnetData> {
-  const [d, m, hist, reg, st, mech] = await Promise.all([
+  const [d, m, hist, reg, st, mech, tl] = await Promise.all([
     node.call<RawDynamicInfo | null>('taonet_dynamicInfo', [netuid]),
     node.call<RawMetagraph | null>('taonet_metagraph', [netuid, METAGRAPH_FIELDS]),
     api<HistoryResponse>(`/api/history/${netuid}?since=${since}`),
     api<Registration[]>(`/api/registrations/${netuid}`),
     api<{ indexedFrom: number | null }>('/api/status'),
     loadMechanisms(node, netuid),
+    loadTimelocked(node, netuid),
   ]);
   if (m !== null) names.learnOwners(m);
-  return { d, m, hist, reg, st, mech };
+  return { d, m, hist, reg, st, mech, tl };
 }
 
 function renderTitle(d: RawDynamicInfo): Child[] {
@@ -525,6 +528,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
   const title = new Slot('div');
   const split = new Slot('div');
   const mechs = new Slot('div');
+  const timelocked = new Slot('div');
   const mg = new Slot('div');
   const heat = new Slot('div');
   const hyper = new Slot('div');
@@ -550,6 +554,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
         ),
         section('Emission split', split.el),
         section('Mechanisms', mechs.el),
+        h('section', { class: 'card', 'data-testid': 'timelocked-commits' }, timelocked.el),
         h('section', { class: 'card' }, mg.el),
         section('Weights', heat.el),
         ...[hyper, tradesSlot, regs].map((x) => h('section', { class: 'card' }, x.el)),
@@ -557,7 +562,7 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
     },
     async refresh() {
       const head = node.head?.number ?? 0;
-      const { d, m, hist, reg, st, mech } = await loadSubnet(node, netuid, (points.at(-1)?.block ?? -1) + 1);
+      const { d, m, hist, reg, st, mech, tl } = await loadSubnet(node, netuid, (points.at(-1)?.block ?? -1) + 1);
       if (d === null || m === null) {
         title.set(
           h('h1', null, `Subnet ${netuid}`),
@@ -578,6 +583,10 @@ export const subnetPage: PageFactory = (node: NodeConnection, args): Page => {
       paintReserves(reserveChart, points);
       split.set(emissionSplit(d, ownerCut));
       mechs.set(...(mech === null ? [] : renderMechanisms(d, mech)));
+      // Shown where commit-reveal is on, or commits or failures remain from when it was.
+      const showTl =
+        tl !== null && (tl.commits.commitRevealEnabled || tl.commits.pending.length + tl.commits.failed.length > 0);
+      timelocked.set(...(showTl ? [h('h2', null, 'Timelocked commits'), ...renderTimelocked(d, tl)] : []));
       const rows = neuronRows(m, Number(m.block));
       mg.set(metagraphTable(rows, d));
       heat.set(heatmap(rows));
