@@ -81,6 +81,37 @@ function statePruningOf(o: NodeCliOptions, json: boolean): number | 'archive' | 
   return null;
 }
 
+/** `--shield-window`: within the bounds the block time allows, or false after a typed failure. */
+function shieldWindowOk(
+  n: typeof import('@taonet/node'),
+  o: NodeCliOptions,
+  blockTimeMs: number,
+  json: boolean,
+): boolean {
+  if (o.shieldWindow === undefined) return true;
+  try {
+    n.acceptanceWindow(blockTimeMs, Number(o.shieldWindow));
+    return true;
+  } catch (e) {
+    if (!(e instanceof n.AcceptanceWindowError)) throw e;
+    printError(json, 'BadShieldWindow', e.message, e.hint);
+    return false;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignalled(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
   const n = await import('@taonet/node');
   await n.initCrypto();
@@ -88,15 +119,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
   if (typeof spec === 'number') return spec;
   const statePruning = statePruningOf(o, json);
   if (statePruning === null) return 2;
-  if (o.shieldWindow !== undefined) {
-    try {
-      n.acceptanceWindow(spec.blockTimeMs, Number(o.shieldWindow));
-    } catch (e) {
-      if (!(e instanceof n.AcceptanceWindowError)) throw e;
-      printError(json, 'BadShieldWindow', e.message, e.hint);
-      return 2;
-    }
-  }
+  if (!shieldWindowOk(n, o, spec.blockTimeMs, json)) return 2;
   const authorityUri = o.authority ?? (o.dev === true || o.chain === undefined ? '//Alice' : undefined);
   const key = authorityUri === undefined ? null : n.devKeypair(authorityUri);
   const started = Date.now();
@@ -151,15 +174,7 @@ async function runNode(o: NodeCliOptions, json: boolean): Promise<number> {
       ].join('\n'),
     );
   }
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilSignalled();
   await node.close();
   if (!json) process.stdout.write('node stopped\n');
   return 0;

@@ -322,7 +322,8 @@ describe('@polkadot/api writes', () => {
       const a = (await query('system', 'account')(who)) as unknown as { data: { reserved: { toBigInt(): bigint } } };
       return a.data.reserved.toBigInt();
     };
-    const constant = (name: string) => ((api.consts.proxy as unknown as Record<string, unknown>)[name] as { toBigInt(): bigint }).toBigInt();
+    const constant = (name: string) =>
+      ((api.consts.proxy as unknown as Record<string, unknown>)[name] as { toBigInt(): bigint }).toBigInt();
     const proxyDeposit = constant('proxyDepositBase') + constant('proxyDepositFactor');
     const annDeposit = constant('announcementDepositBase') + constant('announcementDepositFactor');
     expect(proxyDeposit).toBe(93_000_000n);
