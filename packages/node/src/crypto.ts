@@ -12,7 +12,7 @@ import {
   sr25519Verify,
   waitReady,
 } from '@polkadot/wasm-crypto';
-import { isUsableSignerKey } from '@taonet/primitives';
+import { isUsableSignerKey, useBlake2b256 } from '@taonet/primitives';
 import { mnemonicToEntropy } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { getPublicKey, HDKD, secretFromSeed } from '@scure/sr25519';
@@ -20,7 +20,11 @@ import { getPublicKey, HDKD, secretFromSeed } from '@scure/sr25519';
 let ready: Promise<boolean> | null = null;
 
 export function initCrypto(): Promise<boolean> {
-  ready ??= waitReady();
+  // Once the wasm is loaded, the primitives and the runtime hash with it too (same digests, checked).
+  ready ??= waitReady().then((ok) => {
+    if (ok) useBlake2b256(hash256);
+    return ok;
+  });
   return ready;
 }
 
