@@ -1,4 +1,4 @@
-import { encodeTimelockedWeightsPayload, fromHex, roundAt, timelockEncrypt } from '@taonet/primitives';
+import { encodeTimelockedWeightsPayload, fromHex, timelockEncrypt } from '@taonet/primitives';
 import type { ChainClient } from '../chain-client.js';
 import { big } from '../decode.js';
 import type { Signer } from '../signer.js';
@@ -6,6 +6,7 @@ import { type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
 import { beacon } from './beacon.js';
 import { mecidArg } from './mechanism-arg.js';
+import { chooseRevealRound } from './reveal-round.js';
 import { timelockedCommits } from './timelocked-commits.js';
 
 /** The commit-reveal version subtensor's clients send and the chain requires. */
@@ -35,19 +36,22 @@ export class NoBeaconError extends Error {
 export type CommitTimelockedWeightsError = NoBeaconError;
 
 /**
- * The round published by the time the chain reveals a commit made now: the node says which block
- * starts the reveal epoch; its time is the head's plus the blocks to go at the chain's block time.
- * Never a round already on chain.
+ * The round to encrypt a commit made now to (`chooseRevealRound`): the node says which block starts
+ * the reveal epoch; times are the head's plus blocks at the chain's block time. Never a round that
+ * could be on chain by the time a block carries the commit.
  */
 export async function revealRoundFor(client: ChainClient, netuid: number): Promise<bigint> {
   const [b, t] = await Promise.all([beacon(client), timelockedCommits(client, netuid)]);
   if (b === null) throw new NoBeaconError('the chain has no drand beacon to encrypt to');
   if (t?.nextCommit == null) throw new NoBeaconError(`subnet ${netuid} has no epochs to reveal in`);
-  const blocks = big(t.nextCommit.revealBlock) - big(b.head);
-  const at = big(b.headTimestamp) + blocks * BigInt(b.blockTimeMs);
-  const round = roundAt(at / 1000n, { genesisTime: big(b.genesisTime), period: big(b.period) });
-  const last = big(b.lastStoredRound);
-  return round > last ? round : last + 1n;
+  return chooseRevealRound({
+    headTimestampMs: big(b.headTimestamp),
+    blockTimeMs: BigInt(b.blockTimeMs),
+    blocksToReveal: big(t.nextCommit.revealBlock) - big(b.head),
+    genesisTime: big(b.genesisTime),
+    period: big(b.period),
+    lastStoredRound: big(b.lastStoredRound),
+  });
 }
 
 /**

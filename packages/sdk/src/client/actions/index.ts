@@ -13,6 +13,7 @@ export * from './claim-root.js';
 export * from './clear-coldkey-swap-announcement.js';
 export * from './coldkey-swap-status.js';
 export * from './commit-timelocked-weights.js';
+export * from './reveal-round.js';
 export * from './commit-weights.js';
 export * from './commitment.js';
 export * from './decrease-take.js';
