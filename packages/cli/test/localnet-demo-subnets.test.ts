@@ -15,11 +15,11 @@ import {
   accountToBytes,
   DEV_BEACON_PUBLIC_KEY,
   encodeTimelockedWeightsPayload,
-  roundAt,
   timelockEncrypt,
 } from '@taonet/primitives';
 import { views } from '@taonet/runtime';
 import { keypairFromUri, keypairSigner } from '@taonet/sdk';
+import { chooseRevealRound } from '@taonet/sdk/actions';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { childLinks, DEMO_SUBNETS, makePlan, type NetworkPlan, subnetOf } from '../src/localnet/plan.js';
@@ -53,17 +53,22 @@ async function setWeights(chain: RuntimeClient, plan: NetworkPlan): Promise<void
 }
 
 /**
- * What the SDK's submitWeights sends on a commit-reveal subnet: the weights encrypted to the dev
- * beacon's round published when the reveal epoch starts (blocks are 250 ms apart here), never a
- * round already on chain.
+ * What the SDK's submitWeights sends on a commit-reveal subnet: the weights encrypted to the round
+ * the SDK chooses (`chooseRevealRound`) from the head's time (blocks are 250 ms apart here), the
+ * reveal epoch's first block and the chain's last stored round.
  */
 function timelockedCommit(chain: RuntimeClient, netuid: number, hotkey: AccountId, uids: number[]) {
-  const next = views.timelockedCommits(chain.state, netuid, chain.block)?.nextCommit;
-  if (next == null) throw new Error(`netuid ${netuid}: no reveal schedule`);
-  const atReveal = roundAt((next.revealBlock * 250n) / 1000n, { genesisTime: 0n, period: 3n });
-  // The block carrying the commit writes its own due pulses first.
-  const inBlock = roundAt(((chain.block + 1n) * 250n) / 1000n, { genesisTime: 0n, period: 3n });
-  const revealRound = atReveal > inBlock ? atReveal : inBlock + 1n;
+  const t = views.timelockedCommits(chain.state, netuid, chain.block);
+  const next = t?.nextCommit;
+  if (t == null || next == null) throw new Error(`netuid ${netuid}: no reveal schedule`);
+  const revealRound = chooseRevealRound({
+    headTimestampMs: chain.block * 250n,
+    blockTimeMs: 250n,
+    blocksToReveal: next.revealBlock - chain.block,
+    genesisTime: 0n,
+    period: 3n,
+    lastStoredRound: t.lastStoredRound,
+  });
   const payload = encodeTimelockedWeightsPayload({
     hotkeyPublicKey: accountToBytes(hotkey),
     uids,
