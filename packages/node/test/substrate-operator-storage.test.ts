@@ -53,7 +53,12 @@ function operatorState(): StorageContext {
     block: 42n,
     deposit: 0n,
   });
-  s.set(storage.CommitmentOf, [2, acc(hot2)], { fields: [{ kind: 'resetBondsFlag' }], block: 50n, deposit: 0n });
+  s.set(storage.CommitmentOf, [2, acc(hot2)], {
+    fields: [{ kind: 'resetBondsFlag' }, { kind: 'timelockEncrypted', data: toHex(bytes(7)), revealRound: 77n }],
+    block: 50n,
+    deposit: 0n,
+  });
+  s.set(storage.RevealedCommitments, [2, acc(hot2)], [{ data: toHex(utf8('hello')), block: 49n }]);
   s.set(storage.LastCommitment, [1, acc(hot)], 42n);
   s.set(storage.LastBondsReset, [2, acc(hot2)], 50n);
   s.set(storage.UsedSpaceOf, [1, acc(hot)], { lastEpoch: 3n, usedSpace: 100n });
@@ -97,7 +102,12 @@ describe('commitments at subtensor’s keys', () => {
     expect(read(ctx, 'Commitments', 'CommitmentOf', [2, hot2])).toEqual({
       deposit: 0n,
       block: 50,
-      info: { fields: [{ tag: 'ResetBondsFlag', value: undefined }] },
+      info: {
+        fields: [
+          { tag: 'ResetBondsFlag', value: undefined },
+          { tag: 'TimelockEncrypted', value: { encrypted: bytes(7), reveal_round: 77n } },
+        ],
+      },
     });
     expect(read(ctx, 'Commitments', 'CommitmentOf', [1, hot2])).toBeNull();
     expect(read(empty(), 'Commitments', 'CommitmentOf', [1, hot])).toBeNull();
@@ -113,6 +123,13 @@ describe('commitments at subtensor’s keys', () => {
     expect(read(ctx, 'Commitments', 'UsedSpaceOf', [1, hot])).toEqual({ last_epoch: 3n, used_space: 100n });
     expect(read(ctx, 'Commitments', 'MaxSpace', [])).toBe(5000);
     expect(read(empty(), 'Commitments', 'MaxSpace', [])).toBe(3100);
+  });
+
+  it('RevealedCommitments: the revealed plaintexts with their blocks; absent where none', () => {
+    const ctx = operatorState();
+    expect(read(ctx, 'Commitments', 'RevealedCommitments', [2, hot2])).toEqual([[utf8('hello'), 49n]]);
+    expect(keysUnder(ctx, 'Commitments', 'RevealedCommitments')).toEqual([[2, hot2]]);
+    expect(read(ctx, 'Commitments', 'RevealedCommitments', [1, hot])).toBeNull();
   });
 });
 

@@ -82,6 +82,13 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   TimelockedWeightsCommitted: (d) =>
     subtensor('TimelockedWeightsCommitted', [acct(d.hotkey), nsi(d), hash(d.hash), big(d.revealRound)]),
   TimelockedWeightsRevealed: (d) => subtensor('TimelockedWeightsRevealed', [nsi(d), acct(d.hotkey)]),
+  Commitment: (d) => v('Commitments', v('Commitment', { netuid: num(d.netuid), who: acct(d.who) })),
+  TimelockCommitment: (d) =>
+    v(
+      'Commitments',
+      v('TimelockCommitment', { netuid: num(d.netuid), who: acct(d.who), reveal_round: big(d.revealRound) }),
+    ),
+  CommitmentRevealed: (d) => v('Commitments', v('CommitmentRevealed', { netuid: num(d.netuid), who: acct(d.who) })),
   NewPulse: (d) => v('Drand', v('NewPulse', { rounds: (d.rounds as bigint[]).map(big) })),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
   // bittensor 10.5 requires this record in the carrier's events before it looks for the inner.

@@ -8,7 +8,7 @@ import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 import type { ISubmittableResult } from '@polkadot/types/types';
-import { RAO_PER_TAO, toHex, weightsCommitHash } from '@taonet/primitives';
+import { fromHex, RAO_PER_TAO, timelockEncrypt, toHex, weightsCommitHash } from '@taonet/primitives';
 import { createClient } from 'polkadot-api';
 import { getPolkadotSigner } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
@@ -275,6 +275,35 @@ describe('@polkadot/api writes', () => {
       unwrap(): { toNumber(): number };
     };
     expect(last.unwrap().toNumber()).toBe(reg.block.toNumber());
+    // A timelocked field, sealed to the node's beacon two rounds ahead: the chain reveals it itself
+    // and @polkadot/api reads the plaintext from RevealedCommitments.
+    const beacon = await node.rpc<{ publicKey: string; lastStoredRound: string }>('taonet_beacon');
+    const round = BigInt(beacon.lastStoredRound) + 2n;
+    const secret = new TextEncoder().encode('sealed endpoint');
+    const encrypted = timelockEncrypt(fromHex(beacon.publicKey), round, secret, (n) => new Uint8Array(n).fill(7));
+    const sealed = await send(
+      tx('commitments', 'setCommitment')(netuid, {
+        fields: [{ TimelockEncrypted: { encrypted: toHex(encrypted), reveal_round: round } }],
+      }),
+      daveHot,
+    );
+    expect(sealed.failed?.name ?? null, 'timelocked commitment').toBeNull();
+    expect(eventNames(sealed)).toContain('commitments.TimelockCommitment');
+    type Reveals = { isSome: boolean; unwrap(): [{ toU8a(raw: boolean): Uint8Array }, { toBigInt(): bigint }][] };
+    let reveals = (await query('commitments', 'revealedCommitments')(netuid, daveHot.address)) as Reveals;
+    for (let i = 0; i < 300 && !reveals.isSome; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      reveals = (await query('commitments', 'revealedCommitments')(netuid, daveHot.address)) as Reveals;
+    }
+    const [plain, revealedAt] = reveals.unwrap()[0] ?? [];
+    expect(new TextDecoder().decode(plain?.toU8a(true))).toBe('sealed endpoint');
+    expect(revealedAt?.toBigInt()).toBeGreaterThan(0n);
+    const view = await node.rpc<{ pendingRounds: string[]; revealed: { data: string }[] }>('taonet_commitment', [
+      netuid,
+      toHex(daveHot.publicKey),
+    ]);
+    expect(view.pendingRounds).toEqual([]);
+    expect(view.revealed[0]?.data).toBe(toHex(secret));
     // Child hotkeys: Dave lends half of his hotkey's weight to the miner hotkey.
     const children = await sendUntil(
       () =>

@@ -28,10 +28,11 @@ export interface IdentityEntryReply {
   readonly identity: ChainIdentityReply;
 }
 
-/** One committed field: `kind` and, for data kinds, 0x hex bytes. */
+/** One committed field: `kind` and, for data kinds, 0x hex bytes (timelocked ones with their round). */
 export interface CommitmentFieldReply {
   readonly kind: string;
   readonly data?: string;
+  readonly revealRound?: string;
 }
 
 /** `taonet_commitment` / `taonet_commitments`: a hotkey's commitment on a subnet. */
@@ -40,6 +41,17 @@ export interface CommitmentReply {
   readonly netuid: number;
   readonly fields: readonly CommitmentFieldReply[];
   readonly block: string;
+  /** `taonet_commitment` only: beacon rounds of the timelocked fields still sealed. */
+  readonly pendingRounds?: readonly string[];
+  /** `taonet_commitment` only: revealed plaintexts (0x hex) with their reveal blocks, oldest first. */
+  readonly revealed?: readonly { readonly data: string; readonly block: string }[];
+  /** `taonet_commitment` only: timelocked fields that failed to decrypt, and why. */
+  readonly revealFailures?: readonly {
+    readonly revealRound: string;
+    readonly block: string;
+    readonly reason: string;
+    readonly detail: string;
+  }[];
 }
 
 /** `taonet_proxies`: the proxies of an account. */

@@ -1,7 +1,8 @@
 /**
  * Commitments (18): what a hotkey publishes per subnet (an endpoint, a model id, a hash), as
  * subtensor's `Data` items — `Raw<n>` for n ≤ 128 bytes at index n + 1, the four 32-byte hashes,
- * ResetBondsFlag, BigRaw — and the admin's space limit. Timelocked commitments are not offered yet.
+ * TimelockEncrypted (a tlock ciphertext the chain reveals at its beacon round), ResetBondsFlag,
+ * BigRaw — and the admin's space limit.
  */
 import { CallTranslationError, type FromRuntime, type PalletCalls } from './call-def.js';
 import { hashBytes, hashHex, num } from './call-values.js';
@@ -46,7 +47,7 @@ export const CommitmentInfo = T.composite('pallet_commitments::types::Commitment
   { name: 'fields', type: BoundedFields, typeName: 'BoundedVec<Data, FieldLimit>' },
 ]);
 
-type Field = { kind: string; data?: string };
+type Field = { kind: string; data?: string; revealRound?: bigint };
 
 function fieldToRuntime(v: unknown): Field {
   const o = v as { tag: string; value?: unknown };
@@ -56,10 +57,11 @@ function fieldToRuntime(v: unknown): Field {
   if (o.tag === 'BigRaw') return { kind: 'bigRaw', data: hashHex(o.value) };
   const h = HASHES.find(([name]) => name === o.tag);
   if (h !== undefined) return { kind: h[1], data: hashHex(o.value) };
-  throw new CallTranslationError(
-    'timelock-encrypted commitments are not supported on this chain yet',
-    'commit raw or hashed data',
-  );
+  if (o.tag === 'TimelockEncrypted') {
+    const x = o.value as { encrypted: unknown; reveal_round: unknown };
+    return { kind: 'timelockEncrypted', data: hashHex(x.encrypted), revealRound: BigInt(x.reveal_round as bigint) };
+  }
+  throw new CallTranslationError(`unknown commitment field '${o.tag}'`, 'use one of the Data variants');
 }
 
 /** A runtime commitment field as the SCALE `Data` value (also how the node serves CommitmentOf). */
@@ -69,6 +71,8 @@ export function commitmentFieldToScale(f: Field): { tag: string; value?: unknown
   const bytes = hashBytes(f.data ?? '0x');
   if (f.kind === 'raw') return { tag: `Raw${bytes.length}`, value: bytes };
   if (f.kind === 'bigRaw') return { tag: 'BigRaw', value: bytes };
+  if (f.kind === 'timelockEncrypted')
+    return { tag: 'TimelockEncrypted', value: { encrypted: bytes, reveal_round: f.revealRound ?? 0n } };
   const h = HASHES.find(([, kind]) => kind === f.kind);
   return { tag: h?.[0] ?? 'None', value: bytes };
 }

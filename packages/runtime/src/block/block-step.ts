@@ -19,6 +19,7 @@ import { coinbaseState } from '../coinbase/coinbase-state.js';
 import { updateMovingPrices } from '../coinbase/moving-prices-state.js';
 import { runEpochs } from '../coinbase/run-epochs.js';
 import { revealTimelockedCommits } from '../weights/timelocked-reveal.js';
+import { revealTimelockedCommitments } from '../commitments/reveal-timelocked.js';
 import { updateRegistrationPrices } from '../neurons/registration-prices.js';
 import { autoClaimRoot } from '../root/root-claim.js';
 import type { Ctx } from '../system/context.js';
@@ -33,6 +34,7 @@ export function blockStep(ctx: Ctx): void {
   });
   const credit = mint(s, emission);
   revealTimelockedCommits(ctx);
+  revealTimelockedCommitments(ctx);
   coinbaseState(ctx, credit);
   runEpochs(ctx);
   updateMovingPrices(ctx);

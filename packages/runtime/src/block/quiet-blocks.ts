@@ -6,8 +6,8 @@
  * prices decay, the emission is minted and injected (swaps, accumulators, TaoFlow EMAs, records),
  * `BlocksSinceLastStep` counts up, price EMAs move. It is not quiet when an epoch is due (or
  * pending) on any subnet, when pending child keys may apply (an epoch ran at that block), or when
- * any coldkey stakes on root (auto-claims may swap), or while timelocked weight commits wait for
- * their reveal (a block's step may reveal them). A quiet run changes nothing any of those
+ * any coldkey stakes on root (auto-claims may swap), or while timelocked weight commits or
+ * commitment fields wait for their reveal (a block's step may reveal them). A quiet run changes nothing any of those
  * checks read, so they are decided once per block from values held in memory.
  *
  * Nothing here is batched across blocks: each swap, EMA step and rounding happens per block, in the
@@ -19,6 +19,7 @@
  */
 import { MAX_TAO_SUPPLY } from '@taonet/primitives';
 import { TotalIssuance, TotalMinted, TotalRecycled } from '../balances/storage.js';
+import { TimelockedIndex } from '../commitments/storage.js';
 import { TimelockedWeightCommits } from '../weights/storage.js';
 import {
   emittingSubnets,
@@ -224,6 +225,7 @@ export function applyQuietBlocks(state: State, max: bigint, header: (number: big
   const start = state.value(BlockNumber);
   if (max <= 0n || state.value(RootStakingColdkeys).length > 0) return 0n;
   if (state.entries(TimelockedWeightCommits).some(([, q]) => q.length > 0)) return 0n;
+  if (state.value(TimelockedIndex).length > 0) return 0n;
   const l = loadLedger(state);
   const p = state.value(Params);
   let now = start;

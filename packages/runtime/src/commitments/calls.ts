@@ -1,10 +1,10 @@
 /** Commitment calls: set_commitment (signed by the hotkey, free) and the admin's set_max_space. */
 import { fail } from '../errors.js';
-import { type Args, int, netuid } from '../system/args.js';
+import { type Args, int, netuid, u64 } from '../system/args.js';
 import { defineCall } from '../system/call.js';
 import { event } from '../system/events.js';
 import { setCommitment } from './set-commitment.js';
-import { type CommitmentField, MaxSpace } from './storage.js';
+import { type CommitmentField, MAX_TIMELOCK_COMMITMENT_BYTES, MaxSpace } from './storage.js';
 
 const HASH_KINDS = new Set(['blakeTwo256', 'sha256', 'keccak256', 'shaThree256']);
 
@@ -30,13 +30,14 @@ function fieldList(a: Args): CommitmentField[] {
     if (typeof f.kind === 'string' && HASH_KINDS.has(f.kind))
       return { kind: f.kind as 'sha256', data: bytesOf(f.data, where, 32, true) };
     if (f.kind === 'timelockEncrypted')
-      fail(
-        'InvalidArgument',
-        'timelock-encrypted commitments are not supported on this chain yet; commit raw or hashed data',
-      );
+      return {
+        kind: 'timelockEncrypted',
+        data: bytesOf(f.data, where, MAX_TIMELOCK_COMMITMENT_BYTES),
+        revealRound: u64(f, 'revealRound'),
+      };
     return fail(
       'InvalidArgument',
-      `'fields[${i}].kind' must be none, raw, bigRaw, blakeTwo256, sha256, keccak256, shaThree256 or resetBondsFlag`,
+      `'fields[${i}].kind' must be none, raw, bigRaw, blakeTwo256, sha256, keccak256, shaThree256 resetBondsFlag or timelockEncrypted`,
     );
   });
 }
@@ -47,7 +48,7 @@ export const commitmentCalls = [
     signer: 'hotkey',
     pays: false,
     description:
-      'Publish up to 3 fields (raw bytes, big raw bytes, a hash, or the bonds-reset flag) for a subnet the hotkey is registered on.',
+      'Publish up to 3 fields (raw bytes, big raw bytes, a hash, the bonds-reset flag, or a tlock ciphertext the chain reveals at its beacon round) for a subnet the hotkey is registered on.',
     parse: (a) => ({ netuid: netuid(a), fields: fieldList(a) }),
     run: (ctx, who, a) => setCommitment(ctx, who, a.netuid, a.fields),
   }),

@@ -17,6 +17,7 @@ import {
   MAX_COMMIT_FIELDS,
   MaxSpace,
   MIN_USED_SPACE,
+  TimelockedIndex,
   UsedSpaceOf,
 } from './storage.js';
 
@@ -52,5 +53,11 @@ export function setCommitment(ctx: Ctx, hotkey: AccountId, netuid: number, field
   s.set(UsedSpaceOf, [netuid, hotkey], { lastEpoch: epoch, usedSpace: used + required });
   s.set(CommitmentOf, [netuid, hotkey], { fields, block: ctx.now, deposit: 0n });
   s.set(LastCommitment, [netuid, hotkey], ctx.now);
-  ctx.emit(event('Commitment', { netuid, who: hotkey }));
+  // As the reference: a commitment carrying a timelocked field announces its round instead.
+  const sealed = fields.find((f) => f.kind === 'timelockEncrypted');
+  const key = `${netuid}/${hotkey}`;
+  const index = s.value(TimelockedIndex).filter((k) => k !== key);
+  s.put(TimelockedIndex, sealed === undefined ? index : [...index, key].sort());
+  if (sealed === undefined) ctx.emit(event('Commitment', { netuid, who: hotkey }));
+  else ctx.emit(event('TimelockCommitment', { netuid, who: hotkey, revealRound: sealed.revealRound }));
 }

@@ -1,6 +1,14 @@
 /** Read views of the operator's state: a coldkey's swap status and coldkey identities. */
 import type { AccountId } from '@taonet/primitives';
-import { type CommitmentField, CommitmentOf } from '../commitments/storage.js';
+import {
+  type CommitmentField,
+  CommitmentOf,
+  type CommitmentRevealFailure,
+  CommitmentRevealFailures,
+  LastCommitment,
+  type RevealedCommitment,
+  RevealedCommitments,
+} from '../commitments/storage.js';
 import { type ChainIdentity, Identities } from '../identity/storage.js';
 import { ColdkeySwapAnnouncements, ColdkeySwapDisputes, LastTxBlock } from '../key-swaps/storage.js';
 import { BlockNumber } from '../params/storage.js';
@@ -43,9 +51,27 @@ export interface CommitmentView {
   readonly block: bigint;
 }
 
-export function commitmentOf(s: State, netuid: number, hotkey: AccountId): CommitmentView | null {
+/** One hotkey's commitment with its timelocked fields' fate: still sealed, revealed, or failed. */
+export interface CommitmentDetailView extends CommitmentView {
+  /** Rounds of the timelocked fields still waiting for their pulse. */
+  readonly pendingRounds: readonly bigint[];
+  readonly revealed: readonly RevealedCommitment[];
+  readonly revealFailures: readonly CommitmentRevealFailure[];
+}
+
+/**
+ * The commitment (fields empty once all were timelocked and revealed) with its reveals; null when
+ * the hotkey has neither a commitment nor a reveal or failure on record.
+ */
+export function commitmentOf(s: State, netuid: number, hotkey: AccountId): CommitmentDetailView | null {
   const c = s.get(CommitmentOf, [netuid, hotkey]);
-  return c === null ? null : { hotkey, netuid, fields: c.fields, block: c.block };
+  const revealed = s.get(RevealedCommitments, [netuid, hotkey]);
+  const revealFailures = s.get(CommitmentRevealFailures, [netuid, hotkey]);
+  if (c === null && revealed.length === 0 && revealFailures.length === 0) return null;
+  const fields = c?.fields ?? [];
+  const pendingRounds = fields.flatMap((f) => (f.kind === 'timelockEncrypted' ? [f.revealRound] : []));
+  const block = c?.block ?? s.get(LastCommitment, [netuid, hotkey]);
+  return { hotkey, netuid, fields, block, pendingRounds, revealed, revealFailures };
 }
 
 /** Every commitment on a subnet, in key order. */

@@ -33,7 +33,7 @@ import type { BeaconInfo, TimelockedCommits } from './timelocked-views.js';
 import type { Metagraph } from './metagraph.js';
 import type { ChainIdentity } from '../identity/storage.js';
 import type { ProxyDefinition } from '../proxy/storage.js';
-import type { ColdkeySwapStatus, CommitmentView, allIdentities } from './operator-views.js';
+import type { ColdkeySwapStatus, CommitmentDetailView, CommitmentView, allIdentities } from './operator-views.js';
 import type { DynamicInfo, HyperparameterView, RegistrationPrices } from './subnet-views.js';
 
 export type ViewsConformToReplies = [
@@ -51,6 +51,7 @@ export type ViewsConformToReplies = [
   ConformsTo<Wire<RuntimeErrorInfo>, ErrorReply>,
   ConformsTo<Wire<ColdkeySwapStatus>, ColdkeySwapReply>,
   ConformsTo<Wire<CommitmentView>, CommitmentReply>,
+  ConformsTo<Wire<CommitmentDetailView>, CommitmentReply>,
   ConformsTo<Wire<ProxyDefinition>, ProxyDefinitionReply>,
   ConformsTo<Wire<ChainIdentity>, ChainIdentityReply>,
   ConformsTo<Wire<ReturnType<typeof allIdentities>>, readonly IdentityEntryReply[]>,

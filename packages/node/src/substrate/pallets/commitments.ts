@@ -1,10 +1,10 @@
 /**
  * pallet_commitments (18): the per-subnet commitments neurons publish, read from the runtime's
  * commitments state at subtensor's names, hashers and types (the Python SDK's get_commitment and
- * the lean SDK's metagraph read CommitmentOf; btcli reads LastBondsReset). Taonet has no
- * timelocked commitments yet, so RevealedCommitments is never present.
+ * the lean SDK's metagraph read CommitmentOf; btcli reads LastBondsReset; RevealedCommitments
+ * holds the plaintexts of timelocked fields the chain revealed).
  */
-import type { AccountId } from '@taonet/primitives';
+import { type AccountId, fromHex as hexBytes } from '@taonet/primitives';
 import {
   COMMITMENTS_CALLS,
   CommitmentData,
@@ -108,13 +108,25 @@ export function commitmentsPallet(): PalletDef {
       },
       {
         name: 'RevealedCommitments',
-        docs: ['Revealed timelocked commitments and their reveal blocks (never present in Taonet).'],
+        docs: ['Plaintexts of a hotkey’s revealed timelocked fields with their reveal blocks, oldest first.'],
         modifier: 'Optional',
         keys: netuidAccount,
         value: T.vec(T.tuple(Bytes, T.u64)),
-        get: () => undefined,
-        keysOf: () => [],
+        get: (ctx, [n, hk]) => {
+          const list = ctx.state.get(storage.RevealedCommitments, [n as number, acct(hk)]);
+          return list.length === 0 ? undefined : list.map((r) => [hexBytes(r.data), r.block]);
+        },
+        keysOf: netuidAccountKeys(storage.RevealedCommitments),
       },
+    ],
+    events: [
+      { name: 'Commitment', index: 0, fields: fields({ netuid: NetUid, who: AccountId32 }) },
+      {
+        name: 'TimelockCommitment',
+        index: 1,
+        fields: fields({ netuid: NetUid, who: AccountId32, reveal_round: T.u64 }),
+      },
+      { name: 'CommitmentRevealed', index: 2, fields: fields({ netuid: NetUid, who: AccountId32 }) },
     ],
   };
 }
