@@ -19,9 +19,9 @@ export const VECTORS =
 
 /** The child-hotkey section that joins ECONOMICS-SDK.md as §7 with the vectors-next files. */
 const NEXT_SECTION = '## 7. economics-children.json';
-/** Taonet's own vectors (not in ../shared): their section of ECONOMICS-SDK.md, files, and tools. */
+/** Taonet's own vectors (not in ../shared): their sections of ECONOMICS-SDK.md (from §8 on), files, and tools. */
 const OWN_SECTION = '## 8. economics-mechanisms.json';
-const OWN_FILES = ['economics-mechanisms.json', 'tools'];
+const OWN_FILES = ['drand-tlock.json', 'economics-mechanisms.json', 'tools'];
 
 describe('the repository copy of the vectors', () => {
   const shared = join(root, '..', 'shared', 'vectors');

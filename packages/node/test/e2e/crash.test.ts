@@ -99,7 +99,10 @@ describe(`kill -9 at ${KILLS} random points (seed ${SEED})`, () => {
     const seen = new Map<bigint, string>();
     const eventCache = new Map<string, bigint>();
     let maxHead = 0n;
-    for (let i = 0; i <= KILLS; i++) {
+    // At least KILLS kills, and on until the kills have let 20 blocks commit (a loaded machine
+    // seals fewer blocks per window), within a bound.
+    const done = (i: number) => i >= KILLS && maxHead > 20n;
+    for (let i = 0; i <= 3 * KILLS; i++) {
       if (process.env.TAONET_CRASH_DEBUG) console.log(`restart ${i}`, Date.now());
       const node = await NodeProcess.start({ basePath: base });
       try {
@@ -118,11 +121,14 @@ describe(`kill -9 at ${KILLS} random points (seed ${SEED})`, () => {
         // The balance of the sink agrees with the events of every stored block.
         const info = await node.rpc<{ free: string }>('taonet_accountInfo', [sink.id]);
         expect(BigInt(info.free)).toBe(await sinkTransfers(node, head.number, eventCache));
-        if (i === KILLS) break;
+        if (done(i) || i === 3 * KILLS) break;
         // Load, then a kill at a random moment (sometimes right away).
         const stop = { stopped: false };
         const running = load(node, seen, stop);
-        const delay = random() < 0.15 ? 0 : 20 + Math.floor(random() * 400);
+        // The first block after a restart also carries the beacon rounds due while the node was down
+        // (a BLS check each, tens of ms, several times that on a loaded machine), so the window
+        // reaches far enough past it for the run to keep committing blocks.
+        const delay = random() < 0.15 ? 0 : 20 + Math.floor(random() * 900);
         await new Promise((r) => setTimeout(r, delay));
         await node.kill('SIGKILL');
         stop.stopped = true;
@@ -145,5 +151,5 @@ describe(`kill -9 at ${KILLS} random points (seed ${SEED})`, () => {
       }
     }
     expect(maxHead).toBeGreaterThan(20n);
-  }, 180_000);
+  }, 400_000);
 });
