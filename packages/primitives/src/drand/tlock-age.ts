@@ -185,7 +185,11 @@ function parseIbe(body: Uint8Array): IbeCiphertext {
  */
 export function parseTlockAge(file: Uint8Array | string): TlockAgeFile {
   const raw = typeof file === 'string' ? utf8.encode(file) : file;
-  const bytes = startsWithArmor(raw) ? dearmor(typeof file === 'string' ? file : latin1(raw)) : raw;
+  const armored = startsWithArmor(raw);
+  if (typeof file === 'string' && !armored) {
+    throw malformed('a string must hold the ASCII-armored file', 'pass a binary age file as bytes');
+  }
+  const bytes = armored ? dearmor(typeof file === 'string' ? file : latin1(raw)) : raw;
   const header = readHeader(bytes);
   const tlocks = header.stanzas.filter((s) => s.type === 'tlock');
   if (tlocks.length === 0) {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toBase64, tryFromBase64 } from '../../src/codec/base64.js';
@@ -90,6 +93,24 @@ describe('age/tlock files made by tlock-js 0.9.0', () => {
   });
 });
 
+describe('other recipients', () => {
+  it('a stanza of another type beside the tlock one is skipped, as age skips recipients it cannot open', () => {
+    const sig = quicknetSignature(short.round);
+    const b = binary(short.armored);
+    const fileKey = ibeDecryptDrand(decodeBeaconSignature(sig), parseTlockAge(b).ibe);
+    const macKey = hkdf(sha256, fileKey, new Uint8Array(0), ascii('header'), 32);
+    const withOther = rewriteHeader(b, (h) => {
+      const grown = h.replace('-> tlock', '-> X25519 c29tZWtleQ\nAAECAwQ\n-> tlock');
+      const macInput = grown.slice(0, grown.indexOf('\n--- ') + 4);
+      return `${macInput} ${toBase64(hmac(sha256, macKey, ascii(macInput)), false)}\n`;
+    });
+    expect(tlockAgeDecrypt(withOther, sig).plaintext).toEqual(hex(short.plaintext as string));
+    // The same edit without a new MAC is caught.
+    const unsigned = rewriteHeader(b, (h) => h.replace('-> tlock', '-> X25519 c29tZWtleQ\nAAECAwQ\n-> tlock'));
+    expect(code(() => tlockAgeDecrypt(unsigned, sig))).toBe('HeaderMacMismatch');
+  });
+});
+
 describe("drand's published tlock vector (drand/tlock tlock_test.go)", () => {
   it('its signature is quicknet’s for its round, and it opens to "hello world"', () => {
     const g = age.drandGo;
@@ -172,6 +193,7 @@ describe('malformed files are refused with MalformedAgeFile or NoTlockStanza', (
     expect(refused(rewriteHeader(b, (h) => h.replace(` ${QUICKNET_CHAIN_HASH}`, '')))).toBe('MalformedAgeFile');
     expect(refused(b.subarray(0, payloadStart(b) - 2))).toBe('MalformedAgeFile'); // cut inside the MAC line
     expect(refused(ascii('age-encryption.org/v1\n--- AAAA\n'))).toBe('MalformedAgeFile');
+    expect(refused(asText(b))).toBe('MalformedAgeFile'); // a binary file passed as a string
   });
 
   it('a stanza body that is not 128 bytes of canonical base64', () => {
