@@ -1,5 +1,6 @@
 export * from './account.js';
 export * from './codec/hex.js';
+export * from './codec/base64.js';
 export * from './codec/scale.js';
 export * from './codec/value-codec.js';
 export * from './fixed/index.js';

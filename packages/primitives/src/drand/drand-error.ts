@@ -9,7 +9,13 @@ export type DrandFaultCode =
   | 'MalformedCiphertext'
   | 'UnsupportedCipherSuite'
   | 'DecryptionFailed'
-  | 'InvalidEntropy';
+  | 'InvalidEntropy'
+  | 'MalformedAgeFile'
+  | 'NoTlockStanza'
+  | 'RoundMismatch'
+  | 'ChainHashMismatch'
+  | 'HeaderMacMismatch'
+  | 'PayloadAuthenticationFailed';
 
 /** A typed refusal from the drand primitives (pulse checks and timelock encryption). */
 export class DrandError extends Error {

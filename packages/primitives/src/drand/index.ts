@@ -8,3 +8,4 @@ export * from './ibe.js';
 export * from './tlock-format.js';
 export * from './tlock.js';
 export * from './dev-beacon.js';
+export * from './tlock-age.js';
