@@ -2,7 +2,7 @@
  * The operator's commands with --json against a real dev node: `wallet set-identity|get-identity`
  * round-trip, `wallet swap-hotkey` moves the subnet owner hotkey, a `wallet swap-coldkey` still in
  * its delay is refused with the block when it can run (which `status` also shows), and
- * `commitments set|get` publish and read a hotkey's data, `proxy add|list|remove` manage proxies, and
+ * `commitments set|get` publish and read a hotkey's data (also sealed to the beacon and opened by the chain), `proxy add|list|remove` manage proxies, and
  * `stake recycle-alpha|burn-alpha|unstake-all-alpha` give up alpha or move it to root.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
@@ -158,6 +158,45 @@ describe('taonet wallet identity and swaps', () => {
     expect(one.commitment.fields).toMatchObject([{ kind: 'raw', text: 'http://10.0.0.1:8091 model=v3' }]);
     const all = (await taonet('commitments', 'get', '--netuid', netuid)) as { commitments: { hotkey: string }[] };
     expect(all.commitments.map((c) => c.hotkey)).toEqual([hot]);
+    // Sealed to the dev beacon a few blocks ahead: pending until the chain opens it at its round.
+    const sealed = await taonet(
+      'commitments',
+      'set',
+      '--netuid',
+      netuid,
+      '--data',
+      'model=v4 sealed',
+      '--reveal-in',
+      '8',
+      '--uri',
+      hotUri,
+    );
+    expect(sealed.success, JSON.stringify(sealed)).toBe(true);
+    const round = String(sealed.revealRound);
+    type Seen = { commitment: { revealed?: { text: string }[]; pendingRounds?: string[] } | null };
+    let seen = (await taonet('commitments', 'get', '--netuid', netuid, '--hotkey-address', hot)) as Seen;
+    for (let i = 0; i < 60 && (seen.commitment?.revealed ?? []).length === 0; i++) {
+      expect(seen.commitment?.pendingRounds).toEqual([round]);
+      await new Promise((ok) => setTimeout(ok, 500));
+      seen = (await taonet('commitments', 'get', '--netuid', netuid, '--hotkey-address', hot)) as Seen;
+    }
+    expect(seen.commitment?.revealed?.map((r) => r.text)).toEqual(['model=v4 sealed']);
+    expect(seen.commitment?.pendingRounds).toEqual([]);
+    const both = await taonet(
+      'commitments',
+      'set',
+      '--netuid',
+      netuid,
+      '--data',
+      'x',
+      '--sha256',
+      '00'.repeat(32),
+      '--reveal-in',
+      '5',
+      '--uri',
+      hotUri,
+    );
+    expect(both).toMatchObject({ success: false, code: 'InvalidArgument' });
     const refused = await taonet('commitments', 'set', '--netuid', netuid, '--data', 'x', '--uri', '//Ferdie//nope');
     expect(refused).toMatchObject({ success: false, code: 'AccountNotAllowedCommit' });
     const empty = await taonet('commitments', 'set', '--netuid', netuid, '--uri', hotUri);

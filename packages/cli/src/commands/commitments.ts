@@ -1,10 +1,12 @@
 /**
  * `taonet commitments set|get`: the data a hotkey publishes on a subnet (endpoints, model ids),
  * which validators read every loop. `set` commits text (raw up to 128 bytes, big raw up to 512)
- * or a hex hash; `get` shows one hotkey's commitment or, without a hotkey, the whole subnet's.
+ * or a hex hash, or seals text to a future beacon round for the chain to open (so rivals cannot
+ * copy it first); `get` shows one hotkey's commitment with what was revealed or, without a hotkey,
+ * the whole subnet's.
  */
 import { fromHex, keypairSigner, SdkError } from '@taonet/sdk';
-import { type CommitmentField, fieldText, textField } from '@taonet/sdk/actions';
+import { type Commitment, type CommitmentField, fieldText, textField } from '@taonet/sdk/actions';
 import type { CommandGroup } from '../command-spec.js';
 import type { Cli } from '../context.js';
 import { parseNetuid } from '../parse.js';
@@ -15,6 +17,8 @@ interface SetOpts {
   data?: string;
   sha256?: string;
   resetBonds?: boolean;
+  revealIn?: string;
+  revealRound?: string;
   uri?: string;
 }
 
@@ -32,8 +36,43 @@ function fieldsOf(o: SetOpts): CommitmentField[] {
   return fields;
 }
 
+function positive(v: string, flag: string): bigint {
+  if (!/^[1-9][0-9]*$/.test(v))
+    throw new SdkError('InvalidArgument', `${flag} '${v}' is not a positive whole number`, `e.g. ${flag} 20`);
+  return BigInt(v);
+}
+
+/** `--reveal-in` / `--reveal-round`: the data is sealed to the chain's beacon and opened by the chain. */
+async function setSealed(cli: Cli, o: SetOpts, netuid: number): Promise<number> {
+  if (o.data === undefined || o.sha256 !== undefined || o.resetBonds === true)
+    throw new SdkError(
+      'InvalidArgument',
+      'a sealed commitment carries --data only',
+      'pass --data <text> with --reveal-in <blocks> or --reveal-round <round>',
+    );
+  const revealRound = o.revealRound === undefined ? undefined : positive(o.revealRound, '--reveal-round');
+  const blocksUntilReveal = o.revealIn === undefined ? undefined : Number(positive(o.revealIn, '--reveal-in'));
+  const data = o.data;
+  const st = await cli.connect();
+  const hotkey = await cli.hotkey(o.uri);
+  const { revealRound: round, result } = await withSpinner('sealing the commitment', () =>
+    st.setRevealCommitment(keypairSigner(hotkey), {
+      netuid,
+      data,
+      ...(blocksUntilReveal === undefined ? {} : { blocksUntilReveal }),
+      ...(revealRound === undefined ? {} : { revealRound }),
+    }),
+  );
+  return cli.reportTx(
+    result,
+    `commitment of ${hotkey.ss58Address} sealed on subnet ${netuid} until beacon round ${round}`,
+    { hotkey: hotkey.ss58Address, revealRound: round.toString() },
+  );
+}
+
 async function set(cli: Cli, o: SetOpts): Promise<number> {
   const netuid = parseNetuid(o.netuid);
+  if (o.revealIn !== undefined || o.revealRound !== undefined) return setSealed(cli, o, netuid);
   const fields = fieldsOf(o);
   const st = await cli.connect();
   const hotkey = await cli.hotkey(o.uri);
@@ -41,8 +80,21 @@ async function set(cli: Cli, o: SetOpts): Promise<number> {
   return cli.reportTx(r, `commitment of ${hotkey.ss58Address} set on subnet ${netuid}`, { hotkey: hotkey.ss58Address });
 }
 
+const hexOf = (b: Uint8Array): string => `0x${Buffer.from(b).toString('hex')}`;
 const shown = (f: CommitmentField): string =>
-  fieldText(f) ?? ('data' in f ? `${f.kind}:0x${Buffer.from(f.data).toString('hex')}` : f.kind);
+  f.kind === 'timelockEncrypted'
+    ? `sealed until round ${f.revealRound}`
+    : (fieldText(f) ?? ('data' in f ? `${f.kind}:${hexOf(f.data)}` : f.kind));
+
+/** Reveals and failures as lines under the table (one hotkey's view only). */
+function revealLines(c: Commitment): string[] {
+  return [
+    ...(c.revealed ?? []).map((r) => `revealed at block ${r.block}: ${r.text ?? hexOf(r.data)}`),
+    ...(c.revealFailures ?? []).map(
+      (f) => `round ${f.revealRound} failed to open at block ${f.block}: ${f.reason} (${f.detail})`,
+    ),
+  ];
+}
 
 async function get(cli: Cli, o: { netuid: string; hotkeyAddress?: string }): Promise<number> {
   const netuid = parseNetuid(o.netuid);
@@ -56,18 +108,25 @@ async function get(cli: Cli, o: { netuid: string; hotkeyAddress?: string }): Pro
     fields: c.fields.map((f) => ({
       kind: f.kind,
       text: fieldText(f),
-      ...('data' in f ? { data: `0x${Buffer.from(f.data).toString('hex')}` } : {}),
+      ...('data' in f ? { data: hexOf(f.data) } : {}),
+      ...(f.kind === 'timelockEncrypted' ? { revealRound: f.revealRound } : {}),
     })),
+    ...(c.revealed === undefined
+      ? {}
+      : { revealed: c.revealed.map((r) => ({ block: r.block, text: r.text, data: hexOf(r.data) })) }),
   }));
   return cli.report(
     o.hotkeyAddress === undefined ? { netuid, commitments: json } : { netuid, commitment: json[0] ?? null },
     () =>
       list.length === 0
         ? `no commitments on subnet ${netuid}${o.hotkeyAddress === undefined ? '' : ` for ${o.hotkeyAddress}`}`
-        : table(
-            ['hotkey', 'block', 'data'],
-            list.map((c) => [c.hotkey, String(c.block), c.fields.map(shown).join(' | ')]),
-          ),
+        : [
+            table(
+              ['hotkey', 'block', 'data'],
+              list.map((c) => [c.hotkey, String(c.block), c.fields.map(shown).join(' | ')]),
+            ),
+            ...list.flatMap(revealLines),
+          ].join('\n'),
   );
 }
 
@@ -84,6 +143,11 @@ export const commitmentsCommands: CommandGroup = {
         { flags: '--data <text>', description: 'text to publish (up to 512 UTF-8 bytes)' },
         { flags: '--sha256 <hex>', description: 'a 32-byte hash to publish instead of (or beside) the data' },
         { flags: '--reset-bonds', description: 'add the bonds-reset flag' },
+        {
+          flags: '--reveal-in <blocks>',
+          description: 'seal --data to the chain’s beacon; the chain opens it about this many blocks from now',
+        },
+        { flags: '--reveal-round <round>', description: 'seal --data to this beacon round instead' },
         { flags: '--uri <uri>', description: 'sign with a dev hotkey URI instead of the wallet hotkey' },
       ],
       run: set,

@@ -324,6 +324,14 @@ export class Subtensor implements ChainClient {
     return act.setCommitment(this, hotkey, a, o);
   }
 
+  setRevealCommitment(
+    hotkey: Signer,
+    a: act.SetRevealCommitmentParameters,
+    o?: SubmitOptions,
+  ): Promise<act.SetRevealCommitmentResult> {
+    return act.setRevealCommitment(this, hotkey, a, o);
+  }
+
   commitment(netuid: number, hotkey: string): Promise<act.CommitmentResult> {
     return act.commitment(this, { netuid, hotkey });
   }

@@ -12,12 +12,33 @@ export interface CommitmentParameters {
   readonly hotkey: string;
 }
 
+/** A sealed field the chain opened at its round: the plaintext and the block it was revealed in. */
+export interface RevealedCommitment {
+  readonly data: Uint8Array;
+  /** The plaintext as UTF-8 text, or null when it is not valid UTF-8. */
+  readonly text: string | null;
+  readonly block: bigint;
+}
+
+/** A sealed field that did not open at its round, and why (never dropped silently). */
+export interface CommitmentRevealFailure {
+  readonly revealRound: bigint;
+  readonly block: bigint;
+  readonly reason: string;
+  readonly detail: string;
+}
+
 export interface Commitment {
   /** SS58. */
   readonly hotkey: string;
   readonly netuid: number;
+  /** Empty once every field was sealed and the chain has opened them all. */
   readonly fields: CommitmentField[];
   readonly block: bigint;
+  /** `commitment()` only: rounds of the fields still sealed, what the chain opened, what failed. */
+  readonly pendingRounds?: bigint[];
+  readonly revealed?: RevealedCommitment[];
+  readonly revealFailures?: CommitmentRevealFailure[];
 }
 export type CommitmentResult = Commitment | null;
 /** Thrown: SdkError `InvalidAddress`. */
@@ -28,21 +49,43 @@ export function fieldText(f: CommitmentField): string | null {
   return f.kind === 'raw' || f.kind === 'bigRaw' ? new TextDecoder().decode(f.data) : null;
 }
 
+function utf8OrNull(b: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
+}
+
+function field(f: CommitmentReply['fields'][number]): CommitmentField {
+  if (f.data === undefined) return { kind: f.kind } as CommitmentField;
+  if (f.kind === 'timelockEncrypted')
+    return { kind: 'timelockEncrypted', data: fromHex(f.data), revealRound: big(f.revealRound ?? '0') };
+  return { kind: f.kind, data: fromHex(f.data) } as CommitmentField;
+}
+
 function decode(r: CommitmentReply): Commitment {
+  const base = { hotkey: toSs58(r.hotkey), netuid: r.netuid, fields: r.fields.map(field), block: big(r.block) };
+  if (r.pendingRounds === undefined) return base;
   return {
-    hotkey: toSs58(r.hotkey),
-    netuid: r.netuid,
-    fields: r.fields.map((f) =>
-      f.data === undefined
-        ? ({ kind: f.kind } as CommitmentField)
-        : ({ kind: f.kind, data: fromHex(f.data) } as CommitmentField),
-    ),
-    block: big(r.block),
+    ...base,
+    pendingRounds: r.pendingRounds.map(big),
+    revealed: (r.revealed ?? []).map((x) => {
+      const data = fromHex(x.data);
+      return { data, text: utf8OrNull(data), block: big(x.block) };
+    }),
+    revealFailures: (r.revealFailures ?? []).map((x) => ({
+      revealRound: big(x.revealRound),
+      block: big(x.block),
+      reason: x.reason,
+      detail: x.detail,
+    })),
   };
 }
 
 /**
- * A hotkey's commitment on a subnet (the reference SDK's get_commitment), or null.
+ * A hotkey's commitment on a subnet (the reference SDK's get_commitment), with its sealed fields'
+ * rounds and what the chain revealed (get_revealed_commitment), or null.
  *
  * @example
  * const c = await commitment(st, { netuid: 2, hotkey });

@@ -44,6 +44,7 @@ export * from './serve-axon.js';
 export * from './set-childkey-take.js';
 export * from './set-children.js';
 export * from './set-commitment.js';
+export * from './set-reveal-commitment.js';
 export * from './set-hyperparameter.js';
 export * from './set-mechanism-count.js';
 export * from './set-mechanism-emission-split.js';

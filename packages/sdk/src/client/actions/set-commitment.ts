@@ -4,12 +4,16 @@ import type { Signer } from '../signer.js';
 import { type SubmitOptions, submit } from '../submit.js';
 import type { TxResult } from '../types.js';
 
-/** One commitment field, as the chain's `Data`: raw bytes (≤ 128), big raw (≤ 512), a 32-byte hash, or a flag. */
+/**
+ * One commitment field, as the chain's `Data`: raw bytes (≤ 128), big raw (≤ 512), a 32-byte hash,
+ * a flag, or a tlock ciphertext (≤ 1024 bytes) the chain opens itself at `revealRound`.
+ */
 export type CommitmentField =
   | { readonly kind: 'none' }
   | { readonly kind: 'raw' | 'bigRaw'; readonly data: Uint8Array }
   | { readonly kind: 'blakeTwo256' | 'sha256' | 'keccak256' | 'shaThree256'; readonly data: Uint8Array }
-  | { readonly kind: 'resetBondsFlag' };
+  | { readonly kind: 'resetBondsFlag' }
+  | { readonly kind: 'timelockEncrypted'; readonly data: Uint8Array; readonly revealRound: bigint };
 
 export interface SetCommitmentParameters {
   readonly netuid: number;
@@ -21,7 +25,7 @@ export type SetCommitmentResult = TxResult;
 export type SetCommitmentError = SdkError;
 
 const hex = (b: Uint8Array): string => `0x${Buffer.from(b).toString('hex')}`;
-const LIMIT = { raw: 128, bigRaw: 512 } as const;
+const LIMIT = { raw: 128, bigRaw: 512, timelockEncrypted: 1024 } as const;
 
 /** Text as the smallest field that holds it: `raw` up to 128 UTF-8 bytes, `bigRaw` up to 512. */
 export function textField(text: string): CommitmentField {
@@ -33,6 +37,21 @@ export function textField(text: string): CommitmentField {
       'commit at most 512 bytes, or a hash of the data',
     );
   return { kind: data.length <= LIMIT.raw ? 'raw' : 'bigRaw', data };
+}
+
+/** A field as the call's argument, its size checked before anything is signed. */
+function wireField(f: CommitmentField): Record<string, unknown> {
+  if (!('data' in f)) return { kind: f.kind };
+  const bounded = f.kind === 'raw' || f.kind === 'bigRaw' || f.kind === 'timelockEncrypted';
+  const max = bounded ? LIMIT[f.kind] : 32;
+  if (bounded ? f.data.length > max : f.data.length !== 32)
+    throw new SdkError(
+      'InvalidArgument',
+      `a ${f.kind} field of ${f.data.length} bytes`,
+      `${f.kind} holds ${bounded ? 'at most' : 'exactly'} ${max} bytes`,
+    );
+  if (f.kind === 'timelockEncrypted') return { kind: f.kind, data: hex(f.data), revealRound: f.revealRound };
+  return { kind: f.kind, data: hex(f.data) };
 }
 
 /**
@@ -48,16 +67,6 @@ export function setCommitment(
   a: SetCommitmentParameters,
   o?: SubmitOptions,
 ): Promise<SetCommitmentResult> {
-  const fields = a.fields.map((f) => {
-    if (!('data' in f)) return { kind: f.kind };
-    const max = f.kind === 'raw' || f.kind === 'bigRaw' ? LIMIT[f.kind] : 32;
-    if (f.kind === 'raw' || f.kind === 'bigRaw' ? f.data.length > max : f.data.length !== 32)
-      throw new SdkError(
-        'InvalidArgument',
-        `a ${f.kind} field of ${f.data.length} bytes`,
-        `${f.kind} holds ${f.kind === 'raw' || f.kind === 'bigRaw' ? 'at most' : 'exactly'} ${max} bytes`,
-      );
-    return { kind: f.kind, data: hex(f.data) };
-  });
+  const fields = a.fields.map(wireField);
   return submit(client, hotkey, { method: 'set_commitment', args: { netuid: a.netuid, fields } }, o);
 }
