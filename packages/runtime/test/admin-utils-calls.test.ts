@@ -73,7 +73,7 @@ describe('AdminUtils call table against the runtime', () => {
       expect(() => callDef(call.method), def.name).not.toThrow();
       // The mechanism calls carry their own arguments (runtime/test/mechanisms.test.ts covers them).
       if (call.method.includes('mechanism')) continue;
-      const value = valueOf(call);
+      const value = valueSet(call);
       expect(typeof value, `${def.name} → ${String(call.args.name ?? call.method)}`).toBe(typeof runtimeSample(call));
       if (def.args.some((a) => a.name === 'netuid')) expect(call.args.netuid, def.name).toBe(7);
     }
@@ -140,7 +140,7 @@ describe('AdminUtils call table against the runtime', () => {
       const def = ADMIN_UTILS_CALLS.calls.find((c) => c.name === sub.call) as SubstrateCallDef;
       const codec = codecOf(T.composite('AdminUtilsCallArgs', def.args));
       const back = def.toRuntime(codec.dec(codec.enc(sub.args)) as Record<string, unknown>);
-      const value = valueOf(call);
+      const value = valueSet(call);
       expect(read(), `${def.name} changes something`).not.toEqual(value);
       chain.ok('alice', back.method, back.args);
       expect(read(), def.name).toEqual(value);
@@ -153,7 +153,7 @@ describe('AdminUtils call table against the runtime', () => {
 });
 
 /** The value a runtime admin call sets, whatever its argument is called. */
-function valueOf(call: RuntimeCall): unknown {
+function valueSet(call: RuntimeCall): unknown {
   switch (call.method) {
     case 'sudo_set_emission_enabled':
       return call.args.enabled;
