@@ -30,14 +30,19 @@ describe('AdminFreezeWindow', () => {
     expect([...chain.state.allEntries()].some(([item]) => item === 'subnets.adminFreezeWindow')).toBe(false);
     // One block after an epoch, the next is 9 blocks away: inside the window.
     walkTo(chain, netuid, 10n, 9n);
-    refuses(chain, 'bob', 'set_hyperparameter', serving(netuid, 5n), 'AdminActionProhibitedDuringWeightsWindow');
+    const epoch = chain.state.get(storage.LastEpochBlock, netuid) + 10n;
+    refuses(chain, 'bob', 'set_hyperparameter', serving(netuid, 5n), 'AdminActionProhibitedDuringWeightsWindow', {
+      hint: new RegExp(
+        `tempo 10 is as long as the 10-block freeze window, which leaves only the epoch's own block \\(${epoch}\\) open: the admin account can lower the window with sudo_set_admin_freeze_window`,
+      ),
+    });
   });
 
   it('window 0, set through Sudo, lets the owner set a hyperparameter on a tempo-10 subnet', () => {
     const { chain, netuid } = devTempoSubnet();
     walkTo(chain, netuid, 10n, 1n);
     refuses(chain, 'bob', 'set_hyperparameter', serving(netuid, 5n), 'AdminActionProhibitedDuringWeightsWindow', {
-      hint: /the epoch at block \d+ is too close/,
+      hint: /freeze window, which leaves only the epoch's own block/,
     });
     const r = chain.ok('alice', 'sudo', { call: { method: 'sudo_set_admin_freeze_window', args: { window: 0 } } });
     expect(r.events.map((e) => e.name)).toEqual(['AdminFreezeWindowSet', 'Sudid', 'ExtrinsicSuccess']);
@@ -62,7 +67,10 @@ describe('AdminFreezeWindow', () => {
     walkTo(chain, netuid, 10n, 3n);
     chain.ok('bob', 'set_hyperparameter', serving(netuid, 6n));
     walkTo(chain, netuid, 10n, 2n);
-    refuses(chain, 'bob', 'set_hyperparameter', serving(netuid, 7n), 'AdminActionProhibitedDuringWeightsWindow');
+    const epoch = chain.state.get(storage.LastEpochBlock, netuid) + 10n;
+    refuses(chain, 'bob', 'set_hyperparameter', serving(netuid, 7n), 'AdminActionProhibitedDuringWeightsWindow', {
+      hint: new RegExp(`the epoch at block ${epoch} is too close; next allowed at block ${epoch}$`),
+    });
   });
 
   it('the setter is refused for a non-root signer and changes nothing', () => {

@@ -31,12 +31,13 @@ export function ensureAdminWindowOpen(ctx: Ctx, netuid: number): void {
   const window = adminFreezeWindow(s);
   const next = nextEpochBlock(s, netuid, ctx.now);
   if (next - ctx.now >= window) return;
-  const tempo = tempoOf(s, netuid);
-  // A tempo shorter than the window leaves no block open, not even the epoch's own.
-  fail(
-    'AdminActionProhibitedDuringWeightsWindow',
-    BigInt(tempo) < window
+  const tempo = BigInt(tempoOf(s, netuid));
+  // A tempo shorter than the window leaves no block open; one as long leaves only the epoch's own.
+  const hint =
+    tempo < window
       ? `the tempo ${tempo} is shorter than the ${window}-block freeze window: ${LOWER_FREEZE_WINDOW_HINT}`
-      : `the epoch at block ${next} is too close; next allowed at block ${next}`,
-  );
+      : tempo === window
+        ? `the tempo ${tempo} is as long as the ${window}-block freeze window, which leaves only the epoch's own block (${next}) open: ${LOWER_FREEZE_WINDOW_HINT}`
+        : `the epoch at block ${next} is too close; next allowed at block ${next}`;
+  fail('AdminActionProhibitedDuringWeightsWindow', hint);
 }
