@@ -1,8 +1,8 @@
 /**
  * Changing a subnet hyperparameter. The owner may change the owner-settable ones within their
- * bounds, outside the freeze window just before an epoch, each at most once per rate-limit period
- * (`owner-setter-limits.ts`: 10 blocks and two tempos unless the admin changed them); the admin
- * account may change any of them. Every change is an event.
+ * bounds, outside the freeze window just before an epoch, and each at most once per rate-limit
+ * period (`owner-setter-limits.ts`: 10 blocks and two tempos by default, the admin sets both); the
+ * admin account may change any of them. Every change is an event.
  */
 import type { AccountId } from '@taonet/primitives';
 import { ensure, fail } from '../errors.js';

@@ -12,7 +12,7 @@ import { nextEpochBlock, tempoOf } from './epoch-schedule-state.js';
 import { AdminFreezeWindow, OwnerHyperparamRateLimit } from './storage.js';
 
 /** What an owner refused by a window longer than the tempo can do about it. */
-export const LOWER_FREEZE_WINDOW_HINT =
+const LOWER_FREEZE_WINDOW_HINT =
   'the admin account can lower the window with sudo_set_admin_freeze_window (AdminUtils, through ' +
   'Sudo; 0 turns it off) or make the change itself';
 
