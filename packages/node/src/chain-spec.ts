@@ -1,7 +1,7 @@
 /**
  * Chain specs: everything that defines a chain before its first block — name, authorities,
- * block time, and the genesis (admin, balances, network parameters, subnet defaults). Written as
- * JSON with amounts as decimal strings. The genesis hash identifies the chain; transactions sign it.
+ * block time, and the genesis (admin, balances, network parameters, subnet defaults, the limits on
+ * owners' setters). Written as JSON with amounts as decimal strings. The genesis hash identifies the chain; transactions sign it.
  */
 import {
   type AccountId,
@@ -167,6 +167,7 @@ export function chainSpecFromJson(text: string): ChainSpec {
   });
   const rootStake = g.rootStake === undefined ? undefined : parseRootStake(g.rootStake);
   const beacon = g.beacon === undefined ? undefined : parseBeacon(g.beacon);
+  const ownerLimits = parseOwnerLimits(g);
   const params = typed<NetworkParams>(DEFAULT_NETWORK_PARAMS, g.params, 'genesis.params');
   const subnetDefaults = typed<SubnetHyperparameters>(
     DEFAULT_HYPERPARAMETERS,
@@ -185,8 +186,24 @@ export function chainSpecFromJson(text: string): ChainSpec {
       subnetDefaults,
       ...(rootStake === undefined ? {} : { rootStake }),
       ...(beacon === undefined ? {} : { beacon }),
+      ...ownerLimits,
     },
   };
+}
+
+/** subtensor's AdminFreezeWindow and OwnerHyperparamRateLimit, when the spec sets them (u16 each). */
+function parseOwnerLimits(
+  g: Record<string, unknown>,
+): Pick<GenesisConfig, 'adminFreezeWindow' | 'ownerHyperparamRateLimit'> {
+  const out: { adminFreezeWindow?: number; ownerHyperparamRateLimit?: number } = {};
+  for (const k of ['adminFreezeWindow', 'ownerHyperparamRateLimit'] as const) {
+    const v = g[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffff)
+      throw new ChainSpecError(`genesis.${k} must be an integer in 0..65535`);
+    out[k] = v;
+  }
+  return out;
 }
 
 function parseBeacon(raw: unknown): GenesisBeacon {

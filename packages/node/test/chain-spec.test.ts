@@ -35,6 +35,30 @@ describe('chain specs', () => {
     }
   });
 
+  it('sets the owner limits from the spec, leaving the default genesis hash alone', () => {
+    const dev = devChainSpec();
+    const raw = JSON.parse(chainSpecToJson(dev)) as { genesis: Record<string, unknown> };
+    expect(raw.genesis.adminFreezeWindow).toBeUndefined();
+    // Subtensor's defaults written out are the same chain as none written.
+    raw.genesis.adminFreezeWindow = 10;
+    raw.genesis.ownerHyperparamRateLimit = 2;
+    expect(Chain.genesisBlock(chainSpecFromJson(JSON.stringify(raw))).hash).toBe(Chain.genesisBlock(dev).hash);
+    raw.genesis.adminFreezeWindow = 0;
+    raw.genesis.ownerHyperparamRateLimit = 5;
+    const spec = chainSpecFromJson(JSON.stringify(raw));
+    const { state, hash } = Chain.genesisBlock(spec);
+    expect(state.value(storage.AdminFreezeWindow)).toBe(0);
+    expect(state.value(storage.OwnerHyperparamRateLimit)).toBe(5);
+    expect(hash).not.toBe(Chain.genesisBlock(dev).hash);
+    expect(chainSpecFromJson(chainSpecToJson(spec)).genesis.adminFreezeWindow).toBe(0);
+    raw.genesis.adminFreezeWindow = 65_536;
+    expect(() => chainSpecFromJson(JSON.stringify(raw))).toThrow(
+      /genesis.adminFreezeWindow must be an integer in 0..65535/,
+    );
+    raw.genesis.adminFreezeWindow = '0';
+    expect(() => chainSpecFromJson(JSON.stringify(raw))).toThrow(ChainSpecError);
+  });
+
   it('refuses a malformed rootStake entry', () => {
     const raw = JSON.parse(chainSpecToJson(devChainSpec())) as { genesis: { rootStake: unknown[] } };
     raw.genesis.rootStake = [{ coldkey: '0x12', hotkey: devAccount('Bob'), amount: '5' }];

@@ -144,6 +144,32 @@ describe('metadata', () => {
     ]);
   });
 
+  it("serves subtensor's owner limits: the u16 items with their defaults, the AdminUtils setters, the events", () => {
+    const items = pallet('SubtensorModule').storage?.items ?? [];
+    for (const [name, fallback] of [
+      ['AdminFreezeWindow', '0x0a00'],
+      ['OwnerHyperparamRateLimit', '0x0200'],
+    ] as const) {
+      const item = items.find((i) => i.name === name);
+      expect(item?.type.tag, name).toBe('plain');
+      const def = typeAt(v15.lookup, item?.type.value as number).def;
+      expect(def, name).toEqual({ tag: 'primitive', value: { tag: 'u16', value: undefined } });
+      expect(item?.fallback, name).toBe(fallback);
+    }
+    const admin = variantsOf(v15.lookup, pallet('AdminUtils').calls ?? -1);
+    const call = (n: string) => admin.find((c) => c.name === n);
+    expect([call('sudo_set_admin_freeze_window')?.index, call('sudo_set_owner_hparam_rate_limit')?.index]).toEqual([
+      74, 75,
+    ]);
+    expect(call('sudo_set_admin_freeze_window')?.fields.map((f) => [f.name, f.typeName])).toEqual([['window', 'u16']]);
+    expect(call('sudo_set_owner_hparam_rate_limit')?.fields.map((f) => [f.name, f.typeName])).toEqual([
+      ['epochs', 'u16'],
+    ]);
+    const evs = variantsOf(v15.lookup, pallet('SubtensorModule').events ?? -1);
+    expect(evs.findIndex((e) => e.name === 'AdminFreezeWindowSet')).toBe(43);
+    expect(evs.findIndex((e) => e.name === 'OwnerHyperparamRateLimitSet')).toBe(44);
+  });
+
   it('has the constants clients read', () => {
     const constant = (p: string, c: string) => pallet(p).constants.find((x) => x.name === c)?.value;
     expect(constant('System', 'SS58Prefix')).toBe('0x2a00');

@@ -34,8 +34,13 @@ async function openChain(pruning?: StatePruning): Promise<Chain> {
 
 /** One block with a transfer of `amount` from Alice to Bob (nonce from state). */
 function transferBlock(chain: Chain, amount: bigint): void {
+  aliceBlock(chain, { method: 'transfer', args: { dest: devAccount('Bob'), amount } });
+}
+
+/** One block with one call signed by Alice (the dev admin), nonce from state. */
+function aliceBlock(chain: Chain, call: { method: string; args: Record<string, unknown> }): void {
   const nonce = chain.state.get(storage.Accounts, devAccount('Alice'))?.nonce ?? 0n;
-  const tx = devTx(chain, 'Alice', nonce, { method: 'transfer', args: { dest: devAccount('Bob'), amount } });
+  const tx = devTx(chain, 'Alice', nonce, call);
   const slot = chain.head.slot + 1n;
   const built = chain.buildBlock({
     key: alice,
@@ -90,6 +95,26 @@ describe('storage at Substrate keys', () => {
     const next = face.storage.item('MevShield', 'NextKey') ?? never();
     expect(next.prefixHex).toBe('0x9e94fc9ecf3c8d51c7baba39080fb4339ab50f1d245f1373b95e2a965fa883ac');
     expect(face.storage.read(headContext(chain), next.prefix)).toBeNull();
+    await chain.close();
+  });
+
+  it("AdminFreezeWindow and OwnerHyperparamRateLimit at subtensor's keys: absent at the default, then the admin's u16", async () => {
+    const chain = await openChain();
+    const window = face.storage.item('SubtensorModule', 'AdminFreezeWindow') ?? never();
+    const rate = face.storage.item('SubtensorModule', 'OwnerHyperparamRateLimit') ?? never();
+    // twox128("SubtensorModule") ++ twox128(item), computed outside Taonet (Python xxhash).
+    expect(window.prefixHex).toBe('0x658faa385070e074c85bf6b568cf0555a33f386f70fb019c63605a607b692532');
+    expect(rate.prefixHex).toBe('0x658faa385070e074c85bf6b568cf0555b0de68017bccc12ad7dc7c6308f746a7');
+    expect(face.storage.read(headContext(chain), window.prefix)).toBeNull();
+    expect(face.storage.read(headContext(chain), rate.prefix)).toBeNull();
+    aliceBlock(chain, { method: 'sudo_set_admin_freeze_window', args: { window: 0 } });
+    aliceBlock(chain, { method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: 7 } });
+    expect(chain.state.value(storage.AdminFreezeWindow)).toBe(0);
+    expect(toHex(face.storage.read(headContext(chain), window.prefix) ?? new Uint8Array())).toBe('0x0000');
+    expect(toHex(face.storage.read(headContext(chain), rate.prefix) ?? new Uint8Array())).toBe('0x0700');
+    // Block 1 had the window set, not yet the rate limit.
+    expect(toHex(face.storage.read(contextAtNumber(chain, 1n), window.prefix) ?? new Uint8Array())).toBe('0x0000');
+    expect(face.storage.read(contextAtNumber(chain, 1n), rate.prefix)).toBeNull();
     await chain.close();
   });
 

@@ -1,6 +1,6 @@
 /**
  * The genesis state: prefunded accounts, the admin account, network parameters, the defaults for
- * new subnets, and the root subnet (netuid 0, a stable pool of root stake), optionally with root
+ * new subnets, the limits on owners' setters, and the root subnet (netuid 0, a stable pool of root stake), optionally with root
  * validators already staked. Root stake is what makes the chain inject TAO and alpha into pools at
  * the price instead of buying alpha with every block's emission (see `coinbase/root-proportion.ts`).
  */
@@ -16,7 +16,15 @@ import { State } from './state/state.js';
 import { Ctx } from './system/context.js';
 import { RegistrationsThisBlock } from './neurons/storage.js';
 import { ROOT_NETUID } from './subnets/root-netuid.js';
-import { Hyperparameters, Mechanism, Netuids, SubtokenEnabled, TokenSymbol } from './subnets/storage.js';
+import {
+  AdminFreezeWindow,
+  Hyperparameters,
+  Mechanism,
+  Netuids,
+  OwnerHyperparamRateLimit,
+  SubtokenEnabled,
+  TokenSymbol,
+} from './subnets/storage.js';
 
 export interface GenesisConfig {
   /** The admin (sudo) account. */
@@ -34,6 +42,10 @@ export interface GenesisConfig {
   readonly rootStake?: readonly GenesisRootStake[];
   /** The drand-style beacon whose pulses blocks carry (none: no pulses, no timelocked commits). */
   readonly beacon?: GenesisBeacon;
+  /** Blocks before each epoch in which subnet owners may not change their subnet (u16; default 10, subtensor's). */
+  readonly adminFreezeWindow?: number;
+  /** Tempos between two owner changes of one hyperparameter (u16; default 2, subtensor's). */
+  readonly ownerHyperparamRateLimit?: number;
 }
 
 export interface GenesisBeacon {
@@ -91,7 +103,18 @@ export function genesisState(cfg: GenesisConfig): State {
   });
   for (const r of cfg.rootStake ?? []) stakeOnRoot(s, r);
   if (cfg.beacon !== undefined) s.put(BeaconConfig, beaconConfig(cfg.beacon));
+  // Left out, they keep subtensor's defaults, which state does not store (the genesis hash keeps).
+  if (cfg.adminFreezeWindow !== undefined)
+    s.put(AdminFreezeWindow, genesisU16(cfg.adminFreezeWindow, 'adminFreezeWindow'));
+  if (cfg.ownerHyperparamRateLimit !== undefined)
+    s.put(OwnerHyperparamRateLimit, genesisU16(cfg.ownerHyperparamRateLimit, 'ownerHyperparamRateLimit'));
   return s;
+}
+
+function genesisU16(v: number, what: string): number {
+  if (!Number.isInteger(v) || v < 0 || v > 0xffff)
+    throw new GenesisError(`genesis.${what} must be an integer in 0..65535`);
+  return v;
 }
 
 function beaconConfig(b: GenesisBeacon) {

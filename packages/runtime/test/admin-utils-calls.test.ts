@@ -57,6 +57,10 @@ function runtimeSample(call: RuntimeCall): unknown {
       return DEFAULT_CHILD_KEY_PARAMS[name as keyof typeof DEFAULT_CHILD_KEY_PARAMS];
     case 'sudo_set_emission_enabled':
       return false;
+    case 'sudo_set_admin_freeze_window':
+      return storage.DEFAULT_ADMIN_FREEZE_WINDOW;
+    case 'sudo_set_owner_hparam_rate_limit':
+      return storage.DEFAULT_OWNER_HYPERPARAM_RATE_LIMIT;
     default:
       throw new Error(`the table produced ${call.method}, which this test does not know`);
   }
@@ -69,7 +73,7 @@ describe('AdminUtils call table against the runtime', () => {
       expect(() => callDef(call.method), def.name).not.toThrow();
       // The mechanism calls carry their own arguments (runtime/test/mechanisms.test.ts covers them).
       if (call.method.includes('mechanism')) continue;
-      const value = call.method === 'sudo_set_emission_enabled' ? call.args.enabled : call.args.value;
+      const value = valueSet(call);
       expect(typeof value, `${def.name} → ${String(call.args.name ?? call.method)}`).toBe(typeof runtimeSample(call));
       if (def.args.some((a) => a.name === 'netuid')) expect(call.args.netuid, def.name).toBe(7);
     }
@@ -117,6 +121,15 @@ describe('AdminUtils call table against the runtime', () => {
       read: () => chain.state.get(storage.EmissionEnabled, netuid),
     });
 
+    changes.push({
+      call: { method: 'sudo_set_admin_freeze_window', args: { window: 0 } },
+      read: () => chain.state.value(storage.AdminFreezeWindow),
+    });
+    changes.push({
+      call: { method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: 7 } },
+      read: () => chain.state.value(storage.OwnerHyperparamRateLimit),
+    });
+
     const sent = new Set<string>();
     for (const { call, read } of changes) {
       const sub = ADMIN_UTILS_FROM_RUNTIME[call.method]?.(call.args);
@@ -127,7 +140,7 @@ describe('AdminUtils call table against the runtime', () => {
       const def = ADMIN_UTILS_CALLS.calls.find((c) => c.name === sub.call) as SubstrateCallDef;
       const codec = codecOf(T.composite('AdminUtilsCallArgs', def.args));
       const back = def.toRuntime(codec.dec(codec.enc(sub.args)) as Record<string, unknown>);
-      const value = call.method === 'sudo_set_emission_enabled' ? call.args.enabled : call.args.value;
+      const value = valueSet(call);
       expect(read(), `${def.name} changes something`).not.toEqual(value);
       chain.ok('alice', back.method, back.args);
       expect(read(), def.name).toEqual(value);
@@ -138,6 +151,20 @@ describe('AdminUtils call table against the runtime', () => {
     expect(rest.filter((n) => !sent.has(n))).toEqual([]);
   });
 });
+
+/** The value a runtime admin call sets, whatever its argument is called. */
+function valueSet(call: RuntimeCall): unknown {
+  switch (call.method) {
+    case 'sudo_set_emission_enabled':
+      return call.args.enabled;
+    case 'sudo_set_admin_freeze_window':
+      return call.args.window;
+    case 'sudo_set_owner_hparam_rate_limit':
+      return call.args.epochs;
+    default:
+      return call.args.value;
+  }
+}
 
 /**
  * A value other than the current one that the admin may set: flags flip, the rest move by one

@@ -274,7 +274,7 @@ describe('set_hyperparameter errors', () => {
     chain.ok('bob', 'set_hyperparameter', args);
   });
 
-  it('AdminActionProhibitedDuringWeightsWindow: a tempo shorter than the window leaves it to the admin', () => {
+  it('AdminActionProhibitedDuringWeightsWindow: a tempo shorter than the window, and how the admin lowers it', () => {
     const chain = new TestChain({ subnetDefaults: { tempo: 5 } });
     const netuid = chain.subnet('bob');
     refuses(
@@ -284,7 +284,7 @@ describe('set_hyperparameter errors', () => {
       { netuid, name: 'servingRateLimit', value: 5n },
       'AdminActionProhibitedDuringWeightsWindow',
       {
-        hint: /tempo 5 is shorter than the 10-block freeze window: ask the admin account/,
+        hint: /tempo 5 is shorter than the 10-block freeze window: the admin account can lower the window/,
       },
     );
   });

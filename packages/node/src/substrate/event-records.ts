@@ -91,6 +91,8 @@ const MAPPED: Readonly<Record<string, (d: Readonly<Record<string, unknown>>) => 
   CommitmentRevealed: (d) => v('Commitments', v('CommitmentRevealed', { netuid: num(d.netuid), who: acct(d.who) })),
   NewPulse: (d) => v('Drand', v('NewPulse', { rounds: (d.rounds as bigint[]).map(big) })),
   RootClaimed: (d) => subtensor('RootClaimed', { coldkey: acct(d.coldkey) }),
+  AdminFreezeWindowSet: (d) => subtensor('AdminFreezeWindowSet', num(d.window)),
+  OwnerHyperparamRateLimitSet: (d) => subtensor('OwnerHyperparamRateLimitSet', num(d.epochs)),
   // bittensor 10.5 requires this record in the carrier's events before it looks for the inner.
   EncryptedSubmitted: (d) => v('MevShield', v('EncryptedSubmitted', { id: hash(d.id), who: acct(d.who) })),
   Announced: (d) =>

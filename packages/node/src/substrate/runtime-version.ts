@@ -10,7 +10,7 @@ import { fields, T } from './scale-type.js';
  * Bumped whenever the metadata changes: clients cache metadata by (genesis, specVersion).
  * Taonet's own numbering, independent of subtensor's.
  */
-export const SPEC_VERSION = 10;
+export const SPEC_VERSION = 11;
 export const TRANSACTION_VERSION = 1;
 
 export const RuntimeVersionType = T.composite(

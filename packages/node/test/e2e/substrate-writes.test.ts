@@ -440,6 +440,47 @@ describe('@polkadot/api writes', () => {
     expect(refused.failed).toEqual({ section: 'sudo', name: 'RequireSudo' });
     expect(await rateLimit()).toBe(3n);
   });
+
+  it('Sudo.sudo(AdminUtils.sudo_set_admin_freeze_window(0)) opens the dev tempo to the subnet owner; the owner rate limit is root’s too', async () => {
+    const u16Of = async (item: string) =>
+      ((await query('subtensorModule', item)()) as { toNumber(): number }).toNumber();
+    expect([await u16Of('adminFreezeWindow'), await u16Of('ownerHyperparamRateLimit')]).toEqual([10, 2]);
+    let netuid = -1;
+    for (const n of (await node.rpc<{ subnets: number[] }>('taonet_networkInfo')).subnets)
+      if (String(await query('subtensorModule', 'subnetOwner')(n)) === dave.address) netuid = n;
+    expect(netuid).toBeGreaterThan(0);
+    const serving = async () =>
+      ((await query('subtensorModule', 'servingRateLimit')(netuid)) as { toBigInt(): bigint }).toBigInt();
+    const setServing = (v: number) => tx('adminUtils', 'sudoSetServingRateLimit')(netuid, v);
+    const viaSudo = async (call: SubmittableExtrinsic<'promise'>, event: string) => {
+      const o = await send(tx('sudo', 'sudo')(call), alice);
+      expect((sudid(o) as { isOk: boolean }).isOk, eventNames(o).join()).toBe(true);
+      const e = o.events.find((r) => r.event.section === 'subtensorModule' && r.event.method === event);
+      return (e?.event.data[0] as unknown as { toNumber(): number } | undefined)?.toNumber();
+    };
+    // A window longer than the dev tempo (10) leaves the owner no block at all, so this refusal is certain.
+    expect(await viaSudo(tx('adminUtils', 'sudoSetAdminFreezeWindow')(12), 'AdminFreezeWindowSet')).toBe(12);
+    const refused = await send(setServing(77), dave);
+    expect(refused.failed).toEqual({ section: 'subtensorModule', name: 'AdminActionProhibitedDuringWeightsWindow' });
+    expect(await viaSudo(tx('adminUtils', 'sudoSetAdminFreezeWindow')(0), 'AdminFreezeWindowSet')).toBe(0);
+    expect(await u16Of('adminFreezeWindow')).toBe(0);
+    const set = await send(setServing(77), dave);
+    expect(set.failed).toBeNull();
+    expect(await serving()).toBe(77n);
+    // The same hyperparameter again within two tempos: the rate limit, until root lifts it.
+    expect((await send(setServing(78), dave)).failed?.name).toBe('TxRateLimitExceeded');
+    expect(await viaSudo(tx('adminUtils', 'sudoSetOwnerHparamRateLimit')(0), 'OwnerHyperparamRateLimitSet')).toBe(0);
+    expect((await send(setServing(78), dave)).failed).toBeNull();
+    expect(await serving()).toBe(78n);
+    // Bob is not the key: refused, and the window stays.
+    const notRoot = await send(tx('sudo', 'sudo')(tx('adminUtils', 'sudoSetAdminFreezeWindow')(5)), bob);
+    expect(notRoot.failed).toEqual({ section: 'sudo', name: 'RequireSudo' });
+    expect(await u16Of('adminFreezeWindow')).toBe(0);
+    // Back to subtensor's defaults for whatever runs next on this node.
+    await viaSudo(tx('adminUtils', 'sudoSetAdminFreezeWindow')(10), 'AdminFreezeWindowSet');
+    await viaSudo(tx('adminUtils', 'sudoSetOwnerHparamRateLimit')(2), 'OwnerHyperparamRateLimitSet');
+    expect([await u16Of('adminFreezeWindow'), await u16Of('ownerHyperparamRateLimit')]).toEqual([10, 2]);
+  }, 60_000);
 });
 
 describe('polkadot-api writes', () => {

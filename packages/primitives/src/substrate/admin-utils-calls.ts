@@ -1,7 +1,8 @@
 /**
  * AdminUtils (pallet 19): subtensor's `sudo_set_*` calls for the hyperparameters and network
  * parameters Taonet keeps, each translated to the runtime's own admin call (`set_hyperparameter`,
- * `sudo_set_network_param`, `sudo_set_emission_enabled`, `sudo_set_childkey_param`) and back.
+ * `sudo_set_network_param`, `sudo_set_emission_enabled`, `sudo_set_childkey_param`, and the
+ * same-named setters of the owner limits and mechanisms) and back.
  *
  * Indices, call names, argument names and types are subtensor's (pallets/admin-utils). Who may
  * send a call is the runtime's business, not this table's: the runtime checks the signer (owner
@@ -233,6 +234,12 @@ const MIN_CHILDKEY_TAKE_PER_SUBNET = pc(93, 'sudo_set_min_childkey_take_per_subn
 
 const EMISSION_ENABLED = { index: 94, call: 'sudo_set_subnet_emission_enabled' } as const;
 
+/** The limits on owners' setters (subtensor's 74 and 75): root-only, one u16 each, same names as the runtime's calls. */
+const OWNER_LIMIT_CALLS = [
+  { index: 74, call: 'sudo_set_admin_freeze_window', arg: 'window' },
+  { index: 75, call: 'sudo_set_owner_hparam_rate_limit', arg: 'epochs' },
+] as const;
+
 const valueArg = (p: ParamCall) => ({ name: p.arg, type: p.form.type, typeName: p.form.typeName });
 
 function hyperparameterDef(p: ParamCall): SubstrateCallDef {
@@ -291,6 +298,13 @@ const UNSORTED: SubstrateCallDef[] = [
     toRuntime: (a) => ({ method: 'sudo_set_emission_enabled', args: { netuid: a.netuid, enabled: a.enabled } }),
   },
 ];
+const OWNER_LIMIT_DEFS: SubstrateCallDef[] = OWNER_LIMIT_CALLS.map((c) => ({
+  index: c.index,
+  name: c.call,
+  args: [{ name: c.arg, type: T.u16, typeName: 'u16' }],
+  toRuntime: (a) => ({ method: c.call, args: { [c.arg]: a[c.arg] } }),
+}));
+
 /** Subnet mechanisms (subtensor's AdminUtils 76, 77, 88): count and emission split per subnet, the cap. */
 const MECHANISM_CALLS: SubstrateCallDef[] = [
   {
@@ -322,7 +336,7 @@ const MECHANISM_CALLS: SubstrateCallDef[] = [
   },
 ];
 
-const CALLS = [...UNSORTED, ...MECHANISM_CALLS].sort((x, y) => x.index - y.index);
+const CALLS = [...UNSORTED, ...OWNER_LIMIT_DEFS, ...MECHANISM_CALLS].sort((x, y) => x.index - y.index);
 
 export const ADMIN_UTILS_CALLS: PalletCalls = {
   pallet: ADMIN_UTILS_PALLET,
@@ -340,7 +354,13 @@ const adminUtils = (call: string, args: Readonly<Record<string, unknown>>) => ({
   args,
 });
 
+const ownerLimitFromRuntime =
+  (c: (typeof OWNER_LIMIT_CALLS)[number]): FromRuntime =>
+  (a) =>
+    isUint(a[c.arg], 0xffff) ? adminUtils(c.call, { [c.arg]: a[c.arg] }) : null;
+
 export const ADMIN_UTILS_FROM_RUNTIME: Readonly<Record<string, FromRuntime>> = {
+  ...Object.fromEntries(OWNER_LIMIT_CALLS.map((c) => [c.call, ownerLimitFromRuntime(c)])),
   sudo_set_mechanism_count: (a) =>
     adminUtils('sudo_set_mechanism_count', { netuid: a.netuid, mechanism_count: a.mechanismCount }),
   sudo_set_mechanism_emission_split: (a) =>

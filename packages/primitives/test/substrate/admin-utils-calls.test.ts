@@ -76,6 +76,9 @@ const SAMPLES: readonly RuntimeCall[] = [
   { method: 'sudo_set_childkey_param', args: { name: 'minChildkeyTake', value: 1000, netuid: 4 } },
   { method: 'sudo_set_emission_enabled', args: { netuid: 7, enabled: false } },
   { method: 'sudo_set_emission_enabled', args: { netuid: 7, enabled: true } },
+  { method: 'sudo_set_admin_freeze_window', args: { window: 0 } },
+  { method: 'sudo_set_admin_freeze_window', args: { window: 65_535 } },
+  { method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: 2 } },
 ];
 
 const defByName = new Map(ADMIN_UTILS_CALLS.calls.map((c) => [c.name, c]));
@@ -131,6 +134,11 @@ describe('AdminUtils call table', () => {
     expect(toHex(roundTrip(np('flowNormExponent', 1)).bytes)).toBe(`0x${'00'.repeat(8)}01${'00'.repeat(7)}`);
     expect(toHex(roundTrip(np('subnetMovingAlpha', 12_885n)).bytes)).toBe(`0x5532${'00'.repeat(14)}`);
     expect(roundTrip(hp(1, 'immunityPeriod', 7200n)).def.args.map((a) => a.typeName)).toEqual(['NetUid', 'u16']);
+    // subtensor's AdminUtils 74 and 75 take one u16 each.
+    const window = roundTrip({ method: 'sudo_set_admin_freeze_window', args: { window: 10 } });
+    expect([window.def.index, toHex(window.bytes)]).toEqual([74, '0x0a00']);
+    const epochs = roundTrip({ method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: 2 } });
+    expect([epochs.def.index, epochs.def.args[0]?.name, toHex(epochs.bytes)]).toEqual([75, 'epochs', '0x0200']);
   });
 
   it('gives null for runtime calls no AdminUtils call expresses exactly', () => {
@@ -173,6 +181,9 @@ describe('AdminUtils call table', () => {
       { method: 'sudo_set_childkey_param', args: { name: 'minChildkeyTake', value: 10 } },
       { method: 'sudo_set_childkey_param', args: { name: 'ckBurn', value: 10n, netuid: 1 } },
       { method: 'sudo_set_childkey_param', args: { name: 'minChildkeyTake', value: 65_536, netuid: 1 } },
+      { method: 'sudo_set_admin_freeze_window', args: { window: 65_536 } },
+      { method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: -1 } },
+      { method: 'sudo_set_owner_hparam_rate_limit', args: { epochs: 1.5 } },
     ];
     for (const call of none) {
       const from = ADMIN_UTILS_FROM_RUNTIME[call.method];

@@ -1,13 +1,13 @@
 /**
- * Who may change a subnet's mechanisms and how often: its owner (outside the freeze window before
- * an epoch, and at most once per rate-limit period for each kind of change, as subtensor's
- * `ensure_sn_owner_or_root_with_limits` and `record_owner_rl`) or the admin account (no limits).
+ * Who may change a subnet's mechanisms and how often: its owner (outside the admin freeze window
+ * before an epoch, `subnets/owner-setter-limits.ts`, and at most once per rate-limit period for
+ * each kind of change, as subtensor's `ensure_sn_owner_or_root_with_limits` and `record_owner_rl`)
+ * or the admin account (no limits).
  */
 import type { AccountId } from '@taonet/primitives';
 import { ensure, fail } from '../errors.js';
 import type { StorageMap } from '../state/storage.js';
-import { nextEpochBlock } from '../subnets/epoch-schedule-state.js';
-import { ADMIN_FREEZE_WINDOW } from '../subnets/hyperparameter-update.js';
+import { ensureAdminWindowOpen } from '../subnets/owner-setter-limits.js';
 import { Hyperparameters, SubnetOwner } from '../subnets/storage.js';
 import { isAdmin } from '../system/admin-origin.js';
 import type { Ctx } from '../system/context.js';
@@ -43,11 +43,6 @@ export function authorizeMechanismChange(ctx: Ctx, who: AccountId, netuid: numbe
     'TxRateLimitExceeded',
     () => `next allowed at block ${last + limit.blocks}`,
   );
-  const next = nextEpochBlock(s, netuid, ctx.now);
-  ensure(
-    next - ctx.now >= ADMIN_FREEZE_WINDOW,
-    'AdminActionProhibitedDuringWeightsWindow',
-    `the epoch at block ${next} is too close; try again after it`,
-  );
+  ensureAdminWindowOpen(ctx, netuid);
   s.set(limit.last, netuid, ctx.now);
 }

@@ -1,5 +1,5 @@
-/** Subnet calls: create, start, identity, symbol, hyperparameters; and the admin's network calls. */
-import { account, type Args, bool, netuid, str } from '../system/args.js';
+/** Subnet calls: create, start, identity, symbol, hyperparameters; and the admin's network calls and owner limits. */
+import { account, type Args, bool, netuid, str, u16 } from '../system/args.js';
 import { defineCall } from '../system/call.js';
 import { ensure, fail } from '../errors.js';
 import { DEFAULT_NETWORK_PARAMS, type NetworkParams } from '../params/network-params.js';
@@ -16,8 +16,10 @@ import { checkHyperparameterSet, checkHyperparameterValue, setHyperparameter } f
 import { IDENTITY_LIMITS, registerNetwork, validateIdentity } from '../subnet-lifecycle/register-network.js';
 import { startCall } from './start-call.js';
 import {
+  AdminFreezeWindow,
   EmissionEnabled,
   Hyperparameters,
+  OwnerHyperparamRateLimit,
   Netuids,
   SubnetOwner,
   TokenSymbol,
@@ -176,6 +178,28 @@ export const subnetCalls = [
       if (ctx.state.get(Hyperparameters, a.netuid) === null) fail('SubnetNotExists');
       ctx.state.set(EmissionEnabled, a.netuid, a.enabled);
       ctx.emit(event('EmissionEnabledSet', { netuid: a.netuid, enabled: a.enabled }));
+    },
+  }),
+  defineCall({
+    name: 'sudo_set_admin_freeze_window',
+    signer: 'admin',
+    pays: false,
+    description: 'Set how many blocks before each epoch subnet owners may not change their subnet (admin only).',
+    parse: (a) => ({ window: u16(a, 'window') }),
+    run: (ctx, _who, a) => {
+      ctx.state.put(AdminFreezeWindow, a.window);
+      ctx.emit(event('AdminFreezeWindowSet', { window: a.window }));
+    },
+  }),
+  defineCall({
+    name: 'sudo_set_owner_hparam_rate_limit',
+    signer: 'admin',
+    pays: false,
+    description: 'Set how many tempos an owner waits between two changes of one hyperparameter (admin only).',
+    parse: (a) => ({ epochs: u16(a, 'epochs') }),
+    run: (ctx, _who, a) => {
+      ctx.state.put(OwnerHyperparamRateLimit, a.epochs);
+      ctx.emit(event('OwnerHyperparamRateLimitSet', { epochs: a.epochs }));
     },
   }),
   defineCall({

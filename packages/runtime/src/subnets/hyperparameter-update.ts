@@ -1,6 +1,7 @@
 /**
  * Changing a subnet hyperparameter. The owner may change the owner-settable ones within their
- * bounds, outside the freeze window just before an epoch, at most once per two tempos each; the
+ * bounds, outside the freeze window just before an epoch, and each at most once per rate-limit
+ * period (`owner-setter-limits.ts`: 10 blocks and two tempos by default, the admin sets both); the
  * admin account may change any of them. Every change is an event.
  */
 import type { AccountId } from '@taonet/primitives';
@@ -10,18 +11,13 @@ import {
   type HyperparameterName,
   type SubnetHyperparameters,
 } from '../params/hyperparameters.js';
-import { nextEpochBlock } from './epoch-schedule-state.js';
 import { ensureMaxUidsOverAllMechanisms, mechanismCount } from './mechanism-index.js';
 import { storageMap } from '../state/storage.js';
 import { isAdmin } from '../system/admin-origin.js';
 import type { Ctx } from '../system/context.js';
 import { event } from '../system/events.js';
+import { ensureAdminWindowOpen, ownerHyperparamRateLimitBlocks } from './owner-setter-limits.js';
 import { Hyperparameters, LastEpochBlock, SubnetOwner } from './storage.js';
-
-/** Blocks before an epoch during which owners cannot change hyperparameters. */
-export const ADMIN_FREEZE_WINDOW = 10n;
-/** Tempos between two owner changes of the same hyperparameter. */
-export const OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS = 2n;
 
 export const LastHyperparameterChange = storageMap<string, bigint>(
   'subnets.lastHyperparamChange',
@@ -101,14 +97,9 @@ export function setHyperparameter(ctx: Ctx, who: AccountId, netuid: number, name
       'HyperparameterNotOwnerSettable',
       `${name} can only be changed by the admin account`,
     );
-    const next = nextEpochBlock(s, netuid, ctx.now);
-    ensure(next - ctx.now >= ADMIN_FREEZE_WINDOW, 'AdminActionProhibitedDuringWeightsWindow', () =>
-      BigInt(current.tempo) < ADMIN_FREEZE_WINDOW
-        ? `the tempo ${current.tempo} is shorter than the ${ADMIN_FREEZE_WINDOW}-block freeze window: ask the admin account`
-        : `the epoch at block ${next} is too close; next allowed at block ${next}`,
-    );
+    ensureAdminWindowOpen(ctx, netuid);
     const last = s.get(LastHyperparameterChange, `${netuid}/${name}`);
-    const limit = OWNER_HYPERPARAM_RATE_LIMIT_TEMPOS * BigInt(current.tempo);
+    const limit = ownerHyperparamRateLimitBlocks(s, current.tempo);
     ensure(last === 0n || ctx.now - last >= limit, 'TxRateLimitExceeded', `next allowed at block ${last + limit}`);
     s.set(LastHyperparameterChange, `${netuid}/${name}`, ctx.now);
   }

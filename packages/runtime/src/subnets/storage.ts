@@ -42,6 +42,21 @@ export const LastEpochBlock = storageMap<number, bigint>('subnets.lastEpochBlock
 export const PendingEpochAt = storageMap<number, bigint>('subnets.pendingEpochAt', byNetuid, () => 0n);
 export const BlocksSinceLastStep = storageMap<number, bigint>('subnets.blocksSinceLastStep', byNetuid, () => 0n);
 export const SubnetEpochIndex = storageMap<number, bigint>('subnets.epochIndex', byNetuid, () => 0n);
+
+/**
+ * Limits on subnet owners' setters, in state (subtensor's `AdminFreezeWindow` and
+ * `OwnerHyperparamRateLimit`) so the admin can lift them, e.g. on a dev chain whose tempo is no
+ * longer than the window. The defaults are subtensor's and are never stored.
+ */
+export const DEFAULT_ADMIN_FREEZE_WINDOW = 10;
+export const DEFAULT_OWNER_HYPERPARAM_RATE_LIMIT = 2;
+/** Blocks before an epoch in which owners may not change their subnet (u16). */
+export const AdminFreezeWindow = storageValue<number>('subnets.adminFreezeWindow', () => DEFAULT_ADMIN_FREEZE_WINDOW);
+/** Tempos between two owner changes of the same hyperparameter (u16). */
+export const OwnerHyperparamRateLimit = storageValue<number>(
+  'subnets.ownerHyperparamRateLimit',
+  () => DEFAULT_OWNER_HYPERPARAM_RATE_LIMIT,
+);
 export const LastMechanismStepBlock = storageMap<number, bigint>('subnets.lastMechanismStepBlock', byNetuid, () => 0n);
 
 // Alpha waiting for the next epoch.

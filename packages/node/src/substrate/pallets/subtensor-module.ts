@@ -7,6 +7,7 @@ import type { AccountId, SafeFloat } from '@taonet/primitives';
 import {
   DEFAULT_HYPERPARAMETERS,
   DEFAULT_NETWORK_PARAMS,
+  type StorageValue,
   type SubnetHyperparameters,
   storage,
   views,
@@ -234,6 +235,22 @@ function rowItem(name: string, item: typeof storage.Weights): StorageItemDef {
       return Array.from(row.cols, (c, i) => [c, row.vals[i] as number]);
     },
     keysOf: (ctx) => ctx.state.entries(item).map(([k]) => parts(k).map(Number)),
+  };
+}
+
+/** A network-wide u16 limit on owners' setters: absent from storage while it has the default. */
+function ownerLimit(name: string, doc: string, item: StorageValue<number>, fallback: number): StorageItemDef {
+  return {
+    name,
+    docs: [doc],
+    modifier: 'Default',
+    keys: [],
+    value: T.u16,
+    fallback,
+    get: (ctx) => {
+      const v = ctx.state.value(item);
+      return v === fallback ? undefined : v;
+    },
   };
 }
 
@@ -593,6 +610,18 @@ const STORAGE: readonly StorageItemDef[] = [
       return v === 0n ? undefined : v;
     },
   },
+  ownerLimit(
+    'AdminFreezeWindow',
+    'Blocks at the end of each tempo in which subnet owners may not change their subnet.',
+    storage.AdminFreezeWindow,
+    storage.DEFAULT_ADMIN_FREEZE_WINDOW,
+  ),
+  ownerLimit(
+    'OwnerHyperparamRateLimit',
+    'Tempos a subnet owner waits between two changes of one hyperparameter.',
+    storage.OwnerHyperparamRateLimit,
+    storage.DEFAULT_OWNER_HYPERPARAM_RATE_LIMIT,
+  ),
   amountItem(
     'PendingEpochAt',
     'Block at which the next epoch of the subnet is due (0: none pending).',
