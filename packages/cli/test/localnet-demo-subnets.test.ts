@@ -6,7 +6,7 @@
  * the parent's stake on that subnet grows through it while the child keeps its take. Identities
  * name the validators. On the commit-reveal subnet validators commit timelocked (as the SDK's
  * submitWeights does), the in-process chain writes the dev beacon's pulses and reveals them, and its
- * miners are paid. The real processes are checked by the localnet test (test/localnet/).
+ * miners are paid. Owners may set hyperparameters at any block. The real processes are checked by the localnet test (test/localnet/).
  */
 import { devAccount, devChainSpec } from '@taonet/node';
 import {
@@ -161,5 +161,23 @@ describe('the localnet demo subnets', () => {
     expect(revealed?.length, 'the chain revealed every validator’s weights').toBe(tlValidators.size);
     const tlPaid = mg?.hotkeys?.filter((h, uid) => tlMiners.has(h) && (mg.incentive?.[uid] ?? 0) > 0) ?? [];
     expect(tlPaid.length, 'the timelocked subnet pays its miners').toBe(tlMiners.size);
+
+    // Owners may tune their subnets at any block: the setup turned the freeze window off, and a
+    // tempo-10 subnet would otherwise be frozen at every block.
+    const owned = plan.subnets[0];
+    const ownerNetuid = owned?.netuid as number;
+    const owner = keypairSigner(keypairFromUri(owned?.ownerUri as string));
+    for (let i = 0; i < 3; i++) {
+      const set = await chain.submit(owner, {
+        method: 'set_hyperparameter',
+        args: { netuid: ownerNetuid, name: 'immunityPeriod', value: 4000n + BigInt(i) },
+      });
+      if (i === 0) expect(set.ok, `${set.code}: ${set.hint}`).toBe(true);
+      else expect(set.code, 'the owner rate limit still holds').toBe('TxRateLimitExceeded');
+      chain.run(1);
+    }
+    expect(views.hyperparameters(chain.state, ownerNetuid)?.find((h) => h.name === 'immunityPeriod')?.value).toBe(
+      4000n,
+    );
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 /**
  * Builds the local network on a fresh chain through ordinary transactions: funds every key from
- * //Alice, creates the demo subnets with the reference chain's minimum lock as their pools' TAO
+ * //Alice, lets owners set hyperparameters at any block, creates the demo subnets with the reference chain's minimum lock as their pools' TAO
  * and applies each one's settings (hyperparameters, mechanisms and their emission split),
  * registers every neuron, links child hotkeys to their parents, starts the subnets, stakes the
  * validators and names the validators and owners with on-chain identities. Each step is
@@ -41,7 +41,10 @@ export async function setupNetwork(st: SetupClient, plan: NetworkPlan, say: Say)
   const created = plan.subnets.filter((s) => s.netuid === null);
   const owners = new Set(created.map((s) => s.ownerUri));
   await fundAccounts(st, alice, plan, owners, say);
-  if (owners.size > 0) await withMinLock(st, alice, plan.subnetLockTao * RAO, () => createSubnets(st, plan, say));
+  if (owners.size > 0) {
+    await openOwnerSettings(st, alice, say);
+    await withMinLock(st, alice, plan.subnetLockTao * RAO, () => createSubnets(st, plan, say));
+  }
   // Each coldkey signs its own transactions: they go to the chain together, not one by one.
   await Promise.all(
     plan.neurons.map(async (n) => {
@@ -207,6 +210,19 @@ async function createSubnets(st: SetupClient, plan: NetworkPlan, say: Say): Prom
     await applySettings(st, alice, sub);
     say(`subnet ${sub.name} is netuid ${sub.netuid}${describeSettings(sub)}`);
   }
+}
+
+/**
+ * On the localnet's short tempos the owners' freeze window (10 blocks before each epoch) would
+ * cover every block, so no owner could tune a subnet; the admin turns it off, as subtensor's own
+ * local-network scripts do. The chain's default (10) stays for every other chain.
+ */
+async function openOwnerSettings(st: SetupClient, admin: Signer, say: Say): Promise<void> {
+  must(
+    await st.submit(admin, { method: 'sudo_set_admin_freeze_window', args: { window: 0 } }),
+    'open the owners’ freeze window',
+  );
+  say('subnet owners may set hyperparameters at any block (admin freeze window 0)');
 }
 
 /** A demo subnet's settings, applied by the admin in one batch (no owner rate limits or freeze window). */
