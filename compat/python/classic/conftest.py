@@ -1,4 +1,4 @@
-"""Classic line (bittensor 10.5): no lookups of this machine's public IP.
+"""Classic line (bittensor 10.5): a client per test module, and no lookups of this machine's public IP.
 
 ``bt.Dendrite()`` and ``bt.Axon()`` without ``external_ip`` ask web services for the public IP at
 construction. The suite runs offline on 127.0.0.1, so that lookup answers a documentation address
@@ -20,3 +20,13 @@ def _offline_external_ip():
         yield
     finally:
         networking.get_external_ip = original
+
+
+@pytest.fixture(scope="module")
+def st(taonet_chain):
+    """A classic ``bt.Subtensor`` on the session's dev node, closed with the module."""
+    import bittensor as bt
+
+    s = bt.Subtensor(network=taonet_chain.ws)
+    yield s
+    s.close()

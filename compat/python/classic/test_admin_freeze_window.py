@@ -6,18 +6,10 @@ hyperparameter with AdminUtils directly, with no tempo change first."""
 
 from __future__ import annotations
 
-import bittensor as bt
 import pytest
 from bittensor.core.extrinsics.sudo import sudo_set_admin_freeze_window_extrinsic
 
 from chain_fixtures import new_subnet
-
-
-@pytest.fixture(scope="module")
-def st(taonet_chain):
-    s = bt.Subtensor(network=taonet_chain.ws)
-    yield s
-    s.close()
 
 
 @pytest.fixture

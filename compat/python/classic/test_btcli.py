@@ -16,13 +16,6 @@ TAO = 10**9
 
 
 @pytest.fixture(scope="module")
-def st(taonet_chain):
-    s = bt.Subtensor(network=taonet_chain.ws)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def home(tmp_path_factory):
     return tmp_path_factory.mktemp("btcli-home")
 

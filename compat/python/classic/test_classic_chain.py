@@ -19,13 +19,6 @@ TAO = 10**9
 
 
 @pytest.fixture(scope="module")
-def st(taonet_chain):
-    s = bt.Subtensor(network=taonet_chain.ws)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def owner(make_wallet):
     return make_wallet("//Alice", "//Alice//classic-owner")
 

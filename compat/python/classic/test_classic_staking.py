@@ -25,13 +25,6 @@ QUIET_TEMPO = 3600
 
 
 @pytest.fixture(scope="module")
-def st(taonet_chain):
-    s = bt.Subtensor(network=taonet_chain.ws)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def owner(make_wallet):
     return make_wallet("//Alice", "//Alice//staking-owner")
 

@@ -17,13 +17,6 @@ U64_MAX = 2**64 - 1
 
 
 @pytest.fixture(scope="module")
-def st(taonet_chain):
-    s = bt.Subtensor(network=taonet_chain.ws)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
 def operator(make_wallet):
     """//Eve's coldkey, with the hotkey that owns the operator subnet."""
     return make_wallet("//Eve", "//Eve//op-owner")
