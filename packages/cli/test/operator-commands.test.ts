@@ -2,51 +2,26 @@
  * The operator's commands with --json against a real dev node: `wallet set-identity|get-identity`
  * round-trip, `wallet swap-hotkey` moves the subnet owner hotkey, a `wallet swap-coldkey` still in
  * its delay is refused with the block when it can run (which `status` also shows), and
- * `commitments set|get` publish and read a hotkey's data (also sealed to the beacon and opened by the chain), `proxy add|list|remove` manage proxies, and
+ * `commitments set|get` publish and read a hotkey's data (also sealed to the beacon and opened by
+ * the chain), `proxy add|list|remove` manage proxies, and
  * `stake recycle-alpha|burn-alpha|unstake-all-alpha` give up alpha or move it to root.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevNode, startDevNode, taonetJson } from './utils/dev-node.js';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../bin/taonet.js');
-let node: ChildProcess;
+let node: DevNode | undefined;
 let ws = '';
 
-async function taonet(...args: string[]): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args, '--json', '-y', '--network', ws], {
-      timeout: 90_000,
-    });
-    return JSON.parse(stdout) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    if (err.stdout) return JSON.parse(err.stdout) as Record<string, unknown>;
-    throw new Error(`taonet ${args.join(' ')} failed: ${err.stderr ?? String(e)}`);
-  }
-}
+const taonet = (...args: string[]): Promise<Record<string, unknown>> => taonetJson(ws, args);
 
 beforeAll(async () => {
-  node = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  ws = await new Promise<string>((ok, fail) => {
-    let buf = '';
-    node.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"started"'));
-      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
-    });
-    node.on('exit', (c) => fail(new Error(`node exited ${c}`)));
-    setTimeout(() => fail(new Error('node did not start')), 30_000);
-  });
+  node = await startDevNode();
+  ws = node.ws;
 }, 60_000);
 
 afterAll(() => {
-  node?.kill('SIGINT');
+  node?.stop();
 });
 
 describe('taonet wallet identity and swaps', () => {

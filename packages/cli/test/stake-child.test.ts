@@ -3,48 +3,22 @@
  * not started applies a children list at once, `get` shows it, and refusals come back typed with
  * a hint (client-side argument checks and the chain's rate limit alike).
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { keypairFromUri, keypairSigner, Subtensor } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevNode, startDevNode, taonetJson } from './utils/dev-node.js';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../bin/taonet.js');
-let node: ChildProcess;
+let node: DevNode | undefined;
 let ws = '';
 
-async function taonet(...args: string[]): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(process.execPath, [BIN, ...args, '--json', '-y', '--network', ws], {
-      timeout: 90_000,
-    });
-    return JSON.parse(stdout) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    if (err.stdout) return JSON.parse(err.stdout) as Record<string, unknown>;
-    throw new Error(`taonet ${args.join(' ')} failed: ${err.stderr ?? String(e)}`);
-  }
-}
+const taonet = (...args: string[]): Promise<Record<string, unknown>> => taonetJson(ws, args);
 
 beforeAll(async () => {
-  node = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  ws = await new Promise<string>((ok, fail) => {
-    let buf = '';
-    node.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"started"'));
-      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
-    });
-    node.on('exit', (c) => fail(new Error(`node exited ${c}`)));
-    setTimeout(() => fail(new Error('node did not start')), 30_000);
-  });
+  node = await startDevNode();
+  ws = node.ws;
 }, 60_000);
 
 afterAll(() => {
-  node?.kill('SIGINT');
+  node?.stop();
 });
 
 describe('taonet stake child', () => {

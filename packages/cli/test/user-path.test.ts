@@ -3,55 +3,27 @@
  * fund them, create and start a subnet, register a validator and a miner, serve an axon, stake
  * with a limit, set weights, read the metagraph, and check the miner's axon through it.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { Axon, Subtensor, Synapse, Wallet } from '@taonet/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DevNode, startDevNode, taonetJson } from './utils/dev-node.js';
 
-const run = promisify(execFile);
-const BIN = resolve(import.meta.dirname, '../bin/taonet.js');
-let node: ChildProcess;
+let node: DevNode | undefined;
 let ws = '';
 const wallets = mkdtempSync(join(tmpdir(), 'taonet-wallets-'));
 
-async function taonet(...args: string[]): Promise<Record<string, unknown>> {
-  try {
-    const { stdout } = await run(
-      process.execPath,
-      [BIN, ...args, '--json', '-y', '--network', ws, '--wallet-path', wallets],
-      {
-        timeout: 90_000,
-      },
-    );
-    return JSON.parse(stdout) as Record<string, unknown>;
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string };
-    if (err.stdout) return JSON.parse(err.stdout) as Record<string, unknown>;
-    throw new Error(`taonet ${args.join(' ')} failed: ${err.stderr ?? String(e)}`);
-  }
-}
+const taonet = (...args: string[]): Promise<Record<string, unknown>> =>
+  taonetJson(ws, args, ['--wallet-path', wallets]);
 
 beforeAll(async () => {
-  node = spawn(process.execPath, [BIN, 'node', '--dev', '--rpc-port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  ws = await new Promise<string>((ok, fail) => {
-    let buf = '';
-    node.stdout?.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"started"'));
-      if (line !== undefined) ok((JSON.parse(line) as { ws: string }).ws);
-    });
-    node.on('exit', (c) => fail(new Error(`node exited ${c}`)));
-    setTimeout(() => fail(new Error('node did not start')), 30_000);
-  });
+  node = await startDevNode();
+  ws = node.ws;
 }, 60_000);
 
 afterAll(() => {
-  node?.kill('SIGINT');
+  node?.stop();
 });
 
 describe('taonet CLI user path', () => {

@@ -74,3 +74,24 @@ export function taonetIn(
     child.stdin?.end(input ?? '');
   });
 }
+
+/**
+ * Runs `taonet <args> --json -y --network <ws> [extra]` and returns its JSON output, whether the
+ * command succeeded or failed (a failure prints typed JSON too); throws only if there is none.
+ */
+export async function taonetJson(
+  ws: string,
+  args: readonly string[],
+  extra: readonly string[] = [],
+): Promise<Record<string, unknown>> {
+  const r = await new Promise<Run>((ok) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args, '--json', '-y', '--network', ws, ...extra],
+      { timeout: 90_000 },
+      (err, stdout, stderr) => ok({ code: err === null ? 0 : 1, stdout, stderr }),
+    );
+  });
+  if (r.stdout.trim() === '') throw new Error(`taonet ${args.join(' ')} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
