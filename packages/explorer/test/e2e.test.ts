@@ -9,18 +9,18 @@
  * Skipped when chromium is missing; `npm run test:e2e` installs it first (scripts/ensure-chromium.mjs).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { encryptShieldBlob, shieldKeypairFromSeed } from '@taonet/primitives';
 import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launchBrowser } from './browser.js';
 import { aliceAddress, type Seeded, seed, validatorHot } from './seed.js';
 
-const CHROMIUM = process.env.TAONET_CHROMIUM ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/taonet.js');
 // A test run must not rewrite tracked files: the committed screenshots change only on request.
@@ -28,16 +28,6 @@ const SHOTS =
   process.env.TAONET_SCREENSHOTS !== undefined
     ? resolvePath(ROOT, process.env.TAONET_SCREENSHOTS)
     : mkdtempSync(join(tmpdir(), 'taonet-explorer-shots-'));
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 interface Started {
   readonly child: ChildProcess;
@@ -86,7 +76,7 @@ async function stop(p: Started | undefined): Promise<void> {
 /** Alpha amount text ("1,234.5 α") as a number, for comparisons only. */
 const amount = (s: string | null): number => Number((s ?? '').replace(/[^\d.]/g, ''));
 
-describe.skipIf(!existsSync(CHROMIUM))('explorer in a real browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('explorer in a real browser', () => {
   let node: Started | undefined;
   let explorer: Started | undefined;
   let st: Subtensor;
@@ -138,7 +128,7 @@ describe.skipIf(!existsSync(CHROMIUM))('explorer in a real browser', () => {
     seeded = await seed(st);
     explorer = await startCli(['explorer', '--rpc', ws, '--port', '0', '--json']);
     url = explorer.line.url as string;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = watch(await context.newPage());
   }, 180_000);

@@ -8,14 +8,14 @@
  *
  * Skipped (the browser part) when chromium is missing; `npm run test:e2e` installs it first.
  */
-import { existsSync } from 'node:fs';
 import type { MechanismsReply, MetagraphReply } from '@taonet/primitives';
 import { keypairFromUri, Subtensor } from '@taonet/sdk';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fmtInt } from '../src/app/format.js';
 import { mechanismRow } from '../src/app/pages/mechanisms.js';
 import { proportionFraction } from '../src/app/pages/child-hotkeys.js';
+import { HAS_CHROMIUM, launchBrowser, watchedPage } from './browser.js';
 import { type Started, startCli, stopCli } from './cli-process.js';
 import {
   CHILD_TAKE,
@@ -28,15 +28,6 @@ import {
   setWeightsOnBothMechanisms,
   minerA,
 } from './operator-seed.js';
-
-const CHROMIUM = process.env.TAONET_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 describe('mechanism and child hotkey summaries', () => {
   const info: MechanismsReply = {
@@ -78,7 +69,7 @@ describe('mechanism and child hotkey summaries', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))('operator views in a real browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('operator views in a real browser', () => {
   let node: Started | undefined;
   let explorer: Started | undefined;
   let st: Subtensor;
@@ -100,12 +91,8 @@ describe.skipIf(!existsSync(CHROMIUM))('operator views in a real browser', () =>
     seeded = await seedOperators(st);
     explorer = await startCli(['explorer', '--rpc', ws, '--port', '0', '--json']);
     url = explorer.line.url as string;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+    browser = await launchBrowser();
+    page = await watchedPage(browser, problems);
   }, 240_000);
 
   afterEach(() => {

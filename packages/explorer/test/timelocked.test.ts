@@ -7,23 +7,14 @@
  *
  * Skipped (the browser part) when chromium is missing; `npm run test:e2e` installs it first.
  */
-import { existsSync } from 'node:fs';
 import type { BeaconStatusReply, TimelockedCommitsReply } from '@taonet/primitives';
 import { keypairFromUri, keypairSigner, Metagraph, Subtensor, Tao, type TxResult } from '@taonet/sdk';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fmtInt } from '../src/app/format.js';
 import { failedRows, pendingRows } from '../src/app/pages/timelocked-commits.js';
+import { HAS_CHROMIUM, launchBrowser, watchedPage } from './browser.js';
 import { type Started, startCli, stopCli } from './cli-process.js';
-
-const CHROMIUM = process.env.TAONET_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 
 const beacon: BeaconStatusReply = {
   publicKey: '0x',
@@ -148,7 +139,7 @@ async function seed(st: Subtensor): Promise<{ netuid: number; revealRound: bigin
   return { netuid, revealRound: r.revealRound as bigint };
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('timelocked commits in a real browser', () => {
+describe.skipIf(!HAS_CHROMIUM)('timelocked commits in a real browser', () => {
   let node: Started | undefined;
   let explorer: Started | undefined;
   let st: Subtensor;
@@ -165,12 +156,8 @@ describe.skipIf(!existsSync(CHROMIUM))('timelocked commits in a real browser', (
     seeded = await seed(st);
     explorer = await startCli(['explorer', '--rpc', ws, '--port', '0', '--json']);
     url = explorer.line.url as string;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`page error on ${page.url()}: ${e.message}`));
+    browser = await launchBrowser();
+    page = await watchedPage(browser, problems);
   }, 240_000);
 
   afterEach(() => {
