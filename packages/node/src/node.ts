@@ -21,6 +21,7 @@ import { initCrypto, type NodeKeypair } from './crypto.js';
 import { BlockProducer } from './producer.js';
 import { acceptanceWindow } from './shield/acceptance-window.js';
 import { AuthorKeyring } from './shield/author-keyring.js';
+import { initShieldKem, wasmShieldDecapsulator } from './shield/ml-kem-wasm.js';
 import { RpcServer, type RpcServerOptions } from './rpc/server.js';
 import type { StatePruning } from './storage/state-history.js';
 import { TxPool } from './txpool/tx-pool.js';
@@ -81,6 +82,7 @@ export interface RunningNode {
 
 export async function createNode(o: NodeOptions): Promise<RunningNode> {
   await initCrypto();
+  if (o.mevShield !== false) await initShieldKem();
   // Checked before the chain opens: a bad window is a typed start failure that leaves nothing open.
   const shieldWindow = acceptanceWindow(o.spec.blockTimeMs, o.shieldWindow);
   const consensus = new AuthorityRound(o.spec.authorities, o.spec.blockTimeMs);
@@ -104,7 +106,10 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
           author,
           now,
           maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
-          shield: o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow }),
+          shield:
+            o.mevShield === false
+              ? null
+              : new AuthorKeyring({ window: shieldWindow, decapsulator: wasmShieldDecapsulator }),
           beacon: beaconSourceFor(chain, o.drandRelay),
         });
   const rpc = new RpcServer(

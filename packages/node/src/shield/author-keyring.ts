@@ -12,7 +12,9 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import {
   ML_KEM_768,
+  type ShieldDecapsulator,
   type ShieldDecrypter,
+  type ShieldKeypair,
   shieldDecrypter,
   shieldKeyHash,
   shieldKeypairFromSeed,
@@ -35,6 +37,8 @@ export interface AuthorKeyringOptions {
   readonly window: number;
   /** A CSPRNG; tests pass a seeded one. */
   readonly randomBytes?: (n: number) => Uint8Array;
+  /** What opens the KEM ciphertexts of a held key (default: noble's; the node passes its wasm one). */
+  readonly decapsulator?: (keypair: ShieldKeypair) => ShieldDecapsulator;
 }
 
 /** Held keys never exceed this, whatever the chain does (a stalled `NextKey`, many own slots). */
@@ -44,10 +48,12 @@ export class AuthorKeyring {
   readonly #held = new Map<string, HeldKey>();
   readonly #window: number;
   readonly #random: (n: number) => Uint8Array;
+  readonly #decapsulator: ((keypair: ShieldKeypair) => ShieldDecapsulator) | undefined;
 
   constructor(options: AuthorKeyringOptions) {
     this.#window = options.window;
     this.#random = options.randomBytes ?? ((n) => new Uint8Array(nodeRandomBytes(n)));
+    this.#decapsulator = options.decapsulator;
   }
 
   /** A fresh key for the `announce_next_key` inherent of the block this node is building. */
@@ -88,7 +94,7 @@ export class AuthorKeyring {
   decrypterFor(keyHash: Uint8Array, building: number): ShieldDecrypter | undefined {
     const k = this.#usable(keyHash, building);
     if (k === undefined) return undefined;
-    k.decrypter ??= shieldDecrypter(k);
+    k.decrypter ??= shieldDecrypter(k, this.#decapsulator?.(k));
     return k.decrypter;
   }
 

@@ -184,7 +184,16 @@ export function decryptShieldBlob(blob: ShieldBlob, secretKey: Uint8Array): Uint
 /** Opens many blobs for one keypair: `decryptShieldBlob`'s results, faster. */
 export interface ShieldDecrypter {
   decrypt(blob: ShieldBlob): Uint8Array;
-  /** Drops the expanded public key. The secret key stays the caller's to wipe. */
+  /** Drops what the decapsulator holds. The secret key given to it stays the caller's to wipe. */
+  clean(): void;
+}
+
+/**
+ * ML-KEM-768 decapsulation bound to one keypair: the shared secret of a 1088-byte KEM ciphertext,
+ * with FIPS 203's implicit rejection (a ciphertext for another key gives an unrelated secret).
+ */
+export interface ShieldDecapsulator {
+  decapsulate(kemCiphertext: Uint8Array): Uint8Array;
   clean(): void;
 }
 
@@ -193,13 +202,25 @@ export interface ShieldDecrypter {
  * expansion (the K² SampleNTT matrix that decapsulation re-encrypts with) is done once here instead
  * of per carrier. Only public data is cached; the secret key is used as given.
  */
-export function shieldDecrypter(keypair: ShieldKeypair): ShieldDecrypter {
+export function nobleShieldDecapsulator(keypair: ShieldKeypair): ShieldDecapsulator {
   checkLength(keypair.secretKey, ML_KEM_768.secretKeyBytes, 'BadSecretKeyLength', 'ML-KEM-768 secret key');
   checkLength(keypair.publicKey, ML_KEM_768.publicKeyBytes, 'BadPublicKeyLength', 'ML-KEM-768 public key');
   const prepared = ml_kem768.prepare(keypair.publicKey);
   return {
-    decrypt: (blob) => openBlob(blob, (ct) => prepared.decapsulate(ct, keypair.secretKey)),
+    decapsulate: (ct) => prepared.decapsulate(ct, keypair.secretKey),
     clean: () => prepared.clean(),
+  };
+}
+
+/**
+ * Opens blobs for one keypair with `decapsulator` (default: noble's, prepared once for the key). A
+ * node may pass a faster implementation that gives the same shared secrets.
+ */
+export function shieldDecrypter(keypair: ShieldKeypair, decapsulator?: ShieldDecapsulator): ShieldDecrypter {
+  const kem = decapsulator ?? nobleShieldDecapsulator(keypair);
+  return {
+    decrypt: (blob) => openBlob(blob, (ct) => kem.decapsulate(ct)),
+    clean: () => kem.clean(),
   };
 }
 
