@@ -21,7 +21,8 @@ import { initCrypto, type NodeKeypair } from './crypto.js';
 import { BlockProducer } from './producer.js';
 import { acceptanceWindow } from './shield/acceptance-window.js';
 import { AuthorKeyring } from './shield/author-keyring.js';
-import { initShieldKem, wasmShieldDecapsulator } from './shield/ml-kem-wasm.js';
+import { fastShieldDecrypter } from './shield/fast-shield-decrypter.js';
+import { initShieldKem } from './shield/ml-kem-wasm.js';
 import { RpcServer, type RpcServerOptions } from './rpc/server.js';
 import type { StatePruning } from './storage/state-history.js';
 import { TxPool } from './txpool/tx-pool.js';
@@ -107,9 +108,7 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
           now,
           maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
           shield:
-            o.mevShield === false
-              ? null
-              : new AuthorKeyring({ window: shieldWindow, decapsulator: wasmShieldDecapsulator }),
+            o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow, decrypter: fastShieldDecrypter }),
           beacon: beaconSourceFor(chain, o.drandRelay),
         });
   const rpc = new RpcServer(

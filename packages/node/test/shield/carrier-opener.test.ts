@@ -3,7 +3,8 @@ import { encryptShieldBlob, fromHex, ShieldBlobError, scaleCompact, toHex } from
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorKeyringOptions, AuthorKeyring } from '../../src/shield/author-keyring.js';
 import { isOneLengthPrefixedItem, openCarrier } from '../../src/shield/carrier-opener.js';
-import { initShieldKem, wasmShieldDecapsulator } from '../../src/shield/ml-kem-wasm.js';
+import { fastShieldDecrypter } from '../../src/shield/fast-shield-decrypter.js';
+import { initShieldKem } from '../../src/shield/ml-kem-wasm.js';
 
 // Blobs the Python clients encrypted to the fixture key (packages/primitives/test/shield/).
 interface Fixture {
@@ -18,12 +19,12 @@ const fx = JSON.parse(
 beforeAll(() => initShieldKem());
 
 /** A keyring whose first announced key is the fixture key, visible as NextKey at block 2. */
-function fixtureRing(window: number, decapsulator?: AuthorKeyringOptions['decapsulator']): AuthorKeyring {
+function fixtureRing(window: number, decrypter?: AuthorKeyringOptions['decrypter']): AuthorKeyring {
   const seeds = [fromHex(fx.keygenSeed)];
   const ring = new AuthorKeyring({
     window,
     randomBytes: (n) => seeds.shift() ?? new Uint8Array(n).fill(1),
-    ...(decapsulator === undefined ? {} : { decapsulator }),
+    ...(decrypter === undefined ? {} : { decrypter }),
   });
   expect(toHex(ring.announce(1))).toBe(fx.publicKey);
   ring.observe(2, fromHex(fx.publicKey));
@@ -32,12 +33,12 @@ function fixtureRing(window: number, decapsulator?: AuthorKeyringOptions['decaps
 
 const rnd = { encapsulation: new Uint8Array(32).fill(3), nonce: new Uint8Array(24).fill(4) };
 
-// The node opens carriers with the liboqs wasm; noble is the reference: both must decide alike.
+// The node opens carriers with its fast decrypter; noble is the reference: both must decide alike.
 describe.each([
   ['noble', undefined],
-  ['the liboqs wasm', wasmShieldDecapsulator],
-] as const)('openCarrier on real client blobs, decapsulating with %s', (_kem, decapsulator) => {
-  const fixtureKeyring = (window: number) => fixtureRing(window, decapsulator);
+  ['the node’s fast decrypter (liboqs wasm, native AEAD)', fastShieldDecrypter],
+] as const)('openCarrier on real client blobs, with %s', (_name, decrypter) => {
+  const fixtureKeyring = (window: number) => fixtureRing(window, decrypter);
   it.each(fx.clientBlobs.map((b) => [b.client, b.label, b] as const))('%s, %s', (_c, label, b) => {
     const ring = fixtureKeyring(8);
     const out = openCarrier(ring, fromHex(b.blob), 4);

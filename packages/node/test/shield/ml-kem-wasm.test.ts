@@ -58,7 +58,7 @@ describe('the node’s ML-KEM-768 decapsulation (liboqs wasm) against noble', ()
   it('opens the Python clients’ and Taonet’s recorded blobs to their plaintexts, as noble does', async () => {
     await initShieldKem();
     const kp = shieldKeypairFromSeed(fromHex(fx.keygenSeed));
-    const fast = shieldDecrypter(kp, wasmShieldDecapsulator(kp));
+    const fast = shieldDecrypter(kp, { decapsulator: wasmShieldDecapsulator(kp) });
     expect(fx.clientBlobs.map((b) => b.client)).toEqual(
       expect.arrayContaining(['bittensor_drand 2.0.0', 'bittensor_core 0.1.5']),
     );

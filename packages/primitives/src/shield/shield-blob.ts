@@ -178,7 +178,7 @@ export function encryptShieldBlob(
  */
 export function decryptShieldBlob(blob: ShieldBlob, secretKey: Uint8Array): Uint8Array {
   checkLength(secretKey, ML_KEM_768.secretKeyBytes, 'BadSecretKeyLength', 'ML-KEM-768 secret key');
-  return openBlob(blob, (ct) => ml_kem768.decapsulate(ct, secretKey));
+  return openBlob(blob, (ct) => ml_kem768.decapsulate(ct, secretKey), nobleAeadOpen);
 }
 
 /** Opens many blobs for one keypair: `decryptShieldBlob`'s results, faster. */
@@ -212,19 +212,35 @@ export function nobleShieldDecapsulator(keypair: ShieldKeypair): ShieldDecapsula
   };
 }
 
+/** XChaCha20-Poly1305 opening with empty associated data; throws when the tag does not verify. */
+export type ShieldAeadOpen = (key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array) => Uint8Array;
+
+const nobleAeadOpen: ShieldAeadOpen = (key, nonce, sealed) => xchacha20poly1305(key, nonce).decrypt(sealed);
+
 /**
- * Opens blobs for one keypair with `decapsulator` (default: noble's, prepared once for the key). A
- * node may pass a faster implementation that gives the same shared secrets.
+ * Other implementations of the two primitives, for a node's hot path; each must give noble's
+ * results byte for byte (noble's are the default and the reference).
  */
-export function shieldDecrypter(keypair: ShieldKeypair, decapsulator?: ShieldDecapsulator): ShieldDecrypter {
-  const kem = decapsulator ?? nobleShieldDecapsulator(keypair);
+export interface ShieldDecrypterOptions {
+  readonly decapsulator?: ShieldDecapsulator;
+  readonly openAead?: ShieldAeadOpen;
+}
+
+/** Opens blobs for one keypair: noble's primitives (the KEM prepared once) unless `options` gives others. */
+export function shieldDecrypter(keypair: ShieldKeypair, options: ShieldDecrypterOptions = {}): ShieldDecrypter {
+  const kem = options.decapsulator ?? nobleShieldDecapsulator(keypair);
+  const aead = options.openAead ?? nobleAeadOpen;
   return {
-    decrypt: (blob) => openBlob(blob, (ct) => kem.decapsulate(ct)),
+    decrypt: (blob) => openBlob(blob, (ct) => kem.decapsulate(ct), aead),
     clean: () => kem.clean(),
   };
 }
 
-function openBlob(blob: ShieldBlob, decapsulate: (kemCiphertext: Uint8Array) => Uint8Array): Uint8Array {
+function openBlob(
+  blob: ShieldBlob,
+  decapsulate: (kemCiphertext: Uint8Array) => Uint8Array,
+  openAead: ShieldAeadOpen,
+): Uint8Array {
   if (blob.kemCiphertext.length !== ML_KEM_768.cipherTextBytes)
     throw new ShieldBlobError(
       'BadKemCiphertextLength',
@@ -235,7 +251,7 @@ function openBlob(blob: ShieldBlob, decapsulate: (kemCiphertext: Uint8Array) => 
   const sharedSecret = decapsulate(blob.kemCiphertext);
   let plaintext: Uint8Array;
   try {
-    plaintext = xchacha20poly1305(sharedSecret, blob.nonce).decrypt(blob.aeadCiphertext);
+    plaintext = openAead(sharedSecret, blob.nonce, blob.aeadCiphertext);
   } catch {
     throw new ShieldBlobError(
       'AuthenticationFailed',
