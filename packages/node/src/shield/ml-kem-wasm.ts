@@ -45,6 +45,9 @@ function wasmBuildUrl(): string {
   throw new Error(`${pkg}'s dist/ml-kem-768.min.js is not installed (npm install in the repository root)`);
 }
 
+/** Where ek sits in the 2400-byte decapsulation key: after dk_PKE (384 bytes × k = 3). */
+const EK_OFFSET = 1152;
+
 interface Kem {
   readonly module: OqsModule;
   readonly kem: number;
@@ -116,6 +119,11 @@ function decapsulatorOn(k: Kem, keypair: ShieldKeypair): ShieldDecapsulator {
   const { module } = k;
   if (keypair.secretKey.length !== ML_KEM_768.secretKeyBytes)
     throw new RangeError(`ML-KEM-768 secret key is ${keypair.secretKey.length} bytes; it must be 2400`);
+  // FIPS 203's decapsulation key is dk_PKE ‖ ek ‖ H(ek) ‖ z: like noble's prepared decapsulation,
+  // refuse a secret key that is not this public key's (liboqs reads only the secret key).
+  const embedded = keypair.secretKey.subarray(EK_OFFSET, EK_OFFSET + ML_KEM_768.publicKeyBytes);
+  if (keypair.publicKey.length !== embedded.length || embedded.some((b, i) => b !== keypair.publicKey[i]))
+    throw new RangeError('the ML-KEM-768 secret key does not belong to this public key');
   let secretKey = module._malloc(ML_KEM_768.secretKeyBytes);
   module.HEAPU8.set(keypair.secretKey, secretKey);
   return {

@@ -70,10 +70,14 @@ describe('the node’s ML-KEM-768 decapsulation (liboqs wasm) against noble', ()
     fast.clean();
   });
 
-  it('refuses a wrong-size key or ciphertext, and any use after clean()', async () => {
+  it('refuses a wrong-size key or ciphertext, another key’s secret half, and any use after clean()', async () => {
     await initShieldKem();
     const kp = shieldKeypairFromSeed(new Uint8Array(64).fill(9));
     expect(() => wasmShieldDecapsulator({ ...kp, secretKey: kp.secretKey.subarray(1) })).toThrow(RangeError);
+    const other = shieldKeypairFromSeed(new Uint8Array(64).fill(10));
+    expect(() => wasmShieldDecapsulator({ publicKey: kp.publicKey, secretKey: other.secretKey })).toThrow(
+      /does not belong/,
+    );
     const d = wasmShieldDecapsulator(kp);
     expect(() => d.decapsulate(new Uint8Array(1087))).toThrow(RangeError);
     d.clean();
