@@ -6,8 +6,12 @@
  *      WebSocket in chunks, one block sealed after each chunk, timed until every inner has run
  *      (checked by the destination's balance). All carriers are encrypted to one NextKey, so the
  *      run fits in the acceptance window (≤ 6 blocks). Goal: shielded ≥ half of plain;
+ *      Beside the rates, the node's CPU time per transfer (from /proc, on Linux), which other load
+ *      on a shared machine disturbs less than the wall clock;
  *   2. the author's decryption time per carrier (parse + ML-KEM-768 decapsulation + XChaCha20-
- *      Poly1305, the node's code path, in this process) and the client's encryption time;
+ *      Poly1305, in this process): the node's path (liboqs wasm KEM, native AEAD:
+ *      node/src/shield/fast-shield-decrypter.ts) against noble's, prepared once per key and not;
+ *      and the client's encryption time;
  *   3. on a node sealing every 250 ms: the time from a carrier's submission to its inner executing,
  *      in blocks and milliseconds, and the landing rate of clients that submit 0, 0.5 and 1.5 s after
  *      reading NextKey (each client signs right after reading, with the clients' era of 8 blocks),
@@ -16,16 +20,20 @@
  * TAONET_BENCH_SHIELD_TX sets M (default 1500).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   decryptShieldBlob,
   encryptShieldBlob,
   parseShieldBlob,
+  type ShieldBlob,
   type SignedExtrinsic,
   shieldDecrypter,
   shieldKeypairFromSeed,
   toHex,
 } from '@taonet/primitives';
+import { fastShieldDecrypter } from '../packages/node/src/shield/fast-shield-decrypter.js';
+import { initShieldKem } from '../packages/node/src/shield/ml-kem-wasm.js';
 import { buildTx, type Key, key, NodeProcess, WsClient } from '../packages/node/test/e2e/harness.js';
 import { freeOf, landedAt, readNextKey } from '../packages/node/test/e2e/shield-support.js';
 import { fmt, fund, hasTaskset } from './node.bench.js';
@@ -65,9 +73,23 @@ async function submitInLockstep(node: NodeProcess, txs: readonly SignedExtrinsic
   return blocks;
 }
 
+/** CPU time (user + system) the process `pid` has used, in ms; null where /proc is missing. */
+function cpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 interface Throughput {
   plain: number;
   shielded: number;
+  /** Node CPU ms per transfer, or null without /proc. */
+  plainCpu: number | null;
+  shieldedCpu: number | null;
   plainBlocks: number;
   shieldedBlocks: number;
   encryptMs: number;
@@ -91,9 +113,15 @@ async function throughput(pinned: boolean): Promise<Throughput> {
         ...era,
       }),
     );
+    const cpuSince = (c0: number | null) => {
+      const c1 = cpuMs(node.pid);
+      return c0 === null || c1 === null ? null : (c1 - c0) / M;
+    };
+    let c0 = cpuMs(node.pid);
     let t0 = performance.now();
     const plainBlocks = await submitInLockstep(node, plain, ws);
     const plainSeconds = (performance.now() - t0) / 1000;
+    const plainCpu = cpuSince(c0);
     if ((await freeOf(node, plainDest)) !== AMOUNT * BigInt(M)) throw new Error('not every plain transfer ran');
 
     // The clients' side (not timed as the node's): read NextKey, sign the inner (N+1), encrypt, sign the carrier (N).
@@ -119,15 +147,19 @@ async function throughput(pinned: boolean): Promise<Throughput> {
         ...shieldEra,
       });
     });
+    c0 = cpuMs(node.pid);
     t0 = performance.now();
     const shieldedBlocks = await submitInLockstep(node, carriers, ws);
     const shieldedSeconds = (performance.now() - t0) / 1000;
+    const shieldedCpu = cpuSince(c0);
     const ran = (await freeOf(node, shieldDest)) / AMOUNT;
     if (ran !== BigInt(M)) throw new Error(`only ${ran} of ${M} shielded transfers ran`);
     await ws.close();
     return {
       plain: M / plainSeconds,
       shielded: M / shieldedSeconds,
+      plainCpu,
+      shieldedCpu,
       plainBlocks,
       shieldedBlocks,
       encryptMs: encryptMs / M,
@@ -137,36 +169,44 @@ async function throughput(pinned: boolean): Promise<Throughput> {
   }
 }
 
-/** The author's per-carrier work on the blob, the node's own functions, over `n` carriers. */
-function decryptionMs(n: number): { prepared: number; unprepared: number } {
-  const { publicKey, secretKey } = shieldKeypairFromSeed(randomBytes(64));
+interface Decryption {
+  node: number;
+  noblePrepared: number;
+  nobleUnprepared: number;
+}
+
+/** The author's per-carrier work on the blob, over `n` carriers, in ms. */
+async function decryptionMs(n: number): Promise<Decryption> {
+  await initShieldKem();
+  const keypair = shieldKeypairFromSeed(randomBytes(64));
   const inner = new Uint8Array(146).fill(1); // about a signed transfer's size
   const blobs = Array.from({ length: n }, () =>
-    encryptShieldBlob(publicKey, inner, { encapsulation: randomBytes(32), nonce: randomBytes(24) }),
+    encryptShieldBlob(keypair.publicKey, inner, { encapsulation: randomBytes(32), nonce: randomBytes(24) }),
   );
-  // The author's path: one prepared decrypter per key (node/src/shield/author-keyring.ts), against
-  // decrypting each blob from the secret key alone. Alternated, best of three rounds, after a warm-up:
-  // a shared machine's load and the JIT weigh on both alike.
-  const d = shieldDecrypter({ publicKey, secretKey });
-  const prepared = () => {
-    for (const b of blobs) d.decrypt(parseShieldBlob(b));
+  // The node's path (node/src/shield/fast-shield-decrypter.ts, one per held key), noble's prepared
+  // decrypter (the expansion of the key once) and noble from the secret key alone. Alternated, best
+  // of three rounds, after a warm-up: a shared machine's load and the JIT weigh on all alike.
+  const fast = fastShieldDecrypter(keypair);
+  const noble = shieldDecrypter(keypair);
+  const each = (open: (blob: ShieldBlob) => Uint8Array) => () => {
+    for (const b of blobs) open(parseShieldBlob(b));
   };
-  const unprepared = () => {
-    for (const b of blobs) decryptShieldBlob(parseShieldBlob(b), secretKey);
-  };
-  prepared();
-  unprepared();
-  const best = { prepared: Number.POSITIVE_INFINITY, unprepared: Number.POSITIVE_INFINITY };
+  const runs: [keyof Decryption, () => void][] = [
+    ['node', each((b) => fast.decrypt(b))],
+    ['noblePrepared', each((b) => noble.decrypt(b))],
+    ['nobleUnprepared', each((b) => decryptShieldBlob(b, keypair.secretKey))],
+  ];
+  for (const [, f] of runs) f();
+  const best: Decryption = { node: Infinity, noblePrepared: Infinity, nobleUnprepared: Infinity };
   for (let round = 0; round < 3; round++) {
-    for (const [k, f] of [
-      ['prepared', prepared],
-      ['unprepared', unprepared],
-    ] as const) {
+    for (const [k, f] of runs) {
       const t0 = performance.now();
       f();
       best[k] = Math.min(best[k], (performance.now() - t0) / n);
     }
   }
+  fast.clean();
+  noble.clean();
   return best;
 }
 
@@ -294,14 +334,18 @@ export async function benchShield(): Promise<void> {
     `throughput: ${fmt(M)} plain and ${fmt(M)} shielded transfers, ${BLOCKS_PER_RUN} chunks each, one block per chunk${pinned ? ', node pinned to core 0' : ''}`,
   );
   const t = await throughput(pinned);
-  const dec = decryptionMs(300);
+  const dec = await decryptionMs(300);
   const timedDefault = await timed(pinned, [], true);
   const timedNarrow = await timed(pinned, ['--shield-window', '2'], false);
 
   console.log(`plain transfers:    ${fmt(t.plain)} tx/s (${t.plainBlocks} blocks)`);
   console.log(`shielded transfers: ${fmt(t.shielded)} tx/s (${t.shieldedBlocks} blocks; each a carrier and its inner)`);
+  if (t.plainCpu !== null && t.shieldedCpu !== null)
+    console.log(
+      `node CPU per transfer: plain ${fmt(t.plainCpu, 3)} ms, shielded ${fmt(t.shieldedCpu, 3)} ms (plain/shielded = ${fmt((100 * t.plainCpu) / t.shieldedCpu, 1)}%)`,
+    );
   console.log(
-    `author decryption per carrier (parse + ML-KEM-768 decapsulate + XChaCha20-Poly1305): ${fmt(dec.prepared, 3)} ms (${fmt(dec.unprepared, 3)} ms without the per-key expansion)`,
+    `author decryption per carrier (parse + ML-KEM-768 decapsulate + XChaCha20-Poly1305): ${fmt(dec.node, 3)} ms on the node's path (liboqs wasm, native AEAD); noble ${fmt(dec.noblePrepared, 3)} ms prepared per key, ${fmt(dec.nobleUnprepared, 3)} ms from the secret key alone`,
   );
   console.log(`client encryption per carrier: ${fmt(t.encryptMs, 3)} ms`);
   const lb = percentiles(timedDefault.latency.blocks);

@@ -21,6 +21,8 @@ import { initCrypto, type NodeKeypair } from './crypto.js';
 import { BlockProducer } from './producer.js';
 import { acceptanceWindow } from './shield/acceptance-window.js';
 import { AuthorKeyring } from './shield/author-keyring.js';
+import { fastShieldDecrypter } from './shield/fast-shield-decrypter.js';
+import { initShieldKem } from './shield/ml-kem-wasm.js';
 import { RpcServer, type RpcServerOptions } from './rpc/server.js';
 import type { StatePruning } from './storage/state-history.js';
 import { TxPool } from './txpool/tx-pool.js';
@@ -81,6 +83,7 @@ export interface RunningNode {
 
 export async function createNode(o: NodeOptions): Promise<RunningNode> {
   await initCrypto();
+  if (o.mevShield !== false) await initShieldKem();
   // Checked before the chain opens: a bad window is a typed start failure that leaves nothing open.
   const shieldWindow = acceptanceWindow(o.spec.blockTimeMs, o.shieldWindow);
   const consensus = new AuthorityRound(o.spec.authorities, o.spec.blockTimeMs);
@@ -104,7 +107,8 @@ export async function createNode(o: NodeOptions): Promise<RunningNode> {
           author,
           now,
           maxTxPerBlock: o.maxTxPerBlock ?? 10_000,
-          shield: o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow }),
+          shield:
+            o.mevShield === false ? null : new AuthorKeyring({ window: shieldWindow, decrypter: fastShieldDecrypter }),
           beacon: beaconSourceFor(chain, o.drandRelay),
         });
   const rpc = new RpcServer(

@@ -13,6 +13,7 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import {
   ML_KEM_768,
   type ShieldDecrypter,
+  type ShieldKeypair,
   shieldDecrypter,
   shieldKeyHash,
   shieldKeypairFromSeed,
@@ -35,6 +36,8 @@ export interface AuthorKeyringOptions {
   readonly window: number;
   /** A CSPRNG; tests pass a seeded one. */
   readonly randomBytes?: (n: number) => Uint8Array;
+  /** What opens a held key's carriers (default: noble's `shieldDecrypter`; the node passes its fast one). */
+  readonly decrypter?: (keypair: ShieldKeypair) => ShieldDecrypter;
 }
 
 /** Held keys never exceed this, whatever the chain does (a stalled `NextKey`, many own slots). */
@@ -44,10 +47,12 @@ export class AuthorKeyring {
   readonly #held = new Map<string, HeldKey>();
   readonly #window: number;
   readonly #random: (n: number) => Uint8Array;
+  readonly #decrypter: (keypair: ShieldKeypair) => ShieldDecrypter;
 
   constructor(options: AuthorKeyringOptions) {
     this.#window = options.window;
     this.#random = options.randomBytes ?? ((n) => new Uint8Array(nodeRandomBytes(n)));
+    this.#decrypter = options.decrypter ?? ((keypair) => shieldDecrypter(keypair));
   }
 
   /** A fresh key for the `announce_next_key` inherent of the block this node is building. */
@@ -88,7 +93,7 @@ export class AuthorKeyring {
   decrypterFor(keyHash: Uint8Array, building: number): ShieldDecrypter | undefined {
     const k = this.#usable(keyHash, building);
     if (k === undefined) return undefined;
-    k.decrypter ??= shieldDecrypter(k);
+    k.decrypter ??= this.#decrypter(k);
     return k.decrypter;
   }
 

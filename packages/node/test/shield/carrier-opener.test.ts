@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { encryptShieldBlob, fromHex, ShieldBlobError, scaleCompact, toHex } from '@taonet/primitives';
-import { describe, expect, it } from 'vitest';
-import { AuthorKeyring } from '../../src/shield/author-keyring.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AuthorKeyringOptions, AuthorKeyring } from '../../src/shield/author-keyring.js';
 import { isOneLengthPrefixedItem, openCarrier } from '../../src/shield/carrier-opener.js';
+import { fastShieldDecrypter } from '../../src/shield/fast-shield-decrypter.js';
+import { initShieldKem } from '../../src/shield/ml-kem-wasm.js';
 
 // Blobs the Python clients encrypted to the fixture key (packages/primitives/test/shield/).
 interface Fixture {
@@ -14,10 +16,16 @@ const fx = JSON.parse(
   readFileSync(new URL('../../../primitives/test/fixtures/shield-blobs.json', import.meta.url), 'utf8'),
 ) as Fixture;
 
+beforeAll(() => initShieldKem());
+
 /** A keyring whose first announced key is the fixture key, visible as NextKey at block 2. */
-function fixtureKeyring(window: number): AuthorKeyring {
+function fixtureRing(window: number, decrypter?: AuthorKeyringOptions['decrypter']): AuthorKeyring {
   const seeds = [fromHex(fx.keygenSeed)];
-  const ring = new AuthorKeyring({ window, randomBytes: (n) => seeds.shift() ?? new Uint8Array(n).fill(1) });
+  const ring = new AuthorKeyring({
+    window,
+    randomBytes: (n) => seeds.shift() ?? new Uint8Array(n).fill(1),
+    ...(decrypter === undefined ? {} : { decrypter }),
+  });
   expect(toHex(ring.announce(1))).toBe(fx.publicKey);
   ring.observe(2, fromHex(fx.publicKey));
   return ring;
@@ -25,7 +33,12 @@ function fixtureKeyring(window: number): AuthorKeyring {
 
 const rnd = { encapsulation: new Uint8Array(32).fill(3), nonce: new Uint8Array(24).fill(4) };
 
-describe('openCarrier on real client blobs', () => {
+// The node opens carriers with its fast decrypter; noble is the reference: both must decide alike.
+describe.each([
+  ['noble', undefined],
+  ['the node’s fast decrypter (liboqs wasm, native AEAD)', fastShieldDecrypter],
+] as const)('openCarrier on real client blobs, with %s', (_name, decrypter) => {
+  const fixtureKeyring = (window: number) => fixtureRing(window, decrypter);
   it.each(fx.clientBlobs.map((b) => [b.client, b.label, b] as const))('%s, %s', (_c, label, b) => {
     const ring = fixtureKeyring(8);
     const out = openCarrier(ring, fromHex(b.blob), 4);

@@ -178,13 +178,22 @@ export function encryptShieldBlob(
  */
 export function decryptShieldBlob(blob: ShieldBlob, secretKey: Uint8Array): Uint8Array {
   checkLength(secretKey, ML_KEM_768.secretKeyBytes, 'BadSecretKeyLength', 'ML-KEM-768 secret key');
-  return openBlob(blob, (ct) => ml_kem768.decapsulate(ct, secretKey));
+  return openBlob(blob, (ct) => ml_kem768.decapsulate(ct, secretKey), nobleAeadOpen);
 }
 
 /** Opens many blobs for one keypair: `decryptShieldBlob`'s results, faster. */
 export interface ShieldDecrypter {
   decrypt(blob: ShieldBlob): Uint8Array;
-  /** Drops the expanded public key. The secret key stays the caller's to wipe. */
+  /** Drops what the decapsulator holds. The secret key given to it stays the caller's to wipe. */
+  clean(): void;
+}
+
+/**
+ * ML-KEM-768 decapsulation bound to one keypair: the shared secret of a 1088-byte KEM ciphertext,
+ * with FIPS 203's implicit rejection (a ciphertext for another key gives an unrelated secret).
+ */
+export interface ShieldDecapsulator {
+  decapsulate(kemCiphertext: Uint8Array): Uint8Array;
   clean(): void;
 }
 
@@ -193,17 +202,45 @@ export interface ShieldDecrypter {
  * expansion (the K² SampleNTT matrix that decapsulation re-encrypts with) is done once here instead
  * of per carrier. Only public data is cached; the secret key is used as given.
  */
-export function shieldDecrypter(keypair: ShieldKeypair): ShieldDecrypter {
+export function nobleShieldDecapsulator(keypair: ShieldKeypair): ShieldDecapsulator {
   checkLength(keypair.secretKey, ML_KEM_768.secretKeyBytes, 'BadSecretKeyLength', 'ML-KEM-768 secret key');
   checkLength(keypair.publicKey, ML_KEM_768.publicKeyBytes, 'BadPublicKeyLength', 'ML-KEM-768 public key');
   const prepared = ml_kem768.prepare(keypair.publicKey);
   return {
-    decrypt: (blob) => openBlob(blob, (ct) => prepared.decapsulate(ct, keypair.secretKey)),
+    decapsulate: (ct) => prepared.decapsulate(ct, keypair.secretKey),
     clean: () => prepared.clean(),
   };
 }
 
-function openBlob(blob: ShieldBlob, decapsulate: (kemCiphertext: Uint8Array) => Uint8Array): Uint8Array {
+/** XChaCha20-Poly1305 opening with empty associated data; throws when the tag does not verify. */
+export type ShieldAeadOpen = (key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array) => Uint8Array;
+
+const nobleAeadOpen: ShieldAeadOpen = (key, nonce, sealed) => xchacha20poly1305(key, nonce).decrypt(sealed);
+
+/**
+ * Other implementations of the two primitives, for a node's hot path; each must give noble's
+ * results byte for byte (noble's are the default and the reference).
+ */
+export interface ShieldDecrypterOptions {
+  readonly decapsulator?: ShieldDecapsulator;
+  readonly openAead?: ShieldAeadOpen;
+}
+
+/** Opens blobs for one keypair: noble's primitives (the KEM prepared once) unless `options` gives others. */
+export function shieldDecrypter(keypair: ShieldKeypair, options: ShieldDecrypterOptions = {}): ShieldDecrypter {
+  const kem = options.decapsulator ?? nobleShieldDecapsulator(keypair);
+  const aead = options.openAead ?? nobleAeadOpen;
+  return {
+    decrypt: (blob) => openBlob(blob, (ct) => kem.decapsulate(ct), aead),
+    clean: () => kem.clean(),
+  };
+}
+
+function openBlob(
+  blob: ShieldBlob,
+  decapsulate: (kemCiphertext: Uint8Array) => Uint8Array,
+  openAead: ShieldAeadOpen,
+): Uint8Array {
   if (blob.kemCiphertext.length !== ML_KEM_768.cipherTextBytes)
     throw new ShieldBlobError(
       'BadKemCiphertextLength',
@@ -214,7 +251,7 @@ function openBlob(blob: ShieldBlob, decapsulate: (kemCiphertext: Uint8Array) => 
   const sharedSecret = decapsulate(blob.kemCiphertext);
   let plaintext: Uint8Array;
   try {
-    plaintext = xchacha20poly1305(sharedSecret, blob.nonce).decrypt(blob.aeadCiphertext);
+    plaintext = openAead(sharedSecret, blob.nonce, blob.aeadCiphertext);
   } catch {
     throw new ShieldBlobError(
       'AuthenticationFailed',
