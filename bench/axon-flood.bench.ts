@@ -41,7 +41,7 @@ import { fieldsFragment, synapseBody, synapseBodyHash, synapseToHeaders } from '
 const CHILD_FLAG = '--axon-flood-child';
 const SHORT = process.env.AXON_FLOOD_SHORT === '1';
 const MS = SHORT
-  ? { capacity: 700, before: 1000, mixed: 2000, after: 1000, attack: 1500 }
+  ? { capacity: 700, before: 1000, mixed: Number(process.env.AXON_FLOOD_MIXED_MS ?? 2000), after: 1000, attack: 1500 }
   : { capacity: 3000, before: 5000, mixed: 60_000, after: 5000, attack: 12_000 };
 const CALLERS = 256;
 const CAP_CONNECTIONS = 64;
@@ -131,6 +131,12 @@ function build(
 
 // ---------------------------------------------------------------- the axon process
 
+/** RSS, and what the V8 heap and buffers outside it hold of it (to tell sockets from garbage). */
+function memory(): { rss: number; heap: number; external: number } {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapTotal, external: m.external };
+}
+
 async function runAxon(): Promise<void> {
   const v = validatorKey().ss58Address;
   const callers = new Set(callerKeys().map((k) => k.ss58Address));
@@ -158,7 +164,7 @@ async function runAxon(): Promise<void> {
     const cpuUs = c.user + c.system;
     say({
       t: 'sample',
-      rss: process.memoryUsage.rss(),
+      ...memory(),
       lagP99: lag.percentile(99) / 1e6,
       cpuShare: cpuUs / 1000 / (now - wall0),
       cpuUs,
@@ -431,6 +437,9 @@ interface Child {
 
 interface Sample {
   readonly rss: number;
+  /** V8 heap reserved (heapTotal) and memory held outside it (external, buffers included). */
+  readonly heap: number;
+  readonly external: number;
   readonly lagP99: number;
   /** The axon's CPU time over the sample's wall time: below 1, the machine did not give it a whole core. */
   readonly cpuShare: number;
@@ -440,7 +449,9 @@ interface Sample {
 }
 
 function startChild(role: string, core: number | null): Child {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, role];
+  // AXON_FLOOD_AXON_ARGS: extra node flags for the axon child (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const extra = role === 'axon' ? (process.env.AXON_FLOOD_AXON_ARGS ?? '').split(' ').filter((a) => a !== '') : [];
+  const args = [...process.execArgv, ...extra, fileURLToPath(import.meta.url), CHILD_FLAG, role];
   const proc =
     core === null
       ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -639,7 +650,9 @@ export async function benchAxonFlood(): Promise<void> {
     for (let t = 0, i = 0; i < samples.length; i++) {
       const x = samples[i] as (typeof samples)[number];
       if (x.at >= t) {
-        series.push(`${(x.at / 1000).toFixed(0)}s ${(x.s.rss / 2 ** 20).toFixed(0)}`);
+        series.push(
+          `${(x.at / 1000).toFixed(0)}s ${(x.s.rss / 2 ** 20).toFixed(0)} (heap ${(x.s.heap / 2 ** 20).toFixed(0)}, ext ${(x.s.external / 2 ** 20).toFixed(0)})`,
+        );
         t = x.at + (SHORT ? 1000 : 5000);
       }
     }
