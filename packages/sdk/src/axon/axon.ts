@@ -47,7 +47,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { signerKeyFault } from '@taonet/primitives';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  STATUS_CODES,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { toHex, utf8 } from '../bytes.js';
 import { InvalidInput } from '../errors.js';
@@ -83,7 +89,7 @@ import {
 } from './access.js';
 import type { AxonInfo } from './axon-info.js';
 import { BodyBudget } from './body-budget.js';
-import { type Connection, ConnectionGuard } from './connection-guard.js';
+import { type Connection, ConnectionGuard, SWEEP_CLOSES } from './connection-guard.js';
 import { type AxonLimits, DEFAULT_AXON_LIMITS, EAGER_BODY_BYTES } from './limits.js';
 import { NonceGuard } from './nonce-guard.js';
 import { type AxonProbe, probeAxon } from './probe.js';
@@ -335,6 +341,8 @@ export class Axon {
   #advertisedPort = 0;
   #running = 0;
   #pumpScheduled = false;
+  /** The headers every raw refusal ends with (the axon's identity, `connection: close`). */
+  readonly #rawTail: string;
 
   /**
    * @throws InvalidInput without a metagraph unless `open` is set (an axon that serves anyone must
@@ -380,14 +388,17 @@ export class Axon {
     }
     this.#limits = Object.freeze(limits as unknown as AxonLimits);
     const l = this.#limits;
-    this.#guard = new ConnectionGuard({
-      maxConnections: l.maxConnections,
-      maxConnectionsPerIp: l.maxConnectionsPerIp,
-      maxInFlight: l.maxInFlight,
-      maxInFlightPerIp: l.maxInFlightPerIp,
-      maxPipelined: l.maxPipelined,
-      headersTimeoutMs: l.headersTimeoutMs,
-    });
+    this.#guard = new ConnectionGuard(
+      {
+        maxConnections: l.maxConnections,
+        maxConnectionsPerIp: l.maxConnectionsPerIp,
+        maxInFlight: l.maxInFlight,
+        maxInFlightPerIp: l.maxInFlightPerIp,
+        maxPipelined: l.maxPipelined,
+        headersTimeoutMs: l.headersTimeoutMs,
+      },
+      (c) => this.#onConnectionClosed(c),
+    );
     this.#budget = new BodyBudget({
       totalBytes: this.#limits.maxBodyBytesInFlight,
       perIpBytes: this.#limits.maxBodyBytesInFlightPerIp,
@@ -397,6 +408,9 @@ export class Axon {
     this.#maxTimeoutS = options.maxTimeoutS ?? 60;
     this.#version = options.version ?? DEFAULT_VERSION;
     this.#onError = options.onError;
+    this.#rawTail =
+      `bt_header_axon_hotkey: ${this.#hotkey}\r\nbt_header_axon_uuid: ${this.#uuid}\r\n` +
+      `bt_header_axon_version: ${this.#version}\r\nconnection: close\r\n\r\n`;
     // Every axon answers the base synapse as a ping, verified like any other route.
     this.attach(Synapse, (s) => s);
   }
@@ -566,9 +580,22 @@ export class Axon {
     this.#http.emit('connection', socket);
   }
 
+  // What a closing connection held: jobs not yet answered are abandoned (a pipelined one would
+  // otherwise hold its queue place and token until its timeout), and every request node:http parsed
+  // on it is destroyed here, without an error: node:http's own abort, which follows, then has
+  // nothing left to do. It would build an error per request and format its stack (with source maps
+  // on, tens of µs each), the costliest step of a pipelining flood.
+  #onConnectionClosed(c: Connection): void {
+    for (const [req, job] of c.requests) {
+      if (job !== null && !(job as Job).done) this.#abandon(job as Job);
+      if (!req.destroyed) req.destroy();
+    }
+  }
+
   #sweep(): void {
     const now = performance.now();
-    this.#guard.sweep(now);
+    // A full sweep leaves the rest to the next loop turn, after pending I/O (a validator's request).
+    if (this.#guard.sweep(now) >= SWEEP_CLOSES) setImmediate(() => this.#server !== null && this.#guard.sweep(now));
     for (const job of this.#reading) {
       if (job.bodyDeadline < now) {
         job.res.setHeader('connection', 'close');
@@ -584,14 +611,27 @@ export class Axon {
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
     const t0 = performance.now();
     const conn = ConnectionGuard.of(req.socket);
-    if (conn === undefined || conn.closed || req.socket.destroyed) return;
+    if (conn === undefined) return;
+    if (conn.closed || req.socket.destroyed) {
+      // Bytes that came with a request that got the connection dropped: nothing to answer, and
+      // nothing for node:http to abort later (see #onConnectionClosed).
+      req.destroy();
+      return;
+    }
     const busy = this.#inFlightRefusal(conn, res);
+    if (busy === null) {
+      req.destroy(); // pipelining: the connection was just dropped
+      return;
+    }
+    conn.requests.set(req, null);
     if (busy !== undefined) {
-      if (busy !== null) this.#bare(conn, res, t0, busy[0], busy[1]);
+      res.once('close', () => conn.requests.delete(req));
+      this.#bare(conn, res, t0, busy[0], busy[1]);
       return;
     }
     let job: Job | null = null;
     res.once('close', () => {
+      conn.requests.delete(req);
       this.#guard.end(conn, performance.now());
       if (job !== null && !job.done) this.#abandon(job);
     });
@@ -608,6 +648,7 @@ export class Axon {
       return;
     }
     job = this.#newJob(req, res, conn, t0, head, hs);
+    conn.requests.set(req, job);
     // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
     const j = job;
     job.timer = setTimeout(() => this.#onTimeout(j), job.synapse.timeout * 1000);
@@ -1144,6 +1185,11 @@ export class Axon {
     );
     const res = job.res;
     if (res.headersSent || res.destroyed) return;
+    if (!job.verified && REFUSALS.has(status) && this.#outOfRefusals(job.conn)) {
+      this.#count(status);
+      this.#refuseAndDrop(job.conn, res, status, message);
+      return;
+    }
     const s = result ?? job.synapse;
     s.axon.statusCode = status;
     s.axon.statusMessage = message;
@@ -1173,16 +1219,18 @@ export class Axon {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
     this.#count(status);
-    if (!job.verified && REFUSALS.has(status)) this.#chargeRefusal(job.conn, res);
     res.writeHead(status, headers);
     res.end(body);
   }
 
   // An answer before any synapse exists (404, 405, 413, 400, the caps): status headers only.
   #bare(conn: Connection, res: ServerResponse, t0: number, status: number, message: string): void {
-    const body = JSON.stringify({ message });
     this.#count(status);
-    if (status !== Status.Unavailable) this.#chargeRefusal(conn, res);
+    if (status !== Status.Unavailable && this.#outOfRefusals(conn)) {
+      this.#refuseAndDrop(conn, res, status, message);
+      return;
+    }
+    const body = JSON.stringify({ message });
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
@@ -1197,11 +1245,30 @@ export class Axon {
     res.end(body);
   }
 
-  // A refusal before the caller proved anything costs its address; past the budget the connection
-  // is closed with this answer, and the address's next connections are dropped at accept.
-  #chargeRefusal(conn: Connection, res: ServerResponse): void {
-    if (this.#refusals === null || conn.proven !== null) return;
-    if (!this.#refusals.take(conn.ip)) res.setHeader('connection', 'close');
+  // A refusal before the caller proved anything costs its address; true once it is out of budget.
+  #outOfRefusals(conn: Connection): boolean {
+    if (this.#refusals === null || conn.proven !== null) return false;
+    return !this.#refusals.take(conn.ip);
+  }
+
+  // Past its refusal budget an address gets no more of the axon's time: the refusal is a raw answer
+  // written straight to the socket (when it is next in line on the connection; else none), and the
+  // connection is dropped at once, so node:http parses nothing more of what it sent. Its next
+  // connections are dropped at accept until the budget refills.
+  #refuseAndDrop(conn: Connection, res: ServerResponse, status: number, message: string): void {
+    const socket = conn.socket;
+    if (res.socket === socket && !res.headersSent && socket.writable) socket.write(this.#rawRefusal(status, message));
+    this.#guard.drop(conn);
+  }
+
+  /** A complete HTTP/1.1 refusal, built without a ServerResponse. */
+  #rawRefusal(status: number, message: string): string {
+    const body = JSON.stringify({ message });
+    return (
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nbt_header_axon_status_code: ${status}\r\n` +
+      `bt_header_axon_status_message: ${message.replace(/[^\x20-\x7e]/g, '?')}\r\n${this.#rawTail}${body}`
+    );
   }
 
   /** The keypair the axon signs with (exposed for serving on chain). */
