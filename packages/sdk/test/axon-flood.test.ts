@@ -5,6 +5,7 @@
  * when the caller leaves, the request-body budget, the failure limiter charged ahead of the work,
  * and client aborts kept out of the error path. Assertions are on outcomes, not on timings.
  */
+import diagnostics from 'node:diagnostics_channel';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MetagraphView } from '../src/axon/access.js';
@@ -219,9 +220,20 @@ describe('refusal budget', () => {
     for (let i = 0; i < 3; i++) expect(await send(junk, requestBytes(stranger, info, `j${i}`))).toBe(403);
     expect(await send(junk, requestBytes(stranger, info, 'last'))).toBe(403);
     await junk.closed; // the fourth refusal came with connection: close
-    const again = await rawConnect(info, '127.0.0.2');
-    await again.closed;
+    // Dropped at accept, before node built a socket for it: a reconnect flood costs a close(2) each.
+    let sockets = 0;
+    const count = (): void => {
+      sockets++;
+    };
+    diagnostics.subscribe('net.server.socket', count);
+    try {
+      const again = await rawConnect(info, '127.0.0.2');
+      await again.closed;
+    } finally {
+      diagnostics.unsubscribe('net.server.socket', count);
+    }
     expect(axon.load.refused.refusalBudget).toBe(1);
+    expect(sockets).toBe(0);
     // Other addresses, and the validator, are served as before.
     const v = await rawConnect(info, '127.0.0.3');
     expect(await send(v, requestBytes(validator, info, 'fine'))).toBe(200);

@@ -293,6 +293,12 @@ function placeholderValues(type: SynapseType): Record<string, unknown> {
   return out;
 }
 
+/** A connection as node's listening handle hands it over, before it becomes a net.Socket. */
+interface AcceptedHandle {
+  getpeername?(out: { address?: string }): number;
+  close(): void;
+}
+
 const normalizeIp = (ip: string | undefined): string => (ip?.startsWith('::ffff:') ? ip.slice(7) : (ip ?? ''));
 
 const isPromise = <T>(v: T | Promise<T>): v is Promise<T> =>
@@ -452,6 +458,7 @@ export class Axon {
         resolve();
       });
     });
+    this.#refuseAtAccept(server);
     const tick = Math.max(10, Math.min(250, this.#limits.headersTimeoutMs / 4, this.#limits.bodyTimeoutMs / 4));
     this.#sweeper = setInterval(() => this.#sweep(), tick);
     this.#sweeper.unref();
@@ -563,6 +570,34 @@ export class Axon {
     const fault = signerKeyFault(publicKey);
     if (fault !== null) return `${hotkey} cannot sign: ${fault.explanation}.`;
     return null;
+  }
+
+  // The cheapest refusal. A flood that reconnects as fast as it is dropped would otherwise cost a
+  // net.Socket built and destroyed per attempt (~50 µs); closing the accepted descriptor before node
+  // wraps it costs a few. This hooks the listening handle's accept callback, which is node's internal
+  // API: when it is not there, the same checks run on the socket in #onConnection.
+  #refuseAtAccept(server: NetServer): void {
+    const handle = (server as unknown as { _handle?: { onconnection?: unknown } | null })._handle;
+    const accept = handle?.onconnection;
+    if (handle == null || typeof accept !== 'function') return;
+    handle.onconnection = (err: number, client?: AcceptedHandle) => {
+      if (err === 0 && client !== undefined && this.#refusedAtAccept(client)) {
+        client.close();
+        return;
+      }
+      accept.call(handle, err, client);
+    };
+  }
+
+  #refusedAtAccept(client: AcceptedHandle): boolean {
+    const peer: { address?: string } = {};
+    if (typeof client.getpeername !== 'function' || client.getpeername(peer) !== 0) return false;
+    const ip = normalizeIp(peer.address);
+    if (this.#refusals !== null && !this.#refusals.has(ip)) {
+      this.#droppedForRefusals++;
+      return true;
+    }
+    return this.#guard.refusesAddress(ip);
   }
 
   #onConnection(socket: Socket): void {

@@ -102,6 +102,17 @@ export class ConnectionGuard {
   }
 
   /**
+   * Whether a connection from `ip` is refused by the per-address cap (counted when it is). Checked at
+   * accept, before node builds a socket for the connection; `open` checks again.
+   */
+  refusesAddress(ip: string): boolean {
+    const a = this.#addresses.get(ip);
+    if (a === undefined || a.connections < this.#limits.maxConnectionsPerIp) return false;
+    this.refused.connectionsPerIp++;
+    return true;
+  }
+
+  /**
    * Admits a freshly accepted socket, evicting the oldest idle unauthenticated connection when the
    * total is reached; null when it must be refused (the caller destroys it).
    */
