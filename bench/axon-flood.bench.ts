@@ -22,7 +22,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { MetagraphView } from '../packages/sdk/src/axon/access.js';
@@ -151,6 +151,11 @@ async function runAxon(): Promise<void> {
   });
   const info = await axon.start();
   const lag = monitorEventLoopDelay({ resolution: 10 });
+  // The longest garbage-collection pause in each sample, to tell GC from work in the loop lag.
+  let gcMax = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+  }).observe({ entryTypes: ['gc'] });
   lag.enable();
   say({ t: 'ready', target: { ip: info.ip, port: info.port, hotkey: info.hotkey } });
   let cpu0 = process.cpuUsage();
@@ -166,6 +171,7 @@ async function runAxon(): Promise<void> {
       t: 'sample',
       ...memory(),
       lagP99: lag.percentile(99) / 1e6,
+      gcMax,
       cpuShare: cpuUs / 1000 / (now - wall0),
       cpuUs,
       answers: answers - answers0,
@@ -175,6 +181,7 @@ async function runAxon(): Promise<void> {
     wall0 = now;
     answers0 = answers;
     lag.reset();
+    gcMax = 0;
   }, 250).unref();
   createInterface({ input: process.stdin }).on('line', (cmd) => {
     if (cmd === 'cpu') {
@@ -441,6 +448,8 @@ interface Sample {
   readonly heap: number;
   readonly external: number;
   readonly lagP99: number;
+  /** The longest GC pause in the sample, ms. */
+  readonly gcMax: number;
   /** The axon's CPU time over the sample's wall time: below 1, the machine did not give it a whole core. */
   readonly cpuShare: number;
   readonly cpuUs: number;
@@ -620,6 +629,7 @@ export async function benchAxonFlood(): Promise<void> {
       const maxRss = Math.max(...rss.map((x) => x.s.rss)) / 2 ** 20;
       const lag = rss.map((x) => x.s.lagP99).sort((a, b) => a - b);
       const lagP99 = lag[Math.min(lag.length - 1, Math.floor(lag.length * 0.99))] ?? 0;
+      const gcMax = Math.max(0, ...rss.map((x) => x.s.gcMax ?? 0));
       const cpuUs = rss.reduce((a, x) => a + x.s.cpuUs, 0);
       const answered = rss.reduce((a, x) => a + x.s.answers, 0);
       const share = rss.reduce((a, x) => a + x.s.cpuShare, 0) / Math.max(1, rss.length);
@@ -631,7 +641,7 @@ export async function benchAxonFlood(): Promise<void> {
       console.log(
         `${name.padEnd(26)} V ${((100 * v.ok) / Math.max(1, v.sent)).toFixed(1).padStart(5)}% of ${String(v.sent).padStart(4)}  ` +
           `p50 ${v.p50.toFixed(1).padStart(6)} ms  p99 ${v.p99.toFixed(1).padStart(6)} ms  ` +
-          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms, ` +
+          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms (GC pause max ${gcMax.toFixed(0)}), ` +
           `CPU ${(share * 100).toFixed(0)}% of a core, ${answered} answers at ${(cpuUs / Math.max(1, answered)).toFixed(0)} us CPU each${other}${f}`,
       );
       return v;
