@@ -276,6 +276,32 @@ describe('raw refusals', () => {
   });
 });
 
+describe('total refusal budget', () => {
+  it('answers refusals in full up to the total budget, whatever the address; past it, raw and dropped', async () => {
+    const { axon, info } = await start({ maxRefusalsPerSecond: 0.001, maxRefusalBurst: 2 });
+    const answers: string[] = [];
+    for (const from of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) {
+      const socket = connect({ host: info.ip, port: info.port, localAddress: from });
+      sockets.push(socket);
+      let text = '';
+      socket.on('data', (d: Buffer) => {
+        text += d.toString('latin1');
+      });
+      socket.on('error', () => {});
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      socket.write(Object.values(requestBytes(stranger, info, from)).join(''));
+      await until(() => text.includes('"message"'));
+      answers.push(text);
+    }
+    expect(answers.map((a) => a.slice(0, 12))).toEqual(Array(3).fill('HTTP/1.1 403'));
+    expect(answers.map((a) => /process_time/.test(a))).toEqual([true, true, false]);
+    expect(axon.load.connections).toBe(2); // the third was dropped with its raw answer
+    // A validator's request is no refusal: served as ever.
+    const v = await rawConnect(info, '127.0.0.5');
+    expect(await send(v, requestBytes(validator, info, 'fine'))).toBe(200);
+  });
+});
+
 describe('closing a connection', () => {
   it('releases every request pipelined on it: a queued one gives back its token and counts as 499', async () => {
     let release: () => void = () => {};

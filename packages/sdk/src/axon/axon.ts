@@ -268,6 +268,8 @@ const NEVER_ABORTED = new AbortController().signal;
 const DEFAULT_VERSION = 10_002_000;
 const UNPROVEN = Number.NEGATIVE_INFINITY;
 const CLIENT_CLOSED = 499;
+/** The key of the total refusal bucket. */
+const ALL_ADDRESSES = '*';
 /** Answers that refuse the caller itself (not the axon's overload), charged to its refusal budget. */
 const REFUSALS = new Set<number>([
   Status.BadRequest,
@@ -319,6 +321,8 @@ export class Axon {
   readonly #rate: RateLimiter | null;
   readonly #failures: RateLimiter | null;
   readonly #refusals: RateLimiter | null;
+  /** The same, all addresses together (one bucket). */
+  readonly #allRefusals: RateLimiter | null;
   #droppedForRefusals = 0;
   readonly #nonces: NonceGuard;
   /** Requests waiting for verification (and a handler slot). */
@@ -405,6 +409,10 @@ export class Axon {
       },
       (c) => this.#onConnectionClosed(c),
     );
+    this.#allRefusals =
+      this.#refusals === null
+        ? null
+        : new RateLimiter({ perSecond: l.maxRefusalsPerSecond, burst: l.maxRefusalBurst }, 1);
     this.#budget = new BodyBudget({
       totalBytes: this.#limits.maxBodyBytesInFlight,
       perIpBytes: this.#limits.maxBodyBytesInFlightPerIp,
@@ -1281,9 +1289,12 @@ export class Axon {
   }
 
   // A refusal before the caller proved anything costs its address; true once it is out of budget.
+  // The total bucket bounds what many addresses, each within its own budget, can make the axon
+  // spend on full answers in one loop turn (a botnet's first burst).
   #outOfRefusals(conn: Connection): boolean {
     if (this.#refusals === null || conn.proven !== null) return false;
-    return !this.#refusals.take(conn.ip);
+    if (!this.#refusals.take(conn.ip)) return true;
+    return this.#allRefusals !== null && !this.#allRefusals.take(ALL_ADDRESSES);
   }
 
   // Past its refusal budget an address gets no more of the axon's time: the refusal is a raw answer
