@@ -12,9 +12,13 @@
  *    4 MiB uploads (declared and chunked) that stall, slowloris sockets and 2,000 idle connections.
  * 3. Each attack alone, V measured during it: cheap refusals (no cryptography) at 10×, forged
  *    signatures claiming V at 2×, and hundreds of stalled 4 MiB uploads.
- * The axon reports its RSS and event-loop lag every 250 ms.
+ * The axon reports its RSS (with its V8 heap and external memory), event-loop lag, longest GC pause
+ * and CPU share every 250 ms; a CPU share well below 100% under a flood means the machine did not
+ * give the axon its core, and its latency figures then say more about the machine than the axon.
  *
- * AXON_FLOOD_SHORT=1 shortens every phase (a smoke run of well under a minute). The flood is open
+ * AXON_FLOOD_SHORT=1 shortens every phase (a smoke run of well under a minute; AXON_FLOOD_MIXED_MS
+ * lengthens its mixed phase). AXON_FLOOD_AXON_ARGS passes node flags to the axon process (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/p`). The axon runs with every default limit. The flood is open
  * loop: it sends at its rate whatever the axon answers, pipelining on its connections and
  * reconnecting when the axon drops them. The last line is the key figure.
  */

@@ -5,10 +5,10 @@
  * The pipeline follows Python's (§2.4) but is stricter where Python is unsafe, and ordered so that a
  * flood is refused at the cheapest step that can tell (limits in `limits.ts`):
  *
- * 0. at accept, before any byte is parsed: an address out of refusal budget is dropped; connections
- *    per address and in total (the oldest idle unauthenticated connection makes room for a
- *    newcomer); a connection must deliver a complete request head within `headersTimeoutMs` of
- *    opening or of its last answer;
+ * 0. at accept, before any byte is parsed: an address out of refusal budget or at its connection cap
+ *    is closed on the listening handle, before node builds a socket; then the total (the oldest
+ *    idle unauthenticated connection makes room for a newcomer); a connection must deliver a
+ *    complete request head within `headersTimeoutMs` of opening or of its last answer;
  * 1. when a head arrives: requests in flight on the connection (pipelining past `maxPipelined`
  *    drops the connection), per address (429) and in total (503);
  * 2. route (404), method (405), declared body size (413); the failed-verification budget of the
@@ -38,11 +38,13 @@
  *     same headers and the status code for any failure.
  *
  * Every refusal answered before the caller proved a key is charged to its address
- * (`refusalRateLimit`); past that budget the answer closes the connection and step 0 drops the
- * address's new connections until it refills.
+ * (`refusalRateLimit`) and to the total (`maxRefusalsPerSecond`); past either budget the answer is
+ * written raw to the socket and the connection dropped at once, and step 0 drops the address's new
+ * connections until its budget refills.
  *
  * A caller that disconnects is not an error: what its request held (in-flight counts, queue place,
  * body bytes, and a rate token not yet spent on a handler) is released, and stats count it as 499.
+ * A closing connection releases every request parsed on it, pipelined ones included.
  * Refusals are plain returns, never exceptions.
  */
 import { randomUUID } from 'node:crypto';
