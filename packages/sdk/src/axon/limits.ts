@@ -47,8 +47,8 @@ export const DEFAULT_AXON_LIMITS: AxonLimits = Object.freeze({
   maxBodyBytesInFlight: 32 * 1024 * 1024,
   maxBodyBytesInFlightPerIp: 8 * 1024 * 1024,
   pumpSliceMs: 4,
-  maxRefusalsPerSecond: 1000,
-  maxRefusalBurst: 200,
+  maxRefusalsPerSecond: 500,
+  maxRefusalBurst: 50,
 });
 
 /** Bodies declared at most this long are read on arrival; longer ones (or unknown length) only once the signature verified. */
