@@ -44,7 +44,7 @@ export const DEFAULT_AXON_LIMITS: AxonLimits = Object.freeze({
   maxPipelined: 4,
   headersTimeoutMs: 5_000,
   bodyTimeoutMs: 10_000,
-  maxBodyBytesInFlight: 32 * 1024 * 1024,
+  maxBodyBytesInFlight: 16 * 1024 * 1024,
   maxBodyBytesInFlightPerIp: 8 * 1024 * 1024,
   pumpSliceMs: 4,
   maxRefusalsPerSecond: 500,
