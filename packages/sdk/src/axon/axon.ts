@@ -157,7 +157,7 @@ export interface AxonOptions extends Partial<AxonLimits> {
    */
   readonly failureRateLimit?: RateLimit | false;
   /**
-   * Refusals answered to one address before its requests verified (default 50/s, burst 100); false
+   * Refusals answered to one address before its requests verified (default 20/s, burst 40); false
    * disables. Past it, the refusal closes the connection and new connections from the address are
    * dropped at accept until its budget refills: a flood of junk then costs an accept, not a parse.
    */
@@ -385,7 +385,7 @@ export class Axon {
     this.#rate = rate === false ? null : new RateLimiter(rate);
     const failures = options.failureRateLimit ?? { perSecond: 10, burst: 50 };
     this.#failures = failures === false ? null : new RateLimiter(failures);
-    const refusals = options.refusalRateLimit ?? { perSecond: 50, burst: 100 };
+    const refusals = options.refusalRateLimit ?? { perSecond: 20, burst: 40 };
     this.#refusals = refusals === false ? null : new RateLimiter(refusals);
     this.#nonces = new NonceGuard(BigInt(Math.round((options.nonceReorderWindowMs ?? 2000) * 1e6)));
     this.#queue = new BoundedPriorityQueue(options.maxPending ?? 1024);
