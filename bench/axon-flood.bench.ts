@@ -12,9 +12,13 @@
  *    4 MiB uploads (declared and chunked) that stall, slowloris sockets and 2,000 idle connections.
  * 3. Each attack alone, V measured during it: cheap refusals (no cryptography) at 10×, forged
  *    signatures claiming V at 2×, and hundreds of stalled 4 MiB uploads.
- * The axon reports its RSS and event-loop lag every 250 ms.
+ * The axon reports its RSS (with its V8 heap and external memory), event-loop lag, longest GC pause
+ * and CPU share every 250 ms; a CPU share well below 100% under a flood means the machine did not
+ * give the axon its core, and its latency figures then say more about the machine than the axon.
  *
- * AXON_FLOOD_SHORT=1 shortens every phase (a smoke run of well under a minute). The flood is open
+ * AXON_FLOOD_SHORT=1 shortens every phase (a smoke run of well under a minute; AXON_FLOOD_MIXED_MS
+ * lengthens its mixed phase). AXON_FLOOD_AXON_ARGS passes node flags to the axon process (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/p`). The axon runs with every default limit. The flood is open
  * loop: it sends at its rate whatever the axon answers, pipelining on its connections and
  * reconnecting when the axon drops them. The last line is the key figure.
  */
@@ -22,7 +26,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { MetagraphView } from '../packages/sdk/src/axon/access.js';
@@ -41,7 +45,7 @@ import { fieldsFragment, synapseBody, synapseBodyHash, synapseToHeaders } from '
 const CHILD_FLAG = '--axon-flood-child';
 const SHORT = process.env.AXON_FLOOD_SHORT === '1';
 const MS = SHORT
-  ? { capacity: 700, before: 1000, mixed: 2000, after: 1000, attack: 1500 }
+  ? { capacity: 700, before: 1000, mixed: Number(process.env.AXON_FLOOD_MIXED_MS ?? 2000), after: 1000, attack: 1500 }
   : { capacity: 3000, before: 5000, mixed: 60_000, after: 5000, attack: 12_000 };
 const CALLERS = 256;
 const CAP_CONNECTIONS = 64;
@@ -131,6 +135,12 @@ function build(
 
 // ---------------------------------------------------------------- the axon process
 
+/** RSS, and what the V8 heap and buffers outside it hold of it (to tell sockets from garbage). */
+function memory(): { rss: number; heap: number; external: number } {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapTotal, external: m.external };
+}
+
 async function runAxon(): Promise<void> {
   const v = validatorKey().ss58Address;
   const callers = new Set(callerKeys().map((k) => k.ss58Address));
@@ -145,6 +155,11 @@ async function runAxon(): Promise<void> {
   });
   const info = await axon.start();
   const lag = monitorEventLoopDelay({ resolution: 10 });
+  // The longest garbage-collection pause in each sample, to tell GC from work in the loop lag.
+  let gcMax = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMax = Math.max(gcMax, e.duration);
+  }).observe({ entryTypes: ['gc'] });
   lag.enable();
   say({ t: 'ready', target: { ip: info.ip, port: info.port, hotkey: info.hotkey } });
   let cpu0 = process.cpuUsage();
@@ -158,8 +173,9 @@ async function runAxon(): Promise<void> {
     const cpuUs = c.user + c.system;
     say({
       t: 'sample',
-      rss: process.memoryUsage.rss(),
+      ...memory(),
       lagP99: lag.percentile(99) / 1e6,
+      gcMax,
       cpuShare: cpuUs / 1000 / (now - wall0),
       cpuUs,
       answers: answers - answers0,
@@ -169,6 +185,7 @@ async function runAxon(): Promise<void> {
     wall0 = now;
     answers0 = answers;
     lag.reset();
+    gcMax = 0;
   }, 250).unref();
   createInterface({ input: process.stdin }).on('line', (cmd) => {
     if (cmd === 'cpu') {
@@ -431,7 +448,12 @@ interface Child {
 
 interface Sample {
   readonly rss: number;
+  /** V8 heap reserved (heapTotal) and memory held outside it (external, buffers included). */
+  readonly heap: number;
+  readonly external: number;
   readonly lagP99: number;
+  /** The longest GC pause in the sample, ms. */
+  readonly gcMax: number;
   /** The axon's CPU time over the sample's wall time: below 1, the machine did not give it a whole core. */
   readonly cpuShare: number;
   readonly cpuUs: number;
@@ -440,7 +462,9 @@ interface Sample {
 }
 
 function startChild(role: string, core: number | null): Child {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), CHILD_FLAG, role];
+  // AXON_FLOOD_AXON_ARGS: extra node flags for the axon child (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const extra = role === 'axon' ? (process.env.AXON_FLOOD_AXON_ARGS ?? '').split(' ').filter((a) => a !== '') : [];
+  const args = [...process.execArgv, ...extra, fileURLToPath(import.meta.url), CHILD_FLAG, role];
   const proc =
     core === null
       ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -609,6 +633,7 @@ export async function benchAxonFlood(): Promise<void> {
       const maxRss = Math.max(...rss.map((x) => x.s.rss)) / 2 ** 20;
       const lag = rss.map((x) => x.s.lagP99).sort((a, b) => a - b);
       const lagP99 = lag[Math.min(lag.length - 1, Math.floor(lag.length * 0.99))] ?? 0;
+      const gcMax = Math.max(0, ...rss.map((x) => x.s.gcMax ?? 0));
       const cpuUs = rss.reduce((a, x) => a + x.s.cpuUs, 0);
       const answered = rss.reduce((a, x) => a + x.s.answers, 0);
       const share = rss.reduce((a, x) => a + x.s.cpuShare, 0) / Math.max(1, rss.length);
@@ -620,7 +645,7 @@ export async function benchAxonFlood(): Promise<void> {
       console.log(
         `${name.padEnd(26)} V ${((100 * v.ok) / Math.max(1, v.sent)).toFixed(1).padStart(5)}% of ${String(v.sent).padStart(4)}  ` +
           `p50 ${v.p50.toFixed(1).padStart(6)} ms  p99 ${v.p99.toFixed(1).padStart(6)} ms  ` +
-          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms, ` +
+          `axon RSS max ${maxRss.toFixed(0)} MB, loop lag p99 ${lagP99.toFixed(0)} ms (GC pause max ${gcMax.toFixed(0)}), ` +
           `CPU ${(share * 100).toFixed(0)}% of a core, ${answered} answers at ${(cpuUs / Math.max(1, answered)).toFixed(0)} us CPU each${other}${f}`,
       );
       return v;
@@ -639,7 +664,9 @@ export async function benchAxonFlood(): Promise<void> {
     for (let t = 0, i = 0; i < samples.length; i++) {
       const x = samples[i] as (typeof samples)[number];
       if (x.at >= t) {
-        series.push(`${(x.at / 1000).toFixed(0)}s ${(x.s.rss / 2 ** 20).toFixed(0)}`);
+        series.push(
+          `${(x.at / 1000).toFixed(0)}s ${(x.s.rss / 2 ** 20).toFixed(0)} (heap ${(x.s.heap / 2 ** 20).toFixed(0)}, ext ${(x.s.external / 2 ** 20).toFixed(0)})`,
+        );
         t = x.at + (SHORT ? 1000 : 5000);
       }
     }

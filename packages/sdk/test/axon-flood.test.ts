@@ -5,6 +5,7 @@
  * when the caller leaves, the request-body budget, the failure limiter charged ahead of the work,
  * and client aborts kept out of the error path. Assertions are on outcomes, not on timings.
  */
+import diagnostics from 'node:diagnostics_channel';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MetagraphView } from '../src/axon/access.js';
@@ -219,12 +220,112 @@ describe('refusal budget', () => {
     for (let i = 0; i < 3; i++) expect(await send(junk, requestBytes(stranger, info, `j${i}`))).toBe(403);
     expect(await send(junk, requestBytes(stranger, info, 'last'))).toBe(403);
     await junk.closed; // the fourth refusal came with connection: close
-    const again = await rawConnect(info, '127.0.0.2');
-    await again.closed;
+    // Dropped at accept, before node built a socket for it: a reconnect flood costs a close(2) each.
+    let sockets = 0;
+    const count = (): void => {
+      sockets++;
+    };
+    diagnostics.subscribe('net.server.socket', count);
+    try {
+      const again = await rawConnect(info, '127.0.0.2');
+      await again.closed;
+    } finally {
+      diagnostics.unsubscribe('net.server.socket', count);
+    }
     expect(axon.load.refused.refusalBudget).toBe(1);
+    expect(sockets).toBe(0);
     // Other addresses, and the validator, are served as before.
     const v = await rawConnect(info, '127.0.0.3');
     expect(await send(v, requestBytes(validator, info, 'fine'))).toBe(200);
+  });
+});
+
+describe('raw refusals', () => {
+  it('past the budget, answers with a raw refusal and drops the connection at once: nothing pipelined behind it is served', async () => {
+    const { axon, info } = await start({ refusalRateLimit: { perSecond: 0.001, burst: 1 } });
+    const socket = connect({ host: info.ip, port: info.port, localAddress: '127.0.0.2' });
+    sockets.push(socket);
+    let text = '';
+    socket.on('data', (d: Buffer) => {
+      text += d.toString('latin1');
+    });
+    socket.on('error', () => {});
+    const closed = new Promise<void>((r) => socket.once('close', () => r()));
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    socket.write(Object.values(requestBytes(stranger, info, 'first')).join(''));
+    await until(() => text.includes('"message"'));
+    const within = text; // within the budget: a full answer
+    expect(within).toMatch(/^HTTP\/1\.1 403 /);
+    expect(within).toMatch(/bt_header_axon_process_time: /);
+    // Out of budget: a refusal with a valid request pipelined behind it, in one write.
+    socket.write(
+      Object.values(requestBytes(stranger, info, 'second')).join('') +
+        Object.values(requestBytes(validator, info, 'behind')).join(''),
+    );
+    await closed;
+    const raw = text.slice(within.length);
+    expect(raw).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n/);
+    expect(raw).toMatch(/\r\nconnection: close\r\n/);
+    expect(raw).toMatch(/\r\nbt_header_axon_status_code: 403\r\n/);
+    expect(raw).toContain(`bt_header_axon_uuid: `);
+    expect(raw).not.toMatch(/process_time/); // no ServerResponse built it
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).message).toMatch(/blacklisted/);
+    expect(raw.match(/HTTP\/1\.1/g)).toHaveLength(1);
+    expect(axon.stats[200]).toBeUndefined();
+    expect(axon.stats[403]).toBe(2);
+  });
+});
+
+describe('total refusal budget', () => {
+  it('answers refusals in full up to the total budget, whatever the address; past it, raw and dropped', async () => {
+    const { axon, info } = await start({ maxRefusalsPerSecond: 0.001, maxRefusalBurst: 2 });
+    const answers: string[] = [];
+    for (const from of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) {
+      const socket = connect({ host: info.ip, port: info.port, localAddress: from });
+      sockets.push(socket);
+      let text = '';
+      socket.on('data', (d: Buffer) => {
+        text += d.toString('latin1');
+      });
+      socket.on('error', () => {});
+      await new Promise<void>((r) => socket.once('connect', () => r()));
+      socket.write(Object.values(requestBytes(stranger, info, from)).join(''));
+      await until(() => text.includes('"message"'));
+      answers.push(text);
+    }
+    expect(answers.map((a) => a.slice(0, 12))).toEqual(Array(3).fill('HTTP/1.1 403'));
+    expect(answers.map((a) => /process_time/.test(a))).toEqual([true, true, false]);
+    expect(axon.load.connections).toBe(2); // the third was dropped with its raw answer
+    // A validator's request is no refusal: served as ever.
+    const v = await rawConnect(info, '127.0.0.5');
+    expect(await send(v, requestBytes(validator, info, 'fine'))).toBe(200);
+  });
+});
+
+describe('closing a connection', () => {
+  it('releases every request pipelined on it: a queued one gives back its token and counts as 499', async () => {
+    let release: () => void = () => {};
+    gate = new Promise((r) => {
+      release = r;
+    });
+    const { axon, info } = await start({ maxConcurrent: 1, rateLimit: { perSecond: 0.001, burst: 2 } });
+    const p = await rawConnect(info, '127.0.0.2');
+    p.socket.write(
+      Object.values(requestBytes(validator, info, 'block')).join('') +
+        Object.values(requestBytes(validator, info, 'queued')).join(''),
+    );
+    // The first runs (its handler waits on the gate), the second is verified and waits for a slot.
+    await until(() => axon.load.running === 1 && axon.pending === 1);
+    p.socket.destroy();
+    // Both released at once, not when their synapse timeout passes.
+    await until(() => axon.stats[499] === 2);
+    expect(axon.pending).toBe(0);
+    expect(axon.load.inFlight).toBe(0);
+    release();
+    // The queued one's token came back; the running one's did not.
+    const v = await rawConnect(info, '127.0.0.3');
+    expect(await send(v, requestBytes(validator, info, 'refunded'))).toBe(200);
+    expect(await send(v, requestBytes(validator, info, 'none left'))).toBe(429);
   });
 });
 

@@ -1,7 +1,10 @@
 /** The axon's building blocks: nonce guard, token buckets, bounded priority queue, access rules, and stake priority end to end. */
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { defaultBlacklist, type MetagraphView, stakeAtLeast } from '../src/axon/access.js';
 import { Axon } from '../src/axon/axon.js';
+import { type Connection, ConnectionGuard, SWEEP_CLOSES } from '../src/axon/connection-guard.js';
 import { NonceGuard } from '../src/axon/nonce-guard.js';
 import { BoundedPriorityQueue } from '../src/axon/priority-queue.js';
 import { RateLimiter } from '../src/axon/rate-limiter.js';
@@ -78,6 +81,50 @@ describe('RateLimiter', () => {
     const r = new RateLimiter({ perSecond: 1, burst: 1 }, 10);
     for (let i = 0; i < 100; i++) r.take(`k${i}`, i * 2000);
     expect(r.take('k99', 198_000)).toBe(false); // the newest bucket was kept
+  });
+});
+
+describe('ConnectionGuard', () => {
+  /** Stands in for a socket: the guard only listens for 'close' and destroys it. */
+  const fakeSocket = (): Socket =>
+    Object.assign(new EventEmitter(), {
+      destroyed: false,
+      destroy() {
+        this.destroyed = true;
+      },
+    }) as unknown as Socket;
+  const limits = {
+    maxConnections: 10_000,
+    maxConnectionsPerIp: 10_000,
+    maxInFlight: 100,
+    maxInFlightPerIp: 100,
+    maxPipelined: 4,
+    headersTimeoutMs: 1000,
+  };
+
+  it('closes idle connections a bounded number per sweep, oldest first, telling the server of each', () => {
+    const closed: Connection[] = [];
+    const guard = new ConnectionGuard(limits, (c) => closed.push(c));
+    const n = SWEEP_CLOSES * 2 + 10;
+    const conns = Array.from({ length: n }, (_, i) => guard.open(fakeSocket(), '10.0.0.1', i) as Connection);
+    expect(guard.sweep(10_000)).toBe(SWEEP_CLOSES);
+    expect(closed).toEqual(conns.slice(0, SWEEP_CLOSES));
+    expect(conns.slice(0, SWEEP_CLOSES).every((c) => c.socket.destroyed && c.closed)).toBe(true);
+    expect(guard.connections).toBe(n - SWEEP_CLOSES);
+    expect(guard.sweep(10_000)).toBe(SWEEP_CLOSES);
+    expect(guard.sweep(10_000)).toBe(10);
+    expect(guard.connections).toBe(0);
+    expect(guard.refused.headersTimeout).toBe(n);
+  });
+
+  it('drops a pipelining connection with its socket destroyed before the server releases its requests', () => {
+    const seen: boolean[] = [];
+    const guard = new ConnectionGuard({ ...limits, maxPipelined: 1 }, (c) => seen.push(c.socket.destroyed));
+    const c = guard.open(fakeSocket(), '10.0.0.1', 0) as Connection;
+    expect(guard.begin(c)).toBeNull();
+    expect(guard.begin(c)).toBe('pipelining');
+    expect(seen).toEqual([true]);
+    expect(guard.inFlight).toBe(0);
   });
 });
 

@@ -5,10 +5,10 @@
  * The pipeline follows Python's (§2.4) but is stricter where Python is unsafe, and ordered so that a
  * flood is refused at the cheapest step that can tell (limits in `limits.ts`):
  *
- * 0. at accept, before any byte is parsed: an address out of refusal budget is dropped; connections
- *    per address and in total (the oldest idle unauthenticated connection makes room for a
- *    newcomer); a connection must deliver a complete request head within `headersTimeoutMs` of
- *    opening or of its last answer;
+ * 0. at accept, before any byte is parsed: an address out of refusal budget or at its connection cap
+ *    is closed on the listening handle, before node builds a socket; then the total (the oldest
+ *    idle unauthenticated connection makes room for a newcomer); a connection must deliver a
+ *    complete request head within `headersTimeoutMs` of opening or of its last answer;
  * 1. when a head arrives: requests in flight on the connection (pipelining past `maxPipelined`
  *    drops the connection), per address (429) and in total (503);
  * 2. route (404), method (405), declared body size (413); the failed-verification budget of the
@@ -38,16 +38,24 @@
  *     same headers and the status code for any failure.
  *
  * Every refusal answered before the caller proved a key is charged to its address
- * (`refusalRateLimit`); past that budget the answer closes the connection and step 0 drops the
- * address's new connections until it refills.
+ * (`refusalRateLimit`) and to the total (`maxRefusalsPerSecond`); past either budget the answer is
+ * written raw to the socket and the connection dropped at once, and step 0 drops the address's new
+ * connections until its budget refills.
  *
  * A caller that disconnects is not an error: what its request held (in-flight counts, queue place,
  * body bytes, and a rate token not yet spent on a handler) is released, and stats count it as 499.
+ * A closing connection releases every request parsed on it, pipelined ones included.
  * Refusals are plain returns, never exceptions.
  */
 import { randomUUID } from 'node:crypto';
 import { signerKeyFault } from '@taonet/primitives';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  STATUS_CODES,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { type AddressInfo, createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { toHex, utf8 } from '../bytes.js';
 import { InvalidInput } from '../errors.js';
@@ -83,7 +91,7 @@ import {
 } from './access.js';
 import type { AxonInfo } from './axon-info.js';
 import { BodyBudget } from './body-budget.js';
-import { type Connection, ConnectionGuard } from './connection-guard.js';
+import { type Connection, ConnectionGuard, SWEEP_CLOSES } from './connection-guard.js';
 import { type AxonLimits, DEFAULT_AXON_LIMITS, EAGER_BODY_BYTES } from './limits.js';
 import { NonceGuard } from './nonce-guard.js';
 import { type AxonProbe, probeAxon } from './probe.js';
@@ -149,7 +157,7 @@ export interface AxonOptions extends Partial<AxonLimits> {
    */
   readonly failureRateLimit?: RateLimit | false;
   /**
-   * Refusals answered to one address before its requests verified (default 50/s, burst 100); false
+   * Refusals answered to one address before its requests verified (default 20/s, burst 40); false
    * disables. Past it, the refusal closes the connection and new connections from the address are
    * dropped at accept until its budget refills: a flood of junk then costs an accept, not a parse.
    */
@@ -262,6 +270,8 @@ const NEVER_ABORTED = new AbortController().signal;
 const DEFAULT_VERSION = 10_002_000;
 const UNPROVEN = Number.NEGATIVE_INFINITY;
 const CLIENT_CLOSED = 499;
+/** The key of the total refusal bucket. */
+const ALL_ADDRESSES = '*';
 /** Answers that refuse the caller itself (not the axon's overload), charged to its refusal budget. */
 const REFUSALS = new Set<number>([
   Status.BadRequest,
@@ -287,6 +297,12 @@ function placeholderValues(type: SynapseType): Record<string, unknown> {
   return out;
 }
 
+/** A connection as node's listening handle hands it over, before it becomes a net.Socket. */
+interface AcceptedHandle {
+  getpeername?(out: { address?: string }): number;
+  close(): void;
+}
+
 const normalizeIp = (ip: string | undefined): string => (ip?.startsWith('::ffff:') ? ip.slice(7) : (ip ?? ''));
 
 const isPromise = <T>(v: T | Promise<T>): v is Promise<T> =>
@@ -307,6 +323,8 @@ export class Axon {
   readonly #rate: RateLimiter | null;
   readonly #failures: RateLimiter | null;
   readonly #refusals: RateLimiter | null;
+  /** The same, all addresses together (one bucket). */
+  readonly #allRefusals: RateLimiter | null;
   #droppedForRefusals = 0;
   readonly #nonces: NonceGuard;
   /** Requests waiting for verification (and a handler slot). */
@@ -335,6 +353,8 @@ export class Axon {
   #advertisedPort = 0;
   #running = 0;
   #pumpScheduled = false;
+  /** The headers every raw refusal ends with (the axon's identity, `connection: close`). */
+  readonly #rawTail: string;
 
   /**
    * @throws InvalidInput without a metagraph unless `open` is set (an axon that serves anyone must
@@ -365,7 +385,7 @@ export class Axon {
     this.#rate = rate === false ? null : new RateLimiter(rate);
     const failures = options.failureRateLimit ?? { perSecond: 10, burst: 50 };
     this.#failures = failures === false ? null : new RateLimiter(failures);
-    const refusals = options.refusalRateLimit ?? { perSecond: 50, burst: 100 };
+    const refusals = options.refusalRateLimit ?? { perSecond: 20, burst: 40 };
     this.#refusals = refusals === false ? null : new RateLimiter(refusals);
     this.#nonces = new NonceGuard(BigInt(Math.round((options.nonceReorderWindowMs ?? 2000) * 1e6)));
     this.#queue = new BoundedPriorityQueue(options.maxPending ?? 1024);
@@ -380,14 +400,21 @@ export class Axon {
     }
     this.#limits = Object.freeze(limits as unknown as AxonLimits);
     const l = this.#limits;
-    this.#guard = new ConnectionGuard({
-      maxConnections: l.maxConnections,
-      maxConnectionsPerIp: l.maxConnectionsPerIp,
-      maxInFlight: l.maxInFlight,
-      maxInFlightPerIp: l.maxInFlightPerIp,
-      maxPipelined: l.maxPipelined,
-      headersTimeoutMs: l.headersTimeoutMs,
-    });
+    this.#guard = new ConnectionGuard(
+      {
+        maxConnections: l.maxConnections,
+        maxConnectionsPerIp: l.maxConnectionsPerIp,
+        maxInFlight: l.maxInFlight,
+        maxInFlightPerIp: l.maxInFlightPerIp,
+        maxPipelined: l.maxPipelined,
+        headersTimeoutMs: l.headersTimeoutMs,
+      },
+      (c) => this.#onConnectionClosed(c),
+    );
+    this.#allRefusals =
+      this.#refusals === null
+        ? null
+        : new RateLimiter({ perSecond: l.maxRefusalsPerSecond, burst: l.maxRefusalBurst }, 1);
     this.#budget = new BodyBudget({
       totalBytes: this.#limits.maxBodyBytesInFlight,
       perIpBytes: this.#limits.maxBodyBytesInFlightPerIp,
@@ -397,6 +424,9 @@ export class Axon {
     this.#maxTimeoutS = options.maxTimeoutS ?? 60;
     this.#version = options.version ?? DEFAULT_VERSION;
     this.#onError = options.onError;
+    this.#rawTail =
+      `bt_header_axon_hotkey: ${this.#hotkey}\r\nbt_header_axon_uuid: ${this.#uuid}\r\n` +
+      `bt_header_axon_version: ${this.#version}\r\nconnection: close\r\n\r\n`;
     // Every axon answers the base synapse as a ping, verified like any other route.
     this.attach(Synapse, (s) => s);
   }
@@ -438,6 +468,7 @@ export class Axon {
         resolve();
       });
     });
+    this.#refuseAtAccept(server);
     const tick = Math.max(10, Math.min(250, this.#limits.headersTimeoutMs / 4, this.#limits.bodyTimeoutMs / 4));
     this.#sweeper = setInterval(() => this.#sweep(), tick);
     this.#sweeper.unref();
@@ -551,6 +582,34 @@ export class Axon {
     return null;
   }
 
+  // The cheapest refusal. A flood that reconnects as fast as it is dropped would otherwise cost a
+  // net.Socket built and destroyed per attempt (~50 µs); closing the accepted descriptor before node
+  // wraps it costs a few. This hooks the listening handle's accept callback, which is node's internal
+  // API: when it is not there, the same checks run on the socket in #onConnection.
+  #refuseAtAccept(server: NetServer): void {
+    const handle = (server as unknown as { _handle?: { onconnection?: unknown } | null })._handle;
+    const accept = handle?.onconnection;
+    if (handle == null || typeof accept !== 'function') return;
+    handle.onconnection = (err: number, client?: AcceptedHandle) => {
+      if (err === 0 && client !== undefined && this.#refusedAtAccept(client)) {
+        client.close();
+        return;
+      }
+      accept.call(handle, err, client);
+    };
+  }
+
+  #refusedAtAccept(client: AcceptedHandle): boolean {
+    const peer: { address?: string } = {};
+    if (typeof client.getpeername !== 'function' || client.getpeername(peer) !== 0) return false;
+    const ip = normalizeIp(peer.address);
+    if (this.#refusals !== null && !this.#refusals.has(ip)) {
+      this.#droppedForRefusals++;
+      return true;
+    }
+    return this.#guard.refusesAddress(ip);
+  }
+
   #onConnection(socket: Socket): void {
     const ip = normalizeIp(socket.remoteAddress);
     if (this.#refusals !== null && !this.#refusals.has(ip)) {
@@ -566,9 +625,22 @@ export class Axon {
     this.#http.emit('connection', socket);
   }
 
+  // What a closing connection held: jobs not yet answered are abandoned (a pipelined one would
+  // otherwise hold its queue place and token until its timeout), and every request node:http parsed
+  // on it is destroyed here, without an error: node:http's own abort, which follows, then has
+  // nothing left to do. It would build an error per request and format its stack (with source maps
+  // on, tens of µs each), the costliest step of a pipelining flood.
+  #onConnectionClosed(c: Connection): void {
+    for (const [req, job] of c.requests) {
+      if (job !== null && !(job as Job).done) this.#abandon(job as Job);
+      if (!req.destroyed) req.destroy();
+    }
+  }
+
   #sweep(): void {
     const now = performance.now();
-    this.#guard.sweep(now);
+    // A full sweep leaves the rest to the next loop turn, after pending I/O (a validator's request).
+    if (this.#guard.sweep(now) >= SWEEP_CLOSES) setImmediate(() => this.#server !== null && this.#guard.sweep(now));
     for (const job of this.#reading) {
       if (job.bodyDeadline < now) {
         job.res.setHeader('connection', 'close');
@@ -584,14 +656,27 @@ export class Axon {
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
     const t0 = performance.now();
     const conn = ConnectionGuard.of(req.socket);
-    if (conn === undefined || conn.closed || req.socket.destroyed) return;
+    if (conn === undefined) return;
+    if (conn.closed || req.socket.destroyed) {
+      // Bytes that came with a request that got the connection dropped: nothing to answer, and
+      // nothing for node:http to abort later (see #onConnectionClosed).
+      req.destroy();
+      return;
+    }
     const busy = this.#inFlightRefusal(conn, res);
+    if (busy === null) {
+      req.destroy(); // pipelining: the connection was just dropped
+      return;
+    }
+    conn.requests.set(req, null);
     if (busy !== undefined) {
-      if (busy !== null) this.#bare(conn, res, t0, busy[0], busy[1]);
+      res.once('close', () => conn.requests.delete(req));
+      this.#bare(conn, res, t0, busy[0], busy[1]);
       return;
     }
     let job: Job | null = null;
     res.once('close', () => {
+      conn.requests.delete(req);
       this.#guard.end(conn, performance.now());
       if (job !== null && !job.done) this.#abandon(job);
     });
@@ -608,6 +693,7 @@ export class Axon {
       return;
     }
     job = this.#newJob(req, res, conn, t0, head, hs);
+    conn.requests.set(req, job);
     // The caller's clock started when it sent; ours starts on arrival and covers queueing too.
     const j = job;
     job.timer = setTimeout(() => this.#onTimeout(j), job.synapse.timeout * 1000);
@@ -1144,6 +1230,11 @@ export class Axon {
     );
     const res = job.res;
     if (res.headersSent || res.destroyed) return;
+    if (!job.verified && REFUSALS.has(status) && this.#outOfRefusals(job.conn)) {
+      this.#count(status);
+      this.#refuseAndDrop(job.conn, res, status, message);
+      return;
+    }
     const s = result ?? job.synapse;
     s.axon.statusCode = status;
     s.axon.statusMessage = message;
@@ -1173,16 +1264,18 @@ export class Axon {
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(body));
     this.#count(status);
-    if (!job.verified && REFUSALS.has(status)) this.#chargeRefusal(job.conn, res);
     res.writeHead(status, headers);
     res.end(body);
   }
 
   // An answer before any synapse exists (404, 405, 413, 400, the caps): status headers only.
   #bare(conn: Connection, res: ServerResponse, t0: number, status: number, message: string): void {
-    const body = JSON.stringify({ message });
     this.#count(status);
-    if (status !== Status.Unavailable) this.#chargeRefusal(conn, res);
+    if (status !== Status.Unavailable && this.#outOfRefusals(conn)) {
+      this.#refuseAndDrop(conn, res, status, message);
+      return;
+    }
+    const body = JSON.stringify({ message });
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(body)),
@@ -1197,11 +1290,33 @@ export class Axon {
     res.end(body);
   }
 
-  // A refusal before the caller proved anything costs its address; past the budget the connection
-  // is closed with this answer, and the address's next connections are dropped at accept.
-  #chargeRefusal(conn: Connection, res: ServerResponse): void {
-    if (this.#refusals === null || conn.proven !== null) return;
-    if (!this.#refusals.take(conn.ip)) res.setHeader('connection', 'close');
+  // A refusal before the caller proved anything costs its address; true once it is out of budget.
+  // The total bucket bounds what many addresses, each within its own budget, can make the axon
+  // spend on full answers in one loop turn (a botnet's first burst).
+  #outOfRefusals(conn: Connection): boolean {
+    if (this.#refusals === null || conn.proven !== null) return false;
+    if (!this.#refusals.take(conn.ip)) return true;
+    return this.#allRefusals !== null && !this.#allRefusals.take(ALL_ADDRESSES);
+  }
+
+  // Past its refusal budget an address gets no more of the axon's time: the refusal is a raw answer
+  // written straight to the socket (when it is next in line on the connection; else none), and the
+  // connection is dropped at once, so node:http parses nothing more of what it sent. Its next
+  // connections are dropped at accept until the budget refills.
+  #refuseAndDrop(conn: Connection, res: ServerResponse, status: number, message: string): void {
+    const socket = conn.socket;
+    if (res.socket === socket && !res.headersSent && socket.writable) socket.write(this.#rawRefusal(status, message));
+    this.#guard.drop(conn);
+  }
+
+  /** A complete HTTP/1.1 refusal, built without a ServerResponse. */
+  #rawRefusal(status: number, message: string): string {
+    const body = JSON.stringify({ message });
+    return (
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nbt_header_axon_status_code: ${status}\r\n` +
+      `bt_header_axon_status_message: ${message.replace(/[^\x20-\x7e]/g, '?')}\r\n${this.#rawTail}${body}`
+    );
   }
 
   /** The keypair the axon signs with (exposed for serving on chain). */

@@ -9,6 +9,7 @@
  * room, and its requests are not counted against the total in-flight cap (only the per-address one),
  * so strangers filling the axon cannot lock out a validator that is already talking to it.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** The caps. */
@@ -44,6 +45,11 @@ export interface Connection {
   /** Hotkeys whose signature verified on this connection (null until one did). */
   proven: Set<string> | null;
   closed: boolean;
+  /**
+   * Requests parsed on it whose answer has not finished, with what the server attached to each (its
+   * job): what closing the connection must release.
+   */
+  readonly requests: Map<IncomingMessage, unknown>;
 }
 
 /** Why a request was refused before parsing, or null. */
@@ -53,6 +59,12 @@ export type InFlightRefusal = null | 'pipelining' | 'ip' | 'total';
 const MAX_PROVEN_PER_CONNECTION = 16;
 /** How far the eviction scan looks for an idle stranger before refusing the newcomer. */
 const EVICTION_SCAN = 64;
+/**
+ * Connections one sweep closes at most. Idle sockets opened together expire together (an attacker's
+ * 2,000 of them): closing them all in one loop turn would stall everyone else for tens of ms, so the
+ * rest wait for the next sweep.
+ */
+export const SWEEP_CLOSES = 128;
 
 const CONNECTION = Symbol('axon connection');
 type Tagged = Socket & { [CONNECTION]?: Connection };
@@ -60,6 +72,7 @@ type Tagged = Socket & { [CONNECTION]?: Connection };
 /** The connection and address tables. */
 export class ConnectionGuard {
   readonly #limits: ConnectionLimits;
+  readonly #onClose: (c: Connection) => void;
   // Insertion order is accept order: the first idle stranger found is the oldest.
   readonly #connections = new Set<Connection>();
   readonly #addresses = new Map<string, Address>();
@@ -67,10 +80,12 @@ export class ConnectionGuard {
   /** Counts of refusals by cause, for stats and tests. */
   readonly refused = { connectionsPerIp: 0, connections: 0, evicted: 0, pipelining: 0, headersTimeout: 0 };
 
-  constructor(limits: ConnectionLimits) {
+  /** `onClose` runs first when a connection closes (or is dropped), before node:http hears of it. */
+  constructor(limits: ConnectionLimits, onClose: (c: Connection) => void = () => {}) {
     for (const [k, v] of Object.entries(limits))
       if (!(v >= 1)) throw new RangeError(`connection limit ${k} must be at least 1, got ${v}`);
     this.#limits = limits;
+    this.#onClose = onClose;
   }
 
   get connections(): number {
@@ -84,6 +99,17 @@ export class ConnectionGuard {
   /** The connection a socket was admitted as. */
   static of(socket: Socket): Connection | undefined {
     return (socket as Tagged)[CONNECTION];
+  }
+
+  /**
+   * Whether a connection from `ip` is refused by the per-address cap (counted when it is). Checked at
+   * accept, before node builds a socket for the connection; `open` checks again.
+   */
+  refusesAddress(ip: string): boolean {
+    const a = this.#addresses.get(ip);
+    if (a === undefined || a.connections < this.#limits.maxConnectionsPerIp) return false;
+    this.refused.connectionsPerIp++;
+    return true;
   }
 
   /**
@@ -105,7 +131,15 @@ export class ConnectionGuard {
       this.#addresses.set(ip, a);
     }
     a.connections++;
-    const c: Connection = { socket, ip, inFlight: 0, idleSince: now, proven: null, closed: false };
+    const c: Connection = {
+      socket,
+      ip,
+      inFlight: 0,
+      idleSince: now,
+      proven: null,
+      closed: false,
+      requests: new Map(),
+    };
     (socket as Tagged)[CONNECTION] = c;
     this.#connections.add(c);
     socket.once('close', () => this.#close(c));
@@ -118,17 +152,27 @@ export class ConnectionGuard {
       if (n++ >= EVICTION_SCAN) break;
       if (c.inFlight === 0 && c.proven === null) {
         this.refused.evicted++;
-        this.#close(c);
-        c.socket.destroy();
+        this.drop(c);
         return true;
       }
     }
     return false;
   }
 
+  /**
+   * Closes `c` now. The socket goes first, so that what `onClose` releases finds it already destroyed
+   * (a request destroyed on a live socket would destroy it with an error, at a cost).
+   */
+  drop(c: Connection): void {
+    c.socket.destroy();
+    this.#close(c);
+  }
+
   #close(c: Connection): void {
     if (c.closed) return;
     c.closed = true;
+    this.#onClose(c);
+    c.requests.clear();
     this.#connections.delete(c);
     const a = this.#addresses.get(c.ip);
     if (a !== undefined) {
@@ -147,7 +191,7 @@ export class ConnectionGuard {
   begin(c: Connection): InFlightRefusal {
     if (c.inFlight >= this.#limits.maxPipelined) {
       this.refused.pipelining++;
-      c.socket.destroy();
+      this.drop(c);
       return 'pipelining';
     }
     const a = this.#addresses.get(c.ip) as Address;
@@ -180,23 +224,25 @@ export class ConnectionGuard {
     c.proven = null;
   }
 
-  /** Closes connections idle (no request in flight) for longer than the headers deadline. */
-  sweep(now: number): void {
+  /**
+   * Closes connections idle (no request in flight) for longer than the headers deadline, at most
+   * `SWEEP_CLOSES` of them; returns how many it closed.
+   */
+  sweep(now: number): number {
     const limit = now - this.#limits.headersTimeoutMs;
+    let closed = 0;
     for (const c of this.#connections) {
       if (c.inFlight === 0 && c.idleSince < limit) {
         this.refused.headersTimeout++;
-        this.#close(c);
-        c.socket.destroy();
+        this.drop(c);
+        if (++closed >= SWEEP_CLOSES) break;
       }
     }
+    return closed;
   }
 
   /** Destroys every connection (shutdown). */
   closeAll(): void {
-    for (const c of [...this.#connections]) {
-      this.#close(c);
-      c.socket.destroy();
-    }
+    for (const c of [...this.#connections]) this.drop(c);
   }
 }

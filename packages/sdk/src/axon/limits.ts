@@ -27,6 +27,13 @@ export interface AxonLimits {
   readonly maxBodyBytesInFlightPerIp: number;
   /** Longest the verification pump runs before yielding to the event loop, ms. */
   readonly pumpSliceMs: number;
+  /**
+   * Refusals answered in full per second, all addresses together (on top of each address's
+   * `refusalRateLimit`); past it a refusal is a raw answer and the connection is dropped.
+   */
+  readonly maxRefusalsPerSecond: number;
+  /** How many of those may come at once. */
+  readonly maxRefusalBurst: number;
 }
 
 export const DEFAULT_AXON_LIMITS: AxonLimits = Object.freeze({
@@ -37,9 +44,11 @@ export const DEFAULT_AXON_LIMITS: AxonLimits = Object.freeze({
   maxPipelined: 4,
   headersTimeoutMs: 5_000,
   bodyTimeoutMs: 10_000,
-  maxBodyBytesInFlight: 32 * 1024 * 1024,
+  maxBodyBytesInFlight: 16 * 1024 * 1024,
   maxBodyBytesInFlightPerIp: 8 * 1024 * 1024,
   pumpSliceMs: 4,
+  maxRefusalsPerSecond: 500,
+  maxRefusalBurst: 50,
 });
 
 /** Bodies declared at most this long are read on arrival; longer ones (or unknown length) only once the signature verified. */
