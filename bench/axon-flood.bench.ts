@@ -378,13 +378,18 @@ async function runFlood(): Promise<void> {
       owed += ((now - last) / 1000) * rate;
       last = now;
       let opened = 0;
+      // An owed request goes out on the next connection that can take it (reopening dropped ones
+      // on the way); only when none can is the rest kept owed, so the axon closing connections
+      // makes the flood reconnect rather than silently send less.
       for (; owed >= 1; owed--) {
-        const c = pool[next++ % pool.length] as FloodConn;
-        if (c.sock === null) {
-          if (opened++ < 64) open(c);
-          continue;
+        let c: FloodConn | null = null;
+        for (let tries = 0; tries < pool.length && c === null; tries++) {
+          const x = pool[next++ % pool.length] as FloodConn;
+          if (x.sock === null) {
+            if (opened++ < 64) open(x);
+          } else if (!x.sock.connecting && x.outstanding <= 64) c = x;
         }
-        if (c.sock.connecting || c.outstanding > 64) continue;
+        if (c === null || c.sock === null) break;
         const k = pick();
         const buf =
           k === 'unsigned'
