@@ -452,7 +452,7 @@ describe('every call over RPC', () => {
     );
   });
 
-  it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network', async () => {
+  it('admin: sudo_set_network_param, sudo_set_default_hyperparameter, sudo_set_emission_enabled, sudo_dissolve_network, the freeze window and owner rate limit', async () => {
     await ok(alice, 'sudo_set_network_param', { name: 'stakeThreshold', value: 0n }, 'NetworkParamSet');
     await ok(alice, 'sudo_set_default_hyperparameter', { name: 'tempo', value: 360 }, 'DefaultHyperparameterSet');
     await ok(alice, 'sudo_set_emission_enabled', { netuid: n2, enabled: true }, 'EmissionEnabledSet');
@@ -461,6 +461,11 @@ describe('every call over RPC', () => {
     expect(info.subnets).not.toContain(n2);
     const bad = await node.exec(alice, 'sudo_set_network_param', { name: 'noSuchParam', value: 1 });
     expect(bad.error?.code).toBe('InvalidArgument');
+    // The owners' freeze window and rate limit, set and put back to subtensor's defaults.
+    await ok(alice, 'sudo_set_admin_freeze_window', { window: 0 }, 'AdminFreezeWindowSet');
+    await ok(alice, 'sudo_set_owner_hparam_rate_limit', { epochs: 0 }, 'OwnerHyperparamRateLimitSet');
+    await ok(alice, 'sudo_set_admin_freeze_window', { window: 10 }, 'AdminFreezeWindowSet');
+    await ok(alice, 'sudo_set_owner_hparam_rate_limit', { epochs: 2 }, 'OwnerHyperparamRateLimitSet');
   });
 
   it('MevShield: the inherent opens every block and is refused when signed; a carrier lands; retired calls fail', async () => {
