@@ -111,12 +111,19 @@ describe.skipIf(!HAS_CHROMIUM)('explorer in a real browser', () => {
     await p.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
   }
 
-  /** Every button, link and text input has an accessible name. */
+  /**
+   * Every button, link and text input has an accessible name. Live pages add rows between the two
+   * counts, so they are taken again until they agree (an unnamed control never lets them).
+   */
   async function expectNamedControls(p: Page): Promise<void> {
     for (const role of ['button', 'link', 'textbox', 'searchbox', 'combobox'] as const) {
-      const all = await p.getByRole(role).count();
-      const named = await p.getByRole(role, { name: /\S/ }).count();
-      expect(named, `${role} elements without an accessible name on ${p.url()}`).toBe(all);
+      const unnamed = async (): Promise<number> => {
+        const all = await p.getByRole(role).count();
+        return all - (await p.getByRole(role, { name: /\S/ }).count());
+      };
+      await expect
+        .poll(unnamed, { message: `${role} elements without an accessible name on ${p.url()}`, timeout: 5_000 })
+        .toBe(0);
     }
   }
 
