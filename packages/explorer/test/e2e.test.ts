@@ -8,70 +8,24 @@
  *
  * Skipped when chromium is missing; `npm run test:e2e` installs it first (scripts/ensure-chromium.mjs).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { encryptShieldBlob, shieldKeypairFromSeed } from '@taonet/primitives';
 import { keypairFromUri, keypairSigner, Subtensor, Tao } from '@taonet/sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchBrowser } from './browser.js';
+import { type Started, startCli, stopCli } from './cli-process.js';
 import { aliceAddress, type Seeded, seed, validatorHot } from './seed.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = join(ROOT, 'packages/cli/bin/taonet.js');
 // A test run must not rewrite tracked files: the committed screenshots change only on request.
 const SHOTS =
   process.env.TAONET_SCREENSHOTS !== undefined
     ? resolvePath(ROOT, process.env.TAONET_SCREENSHOTS)
     : mkdtempSync(join(tmpdir(), 'taonet-explorer-shots-'));
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly line: Record<string, unknown>;
-}
-
-/** Runs `taonet <args>` and resolves with its one-line JSON `started` event. */
-function startCli(args: readonly string[], timeoutMs = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`taonet ${args.join(' ')} did not start in ${timeoutMs} ms: ${stderr}`));
-    }, timeoutMs);
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on('line', (l) => {
-      try {
-        const j = JSON.parse(l) as Record<string, unknown>;
-        if (j.event === 'started') {
-          clearTimeout(timer);
-          resolve({ child, line: j });
-        }
-      } catch {
-        // not the startup line
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`taonet ${args.join(' ')} exited with ${code}: ${stderr}`));
-    });
-  });
-}
-
-async function stop(p: Started | undefined): Promise<void> {
-  if (p === undefined || p.child.exitCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (p.child.exitCode === null) p.child.kill('SIGKILL');
-}
 
 /** Alpha amount text ("1,234.5 α") as a number, for comparisons only. */
 const amount = (s: string | null): number => Number((s ?? '').replace(/[^\d.]/g, ''));
@@ -148,8 +102,8 @@ describe.skipIf(!HAS_CHROMIUM)('explorer in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     st?.close();
-    await stop(explorer);
-    await stop(node);
+    await stopCli(explorer);
+    await stopCli(node);
     if (process.env.TAONET_SCREENSHOTS === undefined) rmSync(SHOTS, { recursive: true, force: true });
   });
 
@@ -391,7 +345,7 @@ describe.skipIf(!HAS_CHROMIUM)('explorer in a real browser', () => {
   it('shows "disconnected — retrying" when the node goes away', async () => {
     await open(page, '#/');
     nodeDown = true;
-    await stop(node);
+    await stopCli(node);
     await page.locator('#conn', { hasText: 'disconnected — retrying' }).waitFor({ timeout: 15_000 });
     await shot(page, 'explorer-disconnected');
   });
