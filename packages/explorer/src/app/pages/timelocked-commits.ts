@@ -92,15 +92,22 @@ export async function loadTimelocked(node: NodeConnection, netuid: number): Prom
   return commits === null ? null : { commits, beacon };
 }
 
+/** Who committed and to which mechanism: the first two columns of both tables. */
+function commitColumns<R extends { readonly hotkey: string; readonly mecid: number }>(): Column<R>[] {
+  return [
+    {
+      key: 'committer',
+      label: 'Committer',
+      cell: (r) => accountLink(r.hotkey),
+      sort: (r) => r.hotkey,
+      exp: (r) => r.hotkey,
+    },
+    { key: 'mecid', label: 'Mechanism', num: true, cell: (r) => r.mecid, sort: (r) => r.mecid, exp: (r) => r.mecid },
+  ];
+}
+
 const PENDING_COLUMNS: Column<PendingCommitRow>[] = [
-  {
-    key: 'committer',
-    label: 'Committer',
-    cell: (r) => accountLink(r.hotkey),
-    sort: (r) => r.hotkey,
-    exp: (r) => r.hotkey,
-  },
-  { key: 'mecid', label: 'Mechanism', num: true, cell: (r) => r.mecid, sort: (r) => r.mecid, exp: (r) => r.mecid },
+  ...commitColumns<PendingCommitRow>(),
   {
     key: 'commit_block',
     label: 'Committed',
@@ -146,14 +153,7 @@ const PENDING_COLUMNS: Column<PendingCommitRow>[] = [
 ];
 
 const FAILED_COLUMNS: Column<FailedRevealRow>[] = [
-  {
-    key: 'committer',
-    label: 'Committer',
-    cell: (r) => accountLink(r.hotkey),
-    sort: (r) => r.hotkey,
-    exp: (r) => r.hotkey,
-  },
-  { key: 'mecid', label: 'Mechanism', num: true, cell: (r) => r.mecid, sort: (r) => r.mecid, exp: (r) => r.mecid },
+  ...commitColumns<FailedRevealRow>(),
   {
     key: 'block',
     label: 'Failed at',
