@@ -8,7 +8,6 @@ from __future__ import annotations
 import bittensor as bt
 import pytest
 from bittensor_wallet import Keypair
-from bittensor_wallet import Wallet as FileWallet
 
 TAO = 10**9
 U64_MAX = 2**64 - 1
@@ -16,34 +15,6 @@ U64_MAX = 2**64 - 1
 
 def rao(value) -> int:
     return int(value["rao"]) if isinstance(value, dict) else int(value)
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    mp = pytest.MonkeyPatch()
-    yield mp
-    mp.undo()
-
-
-@pytest.fixture(scope="module")
-def sub(taonet_chain, tmp_path_factory, monkeypatch_module):
-    monkeypatch_module.setenv("BITTENSOR_RUNTIME_CACHE_DIR", str(tmp_path_factory.mktemp("bt-runtime-cache")))
-    s = bt.Subtensor(taonet_chain.ws)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
-def wallets(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lean-operator-wallets")
-
-    def make(name: str, coldkey_uri: str, hotkey_uri: str):
-        w = FileWallet(name=name, hotkey="default", path=str(root))
-        w.create_coldkey_from_uri(coldkey_uri, use_password=False, overwrite=True, suppress=True)
-        w.create_hotkey_from_uri(hotkey_uri, use_password=False, overwrite=True, suppress=True)
-        return bt.Wallet(name=name, hotkey="default", path=str(root))
-
-    return make
 
 
 @pytest.fixture(scope="module")
