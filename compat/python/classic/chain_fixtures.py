@@ -14,17 +14,18 @@ def rao(value: Any) -> int:
     return int(value)
 
 
-def new_subnet(st, owner) -> int:
-    """Registers and starts a subnet owned by ``owner`` through the SDK; returns its netuid, found
-    as the one netuid that was not there before."""
+def new_subnet(st, owner, start: bool = True) -> int:
+    """Registers (and, unless ``start`` is False, starts) a subnet owned by ``owner`` through the
+    SDK; returns its netuid, found as the one netuid that was not there before."""
     before = set(st.get_all_subnets_netuid())
     r = st.register_subnet(owner, raise_error=True)
     assert r.success, r.message
     added = sorted(set(st.get_all_subnets_netuid()) - before)
     assert len(added) == 1, added
     netuid = added[0]
-    r = st.start_call(owner, netuid, raise_error=True)
-    assert r.success, r.message
+    if start:
+        r = st.start_call(owner, netuid, raise_error=True)
+        assert r.success, r.message
     return netuid
 
 

@@ -31,12 +31,7 @@ def child(make_wallet):
 def netuid(st, operator, child) -> int:
     """A subnet registered but not started (children apply at once before start_call, as in
     subtensor), with the child hotkey registered on it."""
-    before = set(st.get_all_subnets_netuid())
-    r = st.register_subnet(operator, raise_error=True)
-    assert r.success, r.message
-    added = sorted(set(st.get_all_subnets_netuid()) - before)
-    assert len(added) == 1, added
-    n = added[0]
+    n = new_subnet(st, operator, start=False)
     r = st.burned_register(child, n, raise_error=True)
     assert r.success, r.message
     return n
